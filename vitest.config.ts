@@ -1,0 +1,21 @@
+import { defineConfig } from 'vitest/config';
+
+// Every test runs on PGlite; with TEST_DATABASE_URL set (CI), the integration tests
+// (*.int.test.ts) run a second time on the real PostgreSQL server.
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+export default defineConfig({
+  test: {
+    globalSetup: ['db/testing/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    exclude: ['**/node_modules/**', '**/*.eval.test.ts', '.scratch/**'],
+    projects: [
+      { extends: true, test: { name: 'pglite', include: ['**/*.test.ts'], exclude: ['**/node_modules/**', '**/*.eval.test.ts', '.scratch/**'] } },
+      ...(onPostgres
+        ? [{ extends: true, test: { name: 'postgres', include: ['**/*.int.test.ts'], exclude: ['**/node_modules/**', '.scratch/**'], env: { CRESCENDO_TEST_BACKEND: 'postgres' } } }]
+        : []),
+    ],
+  },
+});
