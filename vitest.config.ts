@@ -12,9 +12,9 @@ export default defineConfig({
     pool: 'forks',
     exclude: ['**/node_modules/**', '**/*.eval.test.ts', '.scratch/**'],
     projects: [
-      { extends: true, test: { name: 'pglite', include: ['**/*.test.ts'], exclude: ['**/node_modules/**', '**/*.eval.test.ts', '.scratch/**'] } },
+      { extends: true as const, test: { name: 'pglite', include: ['**/*.test.ts'], exclude: ['**/node_modules/**', '**/*.eval.test.ts', '.scratch/**'] } },
       ...(onPostgres
-        ? [{ extends: true, test: { name: 'postgres', include: ['**/*.int.test.ts'], exclude: ['**/node_modules/**', '.scratch/**'], env: { CRESCENDO_TEST_BACKEND: 'postgres' } } }]
+        ? [{ extends: true as const, test: { name: 'postgres', include: ['**/*.int.test.ts'], exclude: ['**/node_modules/**', '.scratch/**'], env: { CRESCENDO_TEST_BACKEND: 'postgres' } } }]
         : []),
     ],
   },

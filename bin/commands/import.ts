@@ -1,0 +1,35 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { IMPORT_KINDS } from '../../tools/imports/import-kinds.ts';
+import { cliPrincipal } from '../command-context.ts';
+import type { Runtime } from '../runtime.ts';
+import { parseOptions, UsageError } from '../usage.ts';
+import { reportResult } from './call.ts';
+
+export const importUsage = 'import KIND FILE_OR_DIR --org S   load files through the KIND import tool';
+
+export async function importCommand(runtime: Runtime, args: string[]): Promise<number> {
+  const { values, positionals } = parseOptions(args, { org: { type: 'string' }, as: { type: 'string' } }, true);
+  const [kindName, path] = positionals;
+  const kinds = Object.keys(IMPORT_KINDS);
+  const available = kinds.length ? kinds.join(', ') : 'none yet';
+  if (!kindName || !path) throw new UsageError(`usage: crescendo ${importUsage} (kinds: ${available})`);
+  const kind = IMPORT_KINDS[kindName];
+  if (!kind) throw new UsageError(`import: unknown kind "${kindName}" (kinds: ${available})`);
+  const files = readFiles(path, kind.filePattern);
+  const principal = await cliPrincipal(runtime, values);
+  return reportResult(await runtime.runner.call(kind.tool, { files }, principal));
+}
+
+function readFiles(path: string, pattern: RegExp): Array<{ name: string; content: string }> {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    throw new UsageError(`import: ${path} does not exist`);
+  }
+  if (stats.isFile()) return [{ name: basename(path), content: readFileSync(path, 'utf8') }];
+  const names = readdirSync(path).filter((name) => pattern.test(name)).sort();
+  if (names.length === 0) throw new UsageError(`import: no files matching ${pattern} in ${path}`);
+  return names.map((name) => ({ name, content: readFileSync(join(path, name), 'utf8') }));
+}

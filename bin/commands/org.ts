@@ -1,0 +1,39 @@
+import { createOrganization } from '../../tools/access/organizations.ts';
+import { ToolError } from '../../tools/registry/errors.ts';
+import type { Runtime } from '../runtime.ts';
+import { parseOptions, printJson, required, UsageError } from '../usage.ts';
+
+export const orgUsage = 'org create --name N --slug S [--currency USD] [--time-zone Europe/Madrid] [--owner EMAIL]   prints {id, slug, ...}';
+
+export async function orgCommand(runtime: Runtime, args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'create') throw new UsageError(`usage: crescendo ${orgUsage}`);
+  const { values } = parseOptions(rest, {
+    name: { type: 'string' },
+    slug: { type: 'string' },
+    currency: { type: 'string' },
+    'time-zone': { type: 'string' },
+    owner: { type: 'string' },
+  });
+  try {
+    const organization = await createOrganization(runtime.database.prisma, {
+      name: required(values.name, '--name'),
+      slug: required(values.slug, '--slug'),
+      baseCurrency: values.currency,
+      timeZone: values['time-zone'],
+      ownerEmail: values.owner,
+    });
+    printJson({
+      id: organization.id,
+      slug: organization.slug,
+      name: organization.name,
+      base_currency: organization.baseCurrency,
+      time_zone: organization.timeZone,
+      owner: organization.owner.email,
+    });
+    return 0;
+  } catch (error) {
+    if (error instanceof ToolError && error.code === 'invalid_input') throw new UsageError(error.message.replace(/^(\w+):/, '--$1:'));
+    throw error;
+  }
+}

@@ -1,0 +1,67 @@
+import type { AddressInfo } from 'node:net';
+import { seedDemoOrganization } from '../../db/seed/seed-demo.ts';
+import { rotateNamedToken } from '../../tools/access/api-tokens.ts';
+import { defaultOperator } from '../../tools/access/organizations.ts';
+import { buildWebApp } from '../../web/app.ts';
+import type { Runtime } from '../runtime.ts';
+import { parseOptions, UsageError } from '../usage.ts';
+import { VERSION } from '../version.ts';
+
+export const startUsage = 'start [--port N]   serve the web UI, the HTTP API and /health (embedded database and demo data on first start)';
+
+const DEMO_SLUG = 'demo';
+const STARTUP_TOKEN_NAME = 'start-up admin token';
+
+/** Reads --port before the runtime opens, because the port is part of the configuration. */
+export function startPort(args: string[]): number | undefined {
+  const { values } = parseOptions(args, { port: { type: 'string' } });
+  if (values.port === undefined) return undefined;
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: "${values.port}" is not a port number`);
+  return port;
+}
+
+export async function startCommand(runtime: Runtime): Promise<number> {
+  const { config, database } = runtime;
+  const demo = await ensureDemoOrganization(runtime);
+  const app = buildWebApp({ database, runner: runtime.runner, log: runtime.log, version: VERSION });
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new UsageError(`port ${config.port} is in use: pass --port N or set PORT`) : error));
+  });
+  const port = (server.address() as AddressInfo).port;
+  const base = `http://localhost:${port}`;
+  const lines = [
+    `Crescendo ${VERSION} is running (${database.kind === 'pglite' ? `embedded database in ${database.location}` : `Postgres ${database.location}`}).`,
+    `  health    ${base}/health`,
+    `  tool API  ${base}/api/tools   (Authorization: Bearer <token>)`,
+  ];
+  if (demo) {
+    lines.push(`  admin token for "${demo.slug}" (${demo.email}, OWNER): ${demo.token}`);
+    lines.push(`  try: curl -s -H "Authorization: Bearer ${demo.token}" -X POST ${base}/api/tools/whoami`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => server.close(() => resolve());
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+/** On the very first start the demo organisation is created; every start prints a fresh admin token for it. */
+async function ensureDemoOrganization(runtime: Runtime) {
+  const prisma = runtime.database.prisma;
+  if ((await prisma.organization.count()) === 0) {
+    process.stdout.write('First start: creating the demo organisation with realistic data (about a minute)...\n');
+    await seedDemoOrganization(runtime.database, { slug: DEMO_SLUG, name: 'Demo Records', scale: 1, today: new Date() });
+  }
+  const organization = await prisma.organization.findUnique({ where: { slug: DEMO_SLUG } });
+  if (!organization) return null;
+  const owner = await defaultOperator(prisma, organization.id);
+  if (!owner) return null;
+  const issued = await rotateNamedToken(prisma, { organizationId: organization.id, email: owner.user.email, role: 'OWNER', name: STARTUP_TOKEN_NAME });
+  return { slug: organization.slug, email: owner.user.email, token: issued.token };
+}

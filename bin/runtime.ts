@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { openDatabase, type Database } from '../db/database.ts';
+import { migrate } from '../db/migrate/migrate.ts';
+import { InProcessJobQueue } from '../jobs/in-process-queue.ts';
+import { createCatalogue } from '../tools/index.ts';
+import { consoleLogger, silentLogger, type Logger } from '../tools/registry/context.ts';
+import { ToolRunner } from '../tools/registry/runner.ts';
+import type { Config } from './config.ts';
+
+/** Everything a process needs, wired once: the composition root shared by every command. */
+export interface Runtime {
+  config: Config;
+  database: Database;
+  runner: ToolRunner;
+  jobs: InProcessJobQueue;
+  log: Logger;
+  /** Finishes queued jobs, then closes the database. */
+  close(): Promise<void>;
+}
+
+export async function openRuntime(config: Config, options: { migrate?: boolean; quiet?: boolean } = {}): Promise<Runtime> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pgdata') });
+  try {
+    if (options.migrate !== false) await migrate(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const log = options.quiet || config.logLevel === 'silent' ? silentLogger : consoleLogger;
+  const jobs = new InProcessJobQueue();
+  const runner = new ToolRunner({
+    prisma: database.prisma,
+    catalogue: createCatalogue(),
+    jobs,
+    log,
+    approvalUrl: (id) => `${config.publicUrl}/approvals/${id}`,
+  });
+  jobs.bind({ prisma: database.prisma, runner, log });
+  return {
+    config,
+    database,
+    runner,
+    jobs,
+    log,
+    async close() {
+      await jobs.drain();
+      await database.close();
+    },
+  };
+}

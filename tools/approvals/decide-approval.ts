@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { defineTool } from '../registry/define-tool.ts';
+import { conflict, forbidden, notFound } from '../registry/errors.ts';
+import { approvalView, toApprovalViews } from './approval-view.ts';
+import { EXECUTE_APPROVAL_JOB } from './execute-approval.ts';
+
+/** Surfaces a person decides through; the agent and MCP clients act for a model and never approve. */
+const DECIDING_SURFACES = new Set(['CLI', 'HTTP', 'WEB', 'SLACK']);
+
+export const decideApproval = defineTool({
+  name: 'decide_approval',
+  title: 'Approve or reject a request',
+  description: 'Approve or reject a pending approval request, with an optional comment. Approved actions run once, right after. Approvers only; never the requester.',
+  area: 'approvals',
+  access: 'write',
+  permission: 'approvals:decide',
+  input: z.object({
+    approval_id: z.string().describe('Id of the pending approval request.'),
+    decision: z.enum(['approve', 'reject']),
+    comment: z.string().max(2000).optional().describe('Why; shown to the requester.'),
+  }),
+  output: approvalView,
+  example: { approval_id: '00000000-0000-7000-8000-000000000000', decision: 'reject', comment: 'Not this week' },
+  async handler(ctx, input) {
+    if (!DECIDING_SURFACES.has(ctx.actor.surface)) {
+      throw forbidden(`Approvals are decided by a person in the web UI, Slack or the CLI, not through ${ctx.actor.surface.toLowerCase()}.`);
+    }
+    if (!ctx.actor.userId) throw forbidden('Deciding an approval needs a signed-in person.');
+    const request = await ctx.db.approvalRequest.findUnique({ where: { id: input.approval_id } });
+    if (!request) throw notFound('approval request', input.approval_id);
+    if (request.requestedById === ctx.actor.userId) {
+      throw forbidden('You requested this action; another approver must decide it.');
+    }
+    const approved = input.decision === 'approve';
+    // Only one decision wins, however many arrive at once: the update is conditional on PENDING.
+    const decided = await ctx.db.approvalRequest.updateMany({
+      where: { id: request.id, status: 'PENDING' },
+      data: {
+        status: approved ? 'APPROVED' : 'REJECTED',
+        decidedById: ctx.actor.userId,
+        decidedVia: ctx.actor.surface,
+        decidedAt: ctx.now(),
+        decisionComment: input.comment ?? null,
+      },
+    });
+    if (decided.count === 0) throw conflict(`This request was already decided (it is ${request.status.toLowerCase()}).`);
+    if (approved) ctx.jobs.enqueue({ name: EXECUTE_APPROVAL_JOB, payload: { approvalId: request.id, organizationId: ctx.orgId }, key: request.id });
+    const updated = await ctx.db.approvalRequest.findUniqueOrThrow({ where: { id: request.id } });
+    const [view] = await toApprovalViews(ctx.db, [updated]);
+    return view!;
+  },
+});

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/**
+ * File imports: every surface (the CLI's `import KIND PATH`, HTTP uploads, jobs) reads the files
+ * and hands their text to the kind's import tool as `files`, so the tools never touch the
+ * filesystem and an HTTP or MCP caller cannot make them read a path.
+ */
+export const importFilesInput = z.object({
+  files: z
+    .array(z.object({ name: z.string().min(1).describe('File name, used in error messages.'), content: z.string().describe('The file text (UTF-8).') }))
+    .min(1)
+    .describe('The files to import.'),
+});
+export type ImportFiles = z.infer<typeof importFilesInput>;
+
+export interface ImportKind {
+  /** The tool that takes `importFilesInput`. */
+  tool: string;
+  /** Which files of a directory belong to this kind. */
+  filePattern: RegExp;
+  description: string;
+}
+
+/** `crescendo import KIND` dispatches here; each area registers its kinds as it adds its import tools. */
+export const IMPORT_KINDS: Record<string, ImportKind> = {};

@@ -1,0 +1,39 @@
+import type { AnyTool, ToolAccess } from './define-tool.ts';
+import { can, type Area, type Role } from './roles.ts';
+
+export interface ToolFilter {
+  /** Only the tools this role may call. */
+  role?: Role;
+  /** Only these areas (MCP toolsets). */
+  areas?: readonly Area[];
+  /** Only these kinds of access (read-only mode passes ['read']). */
+  access?: readonly ToolAccess[];
+}
+
+/** The set of tools every surface is generated from. */
+export class ToolCatalogue {
+  private readonly byName = new Map<string, AnyTool>();
+
+  constructor(tools: readonly AnyTool[]) {
+    for (const tool of tools) {
+      if (this.byName.has(tool.name)) throw new Error(`Two tools are named ${tool.name}`);
+      this.byName.set(tool.name, tool);
+    }
+  }
+
+  get(name: string): AnyTool | undefined {
+    return this.byName.get(name);
+  }
+
+  list(filter: ToolFilter = {}): AnyTool[] {
+    return [...this.byName.values()]
+      .filter((tool) => !filter.role || can(filter.role, tool.permission))
+      .filter((tool) => !filter.areas || filter.areas.includes(tool.area))
+      .filter((tool) => !filter.access || filter.access.includes(tool.access))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  get size(): number {
+    return this.byName.size;
+  }
+}

@@ -1,0 +1,66 @@
+import type { Surface } from '../../db/generated/prisma/enums.ts';
+import type { Role } from './roles.ts';
+import type { ToolDb } from './tenant-scope.ts';
+
+export type { Surface };
+
+/** Who is calling and through which surface. Identity always comes from here, never from input. */
+export interface Actor {
+  userId: string | null;
+  email: string | null;
+  role: Role;
+  surface: Surface;
+}
+
+export interface OrganizationInfo {
+  id: string;
+  slug: string;
+  name: string;
+  baseCurrency: string;
+  timeZone: string;
+}
+
+/** Work to run after the tool's transaction commits (so a rolled-back write enqueues nothing). */
+export interface JobRequest {
+  name: string;
+  payload: Record<string, unknown>;
+  /** Jobs with the same key run once. */
+  key?: string;
+}
+
+export interface JobSink {
+  enqueue(job: JobRequest): void;
+}
+
+/** Where jobs go once a tool call has committed: BullMQ in production, in-process when embedded. */
+export interface JobQueue {
+  enqueue(job: JobRequest): Promise<void>;
+}
+
+export interface Logger {
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+  error(message: string, data?: Record<string, unknown>): void;
+}
+
+/** Everything a tool handler may use. Tools import no SDK: what they need arrives here. */
+export interface ToolContext {
+  orgId: string;
+  org: OrganizationInfo;
+  actor: Actor;
+  /** Prisma, narrowed to this organisation; a transaction for write tools. */
+  db: ToolDb;
+  now(): Date;
+  jobs: JobSink;
+  log: Logger;
+  /** Set while an approved action runs: outward connectors use it as their idempotency key. */
+  approvalId?: string;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+export const consoleLogger: Logger = {
+  info: (message, data) => console.error(JSON.stringify({ level: 'info', message, ...data })),
+  warn: (message, data) => console.error(JSON.stringify({ level: 'warn', message, ...data })),
+  error: (message, data) => console.error(JSON.stringify({ level: 'error', message, ...data })),
+};

@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import type { ToolContext } from './context.ts';
+import type { Area, Permission } from './roles.ts';
+
+/**
+ * read: changes nothing. write: changes Crescendo's own data, in one transaction.
+ * approval: acts outward or commits money; calling it only files an approval request, and the
+ * handler runs once an approver (never the requester) approves it.
+ */
+export type ToolAccess = 'read' | 'write' | 'approval';
+
+export interface ToolHints {
+  /** Calling twice with the same input has the effect of calling once. */
+  idempotent?: boolean;
+  /** Deletes or overwrites data. */
+  destructive?: boolean;
+  /** Reaches systems outside Crescendo (ad platforms, Slack, email). */
+  openWorld?: boolean;
+}
+
+export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output extends z.ZodType = z.ZodType> {
+  /** snake_case, unique and stable: a public API. */
+  name: string;
+  title: string;
+  /** When to use it, what it returns, units and currency. Short: the model pays for every token. */
+  description: string;
+  area: Area;
+  access: ToolAccess;
+  permission: Permission;
+  input: Input;
+  output: Output;
+  hints?: ToolHints;
+  /** A valid input, for documentation and for the registry-wide tests (ids are swapped in). */
+  example?: z.input<Input>;
+  /** Approval tools: what the approver reads before deciding. */
+  preview?: (ctx: ToolContext, input: z.output<Input>) => string | Promise<string>;
+  handler: (ctx: ToolContext, input: z.output<Input>) => Promise<z.input<Output>>;
+}
+
+// Tools differ in their schemas; the registry handles them uniformly through this alias.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyTool = ToolDefinition<any, any>;
+
+const TOOL_NAME = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
+
+/** Declares a tool; the registry is the only thing that runs it. */
+export function defineTool<Input extends z.ZodObject, Output extends z.ZodType>(
+  definition: ToolDefinition<Input, Output>,
+): ToolDefinition<Input, Output> {
+  if (!TOOL_NAME.test(definition.name)) throw new Error(`Tool name "${definition.name}" must be snake_case`);
+  if (definition.access === 'read' && definition.permission.endsWith(':write')) {
+    throw new Error(`Read tool ${definition.name} must not require a write permission`);
+  }
+  return definition;
+}

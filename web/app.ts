@@ -1,0 +1,49 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Database } from '../db/database.ts';
+import type { Logger } from '../tools/registry/context.ts';
+import type { ToolRunner } from '../tools/registry/runner.ts';
+import { requireToken } from './auth.ts';
+import { toolRoutes } from './tool-routes.ts';
+
+export interface WebAppDeps {
+  database: Database;
+  runner: ToolRunner;
+  log: Logger;
+  version: string;
+}
+
+/** The HTTP surface: health, the tool API and (later) the UI. Built here, started by `crescendo start`. */
+export function buildWebApp(deps: WebAppDeps) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '10mb' }));
+
+  app.get('/health', async (_request, response) => {
+    try {
+      await deps.database.sql.query('SELECT 1');
+      response.json({ status: 'ok', version: deps.version, database: deps.database.kind });
+    } catch (error) {
+      deps.log.error('health check failed', { error: String(error) });
+      response.status(503).json({ status: 'unavailable', database: deps.database.kind });
+    }
+  });
+
+  app.use('/api', requireToken(deps.database.prisma), toolRoutes(deps.runner));
+
+  app.use((_request: Request, response: Response) => {
+    response.status(404).json({ error: { code: 'not_found', message: 'No such endpoint. Try GET /health or GET /api/tools.' } });
+  });
+  app.use((error: Error & { type?: string; status?: number }, _request: Request, response: Response, _next: NextFunction) => {
+    if (error.type === 'entity.parse.failed') {
+      response.status(400).json({ error: { code: 'invalid_input', message: `The request body is not valid JSON: ${error.message}` } });
+      return;
+    }
+    if (error.type === 'entity.too.large') {
+      response.status(413).json({ error: { code: 'invalid_input', message: 'The request body is larger than 10 MB.' } });
+      return;
+    }
+    deps.log.error('http fault', { error: error.stack ?? String(error) });
+    response.status(500).json({ error: { code: 'internal', message: 'Something failed on our side; it has been logged.' } });
+  });
+  return app;
+}
