@@ -60,6 +60,9 @@ async function openEmbedded(options: OpenDatabaseOptions): Promise<Database> {
 
 async function openPostgres(databaseUrl: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // An idle connection the server drops (restart, failover, a forced DROP DATABASE) is replaced on
+  // next use; without a listener, pg would turn that event into an uncaught exception.
+  pool.on('error', () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   const sql = postgresConnection(pool);
   return {
