@@ -36,8 +36,7 @@ export function reportResult(result: ToolResult): number {
     printJson(result.output);
     return 0;
   }
-  const { code, message, issues } = result.error;
+  const { code, message } = result.error;
   process.stderr.write(`error [${code}]: ${message}\n`);
-  for (const issue of issues ?? []) process.stderr.write(`  - ${issue.path}: ${issue.message}\n`);
   return ERROR_SURFACE_MAP[code].exitCode;
 }

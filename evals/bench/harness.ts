@@ -1,0 +1,50 @@
+/** One measured figure beside its floor: the same work done the plainest way possible. */
+export interface Figure {
+  bench: string;
+  metric: string;
+  value: number;
+  unit: string;
+  /** The floor's value in the same unit, and what it is. */
+  floor?: { value: number; what: string };
+}
+
+export interface Benchmark {
+  name: string;
+  description: string;
+  run(): Promise<Figure[]>;
+}
+
+export async function timeMs<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const started = performance.now();
+  const result = await work();
+  return { ms: performance.now() - started, result };
+}
+
+/** Median of `runs` timings, after `warmup` untimed runs. */
+export async function medianMs(work: () => Promise<unknown>, runs: number, warmup = Math.min(3, runs)): Promise<number> {
+  for (let index = 0; index < warmup; index++) await work();
+  const timings: number[] = [];
+  for (let index = 0; index < runs; index++) timings.push((await timeMs(work)).ms);
+  timings.sort((a, b) => a - b);
+  return timings[Math.floor(timings.length / 2)]!;
+}
+
+export function formatTable(figures: Figure[]): string {
+  const rows = figures.map((figure) => [
+    figure.bench,
+    figure.metric,
+    `${round(figure.value)} ${figure.unit}`,
+    figure.floor ? `${round(figure.floor.value)} ${figure.unit} (${figure.floor.what})` : '',
+    figure.floor && figure.floor.value > 0 ? `${round(figure.value / figure.floor.value)}x` : '',
+  ]);
+  const header = ['bench', 'metric', 'value', 'floor', 'ratio'];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ');
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+}
+
+function round(value: number): string {
+  if (value >= 100) return value.toFixed(0);
+  if (value >= 1) return value.toFixed(2);
+  return value.toPrecision(3);
+}

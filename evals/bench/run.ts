@@ -1,0 +1,25 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { formatTable, type Benchmark, type Figure } from './harness.ts';
+import { migrateBench } from './migrate.bench.ts';
+import { registryBench } from './registry.bench.ts';
+import { seedBench } from './seed.bench.ts';
+
+/** `npm run bench [name...]`: runs the benchmarks, prints a table, writes evals/bench/results/latest.json. */
+const BENCHMARKS: Benchmark[] = [migrateBench, seedBench, registryBench];
+
+const requested = process.argv.slice(2);
+const unknown = requested.filter((name) => !BENCHMARKS.some((bench) => bench.name === name));
+if (unknown.length) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; available: ${BENCHMARKS.map((bench) => bench.name).join(', ')}`);
+  process.exit(2);
+}
+const selected = requested.length ? BENCHMARKS.filter((bench) => requested.includes(bench.name)) : BENCHMARKS;
+const figures: Figure[] = [];
+for (const bench of selected) {
+  console.error(`running ${bench.name}: ${bench.description}`);
+  figures.push(...(await bench.run()));
+}
+console.log(formatTable(figures));
+const folder = new URL('./results/', import.meta.url);
+mkdirSync(folder, { recursive: true });
+writeFileSync(new URL('latest.json', folder), `${JSON.stringify({ at: new Date().toISOString(), node: process.version, figures }, null, 2)}\n`);
