@@ -3,7 +3,7 @@ import { openDatabase, type Database } from '../db/database.ts';
 import { migrate } from '../db/migrate/migrate.ts';
 import { InProcessJobQueue } from '../jobs/in-process-queue.ts';
 import { createCatalogue } from '../tools/index.ts';
-import { consoleLogger, silentLogger, type Logger } from '../tools/registry/context.ts';
+import { createConsoleLogger, type Logger } from '../tools/registry/context.ts';
 import { ToolRunner } from '../tools/registry/runner.ts';
 import type { Config } from './config.ts';
 
@@ -26,7 +26,8 @@ export async function openRuntime(config: Config, options: { migrate?: boolean; 
     await database.close();
     throw error;
   }
-  const log = options.quiet || config.logLevel === 'silent' ? silentLogger : consoleLogger;
+  // One-shot commands report through their exit code and stderr message; only faults are logged.
+  const log = createConsoleLogger(options.quiet ? 'error' : config.logLevel);
   const jobs = new InProcessJobQueue();
   const runner = new ToolRunner({
     prisma: database.prisma,

@@ -59,8 +59,13 @@ export interface ToolContext {
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 
-export const consoleLogger: Logger = {
-  info: (message, data) => console.error(JSON.stringify({ level: 'info', message, ...data })),
-  warn: (message, data) => console.error(JSON.stringify({ level: 'warn', message, ...data })),
-  error: (message, data) => console.error(JSON.stringify({ level: 'error', message, ...data })),
-};
+const LEVELS = { silent: 0, error: 1, warn: 2, info: 3 } as const;
+export type LogLevel = keyof typeof LEVELS;
+
+/** JSON lines on stderr (stdout belongs to command output), up to `level`. */
+export function createConsoleLogger(level: LogLevel = 'info'): Logger {
+  const write = (at: Exclude<LogLevel, 'silent'>) => (message: string, data?: Record<string, unknown>) => {
+    if (LEVELS[at] <= LEVELS[level]) console.error(JSON.stringify({ level: at, at: new Date().toISOString(), message, ...data }));
+  };
+  return { info: write('info'), warn: write('warn'), error: write('error') };
+}

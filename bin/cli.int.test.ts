@@ -1,0 +1,88 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/database.ts';
+import { testBackend } from '../db/testing/test-database.ts';
+
+// The CLI is exercised as a user runs it: a separate process over an embedded data folder.
+const dataDir = mkdtempSync(join(tmpdir(), 'crescendo-cli-'));
+const cli = (...args: string[]) => {
+  const result = spawnSync(process.execPath, [join(import.meta.dirname, 'crescendo.js'), ...args], {
+    env: { ...process.env, CRESCENDO_DATA_DIR: dataDir, DATABASE_URL: '' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+};
+
+describe.skipIf(testBackend() !== 'pglite')('crescendo CLI', () => {
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('migrates, and migrating again is a no-op', () => {
+    const first = cli('db', 'migrate');
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout).applied.length).toBeGreaterThan(0);
+    const second = cli('db', 'migrate');
+    expect(JSON.parse(second.stdout).applied).toEqual([]);
+  });
+
+  it('creates an organisation and prints its id and slug', () => {
+    const created = cli('org', 'create', '--name', 'Cli Records', '--slug', 'cli');
+    expect(created.code, created.stderr).toBe(0);
+    expect(JSON.parse(created.stdout)).toMatchObject({ slug: 'cli', id: expect.any(String) });
+    const duplicate = cli('org', 'create', '--name', 'Again', '--slug', 'cli');
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stderr).toMatch(/already exists/);
+    const badSlug = cli('org', 'create', '--name', 'Bad', '--slug', 'Not A Slug');
+    expect(badSlug.code).toBe(2);
+    expect(badSlug.stderr).toMatch(/--slug/);
+  });
+
+  it('calls a tool and uses exit codes 0, 1 and 2', () => {
+    const whoami = cli('call', 'whoami', '--org', 'cli', '--role', 'ANALYST');
+    expect(whoami.code, whoami.stderr).toBe(0);
+    expect(JSON.parse(whoami.stdout)).toMatchObject({ organization: { slug: 'cli' }, role: 'ANALYST', surface: 'cli' });
+    expect(cli('call', 'whoami', '--org', 'cli', '--input', '{bad').code).toBe(2);
+    const invalid = cli('call', 'list_approvals', '--org', 'cli', '--input', '{"limit":0}');
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toMatch(/invalid_input.*limit/);
+    expect(cli('call', 'no_such_tool', '--org', 'cli').code).toBe(1);
+    expect(cli('call', 'whoami', '--org', 'nowhere').code).toBe(2);
+    expect(cli('call', 'whoami', '--org', 'cli', '--role', 'KING').code).toBe(2);
+    expect(cli('frobnicate').code).toBe(2);
+  });
+
+  it('lists tools as JSON', () => {
+    const listed = cli('tools', 'list', '--json');
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.stdout).tools.map((tool: { name: string }) => tool.name)).toContain('whoami');
+  });
+
+  it('issues a token once, and approves a request from the command line', async () => {
+    const token = cli('token', 'create', '--org', 'cli', '--role', 'MANAGER', '--user', 'boss@cli.example');
+    expect(token.code, token.stderr).toBe(0);
+    expect(JSON.parse(token.stdout).token).toMatch(/^cre_/);
+    const database = await openDatabase({ dataDir: join(dataDir, 'pgdata') });
+    let approvalId: string;
+    try {
+      const organization = await database.prisma.organization.findUniqueOrThrow({ where: { slug: 'cli' }, include: { memberships: { where: { role: 'OWNER' } } } });
+      approvalId = (await database.prisma.approvalRequest.create({
+        data: { organizationId: organization.id, action: 'whoami', payload: {}, preview: 'Say who I am', requestedById: organization.memberships[0]!.userId, requestedVia: 'AGENT' },
+      })).id;
+    } finally {
+      await database.close();
+    }
+    const pending = cli('approvals', 'list', '--org', 'cli', '--json');
+    expect(JSON.parse(pending.stdout).rows.map((row: { id: string }) => row.id)).toEqual([approvalId]);
+    const selfApproval = cli('approvals', 'approve', approvalId, '--org', 'cli');
+    expect(selfApproval.code).toBe(1);
+    expect(selfApproval.stderr).toMatch(/another approver/);
+    const approved = cli('approvals', 'approve', approvalId, '--org', 'cli', '--as', 'boss@cli.example', '--comment', 'fine');
+    expect(approved.code, approved.stderr).toBe(0);
+    expect(approved.stderr).toMatch(/Action executed/);
+    const done = cli('approvals', 'list', '--org', 'cli', '--status', 'executed', '--json');
+    expect(JSON.parse(done.stdout).rows[0]).toMatchObject({ id: approvalId, status: 'executed', decided_by: 'boss@cli.example', comment: 'fine' });
+  });
+});
