@@ -47,6 +47,7 @@ interface RunOptions {
   approvalId?: string;
 }
 
+/** Organisations and emails change rarely; a call may see them up to this old. */
 const ORG_CACHE_MS = 30_000;
 
 /**
@@ -56,6 +57,7 @@ const ORG_CACHE_MS = 30_000;
  */
 export class ToolRunner {
   private readonly organizations = new Map<string, { info: OrganizationInfo; scoped: TenantClient; loadedAt: number }>();
+  private readonly emails = new Map<string, { email: string | null; loadedAt: number }>();
   private readonly now: () => Date;
   private readonly log: Logger;
 
@@ -171,9 +173,15 @@ export class ToolRunner {
   }
 
   private async actor(principal: Principal): Promise<Actor> {
-    if (!principal.userId) return { userId: null, email: null, role: principal.role, surface: principal.surface };
-    const user = await this.deps.prisma.user.findUnique({ where: { id: principal.userId }, select: { email: true } });
-    return { userId: principal.userId, email: user?.email ?? null, role: principal.role, surface: principal.surface };
+    const { userId, role, surface } = principal;
+    if (!userId) return { userId: null, email: null, role, surface };
+    let cached = this.emails.get(userId);
+    if (!cached || Date.now() - cached.loadedAt >= ORG_CACHE_MS) {
+      const user = await this.deps.prisma.user.findUnique({ where: { id: userId }, select: { email: true } });
+      cached = { email: user?.email ?? null, loadedAt: Date.now() };
+      this.emails.set(userId, cached);
+    }
+    return { userId, email: cached.email, role, surface };
   }
 
   private toFailure(error: unknown, toolName: string): ToolFailure {
