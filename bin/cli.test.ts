@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.ts';
-import { testBackend } from '../db/testing/test-database.ts';
 
 // The CLI is exercised as a user runs it: a separate process over an embedded data folder.
 const dataDir = mkdtempSync(join(tmpdir(), 'crescendo-cli-'));
@@ -17,7 +16,7 @@ const cli = (...args: string[]) => {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 };
 
-describe.skipIf(testBackend() !== 'pglite')('crescendo CLI', () => {
+describe('crescendo CLI (embedded database)', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('migrates, and migrating again is a no-op', () => {
