@@ -22,4 +22,6 @@ export interface ImportKind {
 }
 
 /** `crescendo import KIND` dispatches here; each area registers its kinds as it adds its import tools. */
-export const IMPORT_KINDS: Record<string, ImportKind> = {};
+export const IMPORT_KINDS: Record<string, ImportKind> = {
+  scraped: { tool: 'ingest_scraped_data', filePattern: /^song_.+\.json$/, description: 'Spotify for Artists scraper files, one per song' },
+};

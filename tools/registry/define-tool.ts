@@ -30,6 +30,8 @@ export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output 
   input: Input;
   output: Output;
   hints?: ToolHints;
+  /** Write tools: how long their transaction may take (default 60 s); bulk imports need more. */
+  transactionTimeoutMs?: number;
   /** A valid input, for documentation and for the registry-wide tests (ids are swapped in). */
   example?: z.input<Input>;
   /** Approval tools: what the approver reads before deciding. */

@@ -133,7 +133,7 @@ export class ToolRunner {
           }
           return this.checkOutput(tool, await tool.handler(ctx, input));
         },
-        { timeout: this.deps.transactionTimeoutMs ?? 60_000, maxWait: 30_000 },
+        { timeout: tool.transactionTimeoutMs ?? this.deps.transactionTimeoutMs ?? 60_000, maxWait: 30_000 },
       );
     }
     await this.releaseJobs(pendingJobs);

@@ -16,7 +16,39 @@ export const ID_FACTORIES: Record<string, (prisma: PrismaClient, org: TestOrgani
     });
     return request.id;
   },
+  client_id: async (prisma, org) => (await prisma.client.create({ data: { organizationId: org.id, name: `Client of ${org.slug}` } })).id,
+  vendor_id: async (prisma, org) => (await vendorOf(prisma, org)).id,
+  playlist_id: async (prisma, org) => {
+    const vendor = await vendorOf(prisma, org);
+    return (await prisma.playlist.create({ data: { organizationId: org.id, vendorId: vendor.id, name: `Playlist of ${org.slug} ${Math.random()}` } })).id;
+  },
+  campaign_id: async (prisma, org) => (await campaignOf(prisma, org)).campaignId,
+  placement_id: async (prisma, org) => (await campaignOf(prisma, org)).placementId,
 };
+
+async function vendorOf(prisma: PrismaClient, org: TestOrganization) {
+  const name = `Vendor of ${org.slug}`;
+  return prisma.vendor.upsert({
+    where: { organizationId_name: { organizationId: org.id, name } },
+    create: { organizationId: org.id, name, costPer1kStreams: 2 },
+    update: {},
+  });
+}
+
+async function campaignOf(prisma: PrismaClient, org: TestOrganization) {
+  const vendor = await vendorOf(prisma, org);
+  const client = await prisma.client.create({ data: { organizationId: org.id, name: `Campaign client of ${org.slug}` } });
+  const campaign = await prisma.campaignGroup.create({
+    data: { organizationId: org.id, clientId: client.id, name: `Campaign of ${org.slug}`, artistName: 'Artist', startDate: new Date('2026-09-01') },
+  });
+  const placement = await prisma.placement.create({
+    data: {
+      organizationId: org.id, campaignGroupId: campaign.id, vendorId: vendor.id, trackUrl: 'https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC',
+      spotifyTrackId: '4uLU6hMCjMI75M1A2tKUQC', goal: 1000, daily: 100, price: 10, startDate: new Date('2026-09-01'),
+    },
+  });
+  return { campaignId: campaign.id, placementId: placement.id };
+}
 
 /** Top-level input fields naming a record: `*_id` and `*_ids`. */
 export function idFieldsOf(tool: AnyTool): string[] {

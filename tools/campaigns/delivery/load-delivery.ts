@@ -1,0 +1,172 @@
+import type { Prisma } from '../../../db/generated/prisma/client.ts';
+import type { ToolDb } from '../../registry/tenant-scope.ts';
+import { baseCurrencyConverter } from '../../money/fx.ts';
+import { deliveryRate, promisedToDate } from './delivery-math.ts';
+import { ownerOf, PlaylistIndex, type PlaylistOwner } from './playlist-ownership.ts';
+
+/** One playlist row of a song's scrape, with who it is credited to. */
+export interface CreditedPlaylist {
+  playlistId: string | null;
+  spotifyPlaylistId: string | null;
+  name: string;
+  curator: string | null;
+  streams7d: number;
+  streams28d: number;
+  streams12m: number;
+  dateAdded: Date | null;
+  owner: PlaylistOwner;
+}
+
+export interface SongScrape {
+  spotifyTrackId: string;
+  scrapedAt: Date;
+  playlists: CreditedPlaylist[];
+}
+
+/** A placement's figures as of a date (DESIGN.md section 6). Money is in the organisation's base currency. */
+export interface PlacementDelivery {
+  placementId: string;
+  campaignGroupId: string;
+  vendorId: string;
+  spotifyTrackId: string;
+  songName: string | null;
+  genre: string | null;
+  goal: number;
+  daily: number;
+  price: number;
+  startDate: Date;
+  /** Sum of streams_12m over the song's scraped playlists credited to this placement's vendor. */
+  delivered: number;
+  streams7d: number;
+  streams28d: number;
+  promised: number;
+  deliveryRate: number | null;
+  /** The scrape the figures come from (latest on or before as_of); null when never scraped. */
+  scrapedAt: Date | null;
+  /** The vendor's playlists this song is on, in that scrape. */
+  playlists: CreditedPlaylist[];
+}
+
+export interface DeliveryReport {
+  asOf: Date;
+  baseCurrency: string;
+  placements: PlacementDelivery[];
+  /** Latest scrape on or before as_of of every song the placements cover. */
+  songs: Map<string, SongScrape>;
+}
+
+export interface LoadDeliveryOptions {
+  /** A calendar date (UTC); scrapes taken later that day or after are ignored. */
+  asOf: Date;
+  /** Which placements to report on (default: all of the organisation). */
+  placements?: Prisma.PlacementWhereInput;
+  baseCurrency: string;
+}
+
+/** Loads placements, their songs' latest scrapes as of a date and the playlist registry, and credits streams. */
+export async function loadDelivery(db: ToolDb, organizationId: string, options: LoadDeliveryOptions): Promise<DeliveryReport> {
+  const { asOf } = options;
+  const placements = await db.placement.findMany({ where: options.placements ?? {}, orderBy: { id: 'asc' } });
+  const trackIds = [...new Set(placements.map((placement) => placement.spotifyTrackId))];
+  const [songs, vendorsBySong, toBase] = await Promise.all([
+    loadSongScrapes(db, organizationId, trackIds, asOf),
+    loadVendorsBySong(db, trackIds),
+    baseCurrencyConverter(db, options.baseCurrency, placements.map((placement) => placement.currency), asOf),
+  ]);
+  const index = new PlaylistIndex(await db.playlist.findMany({ select: { id: true, vendorId: true, spotifyPlaylistId: true, name: true } }));
+  for (const song of songs.values()) {
+    const vendors = vendorsBySong.get(song.spotifyTrackId) ?? new Set<string>();
+    for (const playlist of song.playlists) playlist.owner = ownerOf(playlist, index, vendors);
+  }
+  return {
+    asOf,
+    baseCurrency: options.baseCurrency,
+    songs,
+    placements: placements.map((placement) => {
+      const song = songs.get(placement.spotifyTrackId);
+      const credited = (song?.playlists ?? []).filter((playlist) => creditedVendor(playlist.owner) === placement.vendorId);
+      const delivered = sum(credited, 'streams12m');
+      const promised = promisedToDate(placement.goal, placement.daily, placement.startDate, asOf);
+      return {
+        placementId: placement.id,
+        campaignGroupId: placement.campaignGroupId,
+        vendorId: placement.vendorId,
+        spotifyTrackId: placement.spotifyTrackId,
+        songName: placement.songName,
+        genre: placement.genre,
+        goal: placement.goal,
+        daily: placement.daily,
+        price: toBase(Number(placement.price), placement.currency),
+        startDate: placement.startDate,
+        delivered,
+        streams7d: sum(credited, 'streams7d'),
+        streams28d: sum(credited, 'streams28d'),
+        promised,
+        deliveryRate: deliveryRate(delivered, promised),
+        scrapedAt: song?.scrapedAt ?? null,
+        playlists: credited,
+      };
+    }),
+  };
+}
+
+/** The vendor a playlist's streams go to, if any. */
+export function creditedVendor(owner: PlaylistOwner): string | null {
+  return owner.kind === 'vendor' || owner.kind === 'auto_detected' ? owner.vendorId : null;
+}
+
+function sum(rows: CreditedPlaylist[], field: 'streams7d' | 'streams28d' | 'streams12m'): number {
+  return rows.reduce((total, row) => total + row[field], 0);
+}
+
+/** End of the as_of day: scrapes strictly before the next UTC midnight count. */
+export function endOfDay(asOf: Date): Date {
+  return new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate() + 1));
+}
+
+async function loadSongScrapes(db: ToolDb, organizationId: string, trackIds: string[], asOf: Date): Promise<Map<string, SongScrape>> {
+  const songs = new Map<string, SongScrape>();
+  if (trackIds.length === 0) return songs;
+  // Latest snapshot per song on or before as_of, and its playlist rows, in one round trip.
+  const rows = await db.$queryRaw<Array<{
+    spotifyTrackId: string; scrapedAt: Date; spotifyPlaylistId: string | null; name: string | null; curator: string | null;
+    streams7d: number | null; streams28d: number | null; streams12m: number | null; dateAdded: Date | null; playlistId: string | null;
+  }>>`
+    WITH latest AS (
+      SELECT DISTINCT ON (s."spotifyTrackId") s.id, s."spotifyTrackId", s."scrapedAt"
+      FROM "ScrapeSnapshot" s
+      WHERE s."organizationId" = ${organizationId} AND s."spotifyTrackId" = ANY(${trackIds}) AND s."scrapedAt" < ${endOfDay(asOf)}
+      ORDER BY s."spotifyTrackId", s."scrapedAt" DESC
+    )
+    SELECT l."spotifyTrackId", l."scrapedAt", c."spotifyPlaylistId", c.name, c.curator, c."streams7d", c."streams28d", c."streams12m", c."dateAdded", c."playlistId"
+    FROM latest l
+    LEFT JOIN "CampaignPlaylist" c ON c."organizationId" = ${organizationId} AND c."snapshotId" = l.id
+    ORDER BY l."spotifyTrackId", c."streams12m" DESC NULLS LAST, c.name`;
+  for (const row of rows) {
+    let song = songs.get(row.spotifyTrackId);
+    if (!song) {
+      song = { spotifyTrackId: row.spotifyTrackId, scrapedAt: row.scrapedAt, playlists: [] };
+      songs.set(row.spotifyTrackId, song);
+    }
+    if (row.name === null) continue; // a scrape with no playlists
+    song.playlists.push({
+      playlistId: row.playlistId,
+      spotifyPlaylistId: row.spotifyPlaylistId,
+      name: row.name,
+      curator: row.curator,
+      streams7d: row.streams7d ?? 0,
+      streams28d: row.streams28d ?? 0,
+      streams12m: row.streams12m ?? 0,
+      dateAdded: row.dateAdded,
+      owner: { kind: 'organic', reason: 'unmatched' },
+    });
+  }
+  return songs;
+}
+
+async function loadVendorsBySong(db: ToolDb, trackIds: string[]): Promise<Map<string, Set<string>>> {
+  const pairs = await db.placement.findMany({ where: { spotifyTrackId: { in: trackIds } }, select: { spotifyTrackId: true, vendorId: true }, distinct: ['spotifyTrackId', 'vendorId'] });
+  const vendors = new Map<string, Set<string>>();
+  for (const pair of pairs) vendors.set(pair.spotifyTrackId, (vendors.get(pair.spotifyTrackId) ?? new Set()).add(pair.vendorId));
+  return vendors;
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { invalidInput } from '../registry/errors.ts';
+
+/**
+ * Output conventions for the campaign tools: figures are computed at full precision and rounded
+ * only here, on the way out (money to cents, rates to 4 places, streams to whole numbers).
+ */
+export const money = (value: number): number => Math.round(value * 100) / 100;
+export const moneyOrNull = (value: number | null): number | null => (value === null ? null : money(value));
+export const rate = (value: number | null): number | null => (value === null ? null : Math.round(value * 10_000) / 10_000);
+export const score = (value: number | null): number | null => (value === null ? null : Math.round(value * 10) / 10);
+
+/** An ISO calendar date input, e.g. 2026-11-20. */
+export const isoDate = z.iso.date();
+
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Parses YYYY-MM-DD into a Date at UTC midnight. */
+export function parseDay(value: string, field = 'date'): Date {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) throw invalidInput(field, `"${value}" is not a date (use YYYY-MM-DD)`);
+  return date;
+}
+
+/** Today's calendar date in the organisation's time zone, at UTC midnight (the default as_of). */
+export function todayIn(timeZone: string, now: Date): Date {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return parseDay(parts);
+}
+
+/** `as_of` input, defaulting to today in the organisation's time zone. */
+export function resolveAsOf(asOf: string | undefined, timeZone: string, now: Date): Date {
+  return asOf ? parseDay(asOf, 'as_of') : todayIn(timeZone, now);
+}
+
+/** The 22-character Spotify id in a track URL, URI or bare id; null when there is none. */
+export function spotifyTrackId(trackUrl: string): string | null {
+  const match = /(?:open\.spotify\.com\/(?:intl-[a-z]{2}\/)?track\/|spotify:track:|^)([A-Za-z0-9]{22})(?:$|[/?#])/.exec(trackUrl.trim());
+  return match ? match[1]! : null;
+}

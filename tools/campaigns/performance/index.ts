@@ -1,0 +1,4 @@
+import type { AnyTool } from '../../registry/define-tool.ts';
+
+/** Vendor scorecards, recommendations, budget plans and alerts. */
+export const PERFORMANCE_TOOLS: AnyTool[] = [];
