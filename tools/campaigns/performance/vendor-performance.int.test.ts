@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../db/database.ts';
+import { openTestDatabase } from '../../../db/testing/test-database.ts';
+import type { ToolRunner } from '../../registry/runner.ts';
+import { createTestOrganization, createTestRunner, type TestOrganization } from '../../testing/fixtures.ts';
+import { AS_OF, buildDeliveryScenario, type DeliveryScenario } from '../testing/delivery-scenario.ts';
+
+type Row = Record<string, unknown> & { vendor_id: string };
+
+describe('vendor_performance (hand-computed, see testing/delivery-scenario.md)', () => {
+  let database: Database;
+  let runner: ToolRunner;
+  let org: TestOrganization;
+  let scenario: DeliveryScenario;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    runner = createTestRunner(database).runner;
+    org = await createTestOrganization(database, 'vendors');
+    scenario = await buildDeliveryScenario(database.prisma, org.id);
+  });
+  afterAll(async () => { await database.close(); });
+
+  async function rows(input: Record<string, unknown>): Promise<Map<string, Row>> {
+    const result = await runner.call('vendor_performance', input, org.as('VIEWER'));
+    if (!result.ok) throw new Error(result.error.message);
+    return new Map((result.output as { rows: Row[] }).rows.map((row) => [row.vendor_id, row]));
+  }
+
+  it('credits streams by id, by name, auto-detected; ignores Spotify, ambiguous, later scrapes and future placements', async () => {
+    const byVendor = await rows({ as_of: AS_OF });
+    expect(byVendor.get(scenario.vendors.clubRestricted)).toMatchObject({
+      vendor_name: 'Club Restricted', placements: 2, active_campaigns: 1, delivered_streams: 18_000, promised_streams: 24_000,
+      delivery_rate: 0.75, real_cost_per_1k: 7.22, promised_cost_per_1k: 2.5, reliability_score: 0, avg_daily_streams: 171, spend: 130,
+    });
+    expect(byVendor.get(scenario.vendors.glenn)).toMatchObject({
+      placements: 2, delivered_streams: 5_400, promised_streams: 5_000, delivery_rate: 1.08, real_cost_per_1k: 12.96,
+      reliability_score: 100, avg_daily_streams: 60, placements_with_promise: 1,
+    });
+    expect(byVendor.get(scenario.vendors.silentBob)).toMatchObject({
+      placements: 1, delivered_streams: 0, promised_streams: 1_900, delivery_rate: 0, real_cost_per_1k: null, reliability_score: 0,
+    });
+  });
+
+  it('orders vendors by real cost per 1k, those without deliveries last', async () => {
+    const result = await runner.call('vendor_performance', { as_of: AS_OF }, org.as('VIEWER'));
+    const names = result.ok ? (result.output as { rows: Array<{ vendor_name: string }> }).rows.map((row) => row.vendor_name) : [];
+    expect(names).toEqual(['Club Restricted', 'Glenn Curates', 'Silent Bob']);
+  });
+
+  it('before any placement started, nothing is promised and figures are null, not zero', async () => {
+    const byVendor = await rows({ as_of: '2026-11-01' });
+    expect(byVendor.get(scenario.vendors.clubRestricted)).toMatchObject({ placements: 1, promised_streams: 0, delivery_rate: null, reliability_score: null, delivered_streams: 0, real_cost_per_1k: null });
+  });
+
+  it('filters by genre', async () => {
+    const byVendor = await rows({ as_of: AS_OF, genre: 'TECHNO' });
+    expect([...byVendor.keys()]).toEqual([scenario.vendors.glenn]);
+    expect(byVendor.get(scenario.vendors.glenn)).toMatchObject({ placements: 2, delivered_streams: 5_400 });
+  });
+
+  it('rejects a malformed date naming the field', async () => {
+    const result = await runner.call('vendor_performance', { as_of: '20/11/2026' }, org.as('VIEWER'));
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'as_of' }] } });
+  });
+});

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { defineTool } from '../../registry/define-tool.ts';
+import { isoDate, isoDay, money, moneyOrNull, rate, resolveAsOf, score } from '../format.ts';
+import { loadDelivery } from '../delivery/load-delivery.ts';
+import { vendorStats } from './vendor-stats.ts';
+import { endOfDay } from '../delivery/load-delivery.ts';
+
+const row = z.object({
+  vendor_id: z.string(),
+  vendor_name: z.string(),
+  is_active: z.boolean(),
+  placements: z.number().describe('Placements started on or before as_of.'),
+  active_campaigns: z.number().describe('Active campaigns with a placement of this vendor.'),
+  delivered_streams: z.number().describe('Streams_12m of the songs on this vendor\'s playlists (latest scrape on or before as_of).'),
+  promised_streams: z.number().describe('Sum over placements of min(goal, daily x days since start).'),
+  delivery_rate: z.number().nullable().describe('delivered / promised (1 = as promised); null when nothing was promised yet.'),
+  real_cost_per_1k: z.number().nullable().describe('Sum of prices / (delivered / 1000), in the currency; null when nothing was delivered.'),
+  promised_cost_per_1k: z.number().describe("The vendor's own price per 1k streams."),
+  reliability_score: z.number().nullable().describe('0-100: share of placements with a promise that reached 90% of it; null without any.'),
+  avg_daily_streams: z.number().describe('streams_28d / 28 over the vendor\'s credited playlists.'),
+  spend: z.number().describe('Sum of placement prices.'),
+  placements_with_promise: z.number().describe('Sample size behind delivery rate and reliability.'),
+});
+
+export const vendorPerformance = defineTool({
+  name: 'vendor_performance',
+  title: 'Vendor performance scorecard',
+  description:
+    'Per vendor as of a date: placements, delivered vs promised streams, delivery rate, real vs promised cost per 1k streams, reliability score (0-100), average daily streams. Money in the organisation currency; cheapest real cost first.',
+  area: 'campaigns',
+  access: 'read',
+  permission: 'campaigns:read',
+  input: z.object({
+    as_of: isoDate.optional().describe('Date of the figures (YYYY-MM-DD); scrapes after it are ignored. Default: today.'),
+    genre: z.string().min(1).optional().describe('Only placements of songs in this genre (case-insensitive).'),
+    active_only: z.boolean().default(false).describe('Only vendors marked active.'),
+  }),
+  output: z.object({ as_of: z.string(), currency: z.string(), genre: z.string().nullable(), rows: z.array(row) }),
+  async handler(ctx, input) {
+    const asOf = resolveAsOf(input.as_of, ctx.org.timeZone, ctx.now());
+    const vendors = await ctx.db.vendor.findMany({ where: input.active_only ? { isActive: true } : {}, orderBy: { name: 'asc' } });
+    const report = await loadDelivery(ctx.db, ctx.orgId, {
+      asOf,
+      baseCurrency: ctx.org.baseCurrency,
+      placements: {
+        vendorId: { in: vendors.map((vendor) => vendor.id) },
+        startDate: { lt: endOfDay(asOf) },
+        ...(input.genre ? { genre: { equals: input.genre, mode: 'insensitive' } } : {}),
+      },
+    });
+    const stats = vendorStats(report.placements);
+    const activeCampaigns = new Set(
+      (await ctx.db.campaignGroup.findMany({ where: { status: 'ACTIVE' }, select: { id: true } })).map((campaign) => campaign.id),
+    );
+    const rows = vendors
+      .filter((vendor) => stats.has(vendor.id) || !input.genre)
+      .map((vendor) => {
+        const own = stats.get(vendor.id);
+        return {
+          vendor_id: vendor.id,
+          vendor_name: vendor.name,
+          is_active: vendor.isActive,
+          placements: own?.placements ?? 0,
+          active_campaigns: own ? [...own.campaignIds].filter((id) => activeCampaigns.has(id)).length : 0,
+          delivered_streams: own?.delivered ?? 0,
+          promised_streams: own?.promised ?? 0,
+          delivery_rate: rate(own?.deliveryRate ?? null),
+          real_cost_per_1k: moneyOrNull(own?.realCostPer1k ?? null),
+          promised_cost_per_1k: money(Number(vendor.costPer1kStreams)),
+          reliability_score: score(own?.reliabilityScore ?? null),
+          avg_daily_streams: Math.round(own?.avgDailyStreams ?? 0),
+          spend: money(own?.price ?? 0),
+          placements_with_promise: own?.placementsWithPromise ?? 0,
+        };
+      })
+      .sort((a, b) => (a.real_cost_per_1k ?? Infinity) - (b.real_cost_per_1k ?? Infinity) || a.vendor_name.localeCompare(b.vendor_name));
+    return { as_of: isoDay(asOf), currency: report.baseCurrency, genre: input.genre ?? null, rows };
+  },
+});
