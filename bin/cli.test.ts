@@ -16,7 +16,7 @@ const cli = (...args: string[]) => {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 };
 
-describe('crescendo CLI (embedded database)', () => {
+describe('crescendo CLI (embedded database)', { timeout: 180_000 }, () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('migrates, and migrating again is a no-op', () => {
@@ -47,7 +47,7 @@ describe('crescendo CLI (embedded database)', () => {
     const invalid = cli('call', 'list_approvals', '--org', 'cli', '--input', '{"limit":0}');
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toMatch(/invalid_input.*limit/);
-    expect(cli('call', 'no_such_tool', '--org', 'cli').code).toBe(1);
+    expect(cli('call', 'no_such_tool', '--org', 'cli').code).toBe(2);
     expect(cli('call', 'whoami', '--org', 'nowhere').code).toBe(2);
     expect(cli('call', 'whoami', '--org', 'cli', '--role', 'KING').code).toBe(2);
     expect(cli('frobnicate').code).toBe(2);
@@ -59,29 +59,45 @@ describe('crescendo CLI (embedded database)', () => {
     expect(JSON.parse(listed.stdout).tools.map((tool: { name: string }) => tool.name)).toContain('whoami');
   });
 
-  it('issues a token once, and approves a request from the command line', async () => {
-    const token = cli('token', 'create', '--org', 'cli', '--role', 'MANAGER', '--user', 'boss@cli.example');
-    expect(token.code, token.stderr).toBe(0);
-    expect(JSON.parse(token.stdout).token).toMatch(/^cre_/);
+  it('issues tokens, files an approval for a spend and approves it from the command line', async () => {
+    for (const [role, email] of [['CAMPAIGN_MANAGER', 'cm@cli.example'], ['MANAGER', 'boss@cli.example']]) {
+      const token = cli('token', 'create', '--org', 'cli', '--role', role!, '--user', email!);
+      expect(token.code, token.stderr).toBe(0);
+      expect(JSON.parse(token.stdout)).toMatchObject({ token: expect.stringMatching(/^cre_/), role });
+    }
     const database = await openDatabase({ dataDir: join(dataDir, 'pgdata') });
-    let approvalId: string;
+    let campaignId: string;
+    let vendorId: string;
     try {
-      const organization = await database.prisma.organization.findUniqueOrThrow({ where: { slug: 'cli' }, include: { memberships: { where: { role: 'OWNER' } } } });
-      approvalId = (await database.prisma.approvalRequest.create({
-        data: { organizationId: organization.id, action: 'whoami', payload: {}, preview: 'Say who I am', requestedById: organization.memberships[0]!.userId, requestedVia: 'AGENT' },
+      const organization = await database.prisma.organization.findUniqueOrThrow({ where: { slug: 'cli' } });
+      vendorId = (await database.prisma.vendor.create({ data: { organizationId: organization.id, name: 'Club Restricted', costPer1kStreams: 2.5 } })).id;
+      const client = await database.prisma.client.create({ data: { organizationId: organization.id, name: 'Example Artist' } });
+      campaignId = (await database.prisma.campaignGroup.create({
+        data: { organizationId: organization.id, clientId: client.id, name: 'Night Drive push', artistName: 'Example Artist', startDate: new Date('2026-11-01') },
       })).id;
     } finally {
       await database.close();
     }
+    const input = JSON.stringify({
+      campaign_id: campaignId, track_url: 'https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC',
+      allocations: [{ vendor_id: vendorId, goal: 40000, daily: 1500, price: 120 }],
+    });
+    const requested = cli('call', 'commit_allocation', '--org', 'cli', '--as', 'cm@cli.example', '--input', input);
+    expect(requested.code, requested.stderr).toBe(0);
+    const pendingApproval = JSON.parse(requested.stdout);
+    expect(pendingApproval).toMatchObject({ status: 'pending', preview: expect.stringContaining('Club Restricted: 40,000 streams') });
+    const approvalId = pendingApproval.approval_id as string;
     const pending = cli('approvals', 'list', '--org', 'cli', '--json');
     expect(JSON.parse(pending.stdout).rows.map((row: { id: string }) => row.id)).toEqual([approvalId]);
-    const selfApproval = cli('approvals', 'approve', approvalId, '--org', 'cli');
+    const selfApproval = cli('approvals', 'approve', approvalId, '--org', 'cli', '--as', 'cm@cli.example');
     expect(selfApproval.code).toBe(1);
-    expect(selfApproval.stderr).toMatch(/another approver/);
     const approved = cli('approvals', 'approve', approvalId, '--org', 'cli', '--as', 'boss@cli.example', '--comment', 'fine');
     expect(approved.code, approved.stderr).toBe(0);
     expect(approved.stderr).toMatch(/Action executed/);
     const done = cli('approvals', 'list', '--org', 'cli', '--status', 'executed', '--json');
     expect(JSON.parse(done.stdout).rows[0]).toMatchObject({ id: approvalId, status: 'executed', decided_by: 'boss@cli.example', comment: 'fine' });
+    const twice = cli('approvals', 'approve', approvalId, '--org', 'cli', '--as', 'boss@cli.example');
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toMatch(/already decided \(it is executed\)/);
   });
 });

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
-import { mkdirSync, openSync, closeSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Thrown when another live process holds the embedded database folder. */
@@ -42,23 +43,50 @@ function baseName(path: string): string {
   return path.replace(/\/+$/, '').split('/').pop() || 'pgdata';
 }
 
+/**
+ * Takes `lockPath` by hard-linking a file that already holds our pid (atomic: the lock never
+ * exists empty). A lock of a dead process is moved aside and checked before it is discarded, so
+ * two processes clearing the same stale lock cannot both win.
+ */
 function acquireLock(lockPath: string, dataDir: string): () => void {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lockPath, 'wx');
-      writeFileSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => {
-        try { unlinkSync(lockPath); } catch { /* already gone */ }
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(readFileSync(lockPath, 'utf8').trim());
-      if (holder && holder !== process.pid && isAlive(holder)) throw new DatabaseLockedError(dataDir, holder);
-      unlinkSync(lockPath); // a stale lock left by a crashed process
+  const mine = `${lockPath}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(mine, String(process.pid));
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        linkSync(mine, lockPath);
+        return () => {
+          if (readHolder(lockPath) === process.pid) rmSync(lockPath, { force: true });
+        };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const holder = readHolder(lockPath);
+      if (holder === null) continue; // released meanwhile
+      // Our own pid too: the same process must not open the folder twice.
+      if (holder === process.pid || isAlive(holder)) throw new DatabaseLockedError(dataDir, holder);
+      const aside = `${lockPath}.stale.${randomBytes(4).toString('hex')}`;
+      try {
+        renameSync(lockPath, aside);
+      } catch {
+        continue; // someone else moved it first
+      }
+      if (readHolder(aside) !== holder) linkSync(aside, lockPath); // it was a fresh lock: put it back
+      rmSync(aside, { force: true });
     }
+    throw new Error(`Could not lock ${dataDir}; retry.`);
+  } finally {
+    rmSync(mine, { force: true });
   }
-  throw new Error(`Could not lock ${dataDir}`);
+}
+
+function readHolder(lockPath: string): number | null {
+  try {
+    const pid = Number(readFileSync(lockPath, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
 }
 
 function isAlive(pid: number): boolean {

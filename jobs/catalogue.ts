@@ -28,8 +28,8 @@ export const JOBS = [
   defineJob({
     name: EXECUTE_APPROVAL_JOB,
     payload: z.object({ approvalId: z.string(), organizationId: z.string() }),
-    // The executor claims the request before acting, so a retry after a crash never acts twice.
-    attempts: 3,
+    // A failed action is recorded as FAILED for a person to look at; it is never retried blindly.
+    attempts: 1,
     run: (deps, payload) => executeApproval(deps.prisma, deps.runner, payload.approvalId, payload.organizationId),
   }),
 ] as const;

@@ -16,6 +16,7 @@ export async function callCommand(runtime: Runtime, args: string[]): Promise<num
   const [toolName, ...extra] = positionals;
   if (!toolName) throw new UsageError('call: name the tool to run (see `crescendo tools list`)');
   if (extra.length) throw new UsageError(`call: unexpected argument "${extra[0]}" (pass the input with --input '{...}')`);
+  if (!runtime.runner.catalogue.get(toolName)) throw new UsageError(`call: there is no tool named "${toolName}" (see \`crescendo tools list\`)`);
   const input = parseInput(values.input);
   const principal = await cliPrincipal(runtime, values);
   return reportResult(await runtime.runner.call(toolName, input, principal));

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { seedDemoOrganization } from '../../db/seed/seed-demo.ts';
 import { rotateNamedToken } from '../../tools/access/api-tokens.ts';
 import { defaultOperator } from '../../tools/access/organizations.ts';
+import { resumeApprovedRequests } from '../../jobs/resume-approvals.ts';
 import { buildWebApp } from '../../web/app.ts';
 import type { Runtime } from '../runtime.ts';
 import { parseOptions, UsageError } from '../usage.ts';
@@ -24,6 +25,8 @@ export function startPort(args: string[]): number | undefined {
 export async function startCommand(runtime: Runtime): Promise<number> {
   const { config, database } = runtime;
   const demo = await ensureDemoOrganization(runtime);
+  const resumed = await resumeApprovedRequests(database.prisma, runtime.jobs);
+  if (resumed) runtime.log.info('resumed approved actions that had not run', { count: resumed });
   const app = buildWebApp({ database, runner: runtime.runner, log: runtime.log, version: VERSION });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {

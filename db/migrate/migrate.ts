@@ -63,7 +63,8 @@ export async function migrate(database: Database, migrations: MigrationFile[] = 
     try {
       return await applyPending(connection, migrations);
     } finally {
-      await connection.query(`SELECT pg_advisory_unlock(${PRISMA_ADVISORY_LOCK_ID})`);
+      // A failing unlock (connection lost) must not hide the migration's own error; the lock dies with the session.
+      await connection.query(`SELECT pg_advisory_unlock(${PRISMA_ADVISORY_LOCK_ID})`).catch(() => {});
     }
   });
 }

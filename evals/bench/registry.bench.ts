@@ -31,7 +31,7 @@ export const registryBench: Benchmark = {
       orgId: organization.id,
       org: { id: organization.id, slug: 'bench', name: 'Bench', baseCurrency: 'USD', timeZone: 'UTC' },
       actor: { userId: organization.owner.id, email: organization.owner.email, role: 'OWNER', surface: 'CLI' },
-      db: scopeToOrganization(database.prisma, organization.id) as unknown as ToolDb,
+      db: scopeToOrganization(database.prisma, organization.id, { write: false, approvals: false, access: false }) as unknown as ToolDb,
       now: () => new Date(),
       jobs: { enqueue() {} },
       log: silentLogger,

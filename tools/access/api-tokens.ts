@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../../db/generated/prisma/client.ts';
 import type { Role } from '../registry/roles.ts';
-import { addMember } from './organizations.ts';
+import { ensureMember } from './organizations.ts';
+import { ROLES } from '../registry/roles.ts';
 
 const TOKEN_PREFIX = 'cre_';
 
@@ -18,26 +19,30 @@ export interface IssuedToken {
   email: string;
 }
 
-/** Issues a bearer token for a member (added to the organisation with `role` if needed). */
+/**
+ * Issues a bearer token for a member (added to the organisation with `role` if not a member yet).
+ * A token never carries more than its member's role: asking for more yields the member's role.
+ */
 export async function createApiToken(
   prisma: PrismaClient,
   options: { organizationId: string; email: string; role: Role; name?: string; expiresAt?: Date },
 ): Promise<IssuedToken> {
-  const { user } = await addMember(prisma, options.organizationId, options.email, options.role);
+  const { user, membership } = await ensureMember(prisma, options.organizationId, options.email, options.role);
+  const role = moreRestrictive(options.role, membership.role);
   const token = `${TOKEN_PREFIX}${randomBytes(24).toString('base64url')}`;
   const prefix = token.slice(0, TOKEN_PREFIX.length + 6);
   const row = await prisma.apiToken.create({
     data: {
       organizationId: options.organizationId,
       userId: user.id,
-      role: options.role,
+      role,
       name: options.name ?? `token for ${user.email}`,
       tokenHash: hashToken(token),
       prefix,
       expiresAt: options.expiresAt ?? null,
     },
   });
-  return { token, id: row.id, prefix, role: options.role, email: user.email };
+  return { token, id: row.id, prefix, role, email: user.email };
 }
 
 export interface TokenIdentity {
@@ -58,14 +63,15 @@ export async function verifyApiToken(prisma: PrismaClient, token: string, now = 
   if (!membership) return null;
   // A token never grants more than its member currently has.
   const role = moreRestrictive(row.role, membership.role);
-  await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  // Written at most once a minute per token, not on every request.
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
+    await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
   return { tokenId: row.id, organizationId: row.organizationId, userId: row.userId, role };
 }
 
-const RANK: Record<Role, number> = { OWNER: 0, ADMIN: 1, MANAGER: 2, CAMPAIGN_MANAGER: 3, ANALYST: 4, VIEWER: 5 };
-
 function moreRestrictive(a: Role, b: Role): Role {
-  return RANK[a] >= RANK[b] ? a : b;
+  return ROLES.indexOf(a) >= ROLES.indexOf(b) ? a : b;
 }
 
 /** Replaces the member's token called `name` (revoking the old one): used for the token printed at start-up. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../registry/define-tool.ts';
+import { emailsOf } from './user-emails.ts';
 import { nextCursorOutput, pageInput, pageQuery, toPage } from '../registry/pagination.ts';
 
 export const listAuditLog = defineTool({
@@ -42,9 +43,7 @@ export const listAuditLog = defineTool({
       orderBy: query.orderBy,
     });
     const page = toPage(rows, input.limit);
-    const userIds = [...new Set(page.rows.map((row) => row.userId).filter((id): id is string => Boolean(id)))];
-    const users = userIds.length ? await ctx.db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } }) : [];
-    const email = new Map(users.map((user) => [user.id, user.email]));
+    const email = await emailsOf(ctx.db, page.rows.map((row) => row.userId));
     return {
       rows: page.rows.map((row) => ({
         id: row.id,

@@ -39,7 +39,7 @@ export async function findOrganization(prisma: PrismaClient, slugOrId: string) {
   return prisma.organization.findFirst({ where: { OR: [{ slug: slugOrId }, { id: slugOrId }] } });
 }
 
-/** Adds (or re-roles) a member, creating the user when new. */
+/** Adds a member with `role`, or changes an existing member's role; creates the user when new. */
 export async function addMember(prisma: PrismaClient, organizationId: string, email: string, role: Role) {
   const address = normaliseEmail(email);
   return prisma.$transaction(async (tx) => {
@@ -75,4 +75,18 @@ function isTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The member with this email, added with `role` if not yet a member; an existing member keeps their role. */
+export async function ensureMember(prisma: PrismaClient, organizationId: string, email: string, role: Role) {
+  const address = normaliseEmail(email);
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.upsert({ where: { email: address }, create: { email: address }, update: {} });
+    const membership = await tx.membership.upsert({
+      where: { organizationId_userId: { organizationId, userId: user.id } },
+      create: { organizationId, userId: user.id, role },
+      update: {},
+    });
+    return { user, membership };
+  });
 }

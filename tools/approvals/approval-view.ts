@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ToolDb } from '../registry/tenant-scope.ts';
+import { emailsOf } from '../access/user-emails.ts';
 
 /** How an approval request appears in tool output. */
 export const approvalView = z.object({
@@ -35,9 +36,7 @@ interface ApprovalRow {
 
 /** Turns rows into views, resolving requester and decider emails in one query. */
 export async function toApprovalViews(db: ToolDb, rows: ApprovalRow[]): Promise<ApprovalView[]> {
-  const userIds = [...new Set(rows.flatMap((row) => [row.requestedById, row.decidedById]).filter((id): id is string => Boolean(id)))];
-  const users = userIds.length ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } }) : [];
-  const email = new Map(users.map((user) => [user.id, user.email]));
+  const email = await emailsOf(db, rows.flatMap((row) => [row.requestedById, row.decidedById]));
   return rows.map((row) => ({
     id: row.id,
     action: row.action,

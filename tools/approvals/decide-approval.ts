@@ -43,7 +43,10 @@ export const decideApproval = defineTool({
         decisionComment: input.comment ?? null,
       },
     });
-    if (decided.count === 0) throw conflict(`This request was already decided (it is ${request.status.toLowerCase()}).`);
+    if (decided.count === 0) {
+      const current = await ctx.db.approvalRequest.findUniqueOrThrow({ where: { id: request.id }, select: { status: true } });
+      throw conflict(`This request was already decided (it is ${current.status.toLowerCase()}).`);
+    }
     if (approved) ctx.jobs.enqueue({ name: EXECUTE_APPROVAL_JOB, payload: { approvalId: request.id, organizationId: ctx.orgId }, key: request.id });
     const updated = await ctx.db.approvalRequest.findUniqueOrThrow({ where: { id: request.id } });
     const [view] = await toApprovalViews(ctx.db, [updated]);

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../../db/generated/prisma/client.ts';
-import type { ToolRunner } from '../registry/runner.ts';
+import { ALREADY_EXECUTED, type ToolRunner } from '../registry/runner.ts';
 
 export const EXECUTE_APPROVAL_JOB = 'approvals.execute';
 
@@ -10,37 +10,29 @@ export type ExecutionOutcome =
   | { status: 'skipped'; reason: string };
 
 /**
- * Runs an approved action exactly once. The claim (APPROVED -> EXECUTING) is a conditional update,
- * so of any number of concurrent executors one proceeds and the rest skip. The action runs as its
- * requester with the approval id as idempotency key; the outcome is recorded on the request. A
- * crash mid-action leaves it EXECUTING for a person to check, rather than running it twice.
+ * Runs an approved action exactly once: the runner claims the request, runs the action and
+ * records EXECUTED in one transaction, so concurrent executors wait on the row and then skip,
+ * and a crash rolls everything back to APPROVED for `resumeApprovedRequests` to pick up. A failed
+ * action is recorded as FAILED with its error; it is not retried (a person decides what next).
  */
-export async function executeApproval(
-  prisma: PrismaClient,
-  runner: ToolRunner,
-  approvalId: string,
-  organizationId: string,
-): Promise<ExecutionOutcome> {
-  const claimed = await prisma.approvalRequest.updateMany({
-    where: { id: approvalId, organizationId, status: 'APPROVED' },
-    data: { status: 'EXECUTING' },
-  });
-  if (claimed.count === 0) {
-    const current = await prisma.approvalRequest.findFirst({ where: { id: approvalId, organizationId }, select: { status: true } });
-    return { status: 'skipped', reason: current ? `request is ${current.status.toLowerCase()}` : 'no such request' };
-  }
-  const request = await prisma.approvalRequest.findUniqueOrThrow({ where: { id: approvalId } });
+export async function executeApproval(prisma: PrismaClient, runner: ToolRunner, approvalId: string, organizationId: string): Promise<ExecutionOutcome> {
+  const request = await prisma.approvalRequest.findFirst({ where: { id: approvalId, organizationId } });
+  if (!request) return { status: 'skipped', reason: 'no such request' };
+  if (request.status !== 'APPROVED') return { status: 'skipped', reason: `request is ${request.status.toLowerCase()}` };
   const membership = await prisma.membership.findUnique({
     where: { organizationId_userId: { organizationId, userId: request.requestedById } },
   });
   const result = membership
-    ? await runner.runApproved(request.action, request.payload, { orgId: organizationId, userId: request.requestedById, role: membership.role, surface: 'JOB' }, approvalId)
+    ? await runner.runApproved(approvalId, request.action, request.payload, { orgId: organizationId, userId: request.requestedById, role: membership.role, surface: 'JOB' })
     : { ok: false as const, error: { code: 'forbidden' as const, message: 'The requester is no longer a member of this organisation.' } };
-  const executedAt = new Date();
-  if (result.ok) {
-    await prisma.approvalRequest.update({ where: { id: approvalId }, data: { status: 'EXECUTED', executedAt, result: (result.output ?? {}) as object } });
-    return { status: 'executed', result: result.output };
-  }
-  await prisma.approvalRequest.update({ where: { id: approvalId }, data: { status: 'FAILED', executedAt, error: `${result.error.code}: ${result.error.message}` } });
+  if (result.ok) return { status: 'executed', result: result.output };
+  if (result.error.code === 'conflict' && result.error.message === ALREADY_EXECUTED) return { status: 'skipped', reason: 'already executed' };
+  const error = `${result.error.code}: ${result.error.message}`;
+  await prisma.approvalRequest.updateMany({ where: { id: approvalId, status: 'APPROVED' }, data: { status: 'FAILED', executedAt: new Date(), error } });
   return { status: 'failed', error: result.error.message };
+}
+
+/** Approved requests whose execution never happened (a crash, a restart): run them now. */
+export async function approvedAndWaiting(prisma: PrismaClient): Promise<Array<{ id: string; organizationId: string }>> {
+  return prisma.approvalRequest.findMany({ where: { status: 'APPROVED' }, select: { id: true, organizationId: true }, orderBy: { id: 'asc' } });
 }

@@ -1,4 +1,6 @@
 import type { PrismaClient } from '../../db/generated/prisma/client.ts';
+import type { ToolDb } from './tenant-scope.ts';
+import { uuidV7 } from '../../db/seed/uuid-v7.ts';
 import type { Principal, ToolResult } from './runner.ts';
 
 const MAX_AUDITED_INPUT_CHARS = 8_000;
@@ -12,24 +14,16 @@ export interface ToolCallRecord {
 }
 
 /**
- * Appends the audit row for one call of a known organisation. It is written outside the tool's
- * transaction, so calls that failed or rolled back are kept too.
+ * Appends the audit row for one call of a known organisation: inside a write tool's transaction
+ * when it succeeds (no write without its audit row), outside it otherwise (failures are kept too).
  */
-export async function recordToolCall(prisma: PrismaClient, record: ToolCallRecord): Promise<void> {
+export async function recordToolCall(db: PrismaClient | ToolDb, record: ToolCallRecord): Promise<void> {
   const { principal, result } = record;
-  await prisma.toolCall.create({
-    data: {
-      organizationId: principal.orgId,
-      tool: record.tool.slice(0, 200),
-      userId: principal.userId,
-      role: principal.role,
-      surface: principal.surface,
-      outcome: result.ok ? 'OK' : 'ERROR',
-      errorCode: result.ok ? null : result.error.code,
-      durationMs: record.durationMs,
-      input: auditableInput(record.input),
-    },
-  });
+  // Raw SQL, because the tenant scope lets no tool write ToolCall rows: only this function does.
+  await db.$executeRaw`
+    INSERT INTO "ToolCall" (id, "organizationId", tool, "userId", role, surface, outcome, "errorCode", "durationMs", input)
+    VALUES (${uuidV7()}, ${principal.orgId}, ${record.tool.slice(0, 200)}, ${principal.userId}, ${principal.role}::"Role", ${principal.surface}::"Surface",
+            ${result.ok ? 'OK' : 'ERROR'}::"ToolOutcome", ${result.ok ? null : result.error.code}, ${record.durationMs}, ${JSON.stringify(auditableInput(record.input))}::jsonb)`;
 }
 
 function auditableInput(input: unknown): object {

@@ -34,7 +34,11 @@ export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output 
   transactionTimeoutMs?: number;
   /** A valid input, for documentation and for the registry-wide tests (ids are swapped in). */
   example?: z.input<Input>;
-  /** Approval tools: what the approver reads before deciding. */
+  /**
+   * Approval tools: what the approver reads before deciding. Load what the input names here (a
+   * missing id then answers not_found instead of filing a request). The input is stored as JSON
+   * and parsed again when approved, so approval tools' schemas must survive a JSON round trip.
+   */
   preview?: (ctx: ToolContext, input: z.output<Input>) => string | Promise<string>;
   handler: (ctx: ToolContext, input: z.output<Input>) => Promise<z.input<Output>>;
 }
@@ -50,8 +54,9 @@ export function defineTool<Input extends z.ZodObject, Output extends z.ZodType>(
   definition: ToolDefinition<Input, Output>,
 ): ToolDefinition<Input, Output> {
   if (!TOOL_NAME.test(definition.name)) throw new Error(`Tool name "${definition.name}" must be snake_case`);
-  if (definition.access === 'read' && definition.permission.endsWith(':write')) {
-    throw new Error(`Read tool ${definition.name} must not require a write permission`);
-  }
+  const writePermission = definition.permission.endsWith(':write') || definition.permission === 'approvals:decide' || definition.permission === 'org:admin';
+  if (definition.access === 'read' && writePermission) throw new Error(`Read tool ${definition.name} must not require a write permission`);
+  // Otherwise a VIEWER, who holds every read permission, could call it.
+  if (definition.access !== 'read' && !writePermission) throw new Error(`${definition.access} tool ${definition.name} needs a write-class permission`);
   return definition;
 }

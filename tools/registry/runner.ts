@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
 import type { PrismaClient } from '../../db/generated/prisma/client.ts';
 import { fileApprovalRequest } from './approval-request.ts';
+import { recordToolCall, type ToolCallRecord } from './audit.ts';
 import type { ToolCatalogue } from './catalogue.ts';
 import type { Actor, JobQueue, JobRequest, Logger, OrganizationInfo, Surface, ToolContext } from './context.ts';
 import { silentLogger } from './context.ts';
 import type { AnyTool } from './define-tool.ts';
-import { forbidden, ToolError, type FieldIssue, type ToolErrorCode } from './errors.ts';
+import { conflict, forbidden, ToolError, type FieldIssue, type ToolErrorCode } from './errors.ts';
 import { translateDatabaseError } from './fault-translation.ts';
 import { inputError } from './input-issues.ts';
 import { can, type Role } from './roles.ts';
-import { scopeToOrganization, type TenantClient, type ToolDb } from './tenant-scope.ts';
-import { recordToolCall } from './audit.ts';
+import { scopeToOrganization, type ScopePrivileges, type TenantClient, type ToolDb } from './tenant-scope.ts';
 
 /** Who a call runs as. Surfaces build it from a token, a Slack user or the CLI's flags. */
 export interface Principal {
@@ -42,22 +43,22 @@ export interface ToolFailure {
 
 export type ToolResult<Output = unknown> = { ok: true; output: Output } | { ok: false; error: ToolFailure };
 
-interface RunOptions {
-  /** Runs the handler of an approval tool instead of filing a request (the executor's path). */
-  approvalId?: string;
-}
+/** Raised inside an approved action's transaction when someone else already ran it. */
+export const ALREADY_EXECUTED = 'This approval request is not approved-and-waiting any more (another executor ran it, or it was never approved).';
 
 /** Organisations and emails change rarely; a call may see them up to this old. */
-const ORG_CACHE_MS = 30_000;
+const CACHE_MS = 30_000;
 
 /**
- * The only way a tool runs: validate input, check the role's permission, run (writes inside one
- * transaction, jobs released after commit), validate output, write an audit row, return a typed
- * result. MCP, the agent, HTTP, the CLI and the jobs all call through here.
+ * The only way a tool runs: check the role's permission, validate input, run (writes inside one
+ * transaction that also holds the audit row, jobs released after commit), validate output, audit,
+ * return a typed result. MCP, the agent, HTTP, the CLI and the jobs all call through here.
  */
 export class ToolRunner {
-  private readonly organizations = new Map<string, { info: OrganizationInfo; scoped: TenantClient; loadedAt: number }>();
+  private readonly organizations = new Map<string, { info: OrganizationInfo; loadedAt: number }>();
+  private readonly scopedClients = new Map<string, TenantClient>();
   private readonly emails = new Map<string, { email: string | null; loadedAt: number }>();
+  private readonly strictInputs = new WeakMap<AnyTool, z.ZodType>();
   private readonly now: () => Date;
   private readonly log: Logger;
 
@@ -71,112 +72,146 @@ export class ToolRunner {
   }
 
   async call(name: string, input: unknown, principal: Principal): Promise<ToolResult> {
-    return this.run(name, input, principal, {});
+    return this.run(name, input, principal);
   }
 
-  /** Runs an approved request's action as its requester; the approval id is the idempotency key. */
-  async runApproved(name: string, payload: unknown, principal: Principal, approvalId: string): Promise<ToolResult> {
-    return this.run(name, payload, { ...principal, surface: 'JOB' }, { approvalId });
+  /**
+   * Runs an approved request's action as its requester. The claim (APPROVED -> EXECUTING), the
+   * action's writes and the outcome (EXECUTED) commit together, so the action's effects in
+   * Crescendo happen exactly once; the approval id reaches outward connectors as idempotency key.
+   */
+  async runApproved(approvalId: string, name: string, payload: unknown, principal: Principal): Promise<ToolResult> {
+    return this.run(name, payload, { ...principal, surface: 'JOB' }, approvalId);
   }
 
-  private async run(name: string, rawInput: unknown, principal: Principal, options: RunOptions): Promise<ToolResult> {
+  private async run(name: string, rawInput: unknown, principal: Principal, approvalId?: string): Promise<ToolResult> {
     const startedAt = performance.now();
-    const tool = this.deps.catalogue.get(name);
+    const audit = (result: ToolResult): ToolCallRecord => ({ principal, tool: name, input: rawInput, result, durationMs: Math.round(performance.now() - startedAt) });
     let result: ToolResult;
+    let audited = false;
     try {
+      const tool = this.deps.catalogue.get(name);
       if (!tool) throw new ToolError('not_found', `There is no tool named ${name}. List the tools to see what exists.`);
-      result = { ok: true, output: await this.execute(tool, rawInput, principal, options) };
+      const output = await this.execute(tool, rawInput, principal, approvalId, async (db, output) => {
+        await recordToolCall(db, audit({ ok: true, output }));
+        audited = true;
+      });
+      result = { ok: true, output };
     } catch (error) {
       result = { ok: false, error: this.toFailure(error, name) };
     }
-    if (!this.organizations.has(principal.orgId)) return result; // unknown organisation: nothing to attach a row to
-    await recordToolCall(this.deps.prisma, {
-      principal,
-      tool: name,
-      input: rawInput,
-      result,
-      durationMs: Math.round(performance.now() - startedAt),
-    }).catch((error) => this.log.error('audit write failed', { tool: name, error: String(error) }));
+    // Reads and failures are audited here; successful writes were audited inside their transaction.
+    if (!audited && this.organizations.has(principal.orgId)) {
+      await recordToolCall(this.deps.prisma, audit(result)).catch((error) => this.log.error('audit write failed', { tool: name, error: String(error) }));
+    }
     return result;
   }
 
-  private async execute(tool: AnyTool, rawInput: unknown, principal: Principal, options: RunOptions): Promise<unknown> {
+  private async execute(
+    tool: AnyTool,
+    rawInput: unknown,
+    principal: Principal,
+    approvalId: string | undefined,
+    auditWrite: (db: PrismaClient | ToolDb, output: unknown) => Promise<void>,
+  ): Promise<unknown> {
     const organization = await this.organization(principal.orgId);
     if (!can(principal.role, tool.permission)) {
       throw forbidden(`Your role (${principal.role}) may not use ${tool.name}: it needs the ${tool.permission} permission.`);
     }
-    const parsed = tool.input.safeParse(rawInput ?? {});
+    if (approvalId && tool.access !== 'approval') throw forbidden(`${tool.name} is not an approval action.`);
+    const parsed = this.strictInput(tool).safeParse(rawInput ?? {});
     if (!parsed.success) throw inputError(tool.name, parsed.error);
     const input = parsed.data as Record<string, unknown>;
     const actor = await this.actor(principal);
     const pendingJobs: JobRequest[] = [];
     const makeContext = (db: ToolDb): ToolContext => ({
-      orgId: organization.info.id,
-      org: organization.info,
+      orgId: organization.id,
+      org: organization,
       actor,
       db,
       now: this.now,
       jobs: { enqueue: (job) => pendingJobs.push(job) },
       log: this.log,
-      approvalId: options.approvalId,
+      approvalId,
     });
-    const scoped = organization.scoped;
-    let output: unknown;
-    if (tool.access === 'read') {
-      output = this.checkOutput(tool, await tool.handler(makeContext(scoped as unknown as ToolDb), input));
-    } else {
-      output = await scoped.$transaction(
-        async (tx) => {
-          const ctx = makeContext(tx as unknown as ToolDb);
-          if (tool.access === 'approval' && !options.approvalId) {
-            return fileApprovalRequest(tool, ctx, input, this.deps.approvalUrl ?? (() => null));
-          }
-          return this.checkOutput(tool, await tool.handler(ctx, input));
-        },
-        { timeout: tool.transactionTimeoutMs ?? this.deps.transactionTimeoutMs ?? 60_000, maxWait: 30_000 },
-      );
-    }
+    const scoped = this.scoped(organization.id, tool);
+    if (tool.access === 'read') return this.checkOutput(tool, await tool.handler(makeContext(scoped as unknown as ToolDb), input));
+    const output = await scoped.$transaction(
+      async (tx) => {
+        const db = tx as unknown as ToolDb;
+        const ctx = makeContext(db);
+        let result: unknown;
+        if (tool.access === 'approval' && !approvalId) {
+          result = await fileApprovalRequest(tool, ctx, input, this.deps.approvalUrl ?? (() => null));
+        } else {
+          if (approvalId) await claimApproval(db, approvalId);
+          result = this.checkOutput(tool, await tool.handler(ctx, input));
+          if (approvalId) await db.approvalRequest.update({ where: { id: approvalId }, data: { status: 'EXECUTED', executedAt: this.now(), result: (result ?? {}) as object } });
+        }
+        await auditWrite(db, result);
+        return result;
+      },
+      { timeout: tool.transactionTimeoutMs ?? this.deps.transactionTimeoutMs ?? 60_000, maxWait: 30_000 },
+    );
     await this.releaseJobs(pendingJobs);
     return output;
   }
 
+  /** Unknown fields are refused rather than ignored: a misspelt field must not silently do nothing. */
+  private strictInput(tool: AnyTool): z.ZodType {
+    const cached = this.strictInputs.get(tool);
+    if (cached) return cached;
+    const schema: z.ZodType = tool.input.strict();
+    this.strictInputs.set(tool, schema);
+    return schema;
+  }
+
   private checkOutput(tool: AnyTool, output: unknown): unknown {
     const checked = tool.output.safeParse(output);
-    if (!checked.success) {
-      throw new Error(`${tool.name} returned output that breaks its own schema: ${checked.error.message}`);
-    }
+    if (!checked.success) throw new Error(`${tool.name} returned output that breaks its own schema: ${checked.error.message}`);
     return checked.data;
   }
 
   private async releaseJobs(jobs: JobRequest[]): Promise<void> {
     for (const job of jobs) {
       if (!this.deps.jobs) {
-        this.log.warn('no job queue configured; job dropped', { job: job.name });
+        this.log.error('no job queue configured; job not run', { job: job.name });
         continue;
       }
       await this.deps.jobs.enqueue(job).catch((error) => this.log.error('enqueue failed', { job: job.name, error: String(error) }));
     }
   }
 
-  private async organization(orgId: string) {
+  private scoped(orgId: string, tool: AnyTool): TenantClient {
+    const privileges: ScopePrivileges = {
+      write: tool.access !== 'read',
+      approvals: tool.access === 'approval' || tool.area === 'approvals',
+      access: tool.permission === 'org:admin',
+    };
+    const key = `${orgId}:${privileges.write}:${privileges.approvals}:${privileges.access}`;
+    let client = this.scopedClients.get(key);
+    if (!client) {
+      client = scopeToOrganization(this.deps.prisma, orgId, privileges);
+      this.scopedClients.set(key, client);
+    }
+    return client;
+  }
+
+  private async organization(orgId: string): Promise<OrganizationInfo> {
     const cached = this.organizations.get(orgId);
-    if (cached && Date.now() - cached.loadedAt < ORG_CACHE_MS) return cached;
+    if (cached && Date.now() - cached.loadedAt < CACHE_MS) return cached.info;
     const row = await this.deps.prisma.organization.findUnique({ where: { id: orgId } });
     if (!row) throw new ToolError('not_found', `No organisation with id ${orgId}.`);
-    const entry = {
-      info: { id: row.id, slug: row.slug, name: row.name, baseCurrency: row.baseCurrency, timeZone: row.timeZone },
-      scoped: cached?.scoped ?? scopeToOrganization(this.deps.prisma, row.id),
-      loadedAt: Date.now(),
-    };
-    this.organizations.set(orgId, entry);
-    return entry;
+    const info = { id: row.id, slug: row.slug, name: row.name, baseCurrency: row.baseCurrency, timeZone: row.timeZone };
+    this.organizations.set(orgId, { info, loadedAt: Date.now() });
+    return info;
   }
 
   private async actor(principal: Principal): Promise<Actor> {
     const { userId, role, surface } = principal;
     if (!userId) return { userId: null, email: null, role, surface };
     let cached = this.emails.get(userId);
-    if (!cached || Date.now() - cached.loadedAt >= ORG_CACHE_MS) {
+    if (!cached || Date.now() - cached.loadedAt >= CACHE_MS) {
       const user = await this.deps.prisma.user.findUnique({ where: { id: userId }, select: { email: true } });
       cached = { email: user?.email ?? null, loadedAt: Date.now() };
       this.emails.set(userId, cached);
@@ -191,4 +226,10 @@ export class ToolRunner {
     this.log.error('tool fault', { tool: toolName, reference, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     return { code: 'internal', message: `${toolName} failed on our side (reference ${reference}); it has been logged.`, reference };
   }
+}
+
+/** The row lock taken here makes a concurrent executor wait, then find the request no longer APPROVED. */
+async function claimApproval(db: ToolDb, approvalId: string): Promise<void> {
+  const claimed = await db.approvalRequest.updateMany({ where: { id: approvalId, status: 'APPROVED' }, data: { status: 'EXECUTING' } });
+  if (claimed.count !== 1) throw conflict(ALREADY_EXECUTED);
 }

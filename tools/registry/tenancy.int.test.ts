@@ -7,6 +7,8 @@ import { ID_FACTORIES, idFieldsOf, organizationFingerprint, withIds } from '../t
 import type { ToolRunner } from './runner.ts';
 import { scopeToOrganization } from './tenant-scope.ts';
 
+const WRITER = { write: true, approvals: false, access: false };
+
 describe('tenancy: organisation A can never read or change organisation B', () => {
   let database: Database;
   let runner: ToolRunner;
@@ -56,7 +58,7 @@ describe('tenancy: organisation A can never read or change organisation B', () =
   );
 
   it('the scoped client filters reads, stamps creates and refuses moving rows', async () => {
-    const scopedA = scopeToOrganization(database.prisma, orgA.id);
+    const scopedA = scopeToOrganization(database.prisma, orgA.id, { ...WRITER, approvals: true });
     const approvalOfB = idsOfB.approval_id!;
     expect(await scopedA.approvalRequest.findUnique({ where: { id: approvalOfB } })).toBeNull();
     expect(await scopedA.approvalRequest.count()).toBe(await database.prisma.approvalRequest.count({ where: { organizationId: orgA.id } }));
@@ -66,6 +68,39 @@ describe('tenancy: organisation A can never read or change organisation B', () =
     expect(client.organizationId).toBe(orgA.id);
     await expect(scopedA.client.update({ where: { id: client.id }, data: { organizationId: orgB.id } })).rejects.toThrow(/another organisation/);
     await expect(scopedA.organization.findMany()).resolves.toHaveLength(1);
+  });
+
+  it('nested relation writes cannot adopt rows of B', async () => {
+    const scopedA = scopeToOrganization(database.prisma, orgA.id, { ...WRITER, access: true });
+    const playlistOfB = idsOfB.playlist_id!;
+    const vendorOfA = await scopedA.vendor.findFirstOrThrow();
+    await expect(scopedA.vendor.update({ where: { id: vendorOfA.id }, data: { playlists: { connect: { id: playlistOfB } } } })).rejects.toThrow(/connect/);
+    await expect(scopedA.organization.update({ where: { id: orgA.id }, data: { clients: { connect: { id: idsOfB.client_id! } } } as never })).rejects.toThrow(/connect|Organization\.clients/);
+    await expect(
+      scopedA.client.create({ data: { name: 'Nested', campaignGroups: { create: [{ name: 'x', artistName: 'y', startDate: new Date(), placements: { connect: { id: idsOfB.placement_id! } } }] } } as never }),
+    ).rejects.toThrow(/connect/);
+    const playlist = await database.prisma.playlist.findUniqueOrThrow({ where: { id: playlistOfB } });
+    expect(playlist.organizationId).toBe(orgB.id);
+  });
+
+  it('User relations, which span organisations, cannot be traversed', async () => {
+    const scopedA = scopeToOrganization(database.prisma, orgA.id, WRITER);
+    await expect(scopedA.user.findMany({ select: { email: true, memberships: { select: { organizationId: true } } } })).rejects.toThrow(/memberships/);
+    await expect(scopedA.membership.findMany({ include: { user: { include: { apiTokens: true } } } })).rejects.toThrow(/apiTokens/);
+    await expect(scopedA.user.count({ where: { apiTokens: { some: { organizationId: orgB.id } } } })).rejects.toThrow(/apiTokens/);
+    const users = await scopedA.user.findMany({ select: { id: true } });
+    expect(users.map((user) => user.id)).not.toContain(orgB.ownerId);
+  });
+
+  it('read tools cannot write, and no tool rewrites the audit log, the timeline, approvals or access', async () => {
+    const reader = scopeToOrganization(database.prisma, orgA.id, { write: false, approvals: false, access: false });
+    await expect(reader.client.create({ data: { name: 'x' } as never })).rejects.toThrow(/read tool/);
+    const writer = scopeToOrganization(database.prisma, orgA.id, WRITER);
+    await expect(writer.toolCall.deleteMany({})).rejects.toThrow(/registry only/);
+    await expect(writer.activity.updateMany({ data: { summary: 'rewritten' } })).rejects.toThrow(/append-only/);
+    await expect(writer.approvalRequest.updateMany({ data: { status: 'APPROVED' } })).rejects.toThrow(/approvals area/);
+    await expect(writer.membership.updateMany({ data: { role: 'OWNER' } })).rejects.toThrow(/org:admin/);
+    await expect(writer.organization.update({ where: { id: orgA.id }, data: { slug: 'stolen' } })).rejects.toThrow(/slug/);
   });
 
   it('the database refuses a row of A that points at a parent of B', async () => {

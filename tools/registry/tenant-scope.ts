@@ -1,4 +1,5 @@
-import { Prisma, type PrismaClient } from '../../db/generated/prisma/client.ts';
+import type { Prisma, PrismaClient } from '../../db/generated/prisma/client.ts';
+import { modelRelations } from './data-model.ts';
 
 /** Models shared by every organisation; all other models carry `organizationId`. */
 export const GLOBAL_MODELS: ReadonlySet<string> = new Set(['Organization', 'User', 'FxRate']);
@@ -8,9 +9,33 @@ const READ_OPERATIONS = new Set([
 ]);
 const FILTERED_WRITE_OPERATIONS = new Set(['update', 'updateMany', 'updateManyAndReturn', 'delete', 'deleteMany']);
 
-type Args = Record<string, unknown> & { where?: Record<string, unknown>; data?: unknown; create?: Record<string, unknown> };
+/** Relation writes that could pull an existing row (of any organisation) into this one. */
+const LINKING_KEYS = new Set(['connect', 'connectOrCreate', 'set', 'disconnect']);
+/** Relations through which User reaches every organisation it belongs to. */
+const CROSS_TENANT_RELATIONS = new Set(['memberships', 'apiTokens']);
+const ORGANIZATION_FIELDS_TOOLS_MAY_CHANGE = new Set(['name', 'baseCurrency', 'timeZone', 'settings']);
 
-/** A programming fault: code tried to step outside its organisation. Never shown as a tool error. */
+/**
+ * What a tool may do beyond reading its own organisation's domain rows. Derived by the runner from
+ * the tool's declaration, so a read tool cannot write and no tool rewrites the audit trail.
+ */
+export interface ScopePrivileges {
+  /** Write tools: create, update and delete domain rows. */
+  write: boolean;
+  /** Approval filing and deciding: write ApprovalRequest rows. */
+  approvals: boolean;
+  /** `org:admin` tools: write memberships and API tokens. */
+  access: boolean;
+}
+
+/** Written by the registry only (audit) or append-only (activity timeline). */
+const APPEND_ONLY_MODELS = new Set(['Activity']);
+const REGISTRY_ONLY_MODELS = new Set(['ToolCall']);
+const ACCESS_MODELS = new Set(['Membership', 'ApiToken']);
+
+type Args = Record<string, unknown> & { where?: Record<string, unknown>; data?: unknown; create?: unknown; update?: unknown };
+
+/** A programming fault: code tried to step outside its organisation or its privileges. Never shown as a tool error. */
 export class TenantViolation extends Error {
   constructor(message: string) {
     super(message);
@@ -20,17 +45,21 @@ export class TenantViolation extends Error {
 
 /**
  * The one place the tenant is enforced: every query a tool makes through `ctx.db` is narrowed to
- * the caller's organisation (filters gain `organizationId`, creates get it stamped). Together
- * with the composite (organizationId, id) foreign keys, which make the database refuse a row that
- * points into another organisation, a tool cannot read or change another organisation's data.
+ * the caller's organisation (filters gain `organizationId`, creates get it stamped), relation
+ * writes that could adopt another organisation's rows are refused, and User's relations (which
+ * span organisations) cannot be traversed. Together with the composite (organizationId, id)
+ * foreign keys, which make the database refuse a row that points into another organisation, a
+ * tool cannot read or change another organisation's data through Prisma. Raw SQL is not covered:
+ * a tool using `$queryRaw` must filter by `ctx.orgId` itself (the registry-wide tenancy test
+ * calls every tool with another organisation's ids to catch a slip).
  */
-export function scopeToOrganization(prisma: PrismaClient, organizationId: string) {
+export function scopeToOrganization(prisma: PrismaClient, organizationId: string, privileges: ScopePrivileges) {
   return prisma.$extends({
     name: 'tenant-scope',
     query: {
       $allModels: {
         async $allOperations({ model, operation, args, query }) {
-          return query(scopeArgs(model, operation, (args ?? {}) as Args, organizationId) as never);
+          return query(scopeArgs(model, operation, (args ?? {}) as Args, organizationId, privileges) as never);
         },
       },
     },
@@ -42,14 +71,19 @@ export type TenantClient = ReturnType<typeof scopeToOrganization>;
 /** What a tool sees as `ctx.db`: the scoped client, or its transaction for write tools. */
 export type ToolDb = Prisma.TransactionClient;
 
-function scopeArgs(model: string, operation: string, args: Args, organizationId: string): Args {
-  if (model === 'Organization') return scopeOrganization(operation, args, organizationId);
-  if (model === 'User') return scopeUser(operation, args, organizationId);
-  if (GLOBAL_MODELS.has(model)) {
-    if (!READ_OPERATIONS.has(operation)) throw new TenantViolation(`${model} is shared reference data; tools may only read it.`);
-    return args;
+function scopeArgs(model: string, operation: string, args: Args, organizationId: string, privileges: ScopePrivileges): Args {
+  const reading = READ_OPERATIONS.has(operation);
+  refuseCrossTenantTraversal(model, args);
+  if (!reading) {
+    checkWritePrivilege(model, operation, privileges);
+    refuseLinking(model, args.data);
+    refuseLinking(model, args.create);
+    refuseLinking(model, args.update);
   }
-  if (READ_OPERATIONS.has(operation) || FILTERED_WRITE_OPERATIONS.has(operation)) {
+  if (model === 'Organization') return scopeOrganization(operation, args, organizationId);
+  if (model === 'User') return { ...args, where: { ...args.where, memberships: { some: { organizationId } } } };
+  if (model === 'FxRate') return args;
+  if (reading || FILTERED_WRITE_OPERATIONS.has(operation)) {
     refuseOrganizationChange(model, args.data, organizationId);
     return { ...args, where: { ...args.where, organizationId } };
   }
@@ -69,6 +103,73 @@ function scopeArgs(model: string, operation: string, args: Args, organizationId:
   }
 }
 
+function checkWritePrivilege(model: string, operation: string, privileges: ScopePrivileges): void {
+  if (!privileges.write) throw new TenantViolation(`A read tool tried to ${operation} ${model}.`);
+  if (GLOBAL_MODELS.has(model) && !(model === 'Organization' && operation === 'update')) {
+    throw new TenantViolation(`${model} is shared; tools may only read it.`);
+  }
+  if (REGISTRY_ONLY_MODELS.has(model)) throw new TenantViolation(`${model} is written by the registry only.`);
+  if (APPEND_ONLY_MODELS.has(model) && !operation.startsWith('create')) throw new TenantViolation(`${model} is append-only.`);
+  if (ACCESS_MODELS.has(model) && !privileges.access) throw new TenantViolation(`${model} needs the org:admin permission.`);
+  if (model === 'ApprovalRequest' && !privileges.approvals) throw new TenantViolation('Approval requests change only through the approvals area.');
+}
+
+/**
+ * Refuses `connect`/`set`/... at any depth: nested writes may only create rows, which the
+ * composite foreign keys tie to the parent's organisation. Only relation fields are walked, so
+ * Json columns may hold any keys.
+ */
+function refuseLinking(model: string, data: unknown): void {
+  if (!data || typeof data !== 'object') return;
+  const relations = modelRelations().get(model);
+  for (const row of Array.isArray(data) ? data : [data]) {
+    for (const [field, write] of Object.entries(row as Record<string, unknown>)) {
+      const related = relations?.get(field);
+      if (!related || !write || typeof write !== 'object') continue;
+      for (const [operation, payload] of Object.entries(write as Record<string, unknown>)) {
+        if (LINKING_KEYS.has(operation)) {
+          throw new TenantViolation(`Nested ${operation} on ${model}.${field} could adopt another organisation's rows; set the foreign key field instead.`);
+        }
+        for (const nested of nestedRows(operation, payload)) refuseLinking(related, nested);
+      }
+    }
+  }
+}
+
+/** The row data inside one nested write operation (`create`, `createMany.data`, `update.data`...). */
+function nestedRows(operation: string, payload: unknown): unknown[] {
+  const list = (Array.isArray(payload) ? payload : [payload]) as Array<Record<string, unknown> | undefined>;
+  switch (operation) {
+    case 'create':
+      return list;
+    case 'createMany':
+    case 'updateMany':
+      return list.map((item) => item?.data);
+    case 'update':
+      return list.map((item) => (item && 'data' in item ? item.data : item));
+    case 'upsert':
+      return list.flatMap((item) => [item?.create, item?.update]);
+    default:
+      return [];
+  }
+}
+
+/** User's memberships and tokens span organisations: they are reachable only through their own (scoped) models. */
+function refuseCrossTenantTraversal(model: string, args: Args): void {
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object' || node instanceof Date) return;
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      if (CROSS_TENANT_RELATIONS.has(key)) {
+        throw new TenantViolation(`${model} queries may not traverse ${key}; query Membership or ApiToken directly.`);
+      }
+      visit(value);
+    }
+  };
+  visit(args.select);
+  visit(args.include);
+  visit(args.where);
+}
+
 function stamp(model: string, data: unknown, organizationId: string): Record<string, unknown> {
   const row = (data ?? {}) as Record<string, unknown>;
   if (row.organizationId !== undefined && row.organizationId !== organizationId) {
@@ -84,11 +185,10 @@ function refuseOrganizationChange(model: string, data: unknown, organizationId: 
 }
 
 function scopeOrganization(operation: string, args: Args, organizationId: string): Args {
-  if (READ_OPERATIONS.has(operation) || operation === 'update') return { ...args, where: { ...args.where, id: organizationId } };
-  throw new TenantViolation(`Tools may only read or update their own organisation (not ${operation}).`);
-}
-
-function scopeUser(operation: string, args: Args, organizationId: string): Args {
-  if (!READ_OPERATIONS.has(operation)) throw new TenantViolation('Users are managed by the access layer, not by tools.');
-  return { ...args, where: { ...args.where, memberships: { some: { organizationId } } } };
+  if (operation === 'update') {
+    const fields = Object.keys((args.data ?? {}) as object);
+    const refused = fields.filter((field) => !ORGANIZATION_FIELDS_TOOLS_MAY_CHANGE.has(field));
+    if (refused.length) throw new TenantViolation(`Tools may not change Organization.${refused.join(', ')}.`);
+  }
+  return { ...args, where: { ...args.where, id: organizationId } };
 }

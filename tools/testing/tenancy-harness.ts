@@ -50,18 +50,28 @@ async function campaignOf(prisma: PrismaClient, org: TestOrganization) {
   return { campaignId: campaign.id, placementId: placement.id };
 }
 
+/** `*_id` fields that name something outside Crescendo (a Spotify id, a customer of the org's shop), not a record. */
+const EXTERNAL_IDS = new Set(['spotify_playlist_id', 'spotify_track_id', 'track_id', 'customer_id', 'order_id']);
+
 /** Top-level input fields naming a record: `*_id` and `*_ids`. */
 export function idFieldsOf(tool: AnyTool): string[] {
-  return Object.keys(tool.input.shape ?? {}).filter((key) => /_ids?$/.test(key));
+  return Object.keys(tool.input.shape ?? {}).filter((key) => /_ids?$/.test(key) && !EXTERNAL_IDS.has(key));
 }
 
-/** The example with its id fields pointed at `ids` (a random uuid where none is given). */
+/**
+ * The example with its id fields pointed at `ids` (a fixed unknown uuid where none is given):
+ * top-level fields, and id fields inside lists of objects (`allocations[].vendor_id`).
+ */
 export function withIds(example: unknown, fields: string[], ids: Record<string, string>): Record<string, unknown> {
+  const idFor = (field: string) => ids[field.replace(/_ids$/, '_id')] ?? '01900000-0000-7000-8000-000000000000';
   const input = { ...(example as Record<string, unknown>) };
-  for (const field of fields) {
-    const singular = field.replace(/_ids$/, '_id');
-    const id = ids[singular] ?? '01900000-0000-7000-8000-000000000000';
-    input[field] = field.endsWith('_ids') ? [id] : id;
+  for (const field of fields) input[field] = field.endsWith('_ids') ? [idFor(field)] : idFor(field);
+  for (const [key, value] of Object.entries(input)) {
+    if (!Array.isArray(value)) continue;
+    input[key] = value.map((item) => {
+      if (!item || typeof item !== 'object') return item;
+      return Object.fromEntries(Object.entries(item).map(([name, inner]) => [name, /_id$/.test(name) && !EXTERNAL_IDS.has(name) ? idFor(name) : inner]));
+    });
   }
   return input;
 }

@@ -68,16 +68,10 @@ export async function loadDelivery(db: ToolDb, organizationId: string, options: 
   const { asOf } = options;
   const placements = await db.placement.findMany({ where: options.placements ?? {}, orderBy: { id: 'asc' } });
   const trackIds = [...new Set(placements.map((placement) => placement.spotifyTrackId))];
-  const [songs, vendorsBySong, toBase] = await Promise.all([
-    loadSongScrapes(db, organizationId, trackIds, asOf),
-    loadVendorsBySong(db, trackIds),
+  const [songs, toBase] = await Promise.all([
+    loadCreditedScrapes(db, organizationId, trackIds, endOfDay(asOf)),
     baseCurrencyConverter(db, options.baseCurrency, placements.map((placement) => placement.currency), asOf),
   ]);
-  const index = new PlaylistIndex(await db.playlist.findMany({ select: { id: true, vendorId: true, spotifyPlaylistId: true, name: true } }));
-  for (const song of songs.values()) {
-    const vendors = vendorsBySong.get(song.spotifyTrackId) ?? new Set<string>();
-    for (const playlist of song.playlists) playlist.owner = ownerOf(playlist, index, vendors);
-  }
   return {
     asOf,
     baseCurrency: options.baseCurrency,
@@ -124,10 +118,28 @@ export function endOfDay(asOf: Date): Date {
   return new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate() + 1));
 }
 
-async function loadSongScrapes(db: ToolDb, organizationId: string, trackIds: string[], asOf: Date): Promise<Map<string, SongScrape>> {
+/**
+ * Each song's latest scrape taken before `cutoff`, every playlist row credited to its owner.
+ * (Alerts call it twice: as of now, and before the latest scrape, to see what changed.)
+ */
+export async function loadCreditedScrapes(db: ToolDb, organizationId: string, trackIds: string[], cutoff: Date): Promise<Map<string, SongScrape>> {
+  const [songs, vendorsBySong, registered] = await Promise.all([
+    loadSongScrapes(db, organizationId, trackIds, cutoff),
+    loadVendorsBySong(db, trackIds),
+    db.playlist.findMany({ select: { id: true, vendorId: true, spotifyPlaylistId: true, name: true } }),
+  ]);
+  const index = new PlaylistIndex(registered);
+  for (const song of songs.values()) {
+    const vendors = vendorsBySong.get(song.spotifyTrackId) ?? new Set<string>();
+    for (const playlist of song.playlists) playlist.owner = ownerOf(playlist, index, vendors);
+  }
+  return songs;
+}
+
+async function loadSongScrapes(db: ToolDb, organizationId: string, trackIds: string[], cutoff: Date): Promise<Map<string, SongScrape>> {
   const songs = new Map<string, SongScrape>();
   if (trackIds.length === 0) return songs;
-  // Latest snapshot per song on or before as_of, and its playlist rows, in one round trip.
+  // Latest snapshot per song before the cutoff, and its playlist rows, in one round trip.
   const rows = await db.$queryRaw<Array<{
     spotifyTrackId: string; scrapedAt: Date; spotifyPlaylistId: string | null; name: string | null; curator: string | null;
     streams7d: number | null; streams28d: number | null; streams12m: number | null; dateAdded: Date | null; playlistId: string | null;
@@ -135,7 +147,7 @@ async function loadSongScrapes(db: ToolDb, organizationId: string, trackIds: str
     WITH latest AS (
       SELECT DISTINCT ON (s."spotifyTrackId") s.id, s."spotifyTrackId", s."scrapedAt"
       FROM "ScrapeSnapshot" s
-      WHERE s."organizationId" = ${organizationId} AND s."spotifyTrackId" = ANY(${trackIds}) AND s."scrapedAt" < ${endOfDay(asOf)}
+      WHERE s."organizationId" = ${organizationId} AND s."spotifyTrackId" = ANY(${trackIds}) AND s."scrapedAt" < ${cutoff}
       ORDER BY s."spotifyTrackId", s."scrapedAt" DESC
     )
     SELECT l."spotifyTrackId", l."scrapedAt", c."spotifyPlaylistId", c.name, c.curator, c."streams7d", c."streams28d", c."streams12m", c."dateAdded", c."playlistId"

@@ -1,5 +1,8 @@
 import type { AnyTool } from '../../registry/define-tool.ts';
+import { commitAllocation } from './commit-allocation.ts';
+import { planBudgetAllocation } from './plan-budget-allocation.ts';
+import { recommendVendors } from './recommend-vendors.ts';
 import { vendorPerformance } from './vendor-performance.ts';
 
 /** Vendor scorecards, recommendations, budget plans and alerts. */
-export const PERFORMANCE_TOOLS: AnyTool[] = [vendorPerformance];
+export const PERFORMANCE_TOOLS: AnyTool[] = [vendorPerformance, recommendVendors, planBudgetAllocation, commitAllocation];

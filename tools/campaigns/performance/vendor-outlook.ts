@@ -1,0 +1,49 @@
+import type { ToolContext } from '../../registry/context.ts';
+import { loadDelivery, endOfDay } from '../delivery/load-delivery.ts';
+import { todayIn } from '../format.ts';
+import { estimateVendor, genreFit, overallRecord, type VendorEstimate } from './vendor-estimates.ts';
+import { vendorStats, type VendorStats } from './vendor-stats.ts';
+
+export interface VendorOutlook {
+  vendorId: string;
+  vendorName: string;
+  promisedCostPer1k: number;
+  stats: VendorStats | undefined;
+  estimate: VendorEstimate;
+  genreFit: number | null;
+  /** Sum of the vendor's playlists' average daily streams (fitting the genre, when one is given). */
+  dailyCapacity: number;
+}
+
+/** Every active vendor's record to date, its shrunk estimate, genre fit and daily capacity. */
+export async function loadVendorOutlook(ctx: ToolContext, genre: string | undefined): Promise<{ asOf: Date; outlook: VendorOutlook[] }> {
+  const asOf = todayIn(ctx.org.timeZone, ctx.now());
+  const vendors = await ctx.db.vendor.findMany({
+    where: { isActive: true },
+    include: { playlists: { select: { genres: true, avgDailyStreams: true } } },
+    orderBy: { name: 'asc' },
+  });
+  const report = await loadDelivery(ctx.db, ctx.orgId, { asOf, baseCurrency: ctx.org.baseCurrency, placements: { startDate: { lt: endOfDay(asOf) } } });
+  const stats = vendorStats(report.placements);
+  const overall = overallRecord(stats.values());
+  const wanted = genre?.trim().toLowerCase();
+  return {
+    asOf,
+    outlook: vendors.map((vendor) => {
+      const own = stats.get(vendor.id);
+      const fitting = wanted ? vendor.playlists.filter((playlist) => playlist.genres.some((tag) => tag.toLowerCase() === wanted)) : vendor.playlists;
+      const registeredCapacity = fitting.reduce((sum, playlist) => sum + Number(playlist.avgDailyStreams ?? 0), 0);
+      // Before a playlist's first scrape its average is unknown: fall back to what the vendor delivered lately.
+      const dailyCapacity = registeredCapacity > 0 ? registeredCapacity : fitting.length > 0 || !wanted ? (own?.avgDailyStreams ?? 0) : 0;
+      return {
+        vendorId: vendor.id,
+        vendorName: vendor.name,
+        promisedCostPer1k: Number(vendor.costPer1kStreams),
+        stats: own,
+        estimate: estimateVendor(vendor.id, Number(vendor.costPer1kStreams), own, overall),
+        genreFit: genreFit(genre, vendor.playlists.map((playlist) => playlist.genres)),
+        dailyCapacity,
+      };
+    }),
+  };
+}
