@@ -45,10 +45,11 @@ export const vendorPerformance = defineTool({
       placements: {
         vendorId: { in: vendors.map((vendor) => vendor.id) },
         startDate: { lt: endOfDay(asOf) },
-        ...(input.genre ? { genre: { equals: input.genre, mode: 'insensitive' } } : {}),
       },
     });
-    const stats = vendorStats(report.placements);
+    // Compared here rather than with Prisma's insensitive `equals`, which treats _ and % as wildcards.
+    const wanted = input.genre?.trim().toLowerCase();
+    const stats = vendorStats(wanted ? report.placements.filter((placement) => placement.genre?.toLowerCase() === wanted) : report.placements);
     const activeCampaigns = new Set(
       (await ctx.db.campaignGroup.findMany({ where: { status: 'ACTIVE' }, select: { id: true } })).map((campaign) => campaign.id),
     );

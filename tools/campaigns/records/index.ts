@@ -1,4 +1,28 @@
 import type { AnyTool } from '../../registry/define-tool.ts';
+import { addVendorPlaylist } from './add-vendor-playlist.ts';
+import { createCampaign } from './create-campaign.ts';
+import { createClient } from './create-client.ts';
+import { createVendor } from './create-vendor.ts';
+import { exportTable } from './export-table.ts';
+import { getCampaign } from './get-campaign.ts';
+import { getClient } from './get-client.ts';
+import { listCampaigns } from './list-campaigns.ts';
+import { listClients } from './list-clients.ts';
+import { listPlaylists } from './list-playlists.ts';
+import { listVendors } from './list-vendors.ts';
+import { updateCampaign } from './update-campaign.ts';
+import { updateClient } from './update-client.ts';
+import { updateVendor } from './update-vendor.ts';
+
+export {
+  addVendorPlaylist, createCampaign, createClient, createVendor, exportTable, getCampaign, getClient,
+  listCampaigns, listClients, listPlaylists, listVendors, updateCampaign, updateClient, updateVendor,
+};
 
 /** Clients, vendors, playlists and campaigns: create, update, list, get, export. */
-export const RECORD_TOOLS: AnyTool[] = [];
+export const RECORD_TOOLS: AnyTool[] = [
+  createClient, updateClient, listClients, getClient,
+  createVendor, updateVendor, listVendors, addVendorPlaylist, listPlaylists,
+  createCampaign, updateCampaign, listCampaigns, getCampaign,
+  exportTable,
+];

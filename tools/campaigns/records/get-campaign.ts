@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import type { ToolContext } from '../../registry/context.ts';
+import { defineTool } from '../../registry/define-tool.ts';
+import { baseCurrencyConverter } from '../../money/fx.ts';
+import { deliveryRate, realCostPer1k } from '../delivery/delivery-math.ts';
+import { loadDelivery, type DeliveryReport } from '../delivery/load-delivery.ts';
+import { isoDate, isoDay, money, moneyOrNull, rate, resolveAsOf } from '../format.ts';
+import { songBreakdown, songsOf, vendorBreakdown, vendorsOf, type BreakdownContext } from './campaign-breakdown.ts';
+import { sumOf } from './group-by.ts';
+import { streamsFigures, sumPlacements, toStreamsFigures } from './campaign-totals.ts';
+import { campaignView, toCampaignView } from './campaign-view.ts';
+import { EXAMPLE_ID, idInput } from './inputs.ts';
+import { requireCampaign } from './lookups.ts';
+
+const overview = streamsFigures.extend({
+  placements: z.number(),
+  songs: z.number(),
+  promised_to_date: z.number().describe('Sum over placements of min(goal, daily x whole days since start).'),
+  budget: z.number().nullable().describe('The campaign budget, converted to currency.'),
+  spent: z.number().describe('Sum of the placement prices.'),
+  budget_left: z.number().nullable().describe('budget - spent.'),
+});
+
+const realVsPromised = z.object({
+  delivered: z.number(),
+  promised_to_date: z.number(),
+  delivery_rate: z.number().nullable().describe('delivered / promised_to_date (1 = as promised).'),
+  real_cost_per_1k: z.number().nullable().describe('spent / (delivered / 1000); null when nothing was delivered.'),
+  promised_cost_per_1k: z.number().nullable().describe("The vendors' promised prices per 1k, weighted by goal."),
+  contract_cost_per_1k: z.number().nullable().describe('spent / (goal / 1000).'),
+});
+
+export const getCampaign = defineTool({
+  name: 'get_campaign',
+  title: 'Get a campaign',
+  description:
+    'One campaign as of a date: overview (goal, budget, spent, remaining streams, progress), each song with its placements and every playlist it is on (vendor, "organic" or "Spotify"; streams 7d/28d/12m; date added), per-vendor delivered vs promised with real vs promised cost per 1k, and the real-vs-promised totals. Money in currency (the organisation\'s).',
+  area: 'campaigns',
+  access: 'read',
+  permission: 'campaigns:read',
+  input: z.object({
+    campaign_id: idInput.describe('Id of the campaign (list_campaigns).'),
+    as_of: isoDate.optional().describe('Date of the figures (YYYY-MM-DD); later scrapes are ignored. Default: today.'),
+    playlists_per_song: z.number().int().min(0).max(500).default(25).describe('At most this many playlists per song, most streams first.'),
+  }),
+  output: z.object({
+    as_of: z.string(),
+    currency: z.string(),
+    campaign: campaignView,
+    overview,
+    songs: z.array(songBreakdown),
+    vendors: z.array(vendorBreakdown),
+    real_vs_promised: realVsPromised,
+  }),
+  example: { campaign_id: EXAMPLE_ID },
+  async handler(ctx, input) {
+    const asOf = resolveAsOf(input.as_of, ctx.org.timeZone, ctx.now());
+    const campaign = await requireCampaign(ctx.db, input.campaign_id);
+    const report = await loadDelivery(ctx.db, ctx.orgId, { asOf, baseCurrency: ctx.org.baseCurrency, placements: { campaignGroupId: campaign.id } });
+    const context = await breakdownContext(ctx, report, asOf, input.playlists_per_song);
+    const toBase = await baseCurrencyConverter(ctx.db, ctx.org.baseCurrency, [campaign.currency], asOf);
+    const placements = report.placements;
+    const totals = sumPlacements(placements);
+    const budget = campaign.totalBudget === null ? null : toBase(Number(campaign.totalBudget), campaign.currency);
+    const promisedRate = totals.goal > 0
+      ? sumOf(placements, (placement) => placement.goal * context.vendors.get(placement.vendorId)!.costPer1kBase) / totals.goal
+      : null;
+    return {
+      as_of: isoDay(asOf),
+      currency: report.baseCurrency,
+      campaign: toCampaignView(campaign),
+      overview: {
+        ...toStreamsFigures(totals),
+        placements: placements.length,
+        songs: new Set(placements.map((placement) => placement.spotifyTrackId)).size,
+        promised_to_date: totals.promised,
+        budget: moneyOrNull(budget),
+        spent: money(totals.spent),
+        budget_left: moneyOrNull(budget === null ? null : budget - totals.spent),
+      },
+      songs: songsOf(placements, report.songs, context),
+      vendors: vendorsOf(placements, context),
+      real_vs_promised: {
+        delivered: totals.delivered,
+        promised_to_date: totals.promised,
+        delivery_rate: rate(deliveryRate(totals.delivered, totals.promised)),
+        real_cost_per_1k: moneyOrNull(realCostPer1k(totals.spent, totals.delivered)),
+        promised_cost_per_1k: moneyOrNull(promisedRate),
+        contract_cost_per_1k: moneyOrNull(totals.goal > 0 ? totals.spent / (totals.goal / 1000) : null),
+      },
+    };
+  },
+});
+
+/** Vendor names and promised rates (in the base currency), auto-detected flags and track links. */
+async function breakdownContext(
+  ctx: ToolContext,
+  report: DeliveryReport,
+  asOf: Date,
+  playlistsPerSong: number,
+): Promise<BreakdownContext> {
+  const scraped = [...report.songs.values()].flatMap((song) => song.playlists);
+  const vendorIds = new Set([
+    ...report.placements.map((placement) => placement.vendorId),
+    ...scraped.flatMap((playlist) => (playlist.owner.kind === 'organic' ? [] : [playlist.owner.vendorId])),
+  ]);
+  const playlistIds = scraped.flatMap((playlist) => (playlist.owner.kind === 'vendor' ? [playlist.owner.playlistId] : playlist.playlistId ? [playlist.playlistId] : []));
+  const [vendors, flagged, placements] = await Promise.all([
+    ctx.db.vendor.findMany({ where: { id: { in: [...vendorIds] } }, select: { id: true, name: true, costPer1kStreams: true, currency: true } }),
+    ctx.db.playlist.findMany({ where: { id: { in: playlistIds }, autoDetected: true }, select: { id: true } }),
+    ctx.db.placement.findMany({ where: { id: { in: report.placements.map((placement) => placement.placementId) } }, select: { id: true, trackUrl: true } }),
+  ]);
+  const toBase = await baseCurrencyConverter(ctx.db, report.baseCurrency, vendors.map((vendor) => vendor.currency), asOf);
+  return {
+    vendors: new Map(vendors.map((vendor) => [vendor.id, { name: vendor.name, costPer1kBase: toBase(Number(vendor.costPer1kStreams), vendor.currency) }])),
+    autoDetected: new Set(flagged.map((playlist) => playlist.id)),
+    trackUrls: new Map(placements.map((placement) => [placement.id, placement.trackUrl])),
+    playlistsPerSong,
+  };
+}

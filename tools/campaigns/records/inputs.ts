@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** Stands in for any record id in tool examples; the registry-wide tests swap real ids in. */
+export const EXAMPLE_ID = '01900000-0000-7000-8000-000000000000';
+
+/** A record's display name: trimmed, never empty. */
+export const nameInput = z.string().trim().min(1, 'must not be empty').max(200);
+
+/** An ISO 4217 code such as USD; upper-cased. */
+export const currencyInput = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{3}$/, 'must be a 3-letter ISO currency code such as USD')
+  .transform((code) => code.toUpperCase());
+
+/** An amount of money (never negative). */
+export const amountInput = z.number().nonnegative('must be 0 or more').finite();
+
+/** A record id (ids are opaque strings). */
+export const idInput = z.string().trim().min(1, 'must not be empty');
+
+
+/** Genres are stored trimmed and lower-case so filters match whatever case was typed. */
+export function normalizeGenres(genres: readonly string[]): string[] {
+  return [...new Set(genres.map((genre) => genre.trim().toLocaleLowerCase('en')).filter(Boolean))];
+}
+
+/** The keys of an update input that were actually given (undefined means "leave as is"). */
+export function givenFields<Input extends object, Field extends keyof Input>(input: Input, fields: readonly Field[]): Field[] {
+  return fields.filter((field) => input[field] !== undefined);
+}

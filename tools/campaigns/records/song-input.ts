@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { ToolError } from '../../registry/errors.ts';
+import type { ToolDb } from '../../registry/tenant-scope.ts';
+import { isoDate, spotifyTrackId } from '../format.ts';
+import { amountInput, idInput } from './inputs.ts';
+
+/** One song placed with one vendor, as create_campaign takes it. */
+export const songInput = z.object({
+  track_url: z
+    .string()
+    .trim()
+    .refine((url) => spotifyTrackId(url) !== null, 'must be a Spotify track link (https://open.spotify.com/track/<22-character id>), URI or id')
+    .describe('Spotify track link, e.g. https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC.'),
+  song_name: z.string().trim().min(1).max(200).optional().describe('Song title, for people reading the figures.'),
+  goal: z.number().int('must be a whole number').positive('must be more than 0').describe('Streams the vendor promises in total.'),
+  daily: z.number().int('must be a whole number').positive('must be more than 0').describe('Streams the vendor promises per day.'),
+  price: amountInput.describe('What the placement costs, in the campaign currency.'),
+  vendor_id: idInput.describe('Id of the vendor placing the song (list_vendors).'),
+  genre: z.string().trim().min(1).max(50).optional().describe('Genre of the song, e.g. "dance".'),
+  start_date: isoDate.optional().describe('When this placement starts (YYYY-MM-DD); default the campaign start_date.'),
+});
+export type SongInput = z.output<typeof songInput>;
+
+/** Every song's vendor must be one of this organisation's: one not_found naming each bad `songs[i].vendor_id`. */
+export async function requireSongVendors(db: ToolDb, songs: readonly SongInput[]): Promise<Map<string, { id: string; name: string }>> {
+  const ids = [...new Set(songs.map((song) => song.vendor_id))];
+  const vendors = await db.vendor.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  const byId = new Map(vendors.map((vendor) => [vendor.id, vendor]));
+  const issues = songs.flatMap((song, index) =>
+    byId.has(song.vendor_id) ? [] : [{ path: `songs[${index}].vendor_id`, message: `no vendor with id ${song.vendor_id} in this organisation` }],
+  );
+  if (issues.length > 0) {
+    throw new ToolError('not_found', issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ') + '. list_vendors shows the vendors.', issues);
+  }
+  return byId;
+}
