@@ -1,5 +1,5 @@
 import { migrate } from '../../db/migrate/migrate.ts';
-import { seedDemoOrganization } from '../../db/seed/seed-demo.ts';
+import { seedDemoData } from '../seed-demo-data.ts';
 import type { Runtime } from '../runtime.ts';
 import { parseOptions, printJson, UsageError } from '../usage.ts';
 
@@ -19,7 +19,7 @@ export async function dbCommand(runtime: Runtime, args: string[]): Promise<numbe
     const { values } = parseOptions(rest, { org: { type: 'string' }, scale: { type: 'string' }, name: { type: 'string' } });
     const scale = values.scale === undefined ? 1 : Number(values.scale);
     if (!Number.isFinite(scale) || scale <= 0 || scale > 1000) throw new UsageError('--scale: give a number above 0 and at most 1000');
-    const summary = await seedDemoOrganization(runtime.database, { slug: values.org ?? 'demo', name: values.name, scale, today: new Date() });
+    const summary = await seedDemoData(runtime.database, { slug: values.org ?? 'demo', name: values.name, scale, today: new Date() });
     printJson(summary);
     return 0;
   }

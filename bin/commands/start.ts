@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { seedDemoOrganization } from '../../db/seed/seed-demo.ts';
+import { seedDemoData } from '../seed-demo-data.ts';
 import { rotateNamedToken } from '../../tools/access/api-tokens.ts';
 import { defaultOperator } from '../../tools/access/organizations.ts';
 import { resumeApprovedRequests } from '../../jobs/resume-approvals.ts';
@@ -59,7 +59,7 @@ async function ensureDemoOrganization(runtime: Runtime) {
   const prisma = runtime.database.prisma;
   if ((await prisma.organization.count()) === 0) {
     process.stdout.write('First start: creating the demo organisation with realistic data (about a minute)...\n');
-    await seedDemoOrganization(runtime.database, { slug: DEMO_SLUG, name: 'Demo Records', scale: 1, today: new Date() });
+    await seedDemoData(runtime.database, { slug: DEMO_SLUG, name: 'Demo Records', scale: 1, today: new Date() });
   }
   const organization = await prisma.organization.findUnique({ where: { slug: DEMO_SLUG } });
   if (!organization) return null;

@@ -1,11 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { formatTable, type Benchmark, type Figure } from './harness.ts';
+import { ingestBench } from './ingest.bench.ts';
 import { migrateBench } from './migrate.bench.ts';
 import { registryBench } from './registry.bench.ts';
 import { seedBench } from './seed.bench.ts';
 
 /** `npm run bench [name...]`: runs the benchmarks, prints a table, writes evals/bench/results/latest.json. */
-const BENCHMARKS: Benchmark[] = [migrateBench, seedBench, registryBench];
+const BENCHMARKS: Benchmark[] = [migrateBench, seedBench, registryBench, ingestBench];
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !BENCHMARKS.some((bench) => bench.name === name));

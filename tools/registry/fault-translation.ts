@@ -21,6 +21,13 @@ export function translateDatabaseError(error: unknown): ToolError | null {
       return new ToolError('not_found', `A referenced record (${describeTarget(meta?.field_name ?? meta?.constraint)}) does not exist in this organisation.`);
     case 'P2025':
       return new ToolError('not_found', 'The record does not exist in this organisation (it may have been deleted).');
+    case 'P2010': {
+      // A raw query's database error: the same refusals, by their SQLSTATE.
+      const sqlState = String((meta as { code?: unknown } | undefined)?.code ?? '');
+      if (sqlState === '23505') return new ToolError('conflict', 'A record with the same key already exists.');
+      if (sqlState === '23503') return new ToolError('not_found', 'A referenced record does not exist in this organisation.');
+      return null;
+    }
     case 'P2034':
       return new ToolError('conflict', 'Another change to the same records happened at the same time; retry.');
     default:

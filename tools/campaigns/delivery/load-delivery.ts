@@ -153,7 +153,7 @@ async function loadSongScrapes(db: ToolDb, organizationId: string, trackIds: str
     SELECT l."spotifyTrackId", l."scrapedAt", c."spotifyPlaylistId", c.name, c.curator, c."streams7d", c."streams28d", c."streams12m", c."dateAdded", c."playlistId"
     FROM latest l
     LEFT JOIN "CampaignPlaylist" c ON c."organizationId" = ${organizationId} AND c."snapshotId" = l.id
-    ORDER BY l."spotifyTrackId", c."streams12m" DESC NULLS LAST, c.name`;
+    ORDER BY l."spotifyTrackId"`;
   for (const row of rows) {
     let song = songs.get(row.spotifyTrackId);
     if (!song) {
@@ -173,6 +173,8 @@ async function loadSongScrapes(db: ToolDb, organizationId: string, trackIds: str
       owner: { kind: 'organic', reason: 'unmatched' },
     });
   }
+  // Biggest playlists first, for every reader; sorting ~20 rows per song here is cheaper than in SQL.
+  for (const song of songs.values()) song.playlists.sort((a, b) => b.streams12m - a.streams12m || a.name.localeCompare(b.name));
   return songs;
 }
 

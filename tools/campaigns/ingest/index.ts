@@ -1,4 +1,5 @@
 import type { AnyTool } from '../../registry/define-tool.ts';
+import { ingestScrapedData } from './ingest-scraped-data.ts';
 
 /** The scraper-file importer. */
-export const INGEST_TOOLS: AnyTool[] = [];
+export const INGEST_TOOLS: AnyTool[] = [ingestScrapedData];

@@ -534,7 +534,7 @@ CREATE INDEX "CampaignPlaylist_organizationId_spotifyTrackId_scrapedAt_idx" ON "
 CREATE INDEX "CampaignPlaylist_organizationId_playlistId_idx" ON "CampaignPlaylist"("organizationId", "playlistId");
 
 -- CreateIndex
-CREATE INDEX "CampaignPlaylist_snapshotId_idx" ON "CampaignPlaylist"("snapshotId");
+CREATE INDEX "CampaignPlaylist_organizationId_snapshotId_idx" ON "CampaignPlaylist"("organizationId", "snapshotId");
 
 -- CreateIndex
 CREATE INDEX "MarketingSpend_organizationId_date_idx" ON "MarketingSpend"("organizationId", "date");

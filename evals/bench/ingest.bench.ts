@@ -1,0 +1,200 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from '../../db/database.ts';
+import { migrate } from '../../db/migrate/migrate.ts';
+import { BulkWriter, bulkTable } from '../../db/seed/bulk-writer.ts';
+import { Random } from '../../db/seed/random.ts';
+import { campaignPlaylists, scrapeSnapshots } from '../../db/seed/tables.ts';
+import { uuidV7 } from '../../db/seed/uuid-v7.ts';
+import { createOrganization } from '../../tools/access/organizations.ts';
+import { createCatalogue } from '../../tools/index.ts';
+import { silentLogger } from '../../tools/registry/context.ts';
+import { ToolRunner, type Principal } from '../../tools/registry/runner.ts';
+import type { Benchmark, Figure } from './harness.ts';
+import { medianMs, timeMs } from './harness.ts';
+
+const FILES = 10_000;
+const VENDORS = 40;
+const CAMPAIGNS = 100;
+const AS_OF = '2026-11-20';
+const SCRAPED_FROM = Date.parse('2026-11-19T00:00:00Z');
+const NOW = new Date('2026-11-21T00:00:00Z');
+
+interface PlannedList { name: string; spotifyId: string; curator: string }
+interface PlannedVendor { id: string; name: string; byId: PlannedList[]; byName: PlannedList[]; unregistered: PlannedList[] }
+interface ScrapeRow { playlist_id: string; name: string; curator: string; streams_7d: number; streams_28d: number; streams_12m: number; date_added: string }
+interface ScrapeBody { track_id: string; scraped_at: string; track_name: string; artist_name: string; plays: { last_7d: number; last_28d: number; last_12m: number }; saves: number; playlists: ScrapeRow[] }
+interface PlannedSong { vendorIds: string[]; body: ScrapeBody; file: { name: string; content: string } }
+interface World { vendors: PlannedVendor[]; songs: PlannedSong[] }
+
+const placementTable = bulkTable('Placement', {
+  id: 'text', organizationId: 'text', campaignGroupId: 'text', vendorId: 'text', trackUrl: 'text', spotifyTrackId: 'text', songName: 'text',
+  goal: 'int', daily: 'int', price: 'numeric', currency: 'text', genre: 'text', startDate: 'date', updatedAt: 'timestamptz',
+});
+
+/** The scraper import at the size of a busy label, and the scorecard query over what it loaded. */
+export const ingestBench: Benchmark = {
+  name: 'ingest',
+  description:
+    `ingest_scraped_data with ${FILES} song files (~20 playlists each) through the registry, then vendor_performance; on PGlite and, with BENCH_DATABASE_URL or TEST_DATABASE_URL, ` +
+    'on a scratch Postgres database; floors: the same rows by one INSERT ... SELECT unnest per table, and one SQL sum over them',
+  async run() {
+    const world = planWorld(new Random('ingest-bench'));
+    const figures = await measure('PGlite', await openDatabase({}), world);
+    const adminUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+    if (adminUrl) figures.push(...(await onScratchPostgres(adminUrl, (database) => measure('Postgres', database, world))));
+    return figures;
+  },
+};
+
+async function measure(backend: string, database: Database, world: World): Promise<Figure[]> {
+  try {
+    await migrate(database);
+    const principal = await writeWorld(database, world);
+    const floorMs = await insertFloor(database, world);
+    const runner = new ToolRunner({ prisma: database.prisma, catalogue: createCatalogue(), log: silentLogger, now: () => NOW });
+    const files = world.songs.map((song) => song.file);
+    const first = await timeMs(() => runner.call('ingest_scraped_data', { files }, principal));
+    expectOutput(first.result, { loaded: FILES, rejected: 0 });
+    const again = await timeMs(() => runner.call('ingest_scraped_data', { files }, principal));
+    expectOutput(again.result, { loaded: 0, unchanged: FILES });
+    const queryMs = await medianMs(async () => expectOutput(await runner.call('vendor_performance', { as_of: AS_OF }, principal), {}), 3, 1);
+    const queryFloorMs = await medianMs(() => database.sql.query(
+      `SELECT p."vendorId", sum(c."streams12m") FROM "CampaignPlaylist" c JOIN "Playlist" p ON p."organizationId" = c."organizationId" AND p.id = c."playlistId"
+       WHERE c."organizationId" = $1 GROUP BY p."vendorId"`, [principal.orgId]), 3, 1);
+    const seconds = first.ms / 1000;
+    const floorSeconds = floorMs / 1000;
+    return [
+      { bench: 'ingest', metric: `${FILES} files, ${backend}`, value: seconds, unit: 's', floor: { value: floorSeconds, what: 'INSERT ... SELECT unnest, no checks' } },
+      { bench: 'ingest', metric: `throughput, ${backend}`, value: FILES / seconds, unit: 'files/s', floor: { value: FILES / floorSeconds, what: 'INSERT ... SELECT unnest, no checks' } },
+      { bench: 'ingest', metric: `re-import (all unchanged), ${backend}`, value: again.ms / 1000, unit: 's' },
+      { bench: 'ingest', metric: `vendor_performance after ingest, ${backend}`, value: queryMs, unit: 'ms', floor: { value: queryFloorMs, what: 'SQL sum(streams12m) by vendor' } },
+    ];
+  } finally {
+    await database.close();
+  }
+}
+
+function expectOutput(result: Awaited<ReturnType<ToolRunner['call']>>, expected: Record<string, number>): void {
+  if (!result.ok) throw new Error(`bench call failed: ${JSON.stringify(result.error)}`);
+  const output = result.output as Record<string, unknown>;
+  for (const [key, value] of Object.entries(expected)) {
+    if (output[key] !== value) throw new Error(`bench expected ${key} = ${value}, got ${JSON.stringify(output).slice(0, 500)}`);
+  }
+}
+
+/**
+ * Vendors with playlists registered by Spotify id, by name only, and unregistered ones (auto-detected
+ * on single-vendor songs); songs placed with one vendor (85%) or two, each scraped once, on ~20
+ * playlists: ~10 matched by id, ~3 by name, ~2 unregistered, ~4 Spotify editorial, and on two-vendor
+ * songs one nobody claims.
+ */
+function planWorld(random: Random): World {
+  const list = (name: string, curator: string): PlannedList => ({ name, spotifyId: random.base62(22), curator });
+  const vendors = Array.from({ length: VENDORS }, (_, v): PlannedVendor => {
+    const name = `Bench Vendor ${v}`;
+    return {
+      id: uuidV7(), name,
+      byId: Array.from({ length: 16 }, (_, k) => list(`${name} Hits ${k}`, name)),
+      byName: Array.from({ length: 6 }, (_, k) => list(`${name} Mix ${k}`, name)),
+      unregistered: Array.from({ length: 4 }, (_, k) => list(`${name} Hidden ${k}`, name)),
+    };
+  });
+  const editorial = Array.from({ length: 30 }, (_, k) => list(`Editorial ${k}`, 'Spotify'));
+  const songs = Array.from({ length: FILES }, (_, index): PlannedSong => {
+    const trackId = random.base62(22);
+    const placed = random.sample(vendors, random.chance(0.85) ? 1 : 2);
+    const share = (count: number) => Math.max(1, Math.round(count / placed.length));
+    const rows = [
+      ...placed.flatMap((vendor) => [
+        ...random.sample(vendor.byId, share(10)),
+        ...random.sample(vendor.byName, share(3)).map((playlist) => ({ ...playlist, name: playlist.name.toUpperCase() })),
+        ...random.sample(vendor.unregistered, share(2)),
+      ]),
+      ...random.sample(editorial, 4),
+      ...(placed.length > 1 ? [list(`Fans of ${trackId}`, 'someone')] : []),
+    ].map((playlist): ScrapeRow => {
+      const streams28d = random.int(200, 40_000);
+      return {
+        playlist_id: playlist.spotifyId, name: playlist.name, curator: playlist.curator, streams_7d: Math.round(streams28d / 4), streams_28d: streams28d,
+        streams_12m: streams28d * random.int(3, 10), date_added: `2026-0${random.int(1, 9)}-1${random.int(0, 9)}`,
+      };
+    });
+    const scrapedAt = new Date(SCRAPED_FROM + index * 1000).toISOString();
+    const plays28d = rows.reduce((sum, row) => sum + row.streams_28d, 0) * 2;
+    const body: ScrapeBody = {
+      track_id: trackId, scraped_at: scrapedAt, track_name: `Song ${index}`, artist_name: `Artist ${index % 500}`,
+      plays: { last_7d: Math.round(plays28d / 4), last_28d: plays28d, last_12m: plays28d * 6 }, saves: Math.round(plays28d / 20), playlists: rows,
+    };
+    const name = `song_${trackId}_${scrapedAt.replace(/[-:]|\.\d+/g, '')}.json`;
+    return { vendorIds: placed.map((vendor) => vendor.id), body, file: { name, content: JSON.stringify(body) } };
+  });
+  return { vendors, songs };
+}
+
+/** The organisation the files belong to: vendors, their registered playlists, campaigns and placements. */
+async function writeWorld(database: Database, world: World): Promise<Principal> {
+  const { prisma } = database;
+  const organization = await createOrganization(prisma, { name: 'Ingest bench', slug: 'ingest-bench' });
+  const organizationId = organization.id;
+  await prisma.vendor.createMany({ data: world.vendors.map(({ id, name }) => ({ id, organizationId, name, costPer1kStreams: 2.5 })) });
+  await prisma.playlist.createMany({
+    data: world.vendors.flatMap((vendor) => [
+      ...vendor.byId.map((playlist) => ({ organizationId, vendorId: vendor.id, name: playlist.name, spotifyPlaylistId: playlist.spotifyId, curator: playlist.curator })),
+      ...vendor.byName.map((playlist) => ({ organizationId, vendorId: vendor.id, name: playlist.name, curator: playlist.curator })),
+    ]),
+  });
+  const client = await prisma.client.create({ data: { organizationId, name: 'Bench Label' } });
+  const campaignIds = Array.from({ length: CAMPAIGNS }, () => uuidV7());
+  await prisma.campaignGroup.createMany({
+    data: campaignIds.map((id, index) => ({ id, organizationId, clientId: client.id, name: `Campaign ${index}`, artistName: `Artist ${index}`, startDate: new Date('2026-09-01') })),
+  });
+  const writer = new BulkWriter(prisma);
+  world.songs.forEach((song, index) => {
+    for (const vendorId of song.vendorIds) {
+      writer.add(placementTable, {
+        organizationId, campaignGroupId: campaignIds[index % CAMPAIGNS]!, vendorId, trackUrl: `https://open.spotify.com/track/${song.body.track_id}`,
+        spotifyTrackId: song.body.track_id, songName: song.body.track_name, goal: 50_000, daily: 800, price: '250', currency: 'USD', genre: 'dance',
+        startDate: new Date('2026-09-01'), updatedAt: NOW,
+      });
+    }
+  });
+  await writer.finish();
+  return { orgId: organizationId, userId: organization.owner.id, role: 'OWNER', surface: 'CLI' };
+}
+
+/** The same snapshots and playlist rows, into another organisation, one statement per table. */
+async function insertFloor(database: Database, world: World): Promise<number> {
+  const { id: organizationId } = await createOrganization(database.prisma, { name: 'Ingest floor', slug: 'ingest-floor' });
+  const writer = new BulkWriter(database.prisma, Number.MAX_SAFE_INTEGER);
+  for (const { body, file } of world.songs) {
+    const snapshotId = uuidV7();
+    const scrapedAt = new Date(body.scraped_at);
+    writer.add(scrapeSnapshots, {
+      id: snapshotId, organizationId, spotifyTrackId: body.track_id, scrapedAt, trackName: body.track_name, artistName: body.artist_name,
+      plays7d: body.plays.last_7d, plays28d: body.plays.last_28d, plays12m: body.plays.last_12m, saves: body.saves, playlistAdds: null, sourceFile: file.name,
+    });
+    for (const row of body.playlists) {
+      writer.add(campaignPlaylists, {
+        organizationId, snapshotId, spotifyTrackId: body.track_id, scrapedAt, playlistId: null, spotifyPlaylistId: row.playlist_id, name: row.name, curator: row.curator,
+        streams7d: row.streams_7d, streams28d: row.streams_28d, streams12m: row.streams_12m, dateAdded: new Date(`${row.date_added}T00:00:00Z`),
+      });
+    }
+  }
+  return (await timeMs(() => writer.finish())).ms;
+}
+
+/** A migrated-on-demand scratch database on the given server, dropped afterwards. */
+async function onScratchPostgres<T>(adminUrl: string, work: (database: Database) => Promise<T>): Promise<T> {
+  const name = `crescendo_bench_ingest_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    return await work(await openDatabase({ databaseUrl: url.toString() }));
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => admin.end());
+  }
+}
