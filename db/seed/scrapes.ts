@@ -25,7 +25,9 @@ class RunningTotal {
 
 /**
  * Writes one ScrapeSnapshot a week for the song (as the scraper files of DESIGN.md section 7 would
- * load), with a CampaignPlaylist row for every playlist that drove streams in the 28 days before.
+ * load), with a CampaignPlaylist row for every playlist that drove streams in the 12 months before,
+ * as Spotify for Artists lists them: a playlist the song has left keeps its 12-month streams while
+ * its 7- and 28-day streams fall to zero.
  */
 export function writeScrapes(
   writer: BulkWriter,
@@ -47,7 +49,7 @@ export function writeScrapes(
     const scrapedAt = calendar.at(day, 120 + random.int(0, 45));
     // Streams from before the seeded period (catalogue songs) count in windows reaching back there.
     const before = (length: number) => series.dailyBeforePeriod * Math.max(0, Math.min(-song.releaseDay, length - day));
-    const visible = playlists.filter(({ playlist, streams }) => streams.sum(day - 28, day) > 0 && (playlist.addedDay ?? 0) < day);
+    const visible = playlists.filter(({ playlist, streams }) => streams.sum(day - 365, day) > 0 && (playlist.addedDay ?? 0) < day);
     const snapshotId = uuidV7();
     const saves =
       (organic.sum(day - 365, day) + before(365)) * ORGANIC_SAVE_RATE +

@@ -25,7 +25,7 @@ export const recommendVendors = defineTool({
   name: 'recommend_vendors',
   title: 'Recommend vendors',
   description:
-    'Ranks active vendors for a new push by expected real cost per 1k streams, reliability and genre fit, each with its reason. Small samples are shrunk toward the organisation average and flagged; vendors with no history are listed apart, unranked.',
+    'Ranks active vendors for a new push by expected real cost per 1k streams, reliability and genre fit (vendors with playlists in the genre first), each with its reason. Small samples are shrunk toward the organisation average and flagged; vendors with no history are listed apart, unranked.',
   area: 'campaigns',
   access: 'read',
   permission: 'campaigns:read',
@@ -39,10 +39,13 @@ export const recommendVendors = defineTool({
   output: z.object({ currency: z.string(), goal_streams: z.number(), budget: z.number(), ranked: z.array(recommendation), insufficient_history: z.array(recommendation) }),
   async handler(ctx, input) {
     const { outlook } = await loadVendorOutlook(ctx, input.genre);
-    const candidates = outlook.filter((vendor) => vendor.genreFit === null || vendor.genreFit > 0 || vendor.stats);
     const toRow = (vendor: VendorOutlook, rank: number | null) => describe(vendor, rank, input);
-    const known = candidates.filter((vendor) => vendor.estimate.sample > 0).sort((a, b) => effectiveCost(a.estimate, a.genreFit) - effectiveCost(b.estimate, b.genreFit));
-    const unknown = candidates.filter((vendor) => vendor.estimate.sample === 0);
+    // Vendors with playlists in the genre come first; off-genre ones follow, still ranked by cost.
+    const offGenre = (vendor: VendorOutlook) => (vendor.genreFit === 0 ? 1 : 0);
+    const known = outlook
+      .filter((vendor) => vendor.estimate.sample > 0)
+      .sort((a, b) => offGenre(a) - offGenre(b) || effectiveCost(a.estimate, a.genreFit) - effectiveCost(b.estimate, b.genreFit));
+    const unknown = outlook.filter((vendor) => vendor.estimate.sample === 0 && vendor.genreFit !== 0);
     return {
       currency: ctx.org.baseCurrency,
       goal_streams: input.goal_streams,
@@ -86,6 +89,7 @@ function reason(vendor: VendorOutlook, expectedCost: number | null, genre: strin
     parts.push(`reliability ${Math.round(stats?.reliabilityScore ?? 0)}/100`);
     if (estimate.sample < CONFIDENT_SAMPLE) parts.push(`small sample: estimate pulled toward the organisation average (${expectedCost?.toFixed(2)} per 1k)`);
   }
-  if (genre && vendor.genreFit !== null) parts.push(`${Math.round(vendor.genreFit * 100)}% of its playlists are ${genre}`);
+  if (genre && vendor.genreFit === 0) parts.push(`none of its playlists are ${genre}: ranked after the vendors that have some`);
+  else if (genre && vendor.genreFit !== null) parts.push(`${Math.round(vendor.genreFit * 100)}% of its playlists are ${genre}`);
   return `${parts.join('; ')}.`.replace(/\.\.$/, '.');
 }

@@ -44,6 +44,7 @@ describe('recommend_vendors, plan_budget_allocation, commit_allocation', () => {
     const ranked = (result as { output: { ranked: Array<{ vendor_id: string; genre_fit: number }> } }).output.ranked;
     expect(ranked.find((row) => row.vendor_id === scenario.vendors.glenn)?.genre_fit).toBe(1);
     expect(ranked.find((row) => row.vendor_id === scenario.vendors.clubRestricted)?.genre_fit).toBe(0);
+    expect(ranked[0]?.vendor_id).toBe(scenario.vendors.glenn);
   });
 
   it('allocates cheapest first within capacity and budget', () => {
