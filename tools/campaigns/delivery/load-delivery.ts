@@ -2,6 +2,7 @@ import type { Prisma } from '../../../db/generated/prisma/client.ts';
 import type { ToolDb } from '../../registry/tenant-scope.ts';
 import { baseCurrencyConverter } from '../../money/fx.ts';
 import { deliveryRate, promisedToDate } from './delivery-math.ts';
+import { loadCreditedTotals } from './credited-totals.ts';
 import { ownerOf, PlaylistIndex, type PlaylistOwner } from './playlist-ownership.ts';
 
 /** One playlist row of a song's scrape, with who it is credited to. */
@@ -61,6 +62,11 @@ export interface LoadDeliveryOptions {
   /** Which placements to report on (default: all of the organisation). */
   placements?: Prisma.PlacementWhereInput;
   baseCurrency: string;
+  /**
+   * false: only the sums per placement (organisation-wide reports), computed in the database;
+   * `playlists` and `songs[].playlists` then stay empty. Default true.
+   */
+  withPlaylists?: boolean;
 }
 
 /** Loads placements, their songs' latest scrapes as of a date and the playlist registry, and credits streams. */
@@ -69,9 +75,12 @@ export async function loadDelivery(db: ToolDb, organizationId: string, options: 
   const placements = await db.placement.findMany({ where: options.placements ?? {}, orderBy: { id: 'asc' } });
   const trackIds = [...new Set(placements.map((placement) => placement.spotifyTrackId))];
   const [songs, toBase] = await Promise.all([
-    loadCreditedScrapes(db, organizationId, trackIds, endOfDay(asOf)),
+    options.withPlaylists === false
+      ? loadSummedScrapes(db, organizationId, trackIds, endOfDay(asOf))
+      : loadCreditedScrapes(db, organizationId, trackIds, endOfDay(asOf)),
     baseCurrencyConverter(db, options.baseCurrency, placements.map((placement) => placement.currency), asOf),
   ]);
+  const detailed = options.withPlaylists !== false;
   return {
     asOf,
     baseCurrency: options.baseCurrency,
@@ -98,7 +107,7 @@ export async function loadDelivery(db: ToolDb, organizationId: string, options: 
         promised,
         deliveryRate: deliveryRate(delivered, promised),
         scrapedAt: song?.scrapedAt ?? null,
-        playlists: credited,
+        playlists: detailed ? credited : [],
       };
     }),
   };
@@ -132,6 +141,23 @@ export async function loadCreditedScrapes(db: ToolDb, organizationId: string, tr
   for (const song of songs.values()) {
     const vendors = vendorsBySong.get(song.spotifyTrackId) ?? new Set<string>();
     for (const playlist of song.playlists) playlist.owner = ownerOf(playlist, index, vendors);
+  }
+  return songs;
+}
+
+/** Songs with one stand-in playlist per credited vendor, carrying that vendor's summed streams. */
+async function loadSummedScrapes(db: ToolDb, organizationId: string, trackIds: string[], cutoff: Date): Promise<Map<string, SongScrape>> {
+  const totals = await loadCreditedTotals(db, organizationId, trackIds, cutoff, await loadVendorsBySong(db, trackIds));
+  const songs = new Map<string, SongScrape>();
+  for (const [spotifyTrackId, song] of totals) {
+    songs.set(spotifyTrackId, {
+      spotifyTrackId,
+      scrapedAt: song.scrapedAt,
+      playlists: [...song.byVendor].map(([vendorId, sums]) => ({
+        playlistId: null, spotifyPlaylistId: null, name: '(all of the vendor\'s playlists)', curator: null, dateAdded: null, ...sums,
+        owner: { kind: 'vendor', vendorId, playlistId: '', via: 'spotify_id' },
+      })),
+    });
   }
   return songs;
 }

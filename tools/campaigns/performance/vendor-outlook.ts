@@ -23,7 +23,8 @@ export async function loadVendorOutlook(ctx: ToolContext, genre: string | undefi
     include: { playlists: { select: { genres: true, avgDailyStreams: true } } },
     orderBy: { name: 'asc' },
   });
-  const report = await loadDelivery(ctx.db, ctx.orgId, { asOf, baseCurrency: ctx.org.baseCurrency, placements: { startDate: { lt: endOfDay(asOf) } } });
+  const report = await loadDelivery(ctx.db, ctx.orgId, { asOf, baseCurrency: ctx.org.baseCurrency,
+      withPlaylists: false, placements: { startDate: { lt: endOfDay(asOf) } } });
   const stats = vendorStats(report.placements);
   const overall = overallRecord(stats.values());
   const wanted = genre?.trim().toLowerCase();

@@ -42,6 +42,7 @@ export const vendorPerformance = defineTool({
     const report = await loadDelivery(ctx.db, ctx.orgId, {
       asOf,
       baseCurrency: ctx.org.baseCurrency,
+      withPlaylists: false,
       placements: {
         vendorId: { in: vendors.map((vendor) => vendor.id) },
         startDate: { lt: endOfDay(asOf) },

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../db/database.ts';
+import { openTestDatabase } from '../../../db/testing/test-database.ts';
+import { scopeToOrganization, type ToolDb } from '../../registry/tenant-scope.ts';
+import { createTestOrganization } from '../../testing/fixtures.ts';
+import { AS_OF, buildDeliveryScenario, type DeliveryScenario } from '../testing/delivery-scenario.ts';
+import { loadDelivery } from './load-delivery.ts';
+
+describe('loadDelivery', () => {
+  let database: Database;
+  let db: ToolDb;
+  let organizationId: string;
+  let scenario: DeliveryScenario;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    organizationId = (await createTestOrganization(database, 'delivery')).id;
+    scenario = await buildDeliveryScenario(database.prisma, organizationId);
+    db = scopeToOrganization(database.prisma, organizationId, { write: false, approvals: false, access: false }) as unknown as ToolDb;
+  });
+  afterAll(async () => { await database.close(); });
+
+  it('sums in the database exactly what it credits row by row', async () => {
+    const options = { asOf: new Date(`${AS_OF}T00:00:00Z`), baseCurrency: 'USD' };
+    const detailed = await loadDelivery(db, organizationId, options);
+    const summed = await loadDelivery(db, organizationId, { ...options, withPlaylists: false });
+    const figures = (report: typeof detailed) => report.placements.map((p) => [p.placementId, p.delivered, p.streams7d, p.streams28d, p.promised, p.scrapedAt?.toISOString()]);
+    expect(figures(summed)).toEqual(figures(detailed));
+    expect(summed.placements.every((placement) => placement.playlists.length === 0)).toBe(true);
+  });
+
+  it('lists each placement\'s credited playlists, biggest first', async () => {
+    const report = await loadDelivery(db, organizationId, { asOf: new Date(`${AS_OF}T00:00:00Z`), baseCurrency: 'USD' });
+    const nightDrive = report.placements.find((placement) => placement.placementId === scenario.placements.nightDrive)!;
+    expect(nightDrive.playlists.map((playlist) => [playlist.name, playlist.owner.kind, playlist.streams12m])).toEqual([
+      ['GYM - TEMAZOS MOTIVACION 2025', 'vendor', 10_000],
+      ['Gym Hits 2026', 'auto_detected', 5_000],
+    ]);
+  });
+});
