@@ -41,13 +41,22 @@ export async function findOrganization(prisma: PrismaClient, slugOrId: string) {
 
 /** Adds a member with `role`, or changes an existing member's role; creates the user when new. */
 export async function addMember(prisma: PrismaClient, organizationId: string, email: string, role: Role) {
+  return upsertMember(prisma, organizationId, email, role, { changeRole: true });
+}
+
+/** The member with this email, added with `role` if not yet a member; an existing member keeps their role. */
+export async function ensureMember(prisma: PrismaClient, organizationId: string, email: string, role: Role) {
+  return upsertMember(prisma, organizationId, email, role, { changeRole: false });
+}
+
+async function upsertMember(prisma: PrismaClient, organizationId: string, email: string, role: Role, options: { changeRole: boolean }) {
   const address = normaliseEmail(email);
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.upsert({ where: { email: address }, create: { email: address }, update: {} });
     const membership = await tx.membership.upsert({
       where: { organizationId_userId: { organizationId, userId: user.id } },
       create: { organizationId, userId: user.id, role },
-      update: { role },
+      update: options.changeRole ? { role } : {},
     });
     return { user, membership };
   });
@@ -77,16 +86,3 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-/** The member with this email, added with `role` if not yet a member; an existing member keeps their role. */
-export async function ensureMember(prisma: PrismaClient, organizationId: string, email: string, role: Role) {
-  const address = normaliseEmail(email);
-  return prisma.$transaction(async (tx) => {
-    const user = await tx.user.upsert({ where: { email: address }, create: { email: address }, update: {} });
-    const membership = await tx.membership.upsert({
-      where: { organizationId_userId: { organizationId, userId: user.id } },
-      create: { organizationId, userId: user.id, role },
-      update: {},
-    });
-    return { user, membership };
-  });
-}

@@ -3,6 +3,7 @@ import type { ToolDb } from '../../registry/tenant-scope.ts';
 import { baseCurrencyConverter } from '../../money/fx.ts';
 import { deliveryRate, promisedToDate } from './delivery-math.ts';
 import { loadCreditedTotals } from './credited-totals.ts';
+import { loadVendorsBySong } from './vendors-by-song.ts';
 import { ownerOf, PlaylistIndex, type PlaylistOwner } from './playlist-ownership.ts';
 
 /** One playlist row of a song's scrape, with who it is credited to. */
@@ -134,7 +135,7 @@ export function endOfDay(asOf: Date): Date {
 export async function loadCreditedScrapes(db: ToolDb, organizationId: string, trackIds: string[], cutoff: Date): Promise<Map<string, SongScrape>> {
   const [songs, vendorsBySong, registered] = await Promise.all([
     loadSongScrapes(db, organizationId, trackIds, cutoff),
-    loadVendorsBySong(db, trackIds),
+    loadVendorsBySong(db, organizationId, trackIds),
     db.playlist.findMany({ select: { id: true, vendorId: true, spotifyPlaylistId: true, name: true } }),
   ]);
   const index = new PlaylistIndex(registered);
@@ -147,7 +148,7 @@ export async function loadCreditedScrapes(db: ToolDb, organizationId: string, tr
 
 /** Songs with one stand-in playlist per credited vendor, carrying that vendor's summed streams. */
 async function loadSummedScrapes(db: ToolDb, organizationId: string, trackIds: string[], cutoff: Date): Promise<Map<string, SongScrape>> {
-  const totals = await loadCreditedTotals(db, organizationId, trackIds, cutoff, await loadVendorsBySong(db, trackIds));
+  const totals = await loadCreditedTotals(db, organizationId, trackIds, cutoff, await loadVendorsBySong(db, organizationId, trackIds));
   const songs = new Map<string, SongScrape>();
   for (const [spotifyTrackId, song] of totals) {
     songs.set(spotifyTrackId, {
@@ -202,11 +203,4 @@ async function loadSongScrapes(db: ToolDb, organizationId: string, trackIds: str
   // Biggest playlists first, for every reader; sorting ~20 rows per song here is cheaper than in SQL.
   for (const song of songs.values()) song.playlists.sort((a, b) => b.streams12m - a.streams12m || a.name.localeCompare(b.name));
   return songs;
-}
-
-async function loadVendorsBySong(db: ToolDb, trackIds: string[]): Promise<Map<string, Set<string>>> {
-  const pairs = await db.placement.findMany({ where: { spotifyTrackId: { in: trackIds } }, select: { spotifyTrackId: true, vendorId: true }, distinct: ['spotifyTrackId', 'vendorId'] });
-  const vendors = new Map<string, Set<string>>();
-  for (const pair of pairs) vendors.set(pair.spotifyTrackId, (vendors.get(pair.spotifyTrackId) ?? new Set()).add(pair.vendorId));
-  return vendors;
 }

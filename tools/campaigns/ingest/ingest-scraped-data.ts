@@ -3,8 +3,9 @@ import { importFilesInput } from '../../imports/import-kinds.ts';
 import { defineTool } from '../../registry/define-tool.ts';
 import { PlaylistLinker } from './playlist-linker.ts';
 import { parseScrapeFile, scrapeFingerprint, scrapeKey, type ScrapeFile } from './scrape-file.ts';
+import { loadVendorsBySong } from '../delivery/vendors-by-song.ts';
 import {
-  loadPlaylistIndex, loadStoredScrapes, loadVendorsBySong, lockScrapeImports, refreshPlaylistAverages, writeScrapes, type LinkedScrape,
+  loadPlaylistIndex, loadStoredScrapes, lockScrapeImports, refreshPlaylistAverages, writeScrapes, type LinkedScrape,
 } from './scrape-store.ts';
 
 const LISTED_ERRORS = 100;

@@ -23,16 +23,6 @@ export async function lockScrapeImports(db: ToolDb, organizationId: string): Pro
   await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('ingest_scraped_data'), hashtext(${organizationId}))::text`;
 }
 
-/** The distinct vendors with a placement of each song (any campaign); songs with none are absent. */
-export async function loadVendorsBySong(db: ToolDb, organizationId: string, trackIds: string[]): Promise<Map<string, Set<string>>> {
-  const pairs = await db.$queryRaw<Array<{ spotifyTrackId: string; vendorId: string }>>`
-    SELECT DISTINCT "spotifyTrackId", "vendorId" FROM "Placement"
-    WHERE "organizationId" = ${organizationId} AND "spotifyTrackId" = ANY(${trackIds}::text[])`;
-  const vendors = new Map<string, Set<string>>();
-  for (const pair of pairs) vendors.set(pair.spotifyTrackId, (vendors.get(pair.spotifyTrackId) ?? new Set()).add(pair.vendorId));
-  return vendors;
-}
-
 /**
  * Scrapes already stored under the same keys, by `scrapeKey`, with their content fingerprint.
  * Two set-based reads rather than one join: right after a bulk load the planner's statistics are
