@@ -10,8 +10,8 @@ export const moneyOrNull = (value: number | null): number | null => (value === n
 export const rate = (value: number | null): number | null => (value === null ? null : Math.round(value * 10_000) / 10_000);
 export const score = (value: number | null): number | null => (value === null ? null : Math.round(value * 10) / 10);
 
-/** An ISO calendar date input, e.g. 2026-11-20. */
-export const isoDate = z.iso.date();
+/** An ISO calendar date input, e.g. 2026-11-20 (years 1900-2999: anything else is a typo). */
+export const isoDate = z.iso.date().refine((value) => value >= '1900-01-01' && value < '3000-01-01', 'use a year between 1900 and 2999');
 
 export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -28,6 +28,28 @@ export function parseDay(value: string, field = 'date'): Date {
 export function todayIn(timeZone: string, now: Date): Date {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
   return parseDay(parts);
+}
+
+/**
+ * The instant a calendar day ends in the organisation's time zone (the next local midnight), so
+ * "as of 2026-11-20" in Los Angeles includes a scrape taken at 20:00 local that day.
+ */
+export function endOfDayIn(day: Date, timeZone: string): Date {
+  const nextDay = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + 1);
+  // Local midnight = UTC midnight minus the zone's offset; looked up twice so a DST change that day is honoured.
+  let instant = nextDay - offsetMs(new Date(nextDay), timeZone);
+  instant = nextDay - offsetMs(new Date(instant), timeZone);
+  return new Date(instant);
+}
+
+function offsetMs(at: Date, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(at)
+      .map((part) => [part.type, part.value]),
+  );
+  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return local - Math.floor(at.getTime() / 1000) * 1000;
 }
 
 /** `as_of` input, defaulting to today in the organisation's time zone. */

@@ -21,7 +21,7 @@ describe('loadDelivery', () => {
   afterAll(async () => { await database.close(); });
 
   it('sums in the database exactly what it credits row by row', async () => {
-    const options = { asOf: new Date(`${AS_OF}T00:00:00Z`), baseCurrency: 'USD' };
+    const options = { asOf: new Date(`${AS_OF}T00:00:00Z`), baseCurrency: 'USD', timeZone: 'UTC' };
     const detailed = await loadDelivery(db, organizationId, options);
     const summed = await loadDelivery(db, organizationId, { ...options, withPlaylists: false });
     const figures = (report: typeof detailed) => report.placements.map((p) => [p.placementId, p.delivered, p.streams7d, p.streams28d, p.promised, p.scrapedAt?.toISOString()]);
@@ -29,8 +29,20 @@ describe('loadDelivery', () => {
     expect(summed.placements.every((placement) => placement.playlists.length === 0)).toBe(true);
   });
 
+  it('ends as_of at the organisation\'s local midnight', async () => {
+    const asOf = new Date(`${AS_OF}T00:00:00Z`);
+    const delivered = async (timeZone: string) => {
+      const report = await loadDelivery(db, organizationId, { asOf, baseCurrency: 'USD', timeZone, withPlaylists: false });
+      return report.placements.find((placement) => placement.placementId === scenario.placements.nightDrive)!.delivered;
+    };
+    // The scrape of 2026-11-21T02:00Z is still the 20th (18:00) in Los Angeles, and already the 21st in Madrid.
+    expect(await delivered('UTC')).toBe(15_000);
+    expect(await delivered('Europe/Madrid')).toBe(15_000);
+    expect(await delivered('America/Los_Angeles')).toBe(99_999);
+  });
+
   it('lists each placement\'s credited playlists, biggest first', async () => {
-    const report = await loadDelivery(db, organizationId, { asOf: new Date(`${AS_OF}T00:00:00Z`), baseCurrency: 'USD' });
+    const report = await loadDelivery(db, organizationId, { asOf: new Date(`${AS_OF}T00:00:00Z`), baseCurrency: 'USD', timeZone: 'UTC' });
     const nightDrive = report.placements.find((placement) => placement.placementId === scenario.placements.nightDrive)!;
     expect(nightDrive.playlists.map((playlist) => [playlist.name, playlist.owner.kind, playlist.streams12m])).toEqual([
       ['GYM - TEMAZOS MOTIVACION 2025', 'vendor', 10_000],

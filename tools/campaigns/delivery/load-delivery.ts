@@ -1,6 +1,7 @@
 import type { Prisma } from '../../../db/generated/prisma/client.ts';
 import type { ToolDb } from '../../registry/tenant-scope.ts';
 import { baseCurrencyConverter } from '../../money/fx.ts';
+import { endOfDayIn } from '../format.ts';
 import { deliveryRate, promisedToDate } from './delivery-math.ts';
 import { loadCreditedTotals } from './credited-totals.ts';
 import { loadVendorsBySong } from './vendors-by-song.ts';
@@ -63,6 +64,8 @@ export interface LoadDeliveryOptions {
   /** Which placements to report on (default: all of the organisation). */
   placements?: Prisma.PlacementWhereInput;
   baseCurrency: string;
+  /** The organisation's IANA time zone: as_of ends at its local midnight. */
+  timeZone: string;
   /**
    * false: only the sums per placement (organisation-wide reports), computed in the database;
    * `playlists` and `songs[].playlists` then stay empty. Default true.
@@ -77,8 +80,8 @@ export async function loadDelivery(db: ToolDb, organizationId: string, options: 
   const trackIds = [...new Set(placements.map((placement) => placement.spotifyTrackId))];
   const [songs, toBase] = await Promise.all([
     options.withPlaylists === false
-      ? loadSummedScrapes(db, organizationId, trackIds, endOfDay(asOf))
-      : loadCreditedScrapes(db, organizationId, trackIds, endOfDay(asOf)),
+      ? loadSummedScrapes(db, organizationId, trackIds, endOfDayIn(asOf, options.timeZone))
+      : loadCreditedScrapes(db, organizationId, trackIds, endOfDayIn(asOf, options.timeZone)),
     baseCurrencyConverter(db, options.baseCurrency, placements.map((placement) => placement.currency), asOf),
   ]);
   const detailed = options.withPlaylists !== false;
@@ -123,10 +126,6 @@ function sum(rows: CreditedPlaylist[], field: 'streams7d' | 'streams28d' | 'stre
   return rows.reduce((total, row) => total + row[field], 0);
 }
 
-/** End of the as_of day: scrapes strictly before the next UTC midnight count. */
-export function endOfDay(asOf: Date): Date {
-  return new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate() + 1));
-}
 
 /**
  * Each song's latest scrape taken before `cutoff`, every playlist row credited to its owner.

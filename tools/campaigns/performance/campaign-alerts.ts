@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { defineTool } from '../../registry/define-tool.ts';
 import type { ToolContext } from '../../registry/context.ts';
 import { daysElapsed, remainingStreams } from '../delivery/delivery-math.ts';
-import { creditedVendor, endOfDay, loadCreditedScrapes, loadDelivery, type PlacementDelivery, type SongScrape } from '../delivery/load-delivery.ts';
+import { creditedVendor, loadCreditedScrapes, loadDelivery, type PlacementDelivery, type SongScrape } from '../delivery/load-delivery.ts';
 import { nameKey } from '../delivery/playlist-ownership.ts';
-import { isoDate, isoDay, rate, resolveAsOf } from '../format.ts';
+import { isoDate, isoDay, rate, resolveAsOf, todayIn } from '../format.ts';
 
 const alert = z.object({
   type: z.enum(['under_delivering', 'stale_scrape', 'dropped_from_playlist']),
@@ -40,8 +40,8 @@ export const campaignAlerts = defineTool({
     const asOf = resolveAsOf(input.as_of, ctx.org.timeZone, ctx.now());
     const report = await loadDelivery(ctx.db, ctx.orgId, {
       asOf,
-      baseCurrency: ctx.org.baseCurrency,
-      placements: { startDate: { lt: endOfDay(asOf) }, campaignGroup: { status: 'ACTIVE' } },
+      baseCurrency: ctx.org.baseCurrency, timeZone: ctx.org.timeZone,
+      placements: { startDate: { lte: asOf }, campaignGroup: { status: 'ACTIVE' } },
     });
     const names = await namesFor(ctx, report.placements);
     const describe = (placement: PlacementDelivery) => ({
@@ -68,7 +68,7 @@ export const campaignAlerts = defineTool({
     for (const placement of report.placements) if (!firstPlacementOfSong.has(placement.spotifyTrackId)) firstPlacementOfSong.set(placement.spotifyTrackId, placement);
     for (const [trackId, placement] of firstPlacementOfSong) {
       const song = report.songs.get(trackId);
-      const age = song ? daysElapsed(song.scrapedAt, asOf) : null;
+      const age = song ? daysElapsed(todayIn(ctx.org.timeZone, song.scrapedAt), asOf) : null;
       if (age === null || age > input.stale_after_days) {
         alerts.push({
           ...describe(placement), type: 'stale_scrape', severity: age === null ? 'high' : 'medium', placement_id: null, vendor_id: null, vendor_name: null,

@@ -1,5 +1,5 @@
 import type { ToolContext } from '../../registry/context.ts';
-import { loadDelivery, endOfDay } from '../delivery/load-delivery.ts';
+import { loadDelivery } from '../delivery/load-delivery.ts';
 import { todayIn } from '../format.ts';
 import { estimateVendor, genreFit, overallRecord, type VendorEstimate } from './vendor-estimates.ts';
 import { vendorStats, type VendorStats } from './vendor-stats.ts';
@@ -23,8 +23,8 @@ export async function loadVendorOutlook(ctx: ToolContext, genre: string | undefi
     include: { playlists: { select: { genres: true, avgDailyStreams: true } } },
     orderBy: { name: 'asc' },
   });
-  const report = await loadDelivery(ctx.db, ctx.orgId, { asOf, baseCurrency: ctx.org.baseCurrency,
-      withPlaylists: false, placements: { startDate: { lt: endOfDay(asOf) } } });
+  const report = await loadDelivery(ctx.db, ctx.orgId, { asOf, baseCurrency: ctx.org.baseCurrency, timeZone: ctx.org.timeZone,
+      withPlaylists: false, placements: { startDate: { lte: asOf } } });
   const stats = vendorStats(report.placements);
   const overall = overallRecord(stats.values());
   const wanted = genre?.trim().toLowerCase();

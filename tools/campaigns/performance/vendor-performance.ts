@@ -3,7 +3,6 @@ import { defineTool } from '../../registry/define-tool.ts';
 import { isoDate, isoDay, money, moneyOrNull, rate, resolveAsOf, score } from '../format.ts';
 import { loadDelivery } from '../delivery/load-delivery.ts';
 import { vendorStats } from './vendor-stats.ts';
-import { endOfDay } from '../delivery/load-delivery.ts';
 
 const row = z.object({
   vendor_id: z.string(),
@@ -41,11 +40,11 @@ export const vendorPerformance = defineTool({
     const vendors = await ctx.db.vendor.findMany({ where: input.active_only ? { isActive: true } : {}, orderBy: { name: 'asc' } });
     const report = await loadDelivery(ctx.db, ctx.orgId, {
       asOf,
-      baseCurrency: ctx.org.baseCurrency,
+      baseCurrency: ctx.org.baseCurrency, timeZone: ctx.org.timeZone,
       withPlaylists: false,
       placements: {
         vendorId: { in: vendors.map((vendor) => vendor.id) },
-        startDate: { lt: endOfDay(asOf) },
+        startDate: { lte: asOf },
       },
     });
     // Compared here rather than with Prisma's insensitive `equals`, which treats _ and % as wildcards.

@@ -63,7 +63,7 @@ export async function loadCampaignTotals(ctx: ToolContext, campaignIds: readonly
   if (campaignIds.length === 0) return totals;
   const report = await loadDelivery(ctx.db, ctx.orgId, {
     asOf,
-    baseCurrency: ctx.org.baseCurrency,
+    baseCurrency: ctx.org.baseCurrency, timeZone: ctx.org.timeZone,
     placements: { campaignGroupId: { in: [...campaignIds] } },
   });
   const byCampaign = groupBy(report.placements, (placement) => placement.campaignGroupId);

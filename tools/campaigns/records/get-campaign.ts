@@ -56,7 +56,7 @@ export const getCampaign = defineTool({
   async handler(ctx, input) {
     const asOf = resolveAsOf(input.as_of, ctx.org.timeZone, ctx.now());
     const campaign = await requireCampaign(ctx.db, input.campaign_id);
-    const report = await loadDelivery(ctx.db, ctx.orgId, { asOf, baseCurrency: ctx.org.baseCurrency, placements: { campaignGroupId: campaign.id } });
+    const report = await loadDelivery(ctx.db, ctx.orgId, { asOf, baseCurrency: ctx.org.baseCurrency, timeZone: ctx.org.timeZone, placements: { campaignGroupId: campaign.id } });
     const context = await breakdownContext(ctx, report, asOf, input.playlists_per_song);
     const toBase = await baseCurrencyConverter(ctx.db, ctx.org.baseCurrency, [campaign.currency], asOf);
     const placements = report.placements;
