@@ -29,7 +29,7 @@ export async function loadCreditedTotals(
   if (trackIds.length === 0) return totals;
   const identities = await db.$queryRaw<Array<{ spotifyPlaylistId: string | null; name: string; curator: string | null }>>`
     WITH latest AS (${latestSnapshots(organizationId, trackIds, cutoff)})
-    SELECT DISTINCT c."spotifyPlaylistId", c.name, c.curator
+    SELECT DISTINCT nullif(coalesce(c."spotifyPlaylistId", ''), '') AS "spotifyPlaylistId", c.name, nullif(coalesce(c.curator, ''), '') AS curator
     FROM latest l JOIN "CampaignPlaylist" c ON c."organizationId" = ${organizationId} AND c."snapshotId" = l.id`;
   const index = new PlaylistIndex(await db.playlist.findMany({ select: { id: true, vendorId: true, spotifyPlaylistId: true, name: true } }));
   const owners = identities.map((identity) => ownerClass(identity, index));

@@ -128,12 +128,12 @@ function sum(rows: CreditedPlaylist[], field: 'streams7d' | 'streams28d' | 'stre
 
 
 /**
- * Each song's latest scrape taken before `cutoff`, every playlist row credited to its owner.
- * (Alerts call it twice: as of now, and before the latest scrape, to see what changed.)
+ * Each song's latest (or the one before: alerts compare them) scrape taken before `cutoff`, every
+ * playlist row credited to its owner.
  */
-export async function loadCreditedScrapes(db: ToolDb, organizationId: string, trackIds: string[], cutoff: Date): Promise<Map<string, SongScrape>> {
+export async function loadCreditedScrapes(db: ToolDb, organizationId: string, trackIds: string[], cutoff: Date, which: 'latest' | 'previous' = 'latest'): Promise<Map<string, SongScrape>> {
   const [songs, vendorsBySong, registered] = await Promise.all([
-    loadSongScrapes(db, organizationId, trackIds, cutoff),
+    loadSongScrapes(db, organizationId, trackIds, cutoff, which === 'latest' ? 1 : 2),
     loadVendorsBySong(db, organizationId, trackIds),
     db.playlist.findMany({ select: { id: true, vendorId: true, spotifyPlaylistId: true, name: true } }),
   ]);
@@ -162,7 +162,7 @@ async function loadSummedScrapes(db: ToolDb, organizationId: string, trackIds: s
   return songs;
 }
 
-async function loadSongScrapes(db: ToolDb, organizationId: string, trackIds: string[], cutoff: Date): Promise<Map<string, SongScrape>> {
+async function loadSongScrapes(db: ToolDb, organizationId: string, trackIds: string[], cutoff: Date, rank: 1 | 2): Promise<Map<string, SongScrape>> {
   const songs = new Map<string, SongScrape>();
   if (trackIds.length === 0) return songs;
   // Latest snapshot per song before the cutoff, and its playlist rows, in one round trip.
@@ -170,12 +170,11 @@ async function loadSongScrapes(db: ToolDb, organizationId: string, trackIds: str
     spotifyTrackId: string; scrapedAt: Date; spotifyPlaylistId: string | null; name: string | null; curator: string | null;
     streams7d: number | null; streams28d: number | null; streams12m: number | null; dateAdded: Date | null; playlistId: string | null;
   }>>`
-    WITH latest AS (
-      SELECT DISTINCT ON (s."spotifyTrackId") s.id, s."spotifyTrackId", s."scrapedAt"
+    WITH ranked AS (
+      SELECT s.id, s."spotifyTrackId", s."scrapedAt", row_number() OVER (PARTITION BY s."spotifyTrackId" ORDER BY s."scrapedAt" DESC) AS rank
       FROM "ScrapeSnapshot" s
       WHERE s."organizationId" = ${organizationId} AND s."spotifyTrackId" = ANY(${trackIds}) AND s."scrapedAt" < ${cutoff}
-      ORDER BY s."spotifyTrackId", s."scrapedAt" DESC
-    )
+    ), latest AS (SELECT id, "spotifyTrackId", "scrapedAt" FROM ranked WHERE rank = ${rank})
     SELECT l."spotifyTrackId", l."scrapedAt", c."spotifyPlaylistId", c.name, c.curator, c."streams7d", c."streams28d", c."streams12m", c."dateAdded", c."playlistId"
     FROM latest l
     LEFT JOIN "CampaignPlaylist" c ON c."organizationId" = ${organizationId} AND c."snapshotId" = l.id

@@ -49,6 +49,9 @@ export class PlaylistIndex {
       (playlist) => !(playlist.spotifyPlaylistId && scraped.spotifyPlaylistId && playlist.spotifyPlaylistId !== scraped.spotifyPlaylistId),
     );
     if (candidates.length === 0) return null;
+    // A same-named playlist nobody owns does not make a vendor's playlist ambiguous.
+    const owned = candidates.filter((playlist) => playlist.vendorId !== null);
+    if (owned.length > 0 && owned.length < candidates.length) candidates.splice(0, candidates.length, ...owned);
     const vendors = new Set(candidates.map((playlist) => playlist.vendorId));
     if (vendors.size > 1) return 'ambiguous';
     return { playlist: candidates[0]!, via: 'name' };

@@ -4,7 +4,7 @@ import type { ToolContext } from '../../registry/context.ts';
 import { daysElapsed, remainingStreams } from '../delivery/delivery-math.ts';
 import { creditedVendor, loadCreditedScrapes, loadDelivery, type PlacementDelivery, type SongScrape } from '../delivery/load-delivery.ts';
 import { nameKey } from '../delivery/playlist-ownership.ts';
-import { isoDate, isoDay, rate, resolveAsOf, todayIn } from '../format.ts';
+import { endOfDayIn, isoDate, isoDay, rate, resolveAsOf, todayIn } from '../format.ts';
 
 const alert = z.object({
   type: z.enum(['under_delivering', 'stale_scrape', 'dropped_from_playlist']),
@@ -77,7 +77,7 @@ export const campaignAlerts = defineTool({
         });
       }
     }
-    alerts.push(...(await droppedPlaylists(ctx, report.placements, report.songs, names.vendors, describe)));
+    alerts.push(...(await droppedPlaylists(ctx, asOf, report.placements, report.songs, names.vendors, describe)));
     alerts.sort((a, b) => (a.severity === b.severity ? a.type.localeCompare(b.type) : a.severity === 'high' ? -1 : 1));
     const counts: Record<string, number> = { under_delivering: 0, stale_scrape: 0, dropped_from_playlist: 0 };
     for (const { type } of alerts) counts[type] = (counts[type] ?? 0) + 1;
@@ -88,18 +88,14 @@ export const campaignAlerts = defineTool({
 /** Vendor playlists present in a song's previous scrape and missing from its latest one. */
 async function droppedPlaylists(
   ctx: ToolContext,
+  asOf: Date,
   placements: PlacementDelivery[],
   latest: Map<string, SongScrape>,
   vendorNames: Map<string, string>,
   describe: (placement: PlacementDelivery) => Pick<Alert, 'campaign_id' | 'campaign_name' | 'track_id' | 'song'>,
 ): Promise<Alert[]> {
   const alerts: Alert[] = [];
-  const byCutoff = new Map<number, string[]>();
-  for (const song of latest.values()) byCutoff.set(song.scrapedAt.getTime(), [...(byCutoff.get(song.scrapedAt.getTime()) ?? []), song.spotifyTrackId]);
-  const previous = new Map<string, SongScrape>();
-  for (const [cutoff, trackIds] of byCutoff) {
-    for (const [trackId, song] of await loadCreditedScrapes(ctx.db, ctx.orgId, trackIds, new Date(cutoff))) previous.set(trackId, song);
-  }
+  const previous = await loadCreditedScrapes(ctx.db, ctx.orgId, [...latest.keys()], endOfDayIn(asOf, ctx.org.timeZone), 'previous');
   for (const placement of placements) {
     const before = previous.get(placement.spotifyTrackId);
     const now = latest.get(placement.spotifyTrackId);

@@ -2,19 +2,22 @@ import { z } from 'zod';
 import { defineTool } from '../../registry/define-tool.ts';
 import { invalidInput, notFound } from '../../registry/errors.ts';
 import type { ToolContext } from '../../registry/context.ts';
-import { isoDate, parseDay, spotifyTrackId } from '../format.ts';
+import { isoDate, money, parseDay, spotifyTrackId } from '../format.ts';
+import { amountInput, countInput, currencyInput } from '../records/inputs.ts';
+import { baseCurrencyConverter } from '../../money/fx.ts';
 
 const input = z.object({
   campaign_id: z.string().describe('Campaign that receives the placements.'),
   track_url: z.string().describe('Spotify URL of the song to place.'),
   start_date: isoDate.optional().describe("First day of the placements (YYYY-MM-DD); default the campaign's start."),
-  genre: z.string().optional(),
+  genre: z.string().max(50).optional(),
+  currency: currencyInput.optional().describe("Currency of the prices; default the organisation's, as plan_budget_allocation gives them. Converted to the campaign's."),
   allocations: z
     .array(z.object({
       vendor_id: z.string(),
-      goal: z.number().int().positive().describe('Streams ordered (promise_streams of the plan).'),
-      daily: z.number().int().positive(),
-      price: z.number().min(0).describe('In the campaign currency.'),
+      goal: countInput.positive().describe('Streams ordered (promise_streams of the plan).'),
+      daily: countInput.positive(),
+      price: amountInput.describe('In `currency`.'),
     }))
     .min(1)
     .max(50)
@@ -42,17 +45,18 @@ export const commitAllocation = defineTool({
     allocations: [{ vendor_id: '01900000-0000-7000-8000-000000000001', goal: 40_000, daily: 1_500, price: 120 }],
   },
   async preview(ctx, request) {
-    const { campaign, vendors, trackId } = await resolve(ctx, request);
-    const total = request.allocations.reduce((sum, allocation) => sum + allocation.price, 0);
+    const { campaign, vendors, trackId, inCampaignCurrency } = await resolve(ctx, request);
+    const total = request.allocations.reduce((sum, allocation) => sum + inCampaignCurrency(allocation.price), 0);
     const lines = request.allocations.map((allocation) =>
-      `${vendors.get(allocation.vendor_id)}: ${allocation.goal.toLocaleString('en')} streams at ${allocation.daily.toLocaleString('en')}/day for ${allocation.price.toFixed(2)} ${campaign.currency}`);
+      `${vendors.get(allocation.vendor_id)}: ${allocation.goal.toLocaleString('en')} streams at ${allocation.daily.toLocaleString('en')}/day for ${inCampaignCurrency(allocation.price).toFixed(2)} ${campaign.currency}`);
     return `Create ${lines.length} placement${lines.length === 1 ? '' : 's'} in "${campaign.name}" for track ${trackId}, total ${total.toFixed(2)} ${campaign.currency}: ${lines.join('; ')}.`;
   },
   async handler(ctx, request) {
-    const { campaign, trackId } = await resolve(ctx, request);
+    const { campaign, trackId, inCampaignCurrency } = await resolve(ctx, request);
     const startDate = request.start_date ? parseDay(request.start_date, 'start_date') : campaign.startDate;
     const placements = [];
     for (const allocation of request.allocations) {
+      const price = inCampaignCurrency(allocation.price);
       const placement = await ctx.db.placement.create({
         data: {
           organizationId: ctx.orgId,
@@ -62,13 +66,13 @@ export const commitAllocation = defineTool({
           spotifyTrackId: trackId,
           goal: allocation.goal,
           daily: allocation.daily,
-          price: allocation.price,
+          price,
           currency: campaign.currency,
           genre: request.genre ?? null,
           startDate,
         },
       });
-      placements.push({ id: placement.id, vendor_id: allocation.vendor_id, goal: allocation.goal, daily: allocation.daily, price: allocation.price });
+      placements.push({ id: placement.id, vendor_id: allocation.vendor_id, goal: allocation.goal, daily: allocation.daily, price });
     }
     await ctx.db.activity.create({
       data: {
@@ -90,5 +94,8 @@ async function resolve(ctx: ToolContext, request: Input) {
   const vendors = new Map(found.map((vendor) => [vendor.id, vendor.name]));
   const missing = request.allocations.findIndex((allocation) => !vendors.has(allocation.vendor_id));
   if (missing >= 0) throw notFound(`vendor (allocations[${missing}].vendor_id)`, request.allocations[missing]!.vendor_id);
-  return { campaign, vendors, trackId };
+  const currency = request.currency ?? ctx.org.baseCurrency;
+  const toBase = await baseCurrencyConverter(ctx.db, ctx.org.baseCurrency, [currency, campaign.currency], ctx.now());
+  const inCampaignCurrency = (price: number) => money(toBase(price, currency) / toBase(1, campaign.currency));
+  return { campaign, vendors, trackId, inCampaignCurrency };
 }

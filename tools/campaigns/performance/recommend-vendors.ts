@@ -44,7 +44,7 @@ export const recommendVendors = defineTool({
     const offGenre = (vendor: VendorOutlook) => (vendor.genreFit === 0 ? 1 : 0);
     const known = outlook
       .filter((vendor) => vendor.estimate.sample > 0)
-      .sort((a, b) => offGenre(a) - offGenre(b) || effectiveCost(a.estimate, a.genreFit) - effectiveCost(b.estimate, b.genreFit));
+      .sort((a, b) => offGenre(a) - offGenre(b) || compareCosts(effectiveCost(a.estimate, a.genreFit), effectiveCost(b.estimate, b.genreFit)));
     const unknown = outlook.filter((vendor) => vendor.estimate.sample === 0 && vendor.genreFit !== 0);
     return {
       currency: ctx.org.baseCurrency,
@@ -55,6 +55,12 @@ export const recommendVendors = defineTool({
     };
   },
 });
+
+/** Ascending, with vendors that delivered nothing at all (infinite cost) last. */
+function compareCosts(a: number, b: number): number {
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return Number(!Number.isFinite(a)) - Number(!Number.isFinite(b));
+  return a - b;
+}
 
 function describe(vendor: VendorOutlook, rank: number | null, input: { goal_streams: number; budget: number; genre?: string }) {
   const { estimate, stats } = vendor;
@@ -82,12 +88,14 @@ function reason(vendor: VendorOutlook, expectedCost: number | null, genre: strin
   const { estimate, stats } = vendor;
   const parts: string[] = [];
   if (estimate.sample === 0) {
-    parts.push(`No placement with a promise yet: expect about ${expectedCost?.toFixed(2) ?? '?'} per 1k if it delivers like the average vendor; test it with a small order first.`);
+    parts.push(expectedCost === null
+      ? 'No placement with a promise yet, and no vendor has delivered anything so far to compare with; test it with a small order first.'
+      : `No placement with a promise yet: expect about ${expectedCost.toFixed(2)} per 1k if it delivers like the average vendor; test it with a small order first.`);
   } else {
     parts.push(`Delivered ${Math.round((stats?.deliveryRate ?? 0) * 100)}% of what it promised over ${estimate.sample} placement${estimate.sample === 1 ? '' : 's'}`);
     parts.push(`real cost ${stats?.realCostPer1k?.toFixed(2) ?? 'n/a'} per 1k vs ${vendor.promisedCostPer1k.toFixed(2)} promised`);
     parts.push(`reliability ${Math.round(stats?.reliabilityScore ?? 0)}/100`);
-    if (estimate.sample < CONFIDENT_SAMPLE) parts.push(`small sample: estimate pulled toward the organisation average (${expectedCost?.toFixed(2)} per 1k)`);
+    if (estimate.sample < CONFIDENT_SAMPLE && expectedCost !== null) parts.push(`small sample: estimate pulled toward the organisation average (${expectedCost.toFixed(2)} per 1k)`);
   }
   if (genre && vendor.genreFit === 0) parts.push(`none of its playlists are ${genre}: ranked after the vendors that have some`);
   else if (genre && vendor.genreFit !== null) parts.push(`${Math.round(vendor.genreFit * 100)}% of its playlists are ${genre}`);

@@ -1,6 +1,7 @@
 import type { ToolContext } from '../../registry/context.ts';
 import { loadDelivery } from '../delivery/load-delivery.ts';
 import { todayIn } from '../format.ts';
+import { baseCurrencyConverter } from '../../money/fx.ts';
 import { estimateVendor, genreFit, overallRecord, type VendorEstimate } from './vendor-estimates.ts';
 import { vendorStats, type VendorStats } from './vendor-stats.ts';
 
@@ -26,12 +27,15 @@ export async function loadVendorOutlook(ctx: ToolContext, genre: string | undefi
   const report = await loadDelivery(ctx.db, ctx.orgId, { asOf, baseCurrency: ctx.org.baseCurrency, timeZone: ctx.org.timeZone,
       withPlaylists: false, placements: { startDate: { lte: asOf } } });
   const stats = vendorStats(report.placements);
+  // Vendors price in their own currency; every figure here is in the organisation's.
+  const toBase = await baseCurrencyConverter(ctx.db, ctx.org.baseCurrency, vendors.map((vendor) => vendor.currency), asOf);
   const overall = overallRecord(stats.values());
   const wanted = genre?.trim().toLowerCase();
   return {
     asOf,
     outlook: vendors.map((vendor) => {
       const own = stats.get(vendor.id);
+      const promisedCostPer1k = toBase(Number(vendor.costPer1kStreams), vendor.currency);
       const fitting = wanted ? vendor.playlists.filter((playlist) => playlist.genres.some((tag) => tag.toLowerCase() === wanted)) : vendor.playlists;
       const registeredCapacity = fitting.reduce((sum, playlist) => sum + Number(playlist.avgDailyStreams ?? 0), 0);
       // Before a playlist's first scrape its average is unknown: fall back to what the vendor delivered lately.
@@ -39,9 +43,9 @@ export async function loadVendorOutlook(ctx: ToolContext, genre: string | undefi
       return {
         vendorId: vendor.id,
         vendorName: vendor.name,
-        promisedCostPer1k: Number(vendor.costPer1kStreams),
+        promisedCostPer1k,
         stats: own,
-        estimate: estimateVendor(vendor.id, Number(vendor.costPer1kStreams), own, overall),
+        estimate: estimateVendor(vendor.id, promisedCostPer1k, own, overall),
         genreFit: genreFit(genre, vendor.playlists.map((playlist) => playlist.genres)),
         dailyCapacity,
       };

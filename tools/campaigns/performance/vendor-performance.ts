@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../../registry/define-tool.ts';
+import { baseCurrencyConverter } from '../../money/fx.ts';
 import { isoDate, isoDay, money, moneyOrNull, rate, resolveAsOf, score } from '../format.ts';
 import { loadDelivery } from '../delivery/load-delivery.ts';
 import { vendorStats } from './vendor-stats.ts';
@@ -49,6 +50,7 @@ export const vendorPerformance = defineTool({
     });
     // Compared here rather than with Prisma's insensitive `equals`, which treats _ and % as wildcards.
     const wanted = input.genre?.trim().toLowerCase();
+    const toBase = await baseCurrencyConverter(ctx.db, ctx.org.baseCurrency, vendors.map((vendor) => vendor.currency), asOf);
     const stats = vendorStats(wanted ? report.placements.filter((placement) => placement.genre?.toLowerCase() === wanted) : report.placements);
     const activeCampaigns = new Set(
       (await ctx.db.campaignGroup.findMany({ where: { status: 'ACTIVE' }, select: { id: true } })).map((campaign) => campaign.id),
@@ -67,7 +69,7 @@ export const vendorPerformance = defineTool({
           promised_streams: own?.promised ?? 0,
           delivery_rate: rate(own?.deliveryRate ?? null),
           real_cost_per_1k: moneyOrNull(own?.realCostPer1k ?? null),
-          promised_cost_per_1k: money(Number(vendor.costPer1kStreams)),
+          promised_cost_per_1k: money(toBase(Number(vendor.costPer1kStreams), vendor.currency)),
           reliability_score: score(own?.reliabilityScore ?? null),
           avg_daily_streams: Math.round(own?.avgDailyStreams ?? 0),
           spend: money(own?.price ?? 0),

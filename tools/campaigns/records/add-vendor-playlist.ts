@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../../registry/define-tool.ts';
 import { recordActivity } from './activity.ts';
-import { EXAMPLE_ID, idInput, nameInput, normalizeGenres } from './inputs.ts';
+import { countInput, EXAMPLE_ID, idInput, nameInput, normalizeGenres } from './inputs.ts';
 import { requireVendor } from './lookups.ts';
 import { findAdoptablePlaylist, resolveSpotifyPlaylistId } from './playlist-registration.ts';
 import { playlistView, toPlaylistView } from './playlist-view.ts';
@@ -20,7 +20,7 @@ export const addVendorPlaylist = defineTool({
     spotify_playlist_id: z.string().trim().min(1).optional().describe('Spotify playlist id (or its URI or link); derived from url when omitted.'),
     url: z.string().trim().min(1).max(500).optional().describe('Link to the playlist, e.g. https://open.spotify.com/playlist/<id>.'),
     genres: z.array(z.string().trim().min(1).max(50)).max(20).optional().describe('Genres, e.g. ["dance", "techno"] (stored lower-case).'),
-    follower_count: z.number().int().nonnegative().optional().describe('Followers on Spotify.'),
+    follower_count: countInput.nonnegative().optional().describe('Followers on Spotify.'),
     curator: z.string().trim().min(1).max(200).optional().describe('Curator name shown on Spotify.'),
   }),
   output: playlistView.extend({

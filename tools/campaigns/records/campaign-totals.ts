@@ -64,6 +64,7 @@ export async function loadCampaignTotals(ctx: ToolContext, campaignIds: readonly
   const report = await loadDelivery(ctx.db, ctx.orgId, {
     asOf,
     baseCurrency: ctx.org.baseCurrency, timeZone: ctx.org.timeZone,
+    withPlaylists: false,
     placements: { campaignGroupId: { in: [...campaignIds] } },
   });
   const byCampaign = groupBy(report.placements, (placement) => placement.campaignGroupId);

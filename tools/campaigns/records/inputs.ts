@@ -14,7 +14,10 @@ export const currencyInput = z
   .transform((code) => code.toUpperCase());
 
 /** An amount of money (never negative). */
-export const amountInput = z.number().nonnegative('must be 0 or more').finite();
+/** Money: within Decimal(18,4). */
+export const amountInput = z.number().nonnegative('must be 0 or more').max(1e13, 'must be at most 10,000,000,000,000').finite();
+/** Stream counts and the like: within a Postgres integer. */
+export const countInput = z.number().int('must be a whole number').max(2_147_483_647, 'must be at most 2,147,483,647');
 
 /** A record id (ids are opaque strings). */
 export const idInput = z.string().trim().min(1, 'must not be empty');

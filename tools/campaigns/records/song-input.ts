@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ToolError } from '../../registry/errors.ts';
 import type { ToolDb } from '../../registry/tenant-scope.ts';
 import { isoDate, spotifyTrackId } from '../format.ts';
-import { amountInput, idInput } from './inputs.ts';
+import { amountInput, countInput, idInput } from './inputs.ts';
 
 /** One song placed with one vendor, as create_campaign takes it. */
 export const songInput = z.object({
@@ -12,8 +12,8 @@ export const songInput = z.object({
     .refine((url) => spotifyTrackId(url) !== null, 'must be a Spotify track link (https://open.spotify.com/track/<22-character id>), URI or id')
     .describe('Spotify track link, e.g. https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC.'),
   song_name: z.string().trim().min(1).max(200).optional().describe('Song title, for people reading the figures.'),
-  goal: z.number().int('must be a whole number').positive('must be more than 0').describe('Streams the vendor promises in total.'),
-  daily: z.number().int('must be a whole number').positive('must be more than 0').describe('Streams the vendor promises per day.'),
+  goal: countInput.positive('must be more than 0').describe('Streams the vendor promises in total.'),
+  daily: countInput.positive('must be more than 0').describe('Streams the vendor promises per day.'),
   price: amountInput.describe('What the placement costs, in the campaign currency.'),
   vendor_id: idInput.describe('Id of the vendor placing the song (list_vendors).'),
   genre: z.string().trim().min(1).max(50).optional().describe('Genre of the song, e.g. "dance".'),
