@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../../registry/define-tool.ts';
 import { recordActivity } from './activity.ts';
+import { relinkScrapedRows } from '../ingest/relink-playlist.ts';
 import { countInput, EXAMPLE_ID, idInput, nameInput, normalizeGenres } from './inputs.ts';
 import { requireVendor } from './lookups.ts';
 import { findAdoptablePlaylist, resolveSpotifyPlaylistId } from './playlist-registration.ts';
@@ -46,6 +47,7 @@ export const addVendorPlaylist = defineTool({
           data: { ...details, organizationId: ctx.orgId, vendorId: vendor.id, spotifyPlaylistId: spotifyId, genres: genres ?? [] },
           include,
         });
+    const relinked = await relinkScrapedRows(ctx.db, ctx.orgId, playlist, ctx.now());
     await recordActivity(ctx, {
       subjectType: 'playlist',
       subjectId: playlist.id,
@@ -53,8 +55,9 @@ export const addVendorPlaylist = defineTool({
       summary: existing
         ? `Playlist ${playlist.name} adopted by vendor ${vendor.name}${existing.vendor ? ` (was auto-credited to ${existing.vendor.name})` : ''}`
         : `Playlist ${playlist.name} registered to vendor ${vendor.name}`,
-      data: { vendorId: vendor.id, previousVendorId: existing?.vendorId ?? null },
+      data: { vendorId: vendor.id, previousVendorId: existing?.vendorId ?? null, scrapeRowsLinked: relinked },
     });
-    return { ...toPlaylistView(playlist), adopted: Boolean(existing), previous_vendor_id: existing?.vendorId ?? null };
+    const current = relinked ? await ctx.db.playlist.findUniqueOrThrow({ where: { id: playlist.id }, include }) : playlist;
+    return { ...toPlaylistView(current), adopted: Boolean(existing), previous_vendor_id: existing?.vendorId ?? null };
   },
 });
