@@ -11,6 +11,7 @@ export interface BreakdownContext {
   autoDetected: Set<string>;
   trackUrls: Map<string, string>;
   playlistsPerSong: number;
+  asOf: Date;
 }
 
 const placementFigures = z.object({
@@ -100,6 +101,8 @@ export function vendorsOf(placements: readonly PlacementDelivery[], context: Bre
     const delivered = sumOf(own, (placement) => placement.delivered);
     const promised = sumOf(own, (placement) => placement.promised);
     const spent = sumOf(own, (placement) => placement.price);
+    // As in vendor_performance: a placement that has not started by as_of is not part of the real cost.
+    const started = own.filter((placement) => placement.startDate.getTime() <= context.asOf.getTime());
     const vendor = context.vendors.get(vendorId)!;
     return {
       vendor_id: vendorId,
@@ -110,7 +113,7 @@ export function vendorsOf(placements: readonly PlacementDelivery[], context: Bre
       promised_to_date: promised,
       delivery_rate: rate(deliveryRate(delivered, promised)),
       spent: money(spent),
-      real_cost_per_1k: moneyOrNull(realCostPer1k(spent, delivered)),
+      real_cost_per_1k: moneyOrNull(realCostPer1k(sumOf(started, (placement) => placement.price), sumOf(started, (placement) => placement.delivered))),
       promised_cost_per_1k: money(vendor.costPer1kBase),
       contract_cost_per_1k: moneyOrNull(goal > 0 ? spent / (goal / 1000) : null),
     };

@@ -84,7 +84,7 @@ export const getCampaign = defineTool({
         delivered: totals.delivered,
         promised_to_date: totals.promised,
         delivery_rate: rate(deliveryRate(totals.delivered, totals.promised)),
-        real_cost_per_1k: moneyOrNull(realCostPer1k(totals.spent, totals.delivered)),
+        real_cost_per_1k: moneyOrNull(realCostOfStarted(placements, asOf)),
         promised_cost_per_1k: moneyOrNull(promisedRate),
         contract_cost_per_1k: moneyOrNull(totals.goal > 0 ? totals.spent / (totals.goal / 1000) : null),
       },
@@ -116,5 +116,12 @@ async function breakdownContext(
     autoDetected: new Set(flagged.map((playlist) => playlist.id)),
     trackUrls: new Map(placements.map((placement) => [placement.id, placement.trackUrl])),
     playlistsPerSong,
+    asOf,
   };
+}
+
+/** Real cost per 1k over the placements started by as_of, as vendor_performance counts it. */
+function realCostOfStarted(placements: readonly { startDate: Date; price: number; delivered: number }[], asOf: Date): number | null {
+  const started = placements.filter((placement) => placement.startDate.getTime() <= asOf.getTime());
+  return realCostPer1k(started.reduce((sum, p) => sum + p.price, 0), started.reduce((sum, p) => sum + p.delivered, 0));
 }
