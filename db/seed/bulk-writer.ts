@@ -1,5 +1,5 @@
 import type { Prisma } from '../generated/prisma/client.ts';
-import { uuidV7 } from './uuid-v7.ts';
+import { uuidV7 } from '../uuid-v7.ts';
 
 /** A Prisma client bound to the seeding transaction. */
 export type Transaction = Prisma.TransactionClient;

@@ -2,7 +2,7 @@ import { SALESPEOPLE, kebab, songTitle, type Genre, type NameRegistry } from './
 import type { Random } from './random.ts';
 import { round2, type PlannedArtist, type PlannedClient, type PlannedPlaylist, type PlannedVendor, type SpotifyIds } from './roster.ts';
 import type { SeedCalendar } from './seed-calendar.ts';
-import { uuidV7 } from './uuid-v7.ts';
+import { uuidV7 } from '../uuid-v7.ts';
 
 export interface PlannedPlacement {
   vendor: PlannedVendor;

@@ -1,6 +1,6 @@
 import { GENRES, NameRegistry, artistName, kebab, labelName, personName, vendorName, vendorPlaylistName, type Genre } from './catalogue.ts';
 import type { Random } from './random.ts';
-import { uuidV7 } from './uuid-v7.ts';
+import { uuidV7 } from '../uuid-v7.ts';
 
 export interface PlannedArtist {
   name: string;

@@ -4,7 +4,7 @@ import type { Random } from './random.ts';
 import type { SeedCalendar } from './seed-calendar.ts';
 import type { SongSeries } from './song-series.ts';
 import { campaignPlaylists, scrapeSnapshots } from './tables.ts';
-import { uuidV7 } from './uuid-v7.ts';
+import { uuidV7 } from '../uuid-v7.ts';
 
 const ORGANIC_SAVE_RATE = 0.04;
 

@@ -5,7 +5,7 @@ import { migrate } from '../../db/migrate/migrate.ts';
 import { BulkWriter, bulkTable } from '../../db/seed/bulk-writer.ts';
 import { Random } from '../../db/seed/random.ts';
 import { campaignPlaylists, scrapeSnapshots } from '../../db/seed/tables.ts';
-import { uuidV7 } from '../../db/seed/uuid-v7.ts';
+import { uuidV7 } from '../../db/uuid-v7.ts';
 import { createOrganization } from '../../tools/access/organizations.ts';
 import { createCatalogue } from '../../tools/index.ts';
 import { silentLogger } from '../../tools/registry/context.ts';

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../../db/generated/prisma/client.ts';
 import type { ToolDb } from './tenant-scope.ts';
-import { uuidV7 } from '../../db/seed/uuid-v7.ts';
+import { uuidV7 } from '../../db/uuid-v7.ts';
 import type { Principal, ToolResult } from './runner.ts';
 
 const MAX_AUDITED_INPUT_CHARS = 8_000;

@@ -1,4 +1,4 @@
-import { uuidV7 } from '../../../db/seed/uuid-v7.ts';
+import { uuidV7 } from '../../../db/uuid-v7.ts';
 import { ownerOf, type PlaylistIndex } from '../delivery/playlist-ownership.ts';
 import type { ScrapedPlaylistRow } from './scrape-file.ts';
 

@@ -1,6 +1,6 @@
 import { BulkWriter } from '../../../db/seed/bulk-writer.ts';
 import { campaignPlaylists, scrapeSnapshots } from '../../../db/seed/tables.ts';
-import { uuidV7 } from '../../../db/seed/uuid-v7.ts';
+import { uuidV7 } from '../../../db/uuid-v7.ts';
 import type { ToolDb } from '../../registry/tenant-scope.ts';
 import { PlaylistIndex } from '../delivery/playlist-ownership.ts';
 import type { AutoDetectedPlaylist } from './playlist-linker.ts';

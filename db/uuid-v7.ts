@@ -4,8 +4,8 @@ let lastMilliseconds = 0;
 let counter = 0;
 
 /**
- * A time-ordered UUIDv7 (RFC 9562) like the ids Prisma's `uuid(7)` default makes, for rows the
- * seed inserts in bulk and must reference before they exist. Ids made in the same millisecond stay
+ * A time-ordered UUIDv7 (RFC 9562) like the ids Prisma's `uuid(7)` default makes, for rows written
+ * by raw SQL (the seed, the importer, the audit log) that must have an id before they exist. Ids made in the same millisecond stay
  * ordered through a 12-bit counter, so ordering by id remains ordering by creation.
  */
 export function uuidV7(): string {
