@@ -4,6 +4,7 @@ import { approvalsCommand, approvalsUsage } from './commands/approvals.ts';
 import { callCommand, callUsage } from './commands/call.ts';
 import { dbCommand, dbUsage } from './commands/db.ts';
 import { importCommand, importUsage } from './commands/import.ts';
+import { mcpCommand, mcpUsage } from './commands/mcp.ts';
 import { orgCommand, orgUsage } from './commands/org.ts';
 import { startCommand, startPort, startUsage } from './commands/start.ts';
 import { tokenCommand, tokenUsage } from './commands/token.ts';
@@ -28,10 +29,11 @@ const COMMANDS: Record<string, Command> = {
   call: { run: callCommand },
   approvals: { run: approvalsCommand },
   import: { run: importCommand },
+  mcp: { run: mcpCommand },
 };
 
 function usage(): string {
-  const commands = [startUsage, ...dbUsage, orgUsage, tokenUsage, toolsUsage, callUsage, ...approvalsUsage, importUsage];
+  const commands = [startUsage, ...dbUsage, orgUsage, tokenUsage, toolsUsage, callUsage, mcpUsage, ...approvalsUsage, importUsage];
   const environment = describeEnvironment().map((variable) => `  ${variable.name.padEnd(22)} ${variable.description}`);
   return [
     'usage: crescendo COMMAND [options]',

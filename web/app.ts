@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../tools/registry/context.ts';
 import type { ToolRunner } from '../tools/registry/runner.ts';
+import { mcpHttpRouter } from '../mcp-server/http.ts';
 import { requireToken } from './auth.ts';
 import { toolRoutes } from './tool-routes.ts';
 
@@ -29,6 +30,7 @@ export function buildWebApp(deps: WebAppDeps) {
   });
 
   app.use('/api', requireToken(deps.database.prisma), toolRoutes(deps.runner));
+  app.use(mcpHttpRouter({ prisma: deps.database.prisma, runner: deps.runner, version: deps.version, log: deps.log }));
 
   app.use((_request: Request, response: Response) => {
     response.status(404).json({ error: { code: 'not_found', message: 'No such endpoint. Try GET /health or GET /api/tools.' } });

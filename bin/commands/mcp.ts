@@ -1,0 +1,28 @@
+import { serveStdio } from '../../mcp-server/stdio.ts';
+import { parseToolsets, ToolsetError } from '../../mcp-server/options.ts';
+import { cliPrincipal } from '../command-context.ts';
+import type { Runtime } from '../runtime.ts';
+import { parseOptions, UsageError } from '../usage.ts';
+import { VERSION } from '../version.ts';
+
+export const mcpUsage = 'mcp --org S [--role R] [--as EMAIL] [--toolsets a,b] [--read-only]   serve the tools over MCP on stdio';
+
+export async function mcpCommand(runtime: Runtime, args: string[]): Promise<number> {
+  const { values } = parseOptions(args, {
+    org: { type: 'string' },
+    role: { type: 'string' },
+    as: { type: 'string' },
+    toolsets: { type: 'string' },
+    'read-only': { type: 'boolean' },
+  });
+  let toolsets;
+  try {
+    toolsets = parseToolsets(values.toolsets);
+  } catch (error) {
+    if (error instanceof ToolsetError) throw new UsageError(`--toolsets: ${error.message}`);
+    throw error;
+  }
+  const principal = await cliPrincipal(runtime, values);
+  await serveStdio({ runner: runtime.runner, principal: { ...principal, surface: 'MCP' }, toolsets, readOnly: values['read-only'] ?? false, version: VERSION });
+  return 0;
+}

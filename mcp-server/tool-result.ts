@@ -1,0 +1,16 @@
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { ToolFailure, ToolResult } from '../tools/registry/runner.ts';
+
+/** A runner result as MCP returns it: structured output plus its compact JSON, or an isError text. */
+export function toCallToolResult(result: ToolResult): CallToolResult {
+  if (result.ok) {
+    const output = (result.output ?? {}) as Record<string, unknown>;
+    return { content: [{ type: 'text', text: JSON.stringify(output) }], structuredContent: output };
+  }
+  return failure(result.error);
+}
+
+export function failure(error: ToolFailure): CallToolResult {
+  const issues = error.issues?.map((issue) => `\n- ${issue.path}: ${issue.message}`).join('') ?? '';
+  return { content: [{ type: 'text', text: `error [${error.code}]: ${error.message}${issues}` }], isError: true };
+}
