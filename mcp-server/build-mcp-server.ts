@@ -4,6 +4,8 @@ import { advertisedOutput } from '../tools/registry/approval-request.ts';
 import type { AnyTool } from '../tools/registry/define-tool.ts';
 import type { Area } from '../tools/registry/roles.ts';
 import type { Principal, ToolRunner } from '../tools/registry/runner.ts';
+import { registerPrompts } from './prompts.ts';
+import { registerResources } from './resources.ts';
 import { failure, toCallToolResult } from './tool-result.ts';
 
 export interface McpServerOptions {
@@ -18,13 +20,14 @@ export interface McpServerOptions {
 }
 
 /**
- * An MCP server exposing the registry's tools that the principal may call. Every schema, title
+ * An MCP server exposing the registry's tools that the principal may call, plus resources
+ * (glossary, campaigns, vendor scorecards) and prompts built on those tools. Every schema, title
  * and hint comes from the registry; every call goes through the ToolRunner.
  */
 export function buildMcpServer(options: McpServerOptions): McpServer {
   const { runner, toolsets, readOnly, version } = options;
   const principal: Principal = { ...options.principal, surface: 'MCP' };
-  const server = new McpServer({ name: 'crescendo', version }, { capabilities: { tools: {} } });
+  const server = new McpServer({ name: 'crescendo', version }, { capabilities: { tools: {}, completions: {} } });
   const tools = runner.catalogue.list({ role: principal.role, areas: toolsets, access: readOnly ? ['read'] : undefined });
   const exposed = new Map(tools.map((tool) => [tool.name, tool]));
 
@@ -55,6 +58,11 @@ export function buildMcpServer(options: McpServerOptions): McpServer {
   server.server.setRequestHandler(CallToolRequestSchema, (request) => call(request.params.name, request.params.arguments));
   // With no tool registered the SDK installs no list handler; an empty selection still lists.
   if (!tools.length) server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [] }));
+
+  // Resources and prompts read through the same runner and principal, and only use exposed tools.
+  const scope = { runner, principal, exposes: (name: string) => exposed.has(name) };
+  registerResources(server, scope);
+  registerPrompts(server, scope);
   return server;
 }
 

@@ -35,7 +35,7 @@ describe('MCP over Streamable HTTP', () => {
     token = (await createApiToken(database.prisma, { organizationId: org.id, email: 'analyst@mcp-http.test', role: 'ANALYST' })).token;
     const app = express();
     app.use(express.json());
-    app.use(mcpHttpRouter({ prisma: database.prisma, runner, version: 'test' }));
+    app.use(mcpHttpRouter({ prisma: database.prisma, runner, version: 'test', allowedOrigins: ['https://app.crescendo.test', 'http://dev.crescendo.test:*'] }));
     server = await new Promise<Server>((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });
@@ -81,5 +81,29 @@ describe('MCP over Streamable HTTP', () => {
     expect(badToolset.status).toBe(400);
     const get = await fetch(`${baseUrl}/mcp`, { headers: { Authorization: `Bearer ${token}` } });
     expect(get.status).toBe(405);
+  });
+
+  it('refuses browser origins that are not this host, loopback or allowed, with 403', async () => {
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} });
+    const post = (origin: string | undefined) => fetch(`${baseUrl}/mcp`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', Authorization: `Bearer ${token}`, ...(origin ? { Origin: origin } : {}) },
+      body,
+    });
+    for (const origin of ['https://evil.example', 'null', 'http://localhost.evil.example', 'https://app.crescendo.test.evil.example', 'http://dev.crescendo.test.evil:8080']) {
+      const refused = await post(origin);
+      expect(refused.status, origin).toBe(403);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('not allowed');
+    }
+    // Refused before the token is even looked at.
+    const anonymous = await fetch(`${baseUrl}/mcp`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' }, body });
+    expect(anonymous.status).toBe(403);
+    const get = await fetch(`${baseUrl}/mcp`, { headers: { Authorization: `Bearer ${token}`, Origin: 'https://evil.example' } });
+    expect(get.status).toBe(403);
+    for (const origin of [undefined, baseUrl, 'http://localhost:5173', 'http://127.0.0.1:9', 'https://app.crescendo.test', 'http://dev.crescendo.test:3000']) {
+      expect((await post(origin)).status, origin).toBe(200);
+    }
+    // The SDK client sends no Origin, like any CLI or desktop client.
+    expect((await (await connect('/mcp')).listTools()).tools.length).toBeGreaterThan(0);
   });
 });

@@ -13,6 +13,11 @@ export interface McpHttpDeps {
   runner: ToolRunner;
   version: string;
   log?: Logger;
+  /**
+   * Browser origins allowed besides the server's own host and http(s)://localhost, 127.0.0.1 and
+   * [::1] on any port. Exact origins ("https://app.example.com") or any port ("http://host:*").
+   */
+  allowedOrigins?: readonly string[];
 }
 
 /**
@@ -23,7 +28,8 @@ export interface McpHttpDeps {
 export function mcpHttpRouter(deps: McpHttpDeps): Router {
   const log = deps.log ?? silentLogger;
   const router = Router();
-  router.post('/mcp', express.json({ limit: '10mb' }), requireToken(deps.prisma), async (request: Request, response: Response) => {
+  const checkOrigin = originGuard(deps.allowedOrigins ?? []);
+  router.post('/mcp', checkOrigin, express.json({ limit: '10mb' }), requireToken(deps.prisma), async (request: Request, response: Response) => {
     let toolsets;
     try {
       toolsets = parseToolsets(stringParam(request.query.toolsets) ?? request.get('x-crescendo-toolsets'));
@@ -50,9 +56,43 @@ export function mcpHttpRouter(deps: McpHttpDeps): Router {
   const notAllowed = (_request: Request, response: Response) => {
     response.status(405).set('Allow', 'POST').json(jsonRpcError(-32000, 'This MCP endpoint is stateless: send JSON-RPC requests with POST.'));
   };
-  router.get('/mcp', requireToken(deps.prisma), notAllowed);
-  router.delete('/mcp', requireToken(deps.prisma), notAllowed);
+  router.get('/mcp', checkOrigin, requireToken(deps.prisma), notAllowed);
+  router.delete('/mcp', checkOrigin, requireToken(deps.prisma), notAllowed);
   return router;
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * DNS-rebinding guard the MCP spec asks of HTTP servers: a request carrying an Origin (a browser)
+ * must come from this server's own host, a loopback host, or an allowed origin; 403 otherwise.
+ * Requests without an Origin (CLI and desktop clients) pass.
+ */
+export function originGuard(allowed: readonly string[]) {
+  const patterns = allowed.map((origin) => origin.trim().replace(/\/+$/, '').toLowerCase()).filter(Boolean);
+  return (request: Request, response: Response, next: () => void) => {
+    const origin = request.get('origin');
+    if (origin === undefined || isAllowedOrigin(origin, request.get('host'), patterns)) {
+      next();
+      return;
+    }
+    response.status(403).json(jsonRpcError(-32000, `Origin ${origin} is not allowed to call this MCP endpoint.`));
+  };
+}
+
+function isAllowedOrigin(origin: string, host: string | undefined, patterns: readonly string[]): boolean {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false; // "null" (sandboxed frames, file://) and anything unparsable
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  if (host !== undefined && url.host === host.toLowerCase()) return true;
+  if (LOOPBACK.has(url.hostname)) return true;
+  const normalised = url.origin.toLowerCase();
+  const anyPort = `${url.protocol}//${url.hostname}:*`;
+  return patterns.some((pattern) => pattern === normalised || pattern === anyPort);
 }
 
 function stringParam(value: unknown): string | undefined {
