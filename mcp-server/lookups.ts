@@ -1,4 +1,5 @@
-import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { McpError } from '@modelcontextprotocol/sdk/types.js';
+import { ERROR_SURFACE_MAP } from '../tools/registry/errors.ts';
 import type { Principal, ToolFailure, ToolRunner } from '../tools/registry/runner.ts';
 
 /** What resources and prompts need: the runner, the MCP principal, and which tools the server exposes. */
@@ -14,9 +15,6 @@ const SUGGESTED = 20;
 
 export interface CampaignRow { id: string; name: string; artist_name: string; status: string }
 export interface VendorRow { id: string; name: string; is_active: boolean }
-
-/** JSON-RPC code the MCP spec gives to an unknown resource. */
-const RESOURCE_NOT_FOUND = -32002;
 
 /** Runs a tool through the runner; a failure becomes an McpError carrying the tool's message. */
 export async function callOrThrow<T>(scope: McpScope, tool: string, input: Record<string, unknown>): Promise<T> {
@@ -34,8 +32,7 @@ async function rowsOf<T>(scope: McpScope, tool: string, input: Record<string, un
 
 export function toMcpError(error: ToolFailure): McpError {
   const issues = error.issues?.map((issue) => `; ${issue.path}: ${issue.message}`).join('') ?? '';
-  const code = error.code === 'not_found' ? RESOURCE_NOT_FOUND : error.code === 'invalid_input' ? ErrorCode.InvalidParams : ErrorCode.InternalError;
-  return new McpError(code, `${error.code}: ${error.message}${issues}`);
+  return new McpError(ERROR_SURFACE_MAP[error.code].jsonRpcCode, `${error.code}: ${error.message}${issues}`);
 }
 
 export const latestCampaigns = (scope: McpScope, limit = LISTED) => rowsOf<CampaignRow>(scope, 'list_campaigns', { limit });

@@ -1,4 +1,5 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { describeFailure } from '../tools/registry/errors.ts';
 import type { ToolFailure, ToolResult } from '../tools/registry/runner.ts';
 
 /** A runner result as MCP returns it: structured output plus its compact JSON, or an isError text. */
@@ -12,5 +13,5 @@ export function toCallToolResult(result: ToolResult): CallToolResult {
 
 export function failure(error: ToolFailure): CallToolResult {
   const issues = error.issues?.map((issue) => `\n- ${issue.path}: ${issue.message}`).join('') ?? '';
-  return { content: [{ type: 'text', text: `error [${error.code}]: ${error.message}${issues}` }], isError: true };
+  return { content: [{ type: 'text', text: `${describeFailure(error)}${issues}` }], isError: true };
 }

@@ -1,4 +1,4 @@
-import { ERROR_SURFACE_MAP } from '../../tools/registry/errors.ts';
+import { describeFailure, ERROR_SURFACE_MAP } from '../../tools/registry/errors.ts';
 import type { ToolResult } from '../../tools/registry/runner.ts';
 import { cliPrincipal } from '../command-context.ts';
 import type { Runtime } from '../runtime.ts';
@@ -37,7 +37,6 @@ export function reportResult(result: ToolResult): number {
     printJson(result.output);
     return 0;
   }
-  const { code, message } = result.error;
-  process.stderr.write(`error [${code}]: ${message}\n`);
-  return ERROR_SURFACE_MAP[code].exitCode;
+  process.stderr.write(`${describeFailure(result.error)}\n`);
+  return ERROR_SURFACE_MAP[result.error.code].exitCode;
 }

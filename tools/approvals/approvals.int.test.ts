@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
-import { openTestDatabase } from '../../db/testing/test-database.ts';
 import type { InProcessJobQueue } from '../../jobs/in-process-queue.ts';
 import type { Principal, ToolRunner } from '../registry/runner.ts';
 import { fixturePayVendor } from '../testing/fixture-tools.ts';
-import { createTestOrganization, createTestRunner, type TestOrganization } from '../testing/fixtures.ts';
+import { openToolTestWorld, type TestOrganization } from '../testing/fixtures.ts';
 import { executeApproval } from './execute-approval.ts';
 
 describe('approvals', () => {
@@ -16,9 +15,7 @@ describe('approvals', () => {
   let approver: Principal;
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    ({ runner, jobs } = createTestRunner(database, [fixturePayVendor]));
-    org = await createTestOrganization(database, 'approvals');
+    ({ database, runner, jobs, org } = await openToolTestWorld('approvals', { tools: [fixturePayVendor] }));
     requester = await org.member('campaigns@approvals.test', 'CAMPAIGN_MANAGER', 'AGENT');
     approver = await org.member('boss@approvals.test', 'MANAGER', 'WEB');
   });

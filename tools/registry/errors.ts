@@ -49,13 +49,21 @@ export function conflict(message: string): ToolError {
   return new ToolError('conflict', message);
 }
 
-/** The single place that maps error codes onto each surface. */
-export const ERROR_SURFACE_MAP: Record<ToolErrorCode, { httpStatus: number; exitCode: number }> = {
-  invalid_input: { httpStatus: 400, exitCode: 2 },
-  not_found: { httpStatus: 404, exitCode: 1 },
-  forbidden: { httpStatus: 403, exitCode: 1 },
-  conflict: { httpStatus: 409, exitCode: 1 },
-  approval_required: { httpStatus: 202, exitCode: 1 },
-  unavailable: { httpStatus: 503, exitCode: 1 },
-  internal: { httpStatus: 500, exitCode: 1 },
+/**
+ * The single place that maps error codes onto each surface: HTTP status, CLI exit code, and the
+ * JSON-RPC code of an MCP protocol error (resource reads; tool calls answer with `isError`).
+ */
+export const ERROR_SURFACE_MAP: Record<ToolErrorCode, { httpStatus: number; exitCode: number; jsonRpcCode: number }> = {
+  invalid_input: { httpStatus: 400, exitCode: 2, jsonRpcCode: -32602 },
+  not_found: { httpStatus: 404, exitCode: 1, jsonRpcCode: -32002 },
+  forbidden: { httpStatus: 403, exitCode: 1, jsonRpcCode: -32603 },
+  conflict: { httpStatus: 409, exitCode: 1, jsonRpcCode: -32603 },
+  approval_required: { httpStatus: 202, exitCode: 1, jsonRpcCode: -32603 },
+  unavailable: { httpStatus: 503, exitCode: 1, jsonRpcCode: -32603 },
+  internal: { httpStatus: 500, exitCode: 1, jsonRpcCode: -32603 },
 };
+
+/** How a failure reads in plain text (CLI stderr, MCP error results): `error [code]: message`. */
+export function describeFailure(failure: { code: ToolErrorCode; message: string }): string {
+  return `error [${failure.code}]: ${failure.message}`;
+}

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
-import { openTestDatabase } from '../../db/testing/test-database.ts';
 import { fixtureCreateClient } from '../testing/fixture-tools.ts';
-import { createTestOrganization, createTestRunner, type TestOrganization } from '../testing/fixtures.ts';
+import { openToolTestWorld, type TestOrganization } from '../testing/fixtures.ts';
 import type { ToolRunner } from './runner.ts';
 
 describe('tool registry', () => {
@@ -11,9 +10,7 @@ describe('tool registry', () => {
   let org: TestOrganization;
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    runner = createTestRunner(database, [fixtureCreateClient]).runner;
-    org = await createTestOrganization(database, 'registry');
+    ({ database, runner, org } = await openToolTestWorld('registry', { tools: [fixtureCreateClient] }));
   });
   afterAll(async () => { await database.close(); });
 

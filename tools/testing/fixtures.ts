@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.ts';
+import { openTestDatabase } from '../../db/testing/test-database.ts';
 import { InProcessJobQueue } from '../../jobs/in-process-queue.ts';
 import { createOrganization, addMember } from '../access/organizations.ts';
 import { createCatalogue } from '../index.ts';
@@ -43,4 +44,18 @@ export function createTestRunner(database: Database, extraTools: AnyTool[] = [],
   const runner = new ToolRunner({ prisma: database.prisma, catalogue, jobs, now });
   jobs.bind({ prisma: database.prisma, runner, log: { info() {}, warn() {}, error() {} } });
   return { runner, jobs };
+}
+
+export interface ToolTestWorld {
+  database: Database;
+  runner: ToolRunner;
+  jobs: InProcessJobQueue;
+  org: TestOrganization;
+}
+
+/** What most tool tests start from: a fresh migrated database, a runner and one organisation. */
+export async function openToolTestWorld(slug: string, options: { tools?: AnyTool[]; now?: () => Date } = {}): Promise<ToolTestWorld> {
+  const database = await openTestDatabase();
+  const { runner, jobs } = createTestRunner(database, options.tools, options.now);
+  return { database, runner, jobs, org: await createTestOrganization(database, slug) };
 }

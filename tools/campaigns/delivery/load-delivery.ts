@@ -5,18 +5,11 @@ import { endOfDayIn } from '../format.ts';
 import { deliveryRate, promisedToDate } from './delivery-math.ts';
 import { loadCreditedTotals } from './credited-totals.ts';
 import { loadVendorsBySong } from './vendors-by-song.ts';
-import { ownerOf, PlaylistIndex, type PlaylistOwner } from './playlist-ownership.ts';
+import { ownerOf, PlaylistIndex, type PlaylistOwner, type ScrapedPlaylistRow } from './playlist-ownership.ts';
 
 /** One playlist row of a song's scrape, with who it is credited to. */
-export interface CreditedPlaylist {
+export interface CreditedPlaylist extends ScrapedPlaylistRow {
   playlistId: string | null;
-  spotifyPlaylistId: string | null;
-  name: string;
-  curator: string | null;
-  streams7d: number;
-  streams28d: number;
-  streams12m: number;
-  dateAdded: Date | null;
   owner: PlaylistOwner;
 }
 

@@ -18,6 +18,14 @@ export interface ScrapedPlaylist {
   curator: string | null;
 }
 
+/** One playlist row of a song's scrape with the streams it drove, as the importer and the loaders see it. */
+export interface ScrapedPlaylistRow extends ScrapedPlaylist {
+  streams7d: number;
+  streams28d: number;
+  streams12m: number;
+  dateAdded: Date | null;
+}
+
 export type PlaylistOwner =
   | { kind: 'vendor'; vendorId: string; playlistId: string; via: 'spotify_id' | 'name' }
   /** Unregistered, but the song has exactly one vendor: credited to it, and to be registered. */

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database.ts';
-import { openTestDatabase } from '../../../db/testing/test-database.ts';
 import type { ToolRunner } from '../../registry/runner.ts';
-import { createTestOrganization, createTestRunner, type TestOrganization } from '../../testing/fixtures.ts';
+import { openToolTestWorld, type TestOrganization } from '../../testing/fixtures.ts';
 import { organizationFingerprint } from '../../testing/tenancy-harness.ts';
 import type { IngestScrapedDataOutput } from './ingest-scraped-data.ts';
 
@@ -64,9 +63,7 @@ describe('ingest_scraped_data', () => {
   const ids = { club: '', glenn: '', gym: '', techno: '' };
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    runner = createTestRunner(database, [], () => NOW).runner;
-    org = await createTestOrganization(database, 'ingest');
+    ({ database, runner, org } = await openToolTestWorld('ingest', { now: () => NOW }));
     const prisma = database.prisma;
     const organizationId = org.id;
     const club = await prisma.vendor.create({ data: { organizationId, name: 'Club Restricted', costPer1kStreams: 2.5 } });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database.ts';
-import { openTestDatabase } from '../../../db/testing/test-database.ts';
 import type { ToolRunner } from '../../registry/runner.ts';
-import { createTestOrganization, createTestRunner, type TestOrganization } from '../../testing/fixtures.ts';
+import { openToolTestWorld, type TestOrganization } from '../../testing/fixtures.ts';
 import { buildDeliveryScenario, type DeliveryScenario } from '../testing/delivery-scenario.ts';
 
 describe('registering a playlist after its scrapes were imported', () => {
@@ -12,9 +11,7 @@ describe('registering a playlist after its scrapes were imported', () => {
   let scenario: DeliveryScenario;
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    runner = createTestRunner(database).runner;
-    org = await createTestOrganization(database, 'relink');
+    ({ database, runner, org } = await openToolTestWorld('relink'));
     scenario = await buildDeliveryScenario(database.prisma, org.id);
   });
   afterAll(async () => { await database.close(); });

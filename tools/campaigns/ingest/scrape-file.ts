@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { formatPath } from '../../registry/input-issues.ts';
+import type { ScrapedPlaylistRow } from '../delivery/playlist-ownership.ts';
+
+export type { ScrapedPlaylistRow };
 
 /**
  * One scraper file (DESIGN.md section 7), parsed and checked. Pure: no database, no clock of its
@@ -49,16 +52,6 @@ const scrapeSchema = z.object({
   playlists: z.array(playlistSchema).max(SCRAPE_LIMITS.playlists, `must list at most ${SCRAPE_LIMITS.playlists} playlists`),
 });
 
-/** One playlist the song was on, as the scrape saw it. */
-export interface ScrapedPlaylistRow {
-  spotifyPlaylistId: string | null;
-  name: string;
-  curator: string | null;
-  streams7d: number;
-  streams28d: number;
-  streams12m: number;
-  dateAdded: Date | null;
-}
 
 /** What a scrape says about its song: the part two files with the same key must agree on. */
 export interface ScrapeContent {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database.ts';
-import { openTestDatabase } from '../../../db/testing/test-database.ts';
 import type { ToolRunner } from '../../registry/runner.ts';
-import { createTestOrganization, createTestRunner, type TestOrganization } from '../../testing/fixtures.ts';
+import { openToolTestWorld, type TestOrganization } from '../../testing/fixtures.ts';
 import { AS_OF, buildDeliveryScenario, TRACKS, type DeliveryScenario } from '../testing/delivery-scenario.ts';
 
 type Alert = { type: string; severity: string; placement_id: string | null; track_id: string; message: string; action: string };
@@ -14,9 +13,7 @@ describe('campaign_alerts', () => {
   let scenario: DeliveryScenario;
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    runner = createTestRunner(database).runner;
-    org = await createTestOrganization(database, 'alerts');
+    ({ database, runner, org } = await openToolTestWorld('alerts'));
     scenario = await buildDeliveryScenario(database.prisma, org.id);
     // An earlier scrape of the duet that was also on a second Club Restricted playlist, gone since.
     await database.prisma.playlist.create({ data: { organizationId: org.id, vendorId: scenario.vendors.clubRestricted, name: 'Club Bangers', spotifyPlaylistId: '37i9dQZF1DXexample0003' } });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database.ts';
-import { openTestDatabase } from '../../../db/testing/test-database.ts';
 import type { ToolRunner } from '../../registry/runner.ts';
-import { createTestOrganization, createTestRunner, type TestOrganization } from '../../testing/fixtures.ts';
+import { openToolTestWorld, type TestOrganization } from '../../testing/fixtures.ts';
 import { AS_OF, buildDeliveryScenario, type DeliveryScenario } from '../testing/delivery-scenario.ts';
 
 type Row = Record<string, unknown> & { vendor_id: string };
@@ -14,9 +13,7 @@ describe('vendor_performance (hand-computed, see testing/delivery-scenario.md)',
   let scenario: DeliveryScenario;
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    runner = createTestRunner(database).runner;
-    org = await createTestOrganization(database, 'vendors');
+    ({ database, runner, org } = await openToolTestWorld('vendors'));
     scenario = await buildDeliveryScenario(database.prisma, org.id);
   });
   afterAll(async () => { await database.close(); });

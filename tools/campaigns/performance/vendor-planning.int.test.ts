@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database.ts';
-import { openTestDatabase } from '../../../db/testing/test-database.ts';
 import type { InProcessJobQueue } from '../../../jobs/in-process-queue.ts';
 import type { ToolRunner } from '../../registry/runner.ts';
-import { createTestOrganization, createTestRunner, type TestOrganization } from '../../testing/fixtures.ts';
+import { openToolTestWorld, type TestOrganization } from '../../testing/fixtures.ts';
 import { buildDeliveryScenario, TRACKS, type DeliveryScenario } from '../testing/delivery-scenario.ts';
 import { allocateBudget } from './allocate-budget.ts';
 
@@ -16,10 +15,8 @@ describe('recommend_vendors, plan_budget_allocation, commit_allocation', () => {
   let untested: string;
 
   beforeAll(async () => {
-    database = await openTestDatabase();
     // The figures are "to date": pin the clock to the scenario's day.
-    ({ runner, jobs } = createTestRunner(database, [], () => new Date('2026-11-20T12:00:00Z')));
-    org = await createTestOrganization(database, 'planning');
+    ({ database, runner, jobs, org } = await openToolTestWorld('planning', { now: () => new Date('2026-11-20T12:00:00Z') }));
     scenario = await buildDeliveryScenario(database.prisma, org.id);
     untested = (await database.prisma.vendor.create({ data: { organizationId: org.id, name: 'Fresh Face', costPer1kStreams: 0.5 } })).id;
     await database.prisma.playlist.updateMany({ where: { organizationId: org.id }, data: { avgDailyStreams: 100 } });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database.ts';
-import { openTestDatabase } from '../../../db/testing/test-database.ts';
 import type { ToolRunner } from '../../registry/runner.ts';
-import { createTestOrganization, createTestRunner, type TestOrganization } from '../../testing/fixtures.ts';
+import { openToolTestWorld, type TestOrganization } from '../../testing/fixtures.ts';
 import { caller } from './test-calls.ts';
 
 /**
@@ -54,9 +53,7 @@ describe('campaign figures on a hand-built scrape', () => {
   }
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    runner = createTestRunner(database).runner;
-    org = await createTestOrganization(database, 'figures');
+    ({ database, runner, org } = await openToolTestWorld('figures'));
     owner = caller(runner, () => org.as('OWNER'));
     ids.client = (await owner.ok<{ id: string }>('create_client', { name: 'Nightfall Records' })).id;
     ids.idle = (await owner.ok<{ id: string }>('create_client', { name: 'Idle Label' })).id;

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database.ts';
-import { openTestDatabase } from '../../../db/testing/test-database.ts';
 import type { ToolRunner } from '../../registry/runner.ts';
-import { createTestOrganization, createTestRunner, type TestOrganization } from '../../testing/fixtures.ts';
+import { openToolTestWorld, type TestOrganization } from '../../testing/fixtures.ts';
 import { caller } from './test-calls.ts';
 
 const TRACK = '4uLU6hMCjMI75M1A2tKUQC';
@@ -25,9 +24,7 @@ describe('campaign records', () => {
   const campaign = (overrides: Record<string, unknown> = {}) => ({ client_id: clientId, name: 'Night Drive push', artist_name: 'Nova Lane', start_date: '2026-03-01', songs: [song()], ...overrides });
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    runner = createTestRunner(database).runner;
-    org = await createTestOrganization(database, 'campaigns');
+    ({ database, runner, org } = await openToolTestWorld('campaigns'));
     owner = caller(runner, () => org.as('CAMPAIGN_MANAGER'));
     clientId = (await owner.ok<{ id: string }>('create_client', { name: 'Nightfall Records' })).id;
     vendorA = (await owner.ok<{ id: string }>('create_vendor', { name: 'Alpha Promo', cost_per_1k_streams: 2 })).id;

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database.ts';
-import { openTestDatabase } from '../../../db/testing/test-database.ts';
 import type { ToolRunner } from '../../registry/runner.ts';
-import { createTestOrganization, createTestRunner, type TestOrganization } from '../../testing/fixtures.ts';
+import { openToolTestWorld, type TestOrganization } from '../../testing/fixtures.ts';
 import { caller } from './test-calls.ts';
 
 interface Client { id: string; name: string; emails: string[]; contact_person: string | null; phone: string | null }
@@ -15,9 +14,7 @@ describe('client records', () => {
   let owner: ReturnType<typeof caller>;
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    runner = createTestRunner(database).runner;
-    org = await createTestOrganization(database, 'clients');
+    ({ database, runner, org } = await openToolTestWorld('clients'));
     owner = caller(runner, () => org.as('OWNER'));
   });
   afterAll(async () => { await database.close(); });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database.ts';
-import { openTestDatabase } from '../../../db/testing/test-database.ts';
 import type { ToolRunner } from '../../registry/runner.ts';
-import { createTestOrganization, createTestRunner, type TestOrganization } from '../../testing/fixtures.ts';
+import { openToolTestWorld, type TestOrganization } from '../../testing/fixtures.ts';
 import { caller } from './test-calls.ts';
 
 interface Export { table: string; format: string; rows: number; truncated: boolean; filename: string; content: string }
@@ -36,9 +35,7 @@ describe('export_table', () => {
   let owner: ReturnType<typeof caller>;
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    runner = createTestRunner(database).runner;
-    org = await createTestOrganization(database, 'exports');
+    ({ database, runner, org } = await openToolTestWorld('exports'));
     owner = caller(runner, () => org.as('OWNER'));
     const client = await owner.ok<{ id: string }>('create_client', { name: '=HYPERLINK("http://evil.test","Click")', emails: ['a@x.test', 'b@x.test'], phone: '+34 600 000 000' });
     const vendor = await owner.ok<{ id: string }>('create_vendor', { name: '@vendor, "the best"', cost_per_1k_streams: 2.5 });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database.ts';
-import { openTestDatabase } from '../../../db/testing/test-database.ts';
 import type { ToolRunner } from '../../registry/runner.ts';
-import { createTestOrganization, createTestRunner, type TestOrganization } from '../../testing/fixtures.ts';
+import { createTestOrganization, openToolTestWorld, type TestOrganization } from '../../testing/fixtures.ts';
 import { organizationFingerprint } from '../../testing/tenancy-harness.ts';
 import { caller } from './test-calls.ts';
 
@@ -19,9 +18,7 @@ describe('vendor records and playlists', () => {
   let owner: ReturnType<typeof caller>;
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    runner = createTestRunner(database).runner;
-    org = await createTestOrganization(database, 'vendors');
+    ({ database, runner, org } = await openToolTestWorld('vendors'));
     owner = caller(runner, () => org.as('OWNER'));
   });
   afterAll(async () => { await database.close(); });
