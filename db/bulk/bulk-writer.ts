@@ -38,10 +38,20 @@ export class BulkWriter {
   private readonly buffers = new Map<BulkTable, { columns: unknown[][]; size: number }>();
   private readonly written = new Map<string, number>();
 
+  private readonly batchSize: number;
+  private readonly skipDuplicates: boolean;
+
+  /**
+   * `skipDuplicates` turns a row that hits a unique constraint (an import's dedupe key) into a
+   * no-op instead of an error; `counts()` then reports the rows actually inserted.
+   */
   constructor(
     private readonly transaction: Transaction,
-    private readonly batchSize = 5000,
-  ) {}
+    options: { batchSize?: number; skipDuplicates?: boolean } = {},
+  ) {
+    this.batchSize = options.batchSize ?? 5000;
+    this.skipDuplicates = options.skipDuplicates ?? false;
+  }
 
   add<Columns extends Record<string, ColumnType>>(table: BulkTable<Columns>, row: BulkRow<Columns>): void {
     const buffer = this.bufferOf(table as unknown as BulkTable);
@@ -83,9 +93,10 @@ export class BulkWriter {
     if (!buffer || buffer.size === 0) return;
     const names = Object.keys(table.columns);
     const casts = Object.values(table.columns).map((type, index) => `$${index + 1}::${type}[]`);
-    const statement = `INSERT INTO "${table.table}" (${names.map((name) => `"${name}"`).join(', ')}) SELECT * FROM unnest(${casts.join(', ')})`;
-    await this.transaction.$executeRawUnsafe(statement, ...buffer.columns);
-    this.written.set(table.table, (this.written.get(table.table) ?? 0) + buffer.size);
+    const conflict = this.skipDuplicates ? ' ON CONFLICT DO NOTHING' : '';
+    const statement = `INSERT INTO "${table.table}" (${names.map((name) => `"${name}"`).join(', ')}) SELECT * FROM unnest(${casts.join(', ')})${conflict}`;
+    const inserted = await this.transaction.$executeRawUnsafe(statement, ...buffer.columns);
+    this.written.set(table.table, (this.written.get(table.table) ?? 0) + inserted);
     this.buffers.set(table, { columns: names.map(() => []), size: 0 });
   }
 }

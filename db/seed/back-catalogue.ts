@@ -1,4 +1,4 @@
-import type { BulkWriter } from './bulk-writer.ts';
+import type { BulkWriter } from '../bulk/bulk-writer.ts';
 import { songTitle } from './catalogue.ts';
 import type { PlannedSong } from './campaigns.ts';
 import type { Random } from './random.ts';

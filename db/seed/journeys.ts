@@ -1,9 +1,9 @@
-import type { BulkWriter } from './bulk-writer.ts';
+import type { BulkWriter } from '../bulk/bulk-writer.ts';
 import type { CampaignActivity } from './campaign-activity.ts';
 import type { Random } from './random.ts';
 import type { SeedCalendar } from './seed-calendar.ts';
 import type { SpendChannel } from './spend.ts';
-import { conversions, touchpoints } from './tables.ts';
+import { conversions, touchpoints } from '../bulk/tables.ts';
 
 type Channel = SpendChannel | 'email' | 'organic';
 type Choices = readonly (readonly [Channel, number])[];

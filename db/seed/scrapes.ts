@@ -1,9 +1,9 @@
-import type { BulkWriter } from './bulk-writer.ts';
+import type { BulkWriter } from '../bulk/bulk-writer.ts';
 import type { PlannedSong } from './campaigns.ts';
 import type { Random } from './random.ts';
 import type { SeedCalendar } from './seed-calendar.ts';
 import type { SongSeries } from './song-series.ts';
-import { campaignPlaylists, scrapeSnapshots } from './tables.ts';
+import { campaignPlaylists, scrapeSnapshots } from '../bulk/tables.ts';
 import { uuidV7 } from '../uuid-v7.ts';
 
 const ORGANIC_SAVE_RATE = 0.04;

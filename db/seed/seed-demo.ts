@@ -1,6 +1,6 @@
 import type { Database } from '../database.ts';
 import { ArtistSpend, writeBackCatalogue } from './back-catalogue.ts';
-import { BulkWriter, type Transaction } from './bulk-writer.ts';
+import { BulkWriter, type Transaction } from '../bulk/bulk-writer.ts';
 import { CampaignActivity } from './campaign-activity.ts';
 import { planCampaigns } from './campaigns.ts';
 import { NameRegistry } from './catalogue.ts';

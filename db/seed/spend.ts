@@ -1,8 +1,8 @@
-import type { BulkWriter } from './bulk-writer.ts';
+import type { BulkWriter } from '../bulk/bulk-writer.ts';
 import type { PlannedCampaign } from './campaigns.ts';
 import type { Random } from './random.ts';
 import type { SeedCalendar } from './seed-calendar.ts';
-import { marketingSpend } from './tables.ts';
+import { marketingSpend } from '../bulk/tables.ts';
 
 export const SPEND_CHANNELS = ['meta', 'google', 'tiktok', 'spotify_marquee'] as const;
 export type SpendChannel = (typeof SPEND_CHANNELS)[number];

@@ -1,8 +1,8 @@
-import type { BulkWriter } from './bulk-writer.ts';
+import type { BulkWriter } from '../bulk/bulk-writer.ts';
 import type { PlannedSong } from './campaigns.ts';
 import type { SeedCalendar, SeedMonth } from './seed-calendar.ts';
 import type { SongSeries } from './song-series.ts';
-import { streamStats } from './tables.ts';
+import { streamStats } from '../bulk/tables.ts';
 
 export const PLATFORMS = ['spotify', 'apple_music', 'youtube'] as const;
 export type Platform = (typeof PLATFORMS)[number];

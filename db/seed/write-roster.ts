@@ -1,4 +1,4 @@
-import type { Transaction } from './bulk-writer.ts';
+import type { Transaction } from '../bulk/bulk-writer.ts';
 import type { PlannedCampaign } from './campaigns.ts';
 import type { PlannedClient, PlannedVendor } from './roster.ts';
 import type { SeedCalendar } from './seed-calendar.ts';

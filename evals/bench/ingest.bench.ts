@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../db/database.ts';
 import { migrate } from '../../db/migrate/migrate.ts';
-import { BulkWriter, bulkTable } from '../../db/seed/bulk-writer.ts';
+import { BulkWriter, bulkTable } from '../../db/bulk/bulk-writer.ts';
 import { Random } from '../../db/seed/random.ts';
-import { campaignPlaylists, scrapeSnapshots } from '../../db/seed/tables.ts';
+import { campaignPlaylists, scrapeSnapshots } from '../../db/bulk/tables.ts';
 import { uuidV7 } from '../../db/uuid-v7.ts';
 import { createOrganization } from '../../tools/access/organizations.ts';
 import { createCatalogue } from '../../tools/index.ts';
@@ -166,7 +166,7 @@ async function writeWorld(database: Database, world: World): Promise<Principal> 
 /** The same snapshots and playlist rows, into another organisation, one statement per table. */
 async function insertFloor(database: Database, world: World): Promise<number> {
   const { id: organizationId } = await createOrganization(database.prisma, { name: 'Ingest floor', slug: 'ingest-floor' });
-  const writer = new BulkWriter(database.prisma, Number.MAX_SAFE_INTEGER);
+  const writer = new BulkWriter(database.prisma, { batchSize: Number.MAX_SAFE_INTEGER });
   for (const { body, file } of world.songs) {
     const snapshotId = uuidV7();
     const scrapedAt = new Date(body.scraped_at);

@@ -1,7 +1,7 @@
 import type { Prisma } from '../../../db/generated/prisma/client.ts';
 import type { ToolDb } from '../../registry/tenant-scope.ts';
 import { baseCurrencyConverter } from '../../money/fx.ts';
-import { endOfDayIn } from '../format.ts';
+import { endOfDayIn } from '../../common/format.ts';
 import { deliveryRate, promisedToDate } from './delivery-math.ts';
 import { loadCreditedTotals } from './credited-totals.ts';
 import { loadVendorsBySong } from './vendors-by-song.ts';

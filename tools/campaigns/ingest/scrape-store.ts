@@ -1,5 +1,5 @@
-import { BulkWriter } from '../../../db/seed/bulk-writer.ts';
-import { campaignPlaylists, scrapeSnapshots } from '../../../db/seed/tables.ts';
+import { BulkWriter } from '../../../db/bulk/bulk-writer.ts';
+import { campaignPlaylists, scrapeSnapshots } from '../../../db/bulk/tables.ts';
 import { uuidV7 } from '../../../db/uuid-v7.ts';
 import type { ToolDb } from '../../registry/tenant-scope.ts';
 import { PlaylistIndex } from '../delivery/playlist-ownership.ts';

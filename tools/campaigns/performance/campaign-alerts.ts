@@ -4,7 +4,7 @@ import type { ToolContext } from '../../registry/context.ts';
 import { daysElapsed, remainingStreams } from '../delivery/delivery-math.ts';
 import { creditedVendor, loadCreditedScrapes, loadDelivery, type PlacementDelivery, type SongScrape } from '../delivery/load-delivery.ts';
 import { nameKey } from '../delivery/playlist-ownership.ts';
-import { endOfDayIn, isoDate, isoDay, rate, resolveAsOf, todayIn } from '../format.ts';
+import { endOfDayIn, isoDate, isoDay, rate, resolveAsOf, todayIn } from '../../common/format.ts';
 
 const alert = z.object({
   type: z.enum(['under_delivering', 'stale_scrape', 'dropped_from_playlist']),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineTool } from '../../registry/define-tool.ts';
 import { invalidInput, notFound } from '../../registry/errors.ts';
 import type { ToolContext } from '../../registry/context.ts';
-import { isoDate, money, parseDay, spotifyTrackId } from '../format.ts';
+import { isoDate, money, parseDay, spotifyTrackId } from '../../common/format.ts';
 import { amountInput, countInput, currencyInput } from '../records/inputs.ts';
 import { baseCurrencyConverter } from '../../money/fx.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../../registry/define-tool.ts';
-import { money, rate } from '../format.ts';
+import { money, rate } from '../../common/format.ts';
 import { allocateBudget } from './allocate-budget.ts';
 import { loadVendorOutlook } from './vendor-outlook.ts';
 

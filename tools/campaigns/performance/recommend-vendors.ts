@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../../registry/define-tool.ts';
-import { isoDate, money, moneyOrNull, rate, score } from '../format.ts';
+import { isoDate, money, moneyOrNull, rate, score } from '../../common/format.ts';
 import { CONFIDENT_SAMPLE, effectiveCost } from './vendor-estimates.ts';
 import { loadVendorOutlook, type VendorOutlook } from './vendor-outlook.ts';
 

@@ -1,6 +1,6 @@
 import type { ToolContext } from '../../registry/context.ts';
 import { loadDelivery } from '../delivery/load-delivery.ts';
-import { todayIn } from '../format.ts';
+import { todayIn } from '../../common/format.ts';
 import { baseCurrencyConverter } from '../../money/fx.ts';
 import { estimateVendor, genreFit, overallRecord, type VendorEstimate } from './vendor-estimates.ts';
 import { vendorStats, type VendorStats } from './vendor-stats.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../../registry/define-tool.ts';
 import { baseCurrencyConverter } from '../../money/fx.ts';
-import { isoDate, isoDay, money, moneyOrNull, rate, resolveAsOf, score } from '../format.ts';
+import { isoDate, isoDay, money, moneyOrNull, rate, resolveAsOf, score } from '../../common/format.ts';
 import { loadDelivery } from '../delivery/load-delivery.ts';
 import { vendorStats } from './vendor-stats.ts';
 

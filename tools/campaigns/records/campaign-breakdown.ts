@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { deliveryRate, progress, realCostPer1k, remainingStreams } from '../delivery/delivery-math.ts';
 import type { CreditedPlaylist, PlacementDelivery, SongScrape } from '../delivery/load-delivery.ts';
-import { isoDay, money, moneyOrNull, rate } from '../format.ts';
+import { isoDay, money, moneyOrNull, rate } from '../../common/format.ts';
 import { groupBy, sumOf } from './group-by.ts';
 
 /** What get_campaign needs besides the delivery report: names, flags and the vendors' promised rates. */

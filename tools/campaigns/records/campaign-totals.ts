@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ToolContext } from '../../registry/context.ts';
 import { remainingStreams } from '../delivery/delivery-math.ts';
 import { loadDelivery, type PlacementDelivery } from '../delivery/load-delivery.ts';
-import { rate } from '../format.ts';
+import { rate } from '../../common/format.ts';
 import { groupBy } from './group-by.ts';
 
 /** A campaign's (or a client's) streams as of a date; money in the organisation's base currency. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CampaignGroup } from '../../../db/generated/prisma/client.ts';
-import { isoDay, moneyOrNull } from '../format.ts';
+import { isoDay, moneyOrNull } from '../../common/format.ts';
 
 export const CAMPAIGN_STATUSES = ['active', 'paused', 'completed'] as const;
 export const INVOICE_STATUSES = ['not_invoiced', 'invoiced', 'paid'] as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../../registry/define-tool.ts';
 import { invalidInput } from '../../registry/errors.ts';
-import { isoDate, parseDay, spotifyTrackId } from '../format.ts';
+import { isoDate, parseDay, spotifyTrackId } from '../../common/format.ts';
 import { recordActivity } from './activity.ts';
 import { campaignView, toCampaignView } from './campaign-view.ts';
 import { amountInput, currencyInput, EXAMPLE_ID, idInput, nameInput } from './inputs.ts';

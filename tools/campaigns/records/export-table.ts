@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../../registry/define-tool.ts';
-import { isoDate, isoDay, resolveAsOf } from '../format.ts';
+import { isoDate, isoDay, resolveAsOf } from '../../common/format.ts';
 import { EXPORT_TABLES, EXPORTERS, MAX_EXPORT_ROWS } from './export-tables.ts';
 
 export const exportTable = defineTool({

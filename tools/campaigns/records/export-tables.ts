@@ -1,5 +1,5 @@
 import type { ToolContext } from '../../registry/context.ts';
-import { isoDay, money } from '../format.ts';
+import { isoDay, money } from '../../common/format.ts';
 import { EMPTY_TOTALS, loadCampaignTotals, totalsProgress } from './campaign-totals.ts';
 import { loadClientSummaries } from './client-summaries.ts';
 import { toCsv, type CsvColumn } from './csv.ts';

@@ -4,7 +4,7 @@ import { defineTool } from '../../registry/define-tool.ts';
 import { baseCurrencyConverter } from '../../money/fx.ts';
 import { deliveryRate, realCostPer1k } from '../delivery/delivery-math.ts';
 import { loadDelivery, type DeliveryReport } from '../delivery/load-delivery.ts';
-import { isoDate, isoDay, money, moneyOrNull, rate, resolveAsOf } from '../format.ts';
+import { isoDate, isoDay, money, moneyOrNull, rate, resolveAsOf } from '../../common/format.ts';
 import { songBreakdown, songsOf, vendorBreakdown, vendorsOf, type BreakdownContext } from './campaign-breakdown.ts';
 import { sumOf } from './group-by.ts';
 import { streamsFigures, sumPlacements, toStreamsFigures } from './campaign-totals.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../../registry/define-tool.ts';
-import { isoDate, isoDay, money, resolveAsOf } from '../format.ts';
+import { isoDate, isoDay, money, resolveAsOf } from '../../common/format.ts';
 import { EMPTY_TOTALS, streamsFigures, toStreamsFigures } from './campaign-totals.ts';
 import { CAMPAIGN_STATUSES, INVOICE_STATUSES } from './campaign-view.ts';
 import { loadClientSummaries } from './client-summaries.ts';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CampaignStatus, Prisma } from '../../../db/generated/prisma/client.ts';
 import { defineTool } from '../../registry/define-tool.ts';
 import { nextCursorOutput, pageInput, pageQuery, toPage } from '../../registry/pagination.ts';
-import { isoDate, isoDay, resolveAsOf } from '../format.ts';
+import { isoDate, isoDay, resolveAsOf } from '../../common/format.ts';
 import { EMPTY_TOTALS, loadCampaignTotals, streamsFigures, toStreamsFigures } from './campaign-totals.ts';
 import { CAMPAIGN_STATUSES, campaignView, toCampaignView } from './campaign-view.ts';
 import { EXAMPLE_ID, idInput } from './inputs.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../../registry/define-tool.ts';
 import { nextCursorOutput, pageInput, pageQuery, toPage } from '../../registry/pagination.ts';
-import { isoDate, isoDay, money, resolveAsOf } from '../format.ts';
+import { isoDate, isoDay, money, resolveAsOf } from '../../common/format.ts';
 import { loadClientSummaries } from './client-summaries.ts';
 
 const row = z.object({

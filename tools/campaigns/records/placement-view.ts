@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Placement } from '../../../db/generated/prisma/client.ts';
-import { isoDay, money } from '../format.ts';
+import { isoDay, money } from '../../common/format.ts';
 
 /** A placement (one song booked with one vendor) as entered. */
 export const placementView = z.object({

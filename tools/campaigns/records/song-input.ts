@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ToolError } from '../../registry/errors.ts';
 import type { ToolDb } from '../../registry/tenant-scope.ts';
-import { isoDate, spotifyTrackId } from '../format.ts';
+import { isoDate, spotifyTrackId } from '../../common/format.ts';
 import { amountInput, countInput, idInput } from './inputs.ts';
 
 /** One song placed with one vendor, as create_campaign takes it. */

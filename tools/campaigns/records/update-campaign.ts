@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CampaignStatus, InvoiceStatus } from '../../../db/generated/prisma/enums.ts';
 import { defineTool } from '../../registry/define-tool.ts';
 import { invalidInput } from '../../registry/errors.ts';
-import { isoDate, isoDay, parseDay } from '../format.ts';
+import { isoDate, isoDay, parseDay } from '../../common/format.ts';
 import { recordActivity } from './activity.ts';
 import { CAMPAIGN_STATUSES, campaignView, INVOICE_STATUSES, toCampaignView } from './campaign-view.ts';
 import { amountInput, EXAMPLE_ID, givenFields, idInput, nameInput } from './inputs.ts';

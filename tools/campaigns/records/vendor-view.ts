@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Vendor } from '../../../db/generated/prisma/client.ts';
-import { money } from '../format.ts';
+import { money } from '../../common/format.ts';
 
 /** A playlist vendor (curator network paid per placement) as tools show it. */
 export const vendorView = z.object({

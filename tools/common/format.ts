@@ -35,10 +35,22 @@ export function todayIn(timeZone: string, now: Date): Date {
  * "as of 2026-11-20" in Los Angeles includes a scrape taken at 20:00 local that day.
  */
 export function endOfDayIn(day: Date, timeZone: string): Date {
-  const nextDay = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + 1);
-  // Local midnight = UTC midnight minus the zone's offset; looked up twice so a DST change that day is honoured.
-  let instant = nextDay - offsetMs(new Date(nextDay), timeZone);
-  instant = nextDay - offsetMs(new Date(instant), timeZone);
+  return startOfDayIn(new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + 1)), timeZone);
+}
+
+/** The instant a calendar day (a UTC-midnight Date) begins in the organisation's time zone. */
+export function startOfDayIn(day: Date, timeZone: string): Date {
+  return zonedInstant(day.getTime(), timeZone);
+}
+
+/**
+ * The instant at which the wall-clock time `localAsUtcMs` (a local date and time written as if it
+ * were UTC) occurs in `timeZone`. Local = UTC minus the zone's offset; the offset is looked up twice
+ * so a DST change between the two readings is honoured.
+ */
+export function zonedInstant(localAsUtcMs: number, timeZone: string): Date {
+  let instant = localAsUtcMs - offsetMs(new Date(localAsUtcMs), timeZone);
+  instant = localAsUtcMs - offsetMs(new Date(instant), timeZone);
   return new Date(instant);
 }
 

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import type { ToolContext } from '../registry/context.ts';
+import { defineTool } from '../registry/define-tool.ts';
+import type { Area, Permission } from '../registry/roles.ts';
+import { CsvSyntaxError, parseCsv } from './csv-reader.ts';
+import { CsvRow, RowError } from './csv-row.ts';
+import { importFilesInput, type ImportFiles } from './import-kinds.ts';
+
+const LISTED_ERRORS = 100;
+
+export const csvImportInput = importFilesInput.extend({
+  dry_run: z.boolean().default(false).describe('Check every row and report what an import would do, storing nothing.'),
+});
+export type CsvImportInput = z.output<typeof csvImportInput>;
+
+const count = z.int().min(0);
+export const csvImportOutput = z.object({
+  files: count.describe('Files received.'),
+  files_loaded: count.describe('Files whose every row was valid (stored unless dry_run).'),
+  files_rejected: count.describe('Files with at least one bad row: nothing from them was stored.'),
+  rows: count.describe('Data rows read from the loaded files.'),
+  rows_stored: count.describe('Rows stored now.'),
+  rows_unchanged: count.describe('Rows already stored (same dedupe key): importing a file twice changes nothing.'),
+  errors: z
+    .array(z.object({ file: z.string(), line: z.int().describe('1 is the header row.'), reason: z.string() }))
+    .describe(`The first ${LISTED_ERRORS} problems, by file then line.`),
+  errors_not_shown: count,
+  dry_run: z.boolean(),
+});
+export type CsvImportOutput = z.infer<typeof csvImportOutput>;
+
+export interface CsvColumns {
+  required: readonly string[];
+  optional?: readonly string[];
+}
+
+export interface CsvImportDefinition<Row> {
+  name: string;
+  title: string;
+  /** What the rows are and how duplicates are recognised; the shared behaviour is appended. */
+  description: string;
+  area: Area;
+  permission: Permission;
+  columns: CsvColumns;
+  /** An example file's text, for documentation and the registry-wide tests. */
+  exampleCsv: string;
+  /** Turns one record into a row to store; throws RowError for a bad cell. */
+  read(row: CsvRow, ctx: ToolContext): Row;
+  /** Stores the valid rows of every accepted file, skipping ones already stored; returns how many were new. */
+  store(ctx: ToolContext, rows: Row[]): Promise<number>;
+}
+
+/**
+ * A CSV import tool: every file is parsed and every row checked before anything is stored, a file
+ * with any bad row is rejected whole (its problems listed with line numbers), and the accepted
+ * files are stored in the tool's one transaction.
+ */
+export function defineCsvImport<Row>(definition: CsvImportDefinition<Row>) {
+  const columnList = [...definition.columns.required, ...(definition.columns.optional ?? []).map((name) => `${name}?`)].join(',');
+  return defineTool({
+    name: definition.name,
+    title: definition.title,
+    description:
+      `${definition.description} CSV columns: ${columnList} (header row, UTF-8, ISO dates, "." decimals). ` +
+      'A file with a bad row is rejected whole and its problems are listed with line numbers; the other files still load.',
+    area: definition.area,
+    access: 'write',
+    permission: definition.permission,
+    input: csvImportInput,
+    output: csvImportOutput,
+    hints: { idempotent: true },
+    transactionTimeoutMs: 15 * 60_000,
+    example: { files: [{ name: `${definition.name.replace(/^import_/, '')}.csv`, content: definition.exampleCsv }] },
+    handler: (ctx, input) => importCsvFiles(ctx, input, definition),
+  });
+}
+
+export async function importCsvFiles<Row>(ctx: ToolContext, input: ImportFiles & { dry_run: boolean }, definition: CsvImportDefinition<Row>): Promise<CsvImportOutput> {
+  const errors: CsvImportOutput['errors'] = [];
+  const accepted: Row[] = [];
+  let filesLoaded = 0;
+  for (const file of input.files) {
+    const before = errors.length;
+    const rows = readFile(ctx, file, definition, errors);
+    if (errors.length > before) continue;
+    filesLoaded++;
+    for (const row of rows) accepted.push(row);
+  }
+  const rowsStored = input.dry_run || accepted.length === 0 ? 0 : await definition.store(ctx, accepted);
+  return {
+    files: input.files.length,
+    files_loaded: filesLoaded,
+    files_rejected: input.files.length - filesLoaded,
+    rows: accepted.length,
+    rows_stored: rowsStored,
+    rows_unchanged: input.dry_run ? 0 : accepted.length - rowsStored,
+    errors: errors.slice(0, LISTED_ERRORS),
+    errors_not_shown: Math.max(0, errors.length - LISTED_ERRORS),
+    dry_run: input.dry_run,
+  };
+}
+
+function readFile<Row>(ctx: ToolContext, file: { name: string; content: string }, definition: CsvImportDefinition<Row>, errors: CsvImportOutput['errors']): Row[] {
+  const reject = (line: number, reason: string) => {
+    errors.push({ file: file.name, line, reason });
+  };
+  let parsed;
+  try {
+    parsed = parseCsv(file.content);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) {
+      reject(error.line, error.message);
+      return [];
+    }
+    throw error;
+  }
+  const headerProblem = checkHeader(parsed.header, definition.columns);
+  if (headerProblem) {
+    reject(1, headerProblem);
+    return [];
+  }
+  if (parsed.records.length === 0) {
+    reject(1, 'the file has a header but no rows');
+    return [];
+  }
+  const rows: Row[] = [];
+  for (const record of parsed.records) {
+    if (record.cells.length !== parsed.header.length) {
+      reject(record.line, `expected ${parsed.header.length} fields like the header, found ${record.cells.length}`);
+      continue;
+    }
+    const cells = new Map(parsed.header.map((name, index) => [name, record.cells[index]!]));
+    try {
+      rows.push(definition.read(new CsvRow(record.line, cells, ctx.org.timeZone), ctx));
+    } catch (error) {
+      if (!(error instanceof RowError)) throw error;
+      reject(record.line, error.message);
+    }
+  }
+  return rows;
+}
+
+function checkHeader(header: string[], columns: CsvColumns): string | null {
+  const known = new Set([...columns.required, ...(columns.optional ?? [])]);
+  const expected = `expected columns: ${[...known].join(', ')}`;
+  const missing = columns.required.filter((name) => !header.includes(name));
+  if (missing.length) return `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (${expected})`;
+  const unknown = header.filter((name) => !known.has(name));
+  if (unknown.length) return `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((name) => `"${name}"`).join(', ')} (${expected})`;
+  const repeated = header.filter((name, index) => header.indexOf(name) !== index);
+  if (repeated.length) return `column ${repeated[0]} appears twice`;
+  return null;
+}
