@@ -1,0 +1,37 @@
+import type { ApprovalPending } from '../tools/registry/approval-request.ts';
+import type { TurnFailure } from './errors/provider-failure.ts';
+import type { AgentToolCall } from './tools/agent-tools.ts';
+import type { TurnUsage } from './usage.ts';
+
+/**
+ * answered: the model finished. step_limit: it was still calling tools at the step limit.
+ * failed / cancelled: the provider failed, the turn timed out, or the caller cancelled.
+ * no_model: no model is configured; the text says how to configure one.
+ */
+export type AgentStatus = 'answered' | 'step_limit' | 'failed' | 'cancelled' | 'no_model';
+
+/** The outcome of one turn, as every surface reports it. */
+export interface AgentReply {
+  status: AgentStatus;
+  threadId: string | null;
+  /** Everything the user was shown, including guardrail notices and the failure sentence. */
+  text: string;
+  toolCalls: AgentToolCall[];
+  /** Approval requests the turn filed: pending until a person decides. */
+  approvals: ApprovalPending[];
+  usage: TurnUsage;
+  /** Estimated from list prices; null for unpriced models. */
+  costUsd: number | null;
+  steps: number;
+  modelId: string | null;
+  failure?: TurnFailure;
+  durationMs: number;
+}
+
+/** What a streaming surface receives, in order; `done` is always last. */
+export type AgentEvent =
+  | { type: 'thread'; threadId: string }
+  | { type: 'text'; delta: string }
+  | { type: 'tool-call'; id: string; name: string; input: unknown }
+  | { type: 'tool-result'; call: AgentToolCall }
+  | { type: 'done'; reply: AgentReply };

@@ -1,0 +1,17 @@
+import type { PrismaClient } from '../db/generated/prisma/client.ts';
+import { ToolError } from '../tools/registry/errors.ts';
+import type { Principal } from '../tools/registry/runner.ts';
+import type { SessionFacts } from './prompt/system-prompt.ts';
+
+/** Organisation, user and date for the session part of the instructions. */
+export async function loadSessionFacts(prisma: PrismaClient, principal: Principal, now: Date): Promise<Omit<SessionFacts, 'threadSummary'>> {
+  const organization = await prisma.organization.findUnique({ where: { id: principal.orgId } });
+  if (!organization) throw new ToolError('not_found', `No organisation with id ${principal.orgId}.`);
+  const user = principal.userId ? await prisma.user.findUnique({ where: { id: principal.userId }, select: { email: true } }) : null;
+  return {
+    organization: { id: organization.id, slug: organization.slug, name: organization.name, baseCurrency: organization.baseCurrency, timeZone: organization.timeZone },
+    role: principal.role,
+    userEmail: user?.email ?? null,
+    now,
+  };
+}
