@@ -2,6 +2,7 @@ import type { AnyTool } from '../registry/define-tool.ts';
 import { importPayouts } from './import-payouts.ts';
 import { importSpend } from './import-spend.ts';
 import { importStreams } from './import-streams.ts';
+import { recordSpend } from './record-spend.ts';
 
 /** Marketing spend, streams, FX and stream rates, estimated earnings, payouts and their reconciliation, weekly artist stats, campaign lift. */
-export const SPEND_TOOLS: AnyTool[] = [importSpend, importStreams, importPayouts];
+export const SPEND_TOOLS: AnyTool[] = [importSpend, importStreams, importPayouts, recordSpend];
