@@ -108,6 +108,6 @@ function writeConversion(context: Context, customerId: string, minute: number, o
     revenue: revenue.toFixed(2),
     currency: 'USD',
     orderId,
-    dedupeKey: `seed:conversion:${orderId}`,
+    dedupeKey: `order:${orderId}`,
   });
 }

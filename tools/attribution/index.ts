@@ -1,4 +1,7 @@
 import type { AnyTool } from '../registry/define-tool.ts';
+import { calculateAttribution } from './calculate-attribution.ts';
+import { importConversions } from './imports/import-conversions.ts';
+import { importTouchpoints } from './imports/import-touchpoints.ts';
 
 /** Touchpoints, conversions, attribution models, customer journeys and ROAS. */
-export const ATTRIBUTION_TOOLS: AnyTool[] = [];
+export const ATTRIBUTION_TOOLS: AnyTool[] = [importTouchpoints, importConversions, calculateAttribution];

@@ -1,4 +1,5 @@
 import type { ToolDb } from '../registry/tenant-scope.ts';
+import { isoDay, parseDay, startOfDayIn, todayIn } from '../common/format.ts';
 import { ToolError } from '../registry/errors.ts';
 
 export type ToBase = (amount: number, currency: string) => number;
@@ -27,4 +28,45 @@ export async function baseCurrencyConverter(db: ToolDb, baseCurrency: string, cu
     }
     return amount * rate;
   };
+}
+
+/** One stretch of time over which `rate` converts `currency` into the base currency; null ends are open. */
+export interface FxSegment {
+  currency: string;
+  from: Date | null;
+  to: Date | null;
+  rate: number;
+}
+
+/**
+ * The piecewise-constant rate of each currency into the base currency, for SQL that converts many
+ * rows at once (each row uses the rate of the latest FxRate date on or before its own local date).
+ * `earliest` is each currency's earliest instant to convert: a currency with no rate on or before
+ * its local date is an `unavailable` error naming the currency and the date.
+ */
+export async function fxSegmentsToBase(db: ToolDb, baseCurrency: string, timeZone: string, earliest: ReadonlyMap<string, Date>): Promise<FxSegment[]> {
+  const segments: FxSegment[] = [{ currency: baseCurrency, from: null, to: null, rate: 1 }];
+  for (const [currency, instant] of earliest) {
+    if (currency === baseCurrency) continue;
+    const byDate = new Map<string, number>();
+    const inverse = await db.fxRate.findMany({ where: { base: baseCurrency, quote: currency }, orderBy: { date: 'asc' } });
+    for (const row of inverse) if (Number(row.rate) > 0) byDate.set(isoDay(row.date), 1 / Number(row.rate));
+    const direct = await db.fxRate.findMany({ where: { base: currency, quote: baseCurrency }, orderBy: { date: 'asc' } });
+    for (const row of direct) byDate.set(isoDay(row.date), Number(row.rate));
+    const dates = [...byDate.keys()].sort();
+    const firstNeeded = isoDay(todayIn(timeZone, instant));
+    if (dates.length === 0 || dates[0]! > firstNeeded) {
+      throw new ToolError('unavailable', `No exchange rate from ${currency} to ${baseCurrency} on or before ${firstNeeded}; add one with set_fx_rate.`);
+    }
+    dates.forEach((date, position) => {
+      const next = dates[position + 1];
+      segments.push({
+        currency,
+        from: position === 0 ? null : startOfDayIn(parseDay(date), timeZone),
+        to: next === undefined ? null : startOfDayIn(parseDay(next), timeZone),
+        rate: byDate.get(date)!,
+      });
+    });
+  }
+  return segments;
 }
