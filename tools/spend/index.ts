@@ -2,7 +2,11 @@ import type { AnyTool } from '../registry/define-tool.ts';
 import { importPayouts } from './import-payouts.ts';
 import { importSpend } from './import-spend.ts';
 import { importStreams } from './import-streams.ts';
+import { estimatedEarnings } from './estimated-earnings.ts';
+import { listStreamRates } from './list-stream-rates.ts';
 import { recordSpend } from './record-spend.ts';
+import { reconcilePayouts } from './reconcile-payouts.ts';
+import { setStreamRates } from './set-stream-rates.ts';
 
 /** Marketing spend, streams, FX and stream rates, estimated earnings, payouts and their reconciliation, weekly artist stats, campaign lift. */
-export const SPEND_TOOLS: AnyTool[] = [importSpend, importStreams, importPayouts, recordSpend];
+export const SPEND_TOOLS: AnyTool[] = [importSpend, importStreams, importPayouts, recordSpend, setStreamRates, listStreamRates, estimatedEarnings, reconcilePayouts];
