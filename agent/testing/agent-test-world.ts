@@ -6,6 +6,7 @@ import { ToolRunner } from '../../tools/registry/runner.ts';
 import { fixturePayVendor } from '../../tools/testing/fixture-tools.ts';
 import { createTestOrganization, type TestOrganization } from '../../tools/testing/fixtures.ts';
 import { createAgent, type Agent, type AgentLimits } from '../create-agent.ts';
+import type { AgentModel } from '../model/agent-model.ts';
 import { estimatingTokenCounter, type TokenCounter } from '../model/token-counter.ts';
 
 export const APPROVE_BASE = 'http://crescendo.test/approvals/';
@@ -15,7 +16,7 @@ export interface AgentTestWorld {
   runner: ToolRunner;
   org: TestOrganization;
   /** An agent over this world's registry with the given model (null: no model configured). */
-  agent(model: LanguageModel | null, options?: { limits?: Partial<AgentLimits>; tokenCounter?: TokenCounter; modelId?: string }): Agent;
+  agent(model: LanguageModel | AgentModel | null, options?: { limits?: Partial<AgentLimits>; tokenCounter?: TokenCounter; modelId?: string }): Agent;
 }
 
 /** A migrated database, one organisation, the real catalogue plus an approval fixture, approval links on. */
@@ -35,8 +36,12 @@ export async function openAgentTestWorld(slug: string): Promise<AgentTestWorld> 
       createAgent({
         runner,
         prisma: database.prisma,
-        model: model && { languageModel: model, modelId: options.modelId ?? 'claude-sonnet-4-6', tokenCounter: options.tokenCounter ?? estimatingTokenCounter },
+        model: model && isAgentModel(model) ? model : model && { languageModel: model, modelId: options.modelId ?? 'claude-sonnet-4-6', tokenCounter: options.tokenCounter ?? estimatingTokenCounter },
         limits: options.limits,
       }),
   };
+}
+
+function isAgentModel(model: LanguageModel | AgentModel): model is AgentModel {
+  return typeof model === 'object' && 'languageModel' in model;
 }

@@ -16,13 +16,28 @@ export type StepScript = ScriptedStep[] | ((call: LanguageModelV4CallOptions, in
  */
 export function scriptedModel(script: StepScript, modelId = 'scripted-model'): MockLanguageModelV4 {
   let index = 0;
+  const next = async (options: LanguageModelV4CallOptions): Promise<{ step: ScriptedStep; current: number }> => {
+    const current = index++;
+    const step = typeof script === 'function' ? await script(options, current) : script[current];
+    if (!step) throw new Error(`the scripted model has no step ${current + 1} (it has ${Array.isArray(script) ? script.length : '?'})`);
+    return { step, current };
+  };
   return new MockLanguageModelV4({
     modelId,
     doStream: async (options) => {
-      const current = index++;
-      const step = typeof script === 'function' ? await script(options, current) : script[current];
-      if (!step) throw new Error(`the scripted model has no step ${current + 1} (it has ${Array.isArray(script) ? script.length : '?'})`);
+      const { step, current } = await next(options);
       return { stream: convertArrayToReadableStream(streamParts(step, current)) };
+    },
+    // Non-streaming calls (thread summaries) get the same steps, as one result.
+    doGenerate: async (options) => {
+      const { step, current } = await next(options);
+      const parts = streamParts(step, current);
+      const finish = parts.find((part) => part.type === 'finish')!;
+      const content = [
+        ...(step.text ? [{ type: 'text' as const, text: step.text }] : []),
+        ...parts.filter((part) => part.type === 'tool-call'),
+      ];
+      return { content, finishReason: finish.finishReason, usage: finish.usage, warnings: [] };
     },
   });
 }

@@ -114,9 +114,9 @@ export class ThreadStore {
                 cacheWriteTokens: { increment: usage.cacheWriteTokens },
               }
             : {}),
-          ...(costUsd != null ? { costUsd: { increment: costUsd } } : {}),
         },
       });
+      if (costUsd != null) await addCost(tx as unknown as TenantClient, threadId, costUsd);
     });
   }
 
@@ -148,6 +148,12 @@ export class ThreadStore {
     }
     return client;
   }
+}
+
+/** The thread's first priced turn sets the cost (SQL adds nothing to a null); later ones add to it. */
+async function addCost(db: TenantClient, threadId: string, costUsd: number): Promise<void> {
+  const first = await db.agentThread.updateMany({ where: { id: threadId, costUsd: null }, data: { costUsd } });
+  if (first.count === 0) await db.agentThread.update({ where: { id: threadId }, data: { costUsd: { increment: costUsd } } });
 }
 
 function visibleTo(thread: { externalKey: string | null; createdById: string | null }, principal: Principal): boolean {
