@@ -7,6 +7,7 @@ import { listStreamRates } from './list-stream-rates.ts';
 import { recordSpend } from './record-spend.ts';
 import { reconcilePayouts } from './reconcile-payouts.ts';
 import { setStreamRates } from './set-stream-rates.ts';
+import { weeklyArtistStats } from './weekly-artist-stats.ts';
 
 /** Marketing spend, streams, FX and stream rates, estimated earnings, payouts and their reconciliation, weekly artist stats, campaign lift. */
-export const SPEND_TOOLS: AnyTool[] = [importSpend, importStreams, importPayouts, recordSpend, setStreamRates, listStreamRates, estimatedEarnings, reconcilePayouts];
+export const SPEND_TOOLS: AnyTool[] = [importSpend, importStreams, importPayouts, recordSpend, setStreamRates, listStreamRates, estimatedEarnings, reconcilePayouts, weeklyArtistStats];
