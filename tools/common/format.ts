@@ -5,10 +5,11 @@ import { invalidInput } from '../registry/errors.ts';
  * Output conventions for the campaign tools: figures are computed at full precision and rounded
  * only here, on the way out (money to cents, rates to 4 places, streams to whole numbers).
  */
-export const money = (value: number): number => Math.round(value * 100) / 100;
+// `+ 0` turns the -0 that rounding a tiny negative float gives into 0.
+export const money = (value: number): number => Math.round(value * 100) / 100 + 0;
 export const moneyOrNull = (value: number | null): number | null => (value === null ? null : money(value));
-export const rate = (value: number | null): number | null => (value === null ? null : Math.round(value * 10_000) / 10_000);
-export const score = (value: number | null): number | null => (value === null ? null : Math.round(value * 10) / 10);
+export const rate = (value: number | null): number | null => (value === null ? null : Math.round(value * 10_000) / 10_000 + 0);
+export const score = (value: number | null): number | null => (value === null ? null : Math.round(value * 10) / 10 + 0);
 
 /** An ISO calendar date input, e.g. 2026-11-20 (years 1900-2999: anything else is a typo). */
 export const isoDate = z.iso.date().refine((value) => value >= '1900-01-01' && value < '3000-01-01', 'use a year between 1900 and 2999');

@@ -70,3 +70,10 @@ export async function fxSegmentsToBase(db: ToolDb, baseCurrency: string, timeZon
   }
   return segments;
 }
+
+/** The rate of `currency` at instant `at` from segments built by fxSegmentsToBase. */
+export function rateAt(segments: readonly FxSegment[], currency: string, at: Date): number {
+  const segment = segments.find((s) => s.currency === currency && (!s.from || s.from <= at) && (!s.to || at < s.to));
+  if (!segment) throw new ToolError('unavailable', `No exchange rate for ${currency} on ${isoDay(at)}; add one with set_fx_rate.`);
+  return segment.rate;
+}

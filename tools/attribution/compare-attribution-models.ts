@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { isoDay, money, rate } from '../common/format.ts';
+import { defineTool } from '../registry/define-tool.ts';
+import { attribute } from './engine/attribute.ts';
+import { groupByInput, halfLifeInput, journeyInput, resolveScope } from './engine/attribution-scope.ts';
+import { ATTRIBUTION_MODELS, positionWeightsInput, type AttributionModel } from './models.ts';
+
+const DEFAULT_ROWS = 30;
+const DISAGREEMENTS = 3;
+
+const perModel = z.object(Object.fromEntries(ATTRIBUTION_MODELS.map((model) => [model, z.number().nullable()])) as Record<AttributionModel, z.ZodNullable<z.ZodNumber>>);
+
+export const compareAttributionModels = defineTool({
+  name: 'compare_attribution_models',
+  title: 'Compare attribution models',
+  description:
+    'One table of attributed revenue (base currency) per channel, campaign or artist under every model side by side (first_touch, last_touch, ' +
+    'linear, time_decay, position_based, custom when weights are saved or given, markov), with each key\'s min, max and spread between models ' +
+    'and the keys the models disagree on most. Use it to explain which channels open journeys and which close them.',
+  area: 'attribution',
+  access: 'read',
+  permission: 'attribution:read',
+  input: z.object({
+    group_by: groupByInput,
+    ...journeyInput,
+    half_life_days: halfLifeInput,
+    weights: positionWeightsInput.optional().describe('Weights for the custom column; default the organisation\'s saved custom weights (no custom column without either).'),
+    limit: z.int().min(1).max(200).default(DEFAULT_ROWS).describe('Rows to return, largest mean revenue first.'),
+  }),
+  output: z.object({
+    group_by: z.string(),
+    currency: z.string(),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    lookback_days: z.int(),
+    models: z.array(z.enum(ATTRIBUTION_MODELS)).describe('The columns computed; custom only with weights.'),
+    total_revenue: z.number(),
+    total_conversions: z.int(),
+    rows: z.array(
+      z.object({
+        key: z.string(),
+        revenue: perModel.describe('Attributed revenue under each model (null: not computed).'),
+        min: z.number(),
+        max: z.number(),
+        spread: z.number().describe('max - min.'),
+        spread_share: z.number().nullable().describe('spread / mean across models (null when the mean is 0).'),
+      }),
+    ),
+    rows_not_shown: z.int(),
+    top_key_by_model: z.record(z.string(), z.string().nullable()).describe('The key each model credits most.'),
+    disagreements: z.array(z.string()).describe('Plain sentences on the keys whose credit differs most between models.'),
+  }),
+  example: { group_by: 'channel' },
+  async handler(ctx, input) {
+    const scope = await resolveScope(ctx, input);
+    const models = ATTRIBUTION_MODELS.filter((model) => model !== 'custom' || scope.customWeights);
+    const results = await attribute(ctx.db, scope, models);
+    const keys = new Set([...results.values()].flatMap((result) => result.rows.map((row) => row.key)));
+    const rows = [...keys].map((key) => {
+      const revenue = Object.fromEntries(
+        ATTRIBUTION_MODELS.map((model) => {
+          const result = results.get(model);
+          return [model, result ? (result.rows.find((row) => row.key === key)?.revenue ?? 0) : null];
+        }),
+      ) as Record<AttributionModel, number | null>;
+      const values = models.map((model) => revenue[model]!);
+      const [min, max] = [Math.min(...values), Math.max(...values)];
+      const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
+      return { key, revenue, min, max, mean, spread: max - min };
+    });
+    rows.sort((a, b) => b.mean - a.mean || a.key.localeCompare(b.key));
+    const currency = ctx.org.baseCurrency;
+    const any = results.get('linear')!;
+    const topKeyByModel = Object.fromEntries(models.map((model) => [model, results.get(model)!.rows[0]?.key ?? null]));
+    return {
+      group_by: input.group_by,
+      currency,
+      from: scope.fromDay && isoDay(scope.fromDay),
+      to: scope.toDay && isoDay(scope.toDay),
+      lookback_days: scope.lookbackDays,
+      models,
+      total_revenue: money(any.totalRevenue),
+      total_conversions: Math.round(any.totalConversions),
+      rows: rows.slice(0, input.limit).map((row) => ({
+        key: row.key,
+        revenue: Object.fromEntries(Object.entries(row.revenue).map(([model, value]) => [model, value === null ? null : money(value)])) as Record<AttributionModel, number | null>,
+        min: money(row.min),
+        max: money(row.max),
+        spread: money(row.spread),
+        spread_share: row.mean > 0 ? rate(row.spread / row.mean) : null,
+      })),
+      rows_not_shown: Math.max(0, rows.length - input.limit),
+      top_key_by_model: topKeyByModel,
+      disagreements: [...rows]
+        .sort((a, b) => b.spread - a.spread)
+        .slice(0, DISAGREEMENTS)
+        .filter((row) => row.spread > 0)
+        .map((row) => describeDisagreement(row.key, row.revenue, models, currency)),
+    };
+  },
+});
+
+function describeDisagreement(key: string, revenue: Record<AttributionModel, number | null>, models: readonly AttributionModel[], currency: string): string {
+  const ordered = [...models].sort((a, b) => revenue[b]! - revenue[a]!);
+  const high = ordered[0]!;
+  const low = ordered[ordered.length - 1]!;
+  const format = (value: number) => `${money(value).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
+  return `${key}: ${high} credits ${format(revenue[high]!)}, ${low} ${format(revenue[low]!)} (spread ${format(revenue[high]! - revenue[low]!)}).`;
+}

@@ -1,0 +1,57 @@
+import { Prisma } from '../../../db/generated/prisma/client.ts';
+import { isoDay, startOfDayIn } from '../../common/format.ts';
+import { fxSegmentsToBase } from '../../money/fx.ts';
+import type { ToolDb } from '../../registry/tenant-scope.ts';
+import { NO_CAMPAIGN_KEY, UNASSIGNED_ARTIST_KEY, type GroupBy } from '../models.ts';
+
+export interface KeySpend {
+  key: string;
+  spend: number;
+  impressions: number | null;
+  clicks: number | null;
+}
+
+const SPEND_KEY: Record<GroupBy, Prisma.Sql> = {
+  channel: Prisma.sql`s.channel`,
+  campaign: Prisma.sql`coalesce(s.campaign, ${NO_CAMPAIGN_KEY})`,
+  artist: Prisma.sql`coalesce(s.artist, ${UNASSIGNED_ARTIST_KEY})`,
+};
+
+/**
+ * Marketing spend per key over calendar days `from`..`to` (inclusive), in the base currency at each
+ * day's rate; impressions and clicks summed where the rows have them (null when none do).
+ */
+export async function spendByKey(
+  db: ToolDb,
+  org: { id: string; baseCurrency: string; timeZone: string },
+  groupBy: GroupBy,
+  from: Date,
+  to: Date,
+): Promise<KeySpend[]> {
+  const range = { date: { gte: from, lte: to } };
+  const currencies = await db.marketingSpend.groupBy({ by: ['currency'], where: range, _min: { date: true } });
+  const fx = await fxSegmentsToBase(
+    db,
+    org.baseCurrency,
+    org.timeZone,
+    new Map(currencies.map((row) => [row.currency, startOfDayIn(row._min.date!, org.timeZone)])),
+  );
+  const rows = await db.$queryRaw<Array<{ key: string; spend: number; impressions: bigint | number | null; clicks: bigint | number | null }>>`
+    WITH fx AS (
+      SELECT * FROM unnest(${fx.map((s) => s.currency)}::text[], ${fx.map((s) => (s.from ? s.from.toISOString() : '-infinity'))}::timestamptz[],
+                           ${fx.map((s) => (s.to ? s.to.toISOString() : 'infinity'))}::timestamptz[], ${fx.map((s) => s.rate)}::float8[])
+        AS f(currency, valid_from, valid_to, rate)
+    )
+    SELECT ${SPEND_KEY[groupBy]} AS key, sum(s.amount::float8 * fx.rate)::float8 AS spend, sum(s.impressions) AS impressions, sum(s.clicks) AS clicks
+    FROM "MarketingSpend" s
+    JOIN fx ON fx.currency = s.currency
+      AND (s.date::timestamp AT TIME ZONE ${org.timeZone}) >= fx.valid_from AND (s.date::timestamp AT TIME ZONE ${org.timeZone}) < fx.valid_to
+    WHERE s."organizationId" = ${org.id} AND s.date >= ${isoDay(from)}::date AND s.date <= ${isoDay(to)}::date
+    GROUP BY 1`;
+  return rows.map((row) => ({
+    key: row.key,
+    spend: Number(row.spend),
+    impressions: row.impressions === null ? null : Number(row.impressions),
+    clicks: row.clicks === null ? null : Number(row.clicks),
+  }));
+}
