@@ -76,6 +76,7 @@ export function createAgent(deps: AgentDeps): Agent {
     const finish = (reply: Omit<AgentReply, 'durationMs'>): AgentEvent => ({ type: 'done', reply: { ...reply, durationMs: Math.round(performance.now() - startedAt) } });
     const model = deps.model;
     if (!model) {
+      yield { type: 'text', delta: NO_MODEL_HELP };
       yield finish({ ...emptyReply('no_model', null, null), text: NO_MODEL_HELP });
       return;
     }

@@ -1,7 +1,9 @@
 import { DatabaseLockedError } from '../db/pglite.ts';
 import { MigrationError } from '../db/migrate/migrate.ts';
 import { approvalsCommand, approvalsUsage } from './commands/approvals.ts';
+import { askCommand, askUsage } from './commands/ask.ts';
 import { callCommand, callUsage } from './commands/call.ts';
+import { chatCommand, chatUsage } from './commands/chat.ts';
 import { dbCommand, dbUsage } from './commands/db.ts';
 import { importCommand, importUsage } from './commands/import.ts';
 import { mcpCommand, mcpUsage } from './commands/mcp.ts';
@@ -30,10 +32,12 @@ const COMMANDS: Record<string, Command> = {
   approvals: { run: approvalsCommand },
   import: { run: importCommand },
   mcp: { run: mcpCommand },
+  ask: { run: askCommand },
+  chat: { run: chatCommand },
 };
 
 function usage(): string {
-  const commands = [startUsage, ...dbUsage, orgUsage, tokenUsage, toolsUsage, callUsage, mcpUsage, ...approvalsUsage, importUsage];
+  const commands = [startUsage, ...dbUsage, orgUsage, tokenUsage, toolsUsage, callUsage, mcpUsage, ...approvalsUsage, importUsage, askUsage, chatUsage];
   const environment = describeEnvironment().map((variable) => `  ${variable.name.padEnd(22)} ${variable.description}`);
   return [
     'usage: crescendo COMMAND [options]',

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_ANTHROPIC_MODEL, ModelConfigError, resolveModelConfig, type ModelConfig } from '../agent/model/model-config.ts';
 
 /**
  * Every environment variable Crescendo reads, parsed once at start-up. Nothing else reads
@@ -12,6 +13,11 @@ const environment = z.object({
   HOST: z.string().default('127.0.0.1').describe('Interface `crescendo start` listens on (0.0.0.0 to accept remote connections).'),
   CRESCENDO_PUBLIC_URL: z.string().url().optional().describe('Public base URL, used in approval links; default http://localhost:PORT.'),
   CRESCENDO_LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info']).default('info').describe('How much the server logs to stderr.'),
+  ANTHROPIC_API_KEY: z.string().optional().describe('Anthropic API key: turns the agent on (Claude).'),
+  ANTHROPIC_BASE_URL: z.string().optional().describe('Anthropic API root for a proxy or gateway (with or without /v1); default https://api.anthropic.com.'),
+  CRESCENDO_MODEL: z.string().optional().describe(`The agent's model id (default ${DEFAULT_ANTHROPIC_MODEL} on Anthropic; required with CRESCENDO_OPENAI_BASE_URL).`),
+  CRESCENDO_OPENAI_BASE_URL: z.string().optional().describe('OpenAI-compatible server (a local model), e.g. http://localhost:11434/v1; wins over ANTHROPIC_API_KEY.'),
+  CRESCENDO_OPENAI_API_KEY: z.string().optional().describe('API key for CRESCENDO_OPENAI_BASE_URL, when it needs one.'),
 });
 
 export type Config = {
@@ -21,6 +27,8 @@ export type Config = {
   host: string;
   publicUrl: string;
   logLevel: 'silent' | 'error' | 'warn' | 'info';
+  /** The agent's model; provider 'none' when nothing is configured (everything else still works). */
+  model: ModelConfig;
 };
 
 export class ConfigError extends Error {}
@@ -42,7 +50,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { po
     host: values.HOST,
     publicUrl: (values.CRESCENDO_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     logLevel: values.CRESCENDO_LOG_LEVEL,
+    model: modelConfig(values),
   };
+}
+
+function modelConfig(values: z.infer<typeof environment>): ModelConfig {
+  try {
+    return resolveModelConfig(values);
+  } catch (error) {
+    if (error instanceof ModelConfigError) throw new ConfigError(`Invalid environment: ${error.message}`);
+    throw error;
+  }
 }
 
 /** For the README and `crescendo --help`: every variable with its description. */

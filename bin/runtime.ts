@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { createAgent, type Agent } from '../agent/create-agent.ts';
+import { agentModelFromConfig } from '../agent/model/agent-model.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { migrate } from '../db/migrate/migrate.ts';
 import { InProcessJobQueue } from '../jobs/in-process-queue.ts';
@@ -14,6 +16,8 @@ export interface Runtime {
   runner: ToolRunner;
   jobs: InProcessJobQueue;
   log: Logger;
+  /** The chat agent over the runner; without a configured model it answers how to configure one. */
+  agent: Agent;
   /** Finishes queued jobs, then closes the database. */
   close(): Promise<void>;
 }
@@ -37,12 +41,14 @@ export async function openRuntime(config: Config, options: { migrate?: boolean; 
     approvalUrl: (id) => `${config.publicUrl}/approvals/${id}`,
   });
   jobs.bind({ prisma: database.prisma, runner, log });
+  const agent = createAgent({ runner, prisma: database.prisma, model: agentModelFromConfig(config.model, log), log });
   return {
     config,
     database,
     runner,
     jobs,
     log,
+    agent,
     async close() {
       await jobs.drain();
       await database.close();
