@@ -2,6 +2,7 @@ import type { AnyTool } from '../registry/define-tool.ts';
 import { importPayouts } from './import-payouts.ts';
 import { importSpend } from './import-spend.ts';
 import { importStreams } from './import-streams.ts';
+import { campaignLift } from './campaign-lift.ts';
 import { estimatedEarnings } from './estimated-earnings.ts';
 import { listStreamRates } from './list-stream-rates.ts';
 import { recordSpend } from './record-spend.ts';
@@ -10,4 +11,4 @@ import { setStreamRates } from './set-stream-rates.ts';
 import { weeklyArtistStats } from './weekly-artist-stats.ts';
 
 /** Marketing spend, streams, FX and stream rates, estimated earnings, payouts and their reconciliation, weekly artist stats, campaign lift. */
-export const SPEND_TOOLS: AnyTool[] = [importSpend, importStreams, importPayouts, recordSpend, setStreamRates, listStreamRates, estimatedEarnings, reconcilePayouts, weeklyArtistStats];
+export const SPEND_TOOLS: AnyTool[] = [importSpend, importStreams, importPayouts, recordSpend, setStreamRates, listStreamRates, estimatedEarnings, reconcilePayouts, weeklyArtistStats, campaignLift];
