@@ -3,7 +3,9 @@ import type { Database } from '../db/database.ts';
 import type { Logger } from '../tools/registry/context.ts';
 import type { ToolRunner } from '../tools/registry/runner.ts';
 import { mcpHttpRouter } from '../mcp-server/http.ts';
+import type { Agent } from '../agent/create-agent.ts';
 import { requireToken } from './auth.ts';
+import { chatRoutes } from './chat-route.ts';
 import { toolRoutes } from './tool-routes.ts';
 
 export interface WebAppDeps {
@@ -11,6 +13,8 @@ export interface WebAppDeps {
   runner: ToolRunner;
   log: Logger;
   version: string;
+  /** Serves POST /api/chat when given. */
+  agent?: Agent;
 }
 
 /** The HTTP surface: health, the tool API and (later) the UI. Built here, started by `crescendo start`. */
@@ -29,7 +33,7 @@ export function buildWebApp(deps: WebAppDeps) {
     }
   });
 
-  app.use('/api', requireToken(deps.database.prisma), toolRoutes(deps.runner));
+  app.use('/api', requireToken(deps.database.prisma), toolRoutes(deps.runner), ...(deps.agent ? [chatRoutes(deps.agent, deps.log)] : []));
   app.use(mcpHttpRouter({ prisma: deps.database.prisma, runner: deps.runner, version: deps.version, log: deps.log }));
 
   app.use((_request: Request, response: Response) => {

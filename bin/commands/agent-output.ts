@@ -1,35 +1,8 @@
 import type { AgentEvent, AgentReply } from '../../agent/agent-events.ts';
-import type { AgentToolCall } from '../../agent/tools/agent-tools.ts';
 
 /** Exit code of a turn: 0 when the agent answered (even at the step limit), 1 otherwise. */
 export function exitCodeOf(reply: AgentReply): number {
   return reply.status === 'answered' || reply.status === 'step_limit' ? 0 : 1;
-}
-
-/** The `--json` form of a turn: the answer, every tool call with its input and outcome, usage. */
-export function replyJson(reply: AgentReply) {
-  return {
-    status: reply.status,
-    answer: reply.text,
-    thread_id: reply.threadId,
-    model: reply.modelId,
-    tool_calls: reply.toolCalls.map(toolCallJson),
-    approvals: reply.approvals,
-    usage: {
-      input_tokens: reply.usage.inputTokens,
-      output_tokens: reply.usage.outputTokens,
-      cache_read_tokens: reply.usage.cacheReadTokens,
-      cache_write_tokens: reply.usage.cacheWriteTokens,
-      cost_usd: reply.costUsd,
-    },
-    steps: reply.steps,
-    duration_ms: reply.durationMs,
-    ...(reply.failure ? { failure: reply.failure } : {}),
-  };
-}
-
-function toolCallJson(call: AgentToolCall) {
-  return call.ok ? { name: call.name, input: call.input, ok: true, output: call.output } : { name: call.name, input: call.input, ok: false, error: call.error };
 }
 
 /** Streams a turn to the terminal: answer text on stdout, tool activity on stderr. Returns the reply. */

@@ -1,7 +1,8 @@
 import { cliPrincipal } from '../command-context.ts';
 import type { Runtime } from '../runtime.ts';
 import { parseOptions, printJson, UsageError } from '../usage.ts';
-import { exitCodeOf, printTurn, replyJson, usageLine } from './agent-output.ts';
+import { replyJson } from '../../agent/reply-json.ts';
+import { exitCodeOf, printTurn, usageLine } from './agent-output.ts';
 
 export const askUsage = 'ask "QUESTION" --org S [--json] [--thread ID] [--role R] [--as EMAIL]   ask the agent once; --json prints the answer, tool calls and token usage';
 

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { describeModel } from '../../agent/model/model-config.ts';
 import { seedDemoData } from '../seed-demo-data.ts';
 import { rotateNamedToken } from '../../tools/access/api-tokens.ts';
 import { defaultOperator } from '../../tools/access/organizations.ts';
@@ -27,7 +28,7 @@ export async function startCommand(runtime: Runtime): Promise<number> {
   const demo = await ensureDemoOrganization(runtime);
   const resumed = await resumeApprovedRequests(database.prisma, runtime.jobs);
   if (resumed) runtime.log.info('resumed approved actions that had not run', { count: resumed });
-  const app = buildWebApp({ database, runner: runtime.runner, log: runtime.log, version: VERSION });
+  const app = buildWebApp({ database, runner: runtime.runner, log: runtime.log, version: VERSION, agent: runtime.agent });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -40,6 +41,7 @@ export async function startCommand(runtime: Runtime): Promise<number> {
     `Crescendo ${VERSION} is running (${database.kind === 'pglite' ? `embedded database in ${database.location}` : `Postgres ${database.location}`}).`,
     `  health    ${base}/health`,
     `  tool API  ${base}/api/tools   (Authorization: Bearer <token>)`,
+    runtime.agent.modelId ? `  agent     ${base}/api/chat    (${describeModel(config.model)})` : '  agent     off: set ANTHROPIC_API_KEY or CRESCENDO_OPENAI_BASE_URL to turn it on',
   ];
   if (demo) {
     lines.push(`  admin token for "${demo.slug}" (${demo.email}, OWNER): ${demo.token}`);

@@ -1,0 +1,57 @@
+import { Router, type Request, type Response } from 'express';
+import type { AgentEvent } from '../agent/agent-events.ts';
+import type { Agent } from '../agent/create-agent.ts';
+import { NO_MODEL_HELP } from '../agent/model/model-config.ts';
+import { replyJson, toolCallJson } from '../agent/reply-json.ts';
+import type { Logger } from '../tools/registry/context.ts';
+import { ERROR_SURFACE_MAP, ToolError } from '../tools/registry/errors.ts';
+import type { AuthenticatedLocals } from './auth.ts';
+
+/**
+ * POST /api/chat `{message, thread_id?}`: one agent turn streamed as server-sent events
+ * (`thread`, `text`, `tool-call`, `tool-result`, then `done` with the whole reply). Closing the
+ * connection cancels the turn. Problems found before the stream starts are ordinary JSON errors.
+ */
+export function chatRoutes(agent: Agent, log: Logger) {
+  const router = Router();
+  router.post('/chat', async (request: Request, response: Response) => {
+    const body = (request.body ?? {}) as { message?: unknown; thread_id?: unknown };
+    if (typeof body.message !== 'string') return sendError(response, new ToolError('invalid_input', 'message: send {"message": "your question"} as JSON', [{ path: 'message', message: 'required string' }]));
+    if (body.thread_id !== undefined && typeof body.thread_id !== 'string') return sendError(response, new ToolError('invalid_input', 'thread_id: must be a string (the thread_id of an earlier reply)'));
+    if (!agent.modelId) return sendError(response, new ToolError('unavailable', NO_MODEL_HELP));
+
+    const { principal } = response.locals as AuthenticatedLocals;
+    const cancel = new AbortController();
+    response.on('close', () => {
+      if (!response.writableFinished) cancel.abort();
+    });
+    const events = agent.stream({ principal: { ...principal, surface: 'WEB' }, message: body.message, thread: body.thread_id ? { threadId: body.thread_id } : undefined, abortSignal: cancel.signal });
+    try {
+      for await (const event of events) {
+        if (!response.headersSent) response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
+        response.write(`event: ${event.type}\ndata: ${JSON.stringify(eventData(event))}\n\n`);
+      }
+      response.end();
+    } catch (error) {
+      if (!response.headersSent) return sendError(response, error);
+      log.error('chat stream failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      response.end(`event: error\ndata: ${JSON.stringify({ code: 'internal', message: 'The answer failed on our side; it has been logged.' })}\n\n`);
+    }
+  });
+  return router;
+}
+
+function eventData(event: AgentEvent): unknown {
+  switch (event.type) {
+    case 'thread': return { thread_id: event.threadId };
+    case 'text': return { delta: event.delta };
+    case 'tool-call': return { id: event.id, name: event.name, input: event.input };
+    case 'tool-result': return toolCallJson(event.call);
+    case 'done': return replyJson(event.reply);
+  }
+}
+
+function sendError(response: Response, error: unknown): void {
+  if (!(error instanceof ToolError)) throw error;
+  response.status(ERROR_SURFACE_MAP[error.code].httpStatus).json({ error: { code: error.code, message: error.message, ...(error.issues.length ? { issues: error.issues } : {}) } });
+}
