@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from '../../db/database.ts';
+
 /** One measured figure beside its floor: the same work done the plainest way possible. */
 export interface Figure {
   bench: string;
@@ -47,4 +51,19 @@ function round(value: number): string {
   if (value >= 100) return value.toFixed(0);
   if (value >= 1) return value.toFixed(2);
   return value.toPrecision(3);
+}
+
+/** Runs `work` on a fresh database created beside `adminUrl`'s and dropped afterwards. */
+export async function onScratchPostgres<T>(adminUrl: string, work: (database: Database) => Promise<T>): Promise<T> {
+  const name = `crescendo_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    return await work(await openDatabase({ databaseUrl: url.toString() }));
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => admin.end());
+  }
 }

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { openDatabase, type Database } from '../../db/database.ts';
 import { migrate } from '../../db/migrate/migrate.ts';
 import { BulkWriter, bulkTable } from '../../db/bulk/bulk-writer.ts';
@@ -11,7 +9,7 @@ import { createCatalogue } from '../../tools/index.ts';
 import { silentLogger } from '../../tools/registry/context.ts';
 import { ToolRunner, type Principal } from '../../tools/registry/runner.ts';
 import type { Benchmark, Figure } from './harness.ts';
-import { medianMs, timeMs } from './harness.ts';
+import { medianMs, onScratchPostgres, timeMs } from './harness.ts';
 
 const FILES = 10_000;
 const VENDORS = 40;
@@ -185,16 +183,3 @@ async function insertFloor(database: Database, world: World): Promise<number> {
 }
 
 /** A migrated-on-demand scratch database on the given server, dropped afterwards. */
-async function onScratchPostgres<T>(adminUrl: string, work: (database: Database) => Promise<T>): Promise<T> {
-  const name = `crescendo_bench_ingest_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    return await work(await openDatabase({ databaseUrl: url.toString() }));
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => admin.end());
-  }
-}

@@ -35,6 +35,7 @@ export const registryBench: Benchmark = {
       now: () => new Date(),
       jobs: { enqueue() {} },
       log: silentLogger,
+      inTransaction: (work) => work(ctx.db),
     };
     const figures: Figure[] = [];
     const cases = [

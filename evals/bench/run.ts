@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { attributionBench } from './attribution.bench.ts';
 import { formatTable, type Benchmark, type Figure } from './harness.ts';
 import { ingestBench } from './ingest.bench.ts';
 import { mcpCatalogueBench } from './mcp-catalogue.bench.ts';
@@ -7,7 +8,7 @@ import { registryBench } from './registry.bench.ts';
 import { seedBench } from './seed.bench.ts';
 
 /** `npm run bench [name...]`: runs the benchmarks, prints a table, writes evals/bench/results/latest.json. */
-const BENCHMARKS: Benchmark[] = [migrateBench, seedBench, registryBench, ingestBench, mcpCatalogueBench];
+const BENCHMARKS: Benchmark[] = [migrateBench, seedBench, registryBench, ingestBench, attributionBench, mcpCatalogueBench];
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !BENCHMARKS.some((bench) => bench.name === name));

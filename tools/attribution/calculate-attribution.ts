@@ -50,7 +50,7 @@ export const calculateAttribution = defineTool({
   example: { model: 'linear', group_by: 'channel' },
   async handler(ctx, input) {
     const scope = await resolveScope(ctx, input);
-    const result = (await attribute(ctx.db, scope, [input.model])).get(input.model)!;
+    const result = (await attribute(ctx, scope, [input.model])).get(input.model)!;
     const parameters = modelParameters(input.model, scope);
     const run = await ctx.db.attributionRun.create({
       data: {

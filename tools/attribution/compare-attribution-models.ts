@@ -54,7 +54,7 @@ export const compareAttributionModels = defineTool({
   async handler(ctx, input) {
     const scope = await resolveScope(ctx, input);
     const models = ATTRIBUTION_MODELS.filter((model) => model !== 'custom' || scope.customWeights);
-    const results = await attribute(ctx.db, scope, models);
+    const results = await attribute(ctx, scope, models);
     const keys = new Set([...results.values()].flatMap((result) => result.rows.map((row) => row.key)));
     const rows = [...keys].map((key) => {
       const revenue = Object.fromEntries(

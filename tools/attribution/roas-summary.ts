@@ -57,7 +57,7 @@ export const roasSummary = defineTool({
   example: { group_by: 'channel', from: '2026-10-01', to: '2026-10-31' },
   async handler(ctx, input) {
     const scope = await resolveScope(ctx, input);
-    const attribution = (await attribute(ctx.db, scope, [input.model], { firstPurchase: true })).get(input.model)!;
+    const attribution = (await attribute(ctx, scope, [input.model], { firstPurchase: true })).get(input.model)!;
     const spend = await spendByKey(ctx.db, ctx.org, input.group_by, scope.fromDay!, scope.toDay!);
     const keys = new Set([...spend.map((row) => row.key), ...attribution.rows.map((row) => row.key)]);
     const byKey = [...keys].map((key) => combine(key, spend.find((row) => row.key === key), attribution.rows.find((row) => row.key === key)));

@@ -55,6 +55,11 @@ export interface ToolContext {
   log: Logger;
   /** Set while an approved action runs: outward connectors use it as their idempotency key. */
   approvalId?: string;
+  /**
+   * Runs `work` inside one database transaction: write tools are already in theirs, so it runs on
+   * `ctx.db`; read tools get a read transaction (for a consistent snapshot or SET LOCAL tuning).
+   */
+  inTransaction<T>(work: (db: ToolDb) => Promise<T>): Promise<T>;
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

@@ -44,6 +44,9 @@ export interface ToolFailure {
 export type ToolResult<Output = unknown> = { ok: true; output: Output } | { ok: false; error: ToolFailure };
 
 /** Raised inside an approved action's transaction when someone else already ran it. */
+/** Read tools' transactions hold no locks worth worrying about; long analytic queries may need minutes. */
+const READ_TRANSACTION_TIMEOUT_MS = 10 * 60_000;
+
 export const ALREADY_EXECUTED = 'This approval request is not approved-and-waiting any more (another executor ran it, or it was never approved).';
 
 /** Organisations and emails change rarely; a call may see them up to this old. */
@@ -133,6 +136,7 @@ export class ToolRunner {
       jobs: { enqueue: (job) => pendingJobs.push(job) },
       log: this.log,
       approvalId,
+      inTransaction: (work) => (tool.access === 'read' ? scoped.$transaction((tx) => work(tx as unknown as ToolDb), { timeout: READ_TRANSACTION_TIMEOUT_MS }) : work(db)),
     });
     const scoped = this.scoped(organization.id, tool);
     if (tool.access === 'read') return this.checkOutput(tool, await tool.handler(makeContext(scoped as unknown as ToolDb), input));

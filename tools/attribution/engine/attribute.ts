@@ -1,7 +1,9 @@
+import type { ToolContext } from '../../registry/context.ts';
 import type { ToolDb } from '../../registry/tenant-scope.ts';
 import { invalidInput } from '../../registry/errors.ts';
 import { markovRemovalEffects } from '../markov.ts';
 import { DIRECT_KEY, POSITION_BASED_WEIGHTS, type AttributionModel, type RuleBasedModel } from '../models.ts';
+import { inAnalyticSession } from './analytic-session.ts';
 import type { ResolvedScope } from './attribution-scope.ts';
 import { markovTransitions } from './markov-transitions.ts';
 import { ruleBasedCredit, type KeyCredit } from './rule-based-credit.ts';
@@ -23,10 +25,14 @@ export interface Attribution {
  * pass over the journeys; markov adds one query for its transition counts and reuses that pass for
  * the touchpoint counts, the (direct) row and the totals.
  */
-export async function attribute(db: ToolDb, scope: ResolvedScope, models: readonly AttributionModel[], options: { firstPurchase?: boolean } = {}): Promise<Map<AttributionModel, Attribution>> {
+export async function attribute(ctx: Pick<ToolContext, 'inTransaction'>, scope: ResolvedScope, models: readonly AttributionModel[], options: { firstPurchase?: boolean } = {}): Promise<Map<AttributionModel, Attribution>> {
   if (models.includes('custom') && !scope.customWeights) {
     throw invalidInput('weights', 'the custom model needs weights {first, middle, last} summing to 1, or custom weights saved with set_attribution_settings');
   }
+  return inAnalyticSession(ctx, (session) => attributeInSession(session, scope, models, options));
+}
+
+async function attributeInSession(db: ToolDb, scope: ResolvedScope, models: readonly AttributionModel[], options: { firstPurchase?: boolean }): Promise<Map<AttributionModel, Attribution>> {
   const ruleBased = models.filter((model): model is RuleBasedModel => model !== 'markov');
   const withMarkov = models.includes('markov');
   const passModels: RuleBasedModel[] = ruleBased.length ? ruleBased : ['linear'];

@@ -37,13 +37,22 @@ export function conversionCtes(scope: JourneyScope, options: { firstPurchase?: b
         AS f(currency, valid_from, valid_to, rate)
     ),
     conv AS (
-      SELECT c.id, c."customerId", c."occurredAt", c.revenue::float8 * fx.rate AS revenue ${firstPurchase}
+      SELECT c.id, c."customerId", c."occurredAt", c.revenue::float8 * ${rateOf(fx)} AS revenue ${firstPurchase}
       FROM "Conversion" c
-      JOIN fx ON fx.currency = c.currency AND c."occurredAt" >= fx.valid_from AND c."occurredAt" < fx.valid_to
       WHERE c."organizationId" = ${org}
         AND c."occurredAt" >= ${timestamp(scope.from, '-infinity')}::timestamptz
         AND c."occurredAt" < ${timestamp(scope.to, 'infinity')}::timestamptz
     )${scope.groupBy === 'artist' ? Prisma.sql`, ${campaignArtistCte(org)}` : Prisma.empty}`;
+}
+
+/**
+ * The conversion's rate into the base currency. A lookup in the select list rather than a join:
+ * joining on the rate's date range makes the planner expect a handful of conversions and pick
+ * nested loops over the touchpoints; with only the base currency in scope there is nothing to look up.
+ */
+function rateOf(fx: FxSegment[]): Prisma.Sql {
+  if (fx.length === 1) return Prisma.sql`1.0::float8`;
+  return Prisma.sql`(SELECT f.rate FROM fx f WHERE f.currency = c.currency AND c."occurredAt" >= f.valid_from AND c."occurredAt" < f.valid_to)`;
 }
 
 function campaignArtistCte(org: string): Prisma.Sql {

@@ -57,6 +57,23 @@ function positionWeightSql(weights: PositionWeights): Prisma.Sql {
     ELSE ${weights.middle}::float8 / (touches - 2) END`;
 }
 
+/** The query behind `ruleBasedCredit`: one row per key with `touchpoints` and `revenueN`, `conversionsN`, `firstN` per model N. */
+export function ruleBasedCreditSql(scope: JourneyScope, models: readonly RuleBasedModel[], parameters: RuleBasedParameters, options: { firstPurchase?: boolean } = {}): Prisma.Sql {
+  const weightColumns = models.map((model, index) => Prisma.sql`CASE WHEN touches = 0 THEN 1.0 ELSE ${weightSql(model, parameters)} END AS ${Prisma.raw(`w${index}`)}`);
+  const sums = models.map((_, index) => {
+    const weight = Prisma.raw(`w${index}`);
+    return Prisma.sql`sum(${weight} * revenue) AS ${Prisma.raw(`revenue${index}`)}, sum(${weight}) AS ${Prisma.raw(`conversions${index}`)},
+      coalesce(sum(${weight}) FILTER (WHERE first_purchase), 0) AS ${Prisma.raw(`first${index}`)}`;
+  });
+  return Prisma.sql`
+    WITH ${conversionCtes(scope, options)}, ${journeyCte(scope)},
+    weighted AS (
+      SELECT key, revenue, first_purchase, touch_id, ${Prisma.join(weightColumns)} FROM journey
+    )
+    SELECT key, count(touch_id) AS touchpoints, ${Prisma.join(sums)}
+    FROM weighted GROUP BY key`;
+}
+
 /**
  * Credits every conversion in scope under each requested rule-based model, in one pass over the
  * journeys: each conversion's credit (summing to 1) times its revenue goes to the keys of its
@@ -69,19 +86,7 @@ export async function ruleBasedCredit(
   parameters: RuleBasedParameters,
   options: { firstPurchase?: boolean } = {},
 ): Promise<RuleBasedCredit> {
-  const weightColumns = models.map((model, index) => Prisma.sql`CASE WHEN touches = 0 THEN 1.0 ELSE ${weightSql(model, parameters)} END AS ${Prisma.raw(`w${index}`)}`);
-  const sums = models.map((_, index) => {
-    const weight = Prisma.raw(`w${index}`);
-    return Prisma.sql`sum(${weight} * revenue) AS ${Prisma.raw(`revenue${index}`)}, sum(${weight}) AS ${Prisma.raw(`conversions${index}`)},
-      coalesce(sum(${weight}) FILTER (WHERE first_purchase), 0) AS ${Prisma.raw(`first${index}`)}`;
-  });
-  const rows = await db.$queryRaw<Array<Record<string, unknown> & { key: string; touchpoints: bigint | number }>>`
-    WITH ${conversionCtes(scope, options)}, ${journeyCte(scope)},
-    weighted AS (
-      SELECT key, revenue, first_purchase, touch_id, ${Prisma.join(weightColumns)} FROM journey
-    )
-    SELECT key, count(touch_id) AS touchpoints, ${Prisma.join(sums)}
-    FROM weighted GROUP BY key`;
+  const rows = await db.$queryRaw<Array<Record<string, unknown> & { key: string; touchpoints: bigint | number }>>(ruleBasedCreditSql(scope, models, parameters, options));
   return {
     touchpoints: new Map(rows.map((row) => [row.key, Number(row.touchpoints)])),
     byModel: new Map(
