@@ -1,0 +1,32 @@
+import type { LanguageModelV4CallOptions } from '@ai-sdk/provider';
+import { scriptedModel, toolResultsInPrompt } from '../../agent/testing/scripted-model.ts';
+import type { CaseVars, EvalCase, ScriptResults, ToolCallSpec } from './eval-case.ts';
+
+/**
+ * The scripted stand-in for a model: plays the case's tool calls step by step (later steps may
+ * read earlier results), then composes the answer from the results. It exercises the tools, the
+ * agent loop and the scoring, never a model's judgement.
+ */
+export function scriptedCaseModel(evalCase: EvalCase, vars: CaseVars) {
+  return scriptedModel((call, index) => {
+    const results = resultsFrom(call);
+    const step = evalCase.script.steps[index];
+    if (!step) return { text: evalCase.script.answer(results, vars) };
+    const specs = typeof step === 'function' ? step(results, vars) : step;
+    const calls = (Array.isArray(specs) ? specs : [specs]).map((spec: ToolCallSpec) => ({ name: spec.tool, input: spec.input ?? {} }));
+    return { toolCalls: calls };
+  }, 'scripted');
+}
+
+function resultsFrom(call: LanguageModelV4CallOptions): ScriptResults {
+  const latest = new Map<string, unknown>();
+  for (const result of toolResultsInPrompt(call)) latest.set(result.toolName, result.value);
+  return {
+    out(tool) {
+      if (!latest.has(tool)) throw new Error(`the script reads ${tool}, which has not been called`);
+      const value = latest.get(tool) as { error?: { code: string; message: string } };
+      if (value && typeof value === 'object' && 'error' in value && value.error) throw new Error(`${tool} failed in the script: ${value.error.code} ${value.error.message}`);
+      return value as never;
+    },
+  };
+}
