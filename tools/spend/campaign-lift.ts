@@ -97,7 +97,7 @@ export const campaignLift = defineTool({
       return { platform, measure, rate, revenue };
     });
     const cost: LiftCost = input.cost
-      ? { amount: (await baseCurrencyConverter(ctx.db, currency, [input.cost.currency], subject.end))(input.cost.amount, input.cost.currency), basis: 'input', description: 'The cost given in the request.' }
+      ? { amount: (await baseCurrencyConverter(ctx.db, currency, [input.cost.currency], subject.end))(Number(input.cost.amount), input.cost.currency), basis: 'input', description: 'The cost given in the request.' }
       : await subject.cost(subject.end);
     return {
       campaign_id: subject.campaignId,

@@ -12,12 +12,20 @@ export const currencyCode = z
   .regex(/^[A-Za-z]{3}$/, 'use a three-letter currency code such as USD')
   .transform((code) => code.toUpperCase());
 
-/** Money in a Decimal(18,4) column: at most 14 digits before the point and 4 after. */
+/**
+ * Money for a Decimal(18,4) column, as a JSON number or a decimal string ("120.50", exact): at
+ * least 0, at most 14 digits before the point and 4 after. Parsed to its exact decimal text.
+ */
 export const moneyAmount = z
-  .number()
-  .min(0)
-  .max(99_999_999_999_999)
-  .refine((value) => /^\d+(\.\d{1,4})?$/.test(String(value)), 'use at most 4 decimal places');
+  .union([z.number(), z.string().trim()])
+  .transform((value) => (typeof value === 'number' ? String(value) : value))
+  .superRefine((text, context) => {
+    if (!/^[+-]?\d+(\.\d+)?$/.test(text)) context.addIssue({ code: 'custom', message: `"${text}" is not a decimal number such as 120.50` });
+    else if (text.startsWith('-')) context.addIssue({ code: 'custom', message: 'must be at least 0' });
+    else if ((text.split('.')[1] ?? '').length > 4) context.addIssue({ code: 'custom', message: 'use at most 4 decimal places' });
+    else if (text.replace(/^\+?0*/, '').split('.')[0]!.length > 14) context.addIssue({ code: 'custom', message: 'is too large (at most 14 digits before the point)' });
+  })
+  .transform((text) => text.replace(/^\+/, ''));
 
 export const artistName = z.string().trim().min(1).max(500);
 

@@ -38,6 +38,15 @@ describe('record_spend', () => {
     expect(clash).toMatchObject({ code: 'conflict', message: expect.stringContaining('inv-7') });
   });
 
+  it('takes the amount as an exact decimal string too', async () => {
+    const output = await callOk(runner, org, 'record_spend', { date: '2026-10-06', channel: 'meta', amount: '1200.0050', currency: 'USD' });
+    expect(output).toMatchObject({ amount: 1200.005 });
+    const stored = await database.prisma.marketingSpend.findUniqueOrThrow({ where: { id: output.id as string } });
+    expect(stored.amount.toString()).toBe('1200.005');
+    const negative = await callFails(runner, org, 'record_spend', { date: '2026-10-06', channel: 'meta', amount: '-5', currency: 'USD' });
+    expect(negative.issues).toEqual([{ path: 'amount', message: 'must be at least 0' }]);
+  });
+
   it('names each bad field', async () => {
     const error = await callFails(runner, org, 'record_spend', { date: '2026-02-30', channel: '', amount: 1.23456, currency: 'dollars' });
     expect(error.code).toBe('invalid_input');

@@ -13,8 +13,9 @@ const figures = z.object({
   currency: z.string(),
 });
 
-const record = figures.extend({
+const record = z.object({
   artist: z.string(),
+  ...figures.shape,
   listeners: z.number().nullable().describe('Unique listeners; null: no listener data is imported yet.'),
   previous_week: figures,
   week_over_week: z.object({
