@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import type { ToolRunner } from '../registry/runner.ts';
-import { openToolTestWorld, type TestOrganization } from '../testing/fixtures.ts';
+import { createTestOrganization, openToolTestWorld, type TestOrganization } from '../testing/fixtures.ts';
 import { importCsv, loadJourneyScenario } from './testing/journey-scenario.ts';
 
 type Row = { key: string; attributed_revenue: number; attributed_conversions: number; touchpoints: number };
@@ -129,5 +129,32 @@ describe('markov attribution', () => {
       ['b', 100, 1.3333, 2],
       ['a', 50, 0.6667, 1],
     ]);
+  });
+});
+
+describe('attribution stays inside the organisation', () => {
+  it('another organisation sees none of the journeys, spend or customers', async () => {
+    const { database, runner, org } = await openToolTestWorld('attribution-a');
+    try {
+      await loadJourneyScenario(runner, org);
+      await database.prisma.marketingSpend.create({ data: { organizationId: org.id, date: new Date('2026-10-01'), channel: 'meta', campaign: 'autumn-push', artist: 'Nova', amount: '60', currency: 'USD', dedupeKey: 'a' } });
+      const other = await createTestOrganization(database, 'attribution-b');
+      const viewer = other.as('ANALYST');
+      for (const model of ['linear', 'markov']) {
+        const result = await runner.call('calculate_attribution', { model, group_by: 'artist' }, viewer);
+        expect(result.ok && result.output).toMatchObject({ total_revenue: 0, rows: [] });
+      }
+      const roas = await runner.call('roas_summary', { group_by: 'campaign', from: '2026-09-01', to: '2026-10-31' }, viewer);
+      expect(roas.ok && roas.output).toMatchObject({ rows: [], totals: { spend: 0, attributed_revenue: 0 } });
+      const journey = await runner.call('customer_journey', { customer_id: 'A' }, viewer);
+      expect(journey.ok || journey.error.code).toBe('not_found');
+      // Same customer ids in the other organisation attribute only their own rows.
+      await importCsv(runner, other, 'import_touchpoints', 'customer_id,occurred_at,channel\nA,2026-10-14T00:00:00Z,radio\n');
+      await importCsv(runner, other, 'import_conversions', 'customer_id,occurred_at,revenue,currency\nA,2026-10-15T00:00:00Z,7,USD\n');
+      const mine = await runner.call('calculate_attribution', { model: 'first_touch' }, viewer);
+      expect(mine.ok && (mine.output as Output).rows.map((row) => [row.key, row.attributed_revenue])).toEqual([['radio', 7]]);
+    } finally {
+      await database.close();
+    }
   });
 });
