@@ -19,8 +19,9 @@ const TOUCH_COUNTS = [[1, 25], [2, 22], [3, 20], [4, 15], [5, 10], [6, 8]] as co
 const COST_PER_TOUCH: Record<Channel, readonly [number, number] | null> = {
   meta: [0.2, 0.9], google: [0.3, 1.2], tiktok: [0.1, 0.6], spotify_marquee: [0.5, 1.5], email: [0.01, 0.01], organic: null,
 };
-// Price ranges (USD) of what fans buy: tickets, merch, vinyl, digital.
-const PRODUCTS: readonly (readonly [readonly [number, number], number])[] = [[[25, 120], 35], [[15, 60], 40], [[25, 40], 15], [[5, 15], 10]];
+// Price ranges (USD) of what fans buy: VIP and tour bundles, tickets, merch, vinyl, digital. Bundles
+// are what makes paid media pay back for a label, so the demo's ROAS tells that story.
+const PRODUCTS: readonly (readonly [readonly [number, number], number])[] = [[[150, 400], 12], [[40, 150], 33], [[15, 60], 33], [[25, 40], 12], [[5, 15], 10]];
 const MINUTES_PER_DAY = 1440;
 
 interface Context {

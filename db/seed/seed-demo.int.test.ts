@@ -200,6 +200,6 @@ describe('seedDemoOrganization', () => {
     expect(channels.map((row) => row.channel).sort()).toEqual(['email', 'google', 'meta', 'organic', 'spotify_marquee', 'tiktok']);
     const revenue = await first.prisma.conversion.aggregate({ where: { organizationId: orgId }, _min: { revenue: true }, _max: { revenue: true } });
     expect(Number(revenue._min.revenue)).toBeGreaterThanOrEqual(5);
-    expect(Number(revenue._max.revenue)).toBeLessThanOrEqual(120);
+    expect(Number(revenue._max.revenue)).toBeLessThanOrEqual(400);
   });
 });
