@@ -156,6 +156,17 @@ describe('the agent loop', () => {
     expect(reply.text).toContain('cancelled');
   });
 
+  it('stops a turn that runs past its time limit, saying so', async () => {
+    const model = scriptedModel([]);
+    model.doStream = (options) => new Promise((_resolve, reject) => {
+      options.abortSignal?.addEventListener('abort', () => reject(options.abortSignal!.reason));
+    });
+    const reply = await world.agent(model, { limits: { turnTimeoutMs: 50 } }).ask({ principal: world.org.as('OWNER'), message: 'slow' });
+    expect(reply.status).toBe('failed');
+    expect(reply.failure?.kind).toBe('timeout');
+    expect(reply.text).toMatch(/^The answer took longer than 0 seconds/);
+  });
+
   it('without a model, says plainly how to configure one', async () => {
     const reply = await world.agent(null).ask({ principal: world.org.as('OWNER'), message: 'hello' });
     expect(reply.status).toBe('no_model');

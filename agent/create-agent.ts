@@ -129,7 +129,8 @@ export function createAgent(deps: AgentDeps): Agent {
       } else if (part.type === 'error') {
         failureCause = part.error;
       } else if (part.type === 'abort') {
-        failureCause ??= request.abortSignal?.reason ?? new DOMException('The turn was aborted', 'AbortError');
+        // Our time limit aborts through the SDK's own signal; only the caller's signal means "cancelled".
+        failureCause ??= request.abortSignal?.aborted ? new DOMException('The caller cancelled the turn', 'AbortError') : new DOMException(part.reason ?? 'The turn timed out', 'TimeoutError');
       }
     }
 
