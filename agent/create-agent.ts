@@ -10,6 +10,7 @@ import type { AgentModel } from './model/agent-model.ts';
 import { NO_MODEL_HELP } from './model/model-config.ts';
 import { estimateCostUsd } from './model/model-prices.ts';
 import { buildInstructions, stablePrompt } from './prompt/system-prompt.ts';
+import { relayStream } from './relay-stream.ts';
 import { loadSessionFacts } from './session-facts.ts';
 import { compactHistory, DEFAULT_HISTORY_BUDGET, type HistoryBudget } from './threads/compact-history.ts';
 import { ThreadStore, type ThreadRef } from './threads/thread-store.ts';
@@ -110,29 +111,7 @@ export function createAgent(deps: AgentDeps): Agent {
       onError: () => {},
     });
 
-    let text = '';
-    let failureCause: unknown;
-    let separatorDue = false;
-    for await (const part of result.fullStream as AsyncIterable<TextStreamPart<ToolSet>>) {
-      if (part.type === 'text-delta') {
-        const delta = separatorDue && text ? `\n\n${part.text}` : part.text;
-        separatorDue = false;
-        text += delta;
-        yield { type: 'text', delta };
-      } else if (part.type === 'finish-step') {
-        separatorDue = true;
-      } else if (part.type === 'tool-call') {
-        yield { type: 'tool-call', id: part.toolCallId, name: part.toolName, input: part.input };
-      } else if (part.type === 'tool-result') {
-        const call = toolCalls.find((candidate) => candidate.id === part.toolCallId);
-        if (call) yield { type: 'tool-result', call };
-      } else if (part.type === 'error') {
-        failureCause = part.error;
-      } else if (part.type === 'abort') {
-        // Our time limit aborts through the SDK's own signal; only the caller's signal means "cancelled".
-        failureCause ??= request.abortSignal?.aborted ? new DOMException('The caller cancelled the turn', 'AbortError') : new DOMException(part.reason ?? 'The turn timed out', 'TimeoutError');
-      }
-    }
+    const { text, failureCause } = yield* relayStream(result.fullStream as AsyncIterable<TextStreamPart<ToolSet>>, toolCalls, request.abortSignal);
 
     const approvals = filedApprovals(toolCalls);
     if (failureCause !== undefined && isToolChoiceViolation(failureCause)) {
