@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { attributionBench } from './attribution.bench.ts';
 import { formatTable, type Benchmark, type Figure } from './harness.ts';
 import { ingestBench } from './ingest.bench.ts';
@@ -25,4 +25,8 @@ for (const bench of selected) {
 console.log(formatTable(figures));
 const folder = new URL('./results/', import.meta.url);
 mkdirSync(folder, { recursive: true });
-writeFileSync(new URL('latest.json', folder), `${JSON.stringify({ at: new Date().toISOString(), node: process.version, figures }, null, 2)}\n`);
+const file = new URL('latest.json', folder);
+// Running some benchmarks replaces their figures and keeps the others', so the file always holds every benchmark.
+const ran = new Set(selected.map((bench) => bench.name));
+const kept = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { figures: Figure[] }).figures.filter((figure) => !ran.has(figure.bench)) : [];
+writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), node: process.version, figures: [...kept, ...figures] }, null, 2)}\n`);

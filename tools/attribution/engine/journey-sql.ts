@@ -96,14 +96,16 @@ export function journeyCte(scope: JourneyScope, options: { previousKey?: boolean
       SELECT conv.id AS conversion_id, conv.revenue, conv.first_purchase, t.id AS touch_id,
              CASE WHEN t.id IS NULL THEN ${DIRECT_KEY} ELSE ${touchKey(scope.groupBy)} END AS key,
              row_number() OVER w AS position,
-             count(t.id) OVER (PARTITION BY conv.id) AS touches,
+             count(t.id) OVER w AS touches,
              extract(epoch FROM conv."occurredAt" - t."occurredAt")::float8
-               - min(extract(epoch FROM conv."occurredAt" - t."occurredAt")::float8) OVER (PARTITION BY conv.id) AS relative_age
+               - min(extract(epoch FROM conv."occurredAt" - t."occurredAt")::float8) OVER w AS relative_age
              ${previousKey}
       FROM conv
       LEFT JOIN "Touchpoint" t ON t."organizationId" = ${scope.organizationId} AND t."customerId" = conv."customerId"
         AND t."occurredAt" <= conv."occurredAt" AND t."occurredAt" >= conv."occurredAt" - make_interval(days => ${scope.lookbackDays}::int)
       ${artistJoin(scope.groupBy)}
-      WINDOW w AS (PARTITION BY conv.id ORDER BY t."occurredAt", t.id)
+      -- One window for every function (row_number and lag ignore the frame), so a single WindowAgg
+      -- pass over one sort computes position, count, age and previous key.
+      WINDOW w AS (PARTITION BY conv.id ORDER BY t."occurredAt", t.id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
     )`;
 }
