@@ -4,7 +4,7 @@ import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/testing/test-database.ts';
 import type { ToolRunner } from '../tools/registry/runner.ts';
 import { createTestOrganization, createTestRunner, type TestOrganization } from '../tools/testing/fixtures.ts';
-import { extractSection } from './glossary.ts';
+import { extractSection } from '../tools/glossary.ts';
 import { CAMPAIGN_TEMPLATE, GLOSSARY_URI, SCORECARD_TEMPLATE } from './resources.ts';
 import { connectInMemory } from './test-client.ts';
 

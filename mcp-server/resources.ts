@@ -1,6 +1,6 @@
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Variables } from '@modelcontextprotocol/sdk/shared/uriTemplate.js';
-import { glossaryMarkdown } from './glossary.ts';
+import { glossaryMarkdown } from '../tools/glossary.ts';
 import { callOrThrow, completeCampaignId, completeVendorId, latestCampaigns, latestVendors, toMcpError, type McpScope } from './lookups.ts';
 
 export const GLOSSARY_URI = 'crescendo://glossary';

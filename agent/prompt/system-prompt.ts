@@ -1,5 +1,5 @@
 import type { SystemModelMessage } from 'ai';
-import { glossaryMarkdown } from '../../mcp-server/glossary.ts';
+import { glossaryMarkdown } from '../../tools/glossary.ts';
 import type { Actor, OrganizationInfo } from '../../tools/registry/context.ts';
 import { HOUSE_RULES } from './house-rules.ts';
 

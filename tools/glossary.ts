@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-/** The README section served as crescendo://glossary, read once so it never drifts from the docs. */
+/** The README glossary, shared by the MCP resource crescendo://glossary and the agent prompt: read once, so neither drifts from the docs. */
 const README = new URL('../README.md', import.meta.url);
 
 let cached: string | undefined;
