@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import type { ToolRunner } from '../registry/runner.ts';
 import { openToolTestWorld, type TestOrganization } from '../testing/fixtures.ts';
-import { callFails, callOk } from './testing/spend-world.ts';
+import { callFails, callOk } from './testing/tool-calls.ts';
 
 // Yesterday in the organisation (UTC) is 2026-10-11, the default as_of.
 const NOW = new Date('2026-10-12T10:00:00Z');

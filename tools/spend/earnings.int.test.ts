@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import type { ToolRunner } from '../registry/runner.ts';
 import { openToolTestWorld, type TestOrganization } from '../testing/fixtures.ts';
-import { callFails, callOk, csvFile } from './testing/spend-world.ts';
+import { callFails, callOk, csvFile } from './testing/tool-calls.ts';
 
 // Hand-computed fixture (base currency USD):
 //   rates: spotify 0.004 USD; apple_music 0.008 EUR = 0.01 USD at EUR->USD 1.25

@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.ts';
 import type { ToolRunner } from '../registry/runner.ts';
 import { openToolTestWorld, type TestOrganization } from '../testing/fixtures.ts';
 import { organizationFingerprint } from '../testing/tenancy-harness.ts';
-import { callFails, callOk, csvFile } from './testing/spend-world.ts';
+import { callFails, callOk, csvFile } from './testing/tool-calls.ts';
 
 type ImportOutput = { files_loaded: number; files_rejected: number; rows: number; rows_stored: number; rows_unchanged: number; rows_replaced: number; errors: Array<{ file: string; line: number; reason: string }> };
 

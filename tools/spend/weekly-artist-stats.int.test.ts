@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.ts';
 import type { ToolRunner } from '../registry/runner.ts';
 import { scopeToOrganization, type ToolDb } from '../registry/tenant-scope.ts';
 import { openToolTestWorld, type TestOrganization } from '../testing/fixtures.ts';
-import { callOk, csvFile } from './testing/spend-world.ts';
+import { callOk, csvFile } from './testing/tool-calls.ts';
 import { storeWeeklyArtistStats } from './weekly/store-weekly-artist-stats.ts';
 import { weekOf } from './weekly/week-range.ts';
 import { computeWeeklyArtistStats } from './weekly/weekly-artist-stats.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { csvImportOutput, defineCsvImport, importCsvFiles, type CsvImportDefinition, type CsvImportInput, type CsvImportOutput } from '../../imports/csv-import.ts';
+import { csvImportOutput, defineCsvImport, importCsvFiles, type CsvImportDefinition, type CsvImportOutput } from '../../imports/csv-import.ts';
 import { RowError, type CsvRow } from '../../imports/csv-row.ts';
 import type { ToolContext } from '../../registry/context.ts';
 import { defineTool } from '../../registry/define-tool.ts';
@@ -61,7 +61,7 @@ export function defineCorrectableCsvImport<Row>(definition: CorrectableCsvImport
             return countWritten(outcome);
           },
         };
-        perFile.push(await importCsvFiles(ctx, { ...input, files: [file] } as CsvImportInput, fileDefinition));
+        perFile.push(await importCsvFiles(ctx, { ...input, files: [file] }, fileDefinition));
       }
       return { ...mergeOutcomes(perFile, input.dry_run), rows_replaced: replaced };
     },
