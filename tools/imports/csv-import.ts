@@ -21,6 +21,7 @@ export const csvImportOutput = z.object({
   rows: count.describe('Data rows read from the loaded files.'),
   rows_stored: count.describe('Rows stored now.'),
   rows_unchanged: count.describe('Rows already stored (same dedupe key): importing a file twice changes nothing.'),
+  rows_replaced: count.describe('Of rows_stored, rows that overwrote a stored row with the same key but other values (a corrected file); 0 for kinds that only add.'),
   errors: z
     .array(z.object({ file: z.string(), line: z.int().describe('1 is the header row.'), reason: z.string() }))
     .describe(`The first ${LISTED_ERRORS} problems, by file then line.`),
@@ -46,8 +47,21 @@ export interface CsvImportDefinition<Row> {
   exampleCsv: string;
   /** Turns one record into a row to store; throws RowError for a bad cell. */
   read(row: CsvRow, ctx: ToolContext): Row;
-  /** Stores the valid rows of every accepted file, skipping ones already stored; returns how many were new. */
-  store(ctx: ToolContext, rows: Row[]): Promise<number>;
+  /**
+   * Kinds whose rows have a natural key (a day's spend, a payout period) and whose files may be
+   * corrected: the same key twice in one file is a bad row, since which value is right cannot be
+   * guessed, and `store` replaces stored rows with that key.
+   */
+  naturalKey?: { of(row: Row): string; describe(row: Row): string };
+  /** Stores one accepted file's rows: skipping rows already stored, or replacing them for kinds with a natural key. */
+  store(ctx: ToolContext, rows: Row[]): Promise<StoreOutcome>;
+}
+
+export interface StoreOutcome {
+  /** Rows that did not exist. */
+  inserted: number;
+  /** Rows that existed with other values and were overwritten. */
+  replaced: number;
 }
 
 /**
@@ -62,13 +76,16 @@ export function defineCsvImport<Row>(definition: CsvImportDefinition<Row>) {
     title: definition.title,
     description:
       `${definition.description} CSV columns: ${columnList} (header row, UTF-8, ISO dates, "." decimals). ` +
-      'A file with a bad row is rejected whole and its problems are listed with line numbers; the other files still load.',
+      'A file with a bad row is rejected whole and its problems are listed with line numbers; the other files still load. ' +
+      (definition.naturalKey
+        ? 'Re-importing a file changes nothing; a row whose key is already stored with other values replaces it (rows_replaced); files apply in order.'
+        : 'Re-importing a file changes nothing.'),
     area: definition.area,
     access: 'write',
     permission: definition.permission,
     input: csvImportInput,
     output: csvImportOutput,
-    hints: { idempotent: true },
+    hints: { idempotent: true, destructive: Boolean(definition.naturalKey) },
     transactionTimeoutMs: 15 * 60_000,
     example: { files: [{ name: `${definition.name.replace(/^import_/, '')}.csv`, content: definition.exampleCsv }] },
     handler: (ctx, input) => importCsvFiles(ctx, input, definition),
@@ -77,23 +94,33 @@ export function defineCsvImport<Row>(definition: CsvImportDefinition<Row>) {
 
 export async function importCsvFiles<Row>(ctx: ToolContext, input: ImportFiles & { dry_run: boolean }, definition: CsvImportDefinition<Row>): Promise<CsvImportOutput> {
   const errors: CsvImportOutput['errors'] = [];
-  const accepted: Row[] = [];
-  let filesLoaded = 0;
+  let [filesLoaded, rows, inserted, replaced] = [0, 0, 0, 0];
+  // Every file is read and checked before anything is stored, then accepted files are stored in
+  // order, so a later file in the call corrects an earlier one.
+  const accepted: Row[][] = [];
   for (const file of input.files) {
     const before = errors.length;
-    const rows = readFile(ctx, file, definition, errors);
+    const fileRows = readFile(ctx, file, definition, errors);
     if (errors.length > before) continue;
     filesLoaded++;
-    for (const row of rows) accepted.push(row);
+    rows += fileRows.length;
+    accepted.push(fileRows);
   }
-  const rowsStored = input.dry_run || accepted.length === 0 ? 0 : await definition.store(ctx, accepted);
+  if (!input.dry_run) {
+    for (const fileRows of accepted) {
+      const outcome = await definition.store(ctx, fileRows);
+      inserted += outcome.inserted;
+      replaced += outcome.replaced;
+    }
+  }
   return {
     files: input.files.length,
     files_loaded: filesLoaded,
     files_rejected: input.files.length - filesLoaded,
-    rows: accepted.length,
-    rows_stored: rowsStored,
-    rows_unchanged: input.dry_run ? 0 : accepted.length - rowsStored,
+    rows,
+    rows_stored: inserted + replaced,
+    rows_unchanged: input.dry_run ? 0 : rows - inserted - replaced,
+    rows_replaced: replaced,
     errors: errors.slice(0, LISTED_ERRORS),
     errors_not_shown: Math.max(0, errors.length - LISTED_ERRORS),
     dry_run: input.dry_run,
@@ -124,6 +151,7 @@ function readFile<Row>(ctx: ToolContext, file: { name: string; content: string }
     return [];
   }
   const rows: Row[] = [];
+  const firstLineOfKey = new Map<string, number>();
   for (const record of parsed.records) {
     if (record.cells.length !== parsed.header.length) {
       reject(record.line, `expected ${parsed.header.length} fields like the header, found ${record.cells.length}`);
@@ -131,7 +159,14 @@ function readFile<Row>(ctx: ToolContext, file: { name: string; content: string }
     }
     const cells = new Map(parsed.header.map((name, index) => [name, record.cells[index]!]));
     try {
-      rows.push(definition.read(new CsvRow(record.line, cells, ctx.org.timeZone), ctx));
+      const row = definition.read(new CsvRow(record.line, cells, ctx.org.timeZone), ctx);
+      if (definition.naturalKey) {
+        const key = definition.naturalKey.of(row);
+        const first = firstLineOfKey.get(key);
+        if (first !== undefined) throw new RowError(`repeats line ${first} (${definition.naturalKey.describe(row)}); each one may appear once per file`);
+        firstLineOfKey.set(key, record.line);
+      }
+      rows.push(row);
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
       reject(record.line, error.message);

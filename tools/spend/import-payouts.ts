@@ -1,9 +1,9 @@
 import { uuidV7 } from '../../db/uuid-v7.ts';
 import { isoDay } from '../common/format.ts';
 import { RowError } from '../imports/csv-row.ts';
-import { defineCorrectableCsvImport } from './imports/correctable-csv-import.ts';
-import { upsertByKey } from './imports/keyed-upsert.ts';
-import { normalizeName } from './platform-name.ts';
+import { defineCsvImport } from '../imports/csv-import.ts';
+import { upsertByKey } from '../imports/keyed-upsert.ts';
+import { normalizeName } from '../common/channel-name.ts';
 
 const PAYOUT_COLUMNS = {
   id: 'text', organizationId: 'text', artist: 'text', platform: 'text', periodStart: 'date', periodEnd: 'date', amount: 'numeric', currency: 'text',
@@ -20,7 +20,7 @@ interface PayoutRow {
 
 const keyOf = (row: PayoutRow) => JSON.stringify([row.artist, row.platform, isoDay(row.periodStart), isoDay(row.periodEnd)]);
 
-export const importPayouts = defineCorrectableCsvImport<PayoutRow>({
+export const importPayouts = defineCsvImport<PayoutRow>({
   name: 'import_payouts',
   title: 'Import platform payouts (CSV)',
   description:
@@ -43,8 +43,7 @@ export const importPayouts = defineCorrectableCsvImport<PayoutRow>({
       currency: row.currency('currency'),
     };
   },
-  keyOf,
-  describeKey: (row) => `${row.artist} on ${row.platform} for ${isoDay(row.periodStart)}..${isoDay(row.periodEnd)}`,
+  naturalKey: { of: keyOf, describe: (row) => `${row.artist} on ${row.platform} for ${isoDay(row.periodStart)}..${isoDay(row.periodEnd)}` },
   store: (ctx, rows) =>
     upsertByKey(ctx.db, { table: 'ActualPayout', columns: PAYOUT_COLUMNS, key: ['organizationId', 'artist', 'platform', 'periodStart', 'periodEnd'] },
       rows.map((row) => ({ ...row, id: uuidV7(), organizationId: ctx.orgId }))),

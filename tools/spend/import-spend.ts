@@ -1,8 +1,8 @@
 import { uuidV7 } from '../../db/uuid-v7.ts';
 import { isoDay } from '../common/format.ts';
-import { defineCorrectableCsvImport } from './imports/correctable-csv-import.ts';
-import { upsertByKey, type UpsertRow } from './imports/keyed-upsert.ts';
-import { normalizeName } from './platform-name.ts';
+import { defineCsvImport } from '../imports/csv-import.ts';
+import { upsertByKey, type UpsertRow } from '../imports/keyed-upsert.ts';
+import { normalizeName } from '../common/channel-name.ts';
 
 const SPEND_COLUMNS = {
   id: 'text', organizationId: 'text', date: 'date', channel: 'text', campaign: 'text', artist: 'text',
@@ -20,7 +20,7 @@ export function importedSpendKey(row: Pick<SpendRow, 'date' | 'channel' | 'campa
   return `import:${JSON.stringify([isoDay(row.date), row.channel, row.campaign ?? '', row.artist ?? ''])}`;
 }
 
-export const importSpend = defineCorrectableCsvImport<SpendRow>({
+export const importSpend = defineCsvImport<SpendRow>({
   name: 'import_spend',
   title: 'Import marketing spend (CSV)',
   description:
@@ -40,8 +40,7 @@ export const importSpend = defineCorrectableCsvImport<SpendRow>({
     impressions: row.has('impressions') ? row.integer('impressions', { min: 0 }) : null,
     clicks: row.has('clicks') ? row.integer('clicks', { min: 0 }) : null,
   }),
-  keyOf: importedSpendKey,
-  describeKey: (row) => `${row.channel} spend on ${isoDay(row.date)} for campaign "${row.campaign ?? ''}" and artist "${row.artist ?? ''}"`,
+  naturalKey: { of: importedSpendKey, describe: (row) => `${row.channel} spend on ${isoDay(row.date)} for campaign "${row.campaign ?? ''}" and artist "${row.artist ?? ''}"` },
   store: (ctx, rows) =>
     upsertByKey(ctx.db, { table: 'MarketingSpend', columns: SPEND_COLUMNS, key: ['organizationId', 'dedupeKey'] },
       rows.map((row) => ({ ...row, id: uuidV7(), organizationId: ctx.orgId, dedupeKey: importedSpendKey(row) }))),

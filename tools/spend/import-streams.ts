@@ -1,8 +1,8 @@
 import { uuidV7 } from '../../db/uuid-v7.ts';
 import { isoDay } from '../common/format.ts';
-import { defineCorrectableCsvImport } from './imports/correctable-csv-import.ts';
-import { upsertByKey } from './imports/keyed-upsert.ts';
-import { normalizeName } from './platform-name.ts';
+import { defineCsvImport } from '../imports/csv-import.ts';
+import { upsertByKey } from '../imports/keyed-upsert.ts';
+import { normalizeName } from '../common/channel-name.ts';
 
 const STREAM_COLUMNS = { id: 'text', organizationId: 'text', date: 'date', artist: 'text', trackId: 'text', platform: 'text', streams: 'int' } as const;
 
@@ -16,7 +16,7 @@ interface StreamRow {
 
 const keyOf = (row: StreamRow) => JSON.stringify([row.trackId, row.platform, isoDay(row.date)]);
 
-export const importStreams = defineCorrectableCsvImport<StreamRow>({
+export const importStreams = defineCsvImport<StreamRow>({
   name: 'import_streams',
   title: 'Import daily streams (CSV)',
   description:
@@ -33,8 +33,7 @@ export const importStreams = defineCorrectableCsvImport<StreamRow>({
     platform: normalizeName(row.text('platform')),
     streams: row.integer('streams', { min: 0 }),
   }),
-  keyOf,
-  describeKey: (row) => `track ${row.trackId} on ${row.platform} on ${isoDay(row.date)}`,
+  naturalKey: { of: keyOf, describe: (row) => `track ${row.trackId} on ${row.platform} on ${isoDay(row.date)}` },
   store: (ctx, rows) =>
     upsertByKey(ctx.db, { table: 'StreamStat', columns: STREAM_COLUMNS, key: ['organizationId', 'trackId', 'platform', 'date'] },
       rows.map((row) => ({ ...row, id: uuidV7(), organizationId: ctx.orgId }))),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../common/format.ts';
-import { normalizeName } from './platform-name.ts';
+import { normalizeName } from '../common/channel-name.ts';
 
 /** A platform or channel name, normalised like the importers do (`Spotify ` -> `spotify`). */
 export const platformName = z.string().trim().min(1).max(100).transform(normalizeName);

@@ -40,6 +40,6 @@ export const importConversions = defineCsvImport<ConversionRow>({
       await writer.drain();
     }
     await writer.finish();
-    return writer.counts().Conversion ?? 0;
+    return { inserted: writer.counts().Conversion ?? 0, replaced: 0 };
   },
 });

@@ -45,6 +45,6 @@ export const importTouchpoints = defineCsvImport<TouchpointRow>({
       await writer.drain();
     }
     await writer.finish();
-    return writer.counts().Touchpoint ?? 0;
+    return { inserted: writer.counts().Touchpoint ?? 0, replaced: 0 };
   },
 });

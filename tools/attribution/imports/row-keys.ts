@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CsvRow } from '../../imports/csv-row.ts';
 import { RowError } from '../../imports/csv-row.ts';
+import { normalizeName } from '../../common/channel-name.ts';
 import { isReservedKey } from '../models.ts';
 
 /** A stable dedupe key from a row's values, so the same row imported twice is stored once. */
@@ -9,9 +10,9 @@ export function contentKey(kind: string, values: ReadonlyArray<string | null>): 
   return `${kind}:${digest}`;
 }
 
-/** Channel and campaign names: trimmed text; channels lower-cased so "Meta" and "meta" are one channel. */
+/** Channels are normalised exactly as spend channels are, so touchpoints and spend meet on one key. */
 export function channelName(row: CsvRow): string {
-  return checkedName('channel', row.text('channel').toLowerCase());
+  return checkedName('channel', normalizeName(row.text('channel')));
 }
 
 export function campaignName(row: CsvRow): string | null {

@@ -1,4 +1,5 @@
-import type { ToolDb } from '../../registry/tenant-scope.ts';
+import type { ToolDb } from '../registry/tenant-scope.ts';
+import type { StoreOutcome } from './csv-import.ts';
 
 type ColumnType = 'text' | 'int' | 'numeric' | 'date';
 
@@ -12,12 +13,7 @@ export interface UpsertTable<Columns extends Record<string, ColumnType>> {
 
 export type UpsertRow<Columns extends Record<string, ColumnType>> = { [Name in keyof Columns]: (Columns[Name] extends 'int' ? number : Columns[Name] extends 'date' ? Date : string) | null };
 
-export interface UpsertOutcome {
-  /** Rows that did not exist. */
-  inserted: number;
-  /** Rows that existed with a different value and were overwritten. */
-  replaced: number;
-}
+export type UpsertOutcome = StoreOutcome;
 
 const BATCH = 5000;
 
