@@ -12,7 +12,7 @@ describe('comparison, journeys, ROAS and settings on the hand-computed scenario'
   beforeAll(async () => {
     ({ database, runner, org } = await openToolTestWorld('attribution-reports'));
     await loadJourneyScenario(runner, org);
-    await database.prisma.fxRate.create({ data: { date: new Date('2026-09-01'), base: 'EUR', quote: 'USD', rate: '1.1' } });
+    await database.prisma.fxRate.create({ data: { organizationId: org.id, date: new Date('2026-09-01'), base: 'EUR', quote: 'USD', rate: '1.1' } });
     const spend = (date: string, channel: string, amount: string, currency: string, extra: { impressions?: number; clicks?: number } = {}) => ({
       organizationId: org.id, date: new Date(date), channel, campaign: 'autumn-push', artist: 'Nova', amount, currency, dedupeKey: `${date}:${channel}`, ...extra,
     });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { invalidInput } from '../registry/errors.ts';
 
 /**
- * Output conventions for the campaign tools: figures are computed at full precision and rounded
+ * Output conventions for every tool: figures are computed at full precision and rounded
  * only here, on the way out (money to cents, rates to 4 places, streams to whole numbers).
  */
 // `+ 0` turns the -0 that rounding a tiny negative float gives into 0.

@@ -24,7 +24,7 @@ export async function baseCurrencyConverter(db: ToolDb, baseCurrency: string, cu
   return (amount, currency) => {
     const rate = rates.get(currency);
     if (rate === undefined) {
-      throw new ToolError('unavailable', `No exchange rate from ${currency} to ${baseCurrency} on or before ${asOf.toISOString().slice(0, 10)}; add one to FxRate.`);
+      throw new ToolError('unavailable', `No exchange rate from ${currency} to ${baseCurrency} on or before ${asOf.toISOString().slice(0, 10)}; add one with set_fx_rate.`);
     }
     return amount * rate;
   };

@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from '../../db/generated/prisma/client.ts';
 import { modelRelations } from './data-model.ts';
 
 /** Models shared by every organisation; all other models carry `organizationId`. */
-export const GLOBAL_MODELS: ReadonlySet<string> = new Set(['Organization', 'User', 'FxRate']);
+export const GLOBAL_MODELS: ReadonlySet<string> = new Set(['Organization', 'User']);
 
 const READ_OPERATIONS = new Set([
   'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'count', 'aggregate', 'groupBy',
@@ -82,7 +82,6 @@ function scopeArgs(model: string, operation: string, args: Args, organizationId:
   }
   if (model === 'Organization') return scopeOrganization(operation, args, organizationId);
   if (model === 'User') return { ...args, where: { ...args.where, memberships: { some: { organizationId } } } };
-  if (model === 'FxRate') return args;
   if (reading || FILTERED_WRITE_OPERATIONS.has(operation)) {
     refuseOrganizationChange(model, args.data, organizationId);
     return { ...args, where: { ...args.where, organizationId } };

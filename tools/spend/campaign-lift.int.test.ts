@@ -37,7 +37,7 @@ describe('campaign_lift', () => {
         ...daily(T2, 'spotify', '2026-09-25', 17, 80),
       ].map((row) => ({ ...row, organizationId })),
     });
-    await database.prisma.fxRate.create({ data: { date: new Date('2026-09-01'), base: 'EUR', quote: 'USD', rate: 1.1 } });
+    await database.prisma.fxRate.create({ data: { organizationId: org.id, date: new Date('2026-09-01'), base: 'EUR', quote: 'USD', rate: 1.1 } });
     await callOk(runner, org, 'set_stream_rates', { rates: [{ platform: 'spotify', rate_per_stream: 0.004, currency: 'USD' }] });
     const client = await database.prisma.client.create({ data: { organizationId, name: 'Label' } });
     const vendor = await database.prisma.vendor.create({ data: { organizationId, name: 'Club Restricted', costPer1kStreams: 2 } });

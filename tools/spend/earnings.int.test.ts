@@ -69,7 +69,7 @@ describe('stream rates, estimated_earnings and reconcile_payouts', () => {
   it('estimates need the FX rate of a foreign-currency stream rate', async () => {
     const error = await callFails(runner, org, 'estimated_earnings', { period: { from: '2026-09-01', to: '2026-09-30' }, platform: 'apple_music' });
     expect(error).toMatchObject({ code: 'unavailable', message: expect.stringContaining('No exchange rate from EUR to USD on or before 2026-09-30') });
-    await database.prisma.fxRate.create({ data: { date: new Date('2026-09-01'), base: 'EUR', quote: 'USD', rate: 1.25 } });
+    await database.prisma.fxRate.create({ data: { organizationId: org.id, date: new Date('2026-09-01'), base: 'EUR', quote: 'USD', rate: 1.25 } });
     const apple = await callOk(runner, org, 'estimated_earnings', { period: { from: '2026-09-01', to: '2026-09-30' }, platform: 'Apple Music' });
     expect(apple).toMatchObject({ currency: 'USD', rows: [{ artist: 'Ana', platform: 'apple_music', streams: 300, rate_per_stream: 0.01, amount: 3, currency: 'USD' }] });
   });

@@ -32,7 +32,7 @@ describe('weekly_artist_stats', () => {
   beforeAll(async () => {
     ({ database, runner, org } = await openToolTestWorld('weekly', { now: () => NOW }));
     await database.prisma.organization.update({ where: { id: org.id }, data: { timeZone: 'Pacific/Auckland' } });
-    await database.prisma.fxRate.create({ data: { date: new Date('2026-11-01'), base: 'EUR', quote: 'USD', rate: 1.25 } });
+    await database.prisma.fxRate.create({ data: { organizationId: org.id, date: new Date('2026-11-01'), base: 'EUR', quote: 'USD', rate: 1.25 } });
     await callOk(runner, org, 'set_stream_rates', { rates: [{ platform: 'spotify', rate_per_stream: 0.004, currency: 'USD' }] });
     await callOk(runner, org, 'import_streams', { files: [csvFile('streams.csv', STREAMS)] });
     await callOk(runner, org, 'import_spend', { files: [csvFile('spend.csv', SPEND)] });

@@ -65,7 +65,7 @@ describe('vendor_performance (hand-computed, see testing/delivery-scenario.md)',
     const euro = await database.prisma.vendor.create({ data: { organizationId: org.id, name: 'Euro Beats', costPer1kStreams: 2, currency: 'EUR' } });
     const missingRate = await runner.call('vendor_performance', { as_of: AS_OF }, org.as('VIEWER'));
     expect(missingRate).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('EUR to USD') } });
-    await database.prisma.fxRate.create({ data: { date: new Date('2026-11-01'), base: 'EUR', quote: 'USD', rate: 1.1 } });
+    await database.prisma.fxRate.create({ data: { organizationId: org.id, date: new Date('2026-11-01'), base: 'EUR', quote: 'USD', rate: 1.1 } });
     const byVendor = await rows({ as_of: AS_OF });
     expect(byVendor.get(euro.id)).toMatchObject({ promised_cost_per_1k: 2.2, placements: 0, delivered_streams: 0, delivery_rate: null });
   });

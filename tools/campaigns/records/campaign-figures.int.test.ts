@@ -169,7 +169,7 @@ describe('campaign figures on a hand-built scrape', () => {
     const missingRate = await owner.fails('get_client', { client_id: euros.id, as_of: AS_OF });
     expect(missingRate).toMatchObject({ code: 'unavailable' });
     expect(missingRate.message).toContain('EUR to USD');
-    await database.prisma.fxRate.create({ data: { date: new Date('2026-03-01'), base: 'EUR', quote: 'USD', rate: 1.1 } });
+    await database.prisma.fxRate.create({ data: { organizationId: org.id, date: new Date('2026-03-01'), base: 'EUR', quote: 'USD', rate: 1.1 } });
     const detail = await owner.ok<Record<string, any>>('get_client', { client_id: euros.id, as_of: AS_OF });
     expect(detail.total_budget).toBe(1100);
     expect(detail.campaigns[0]).toMatchObject({ total_budget: 1000, currency: 'EUR' });
