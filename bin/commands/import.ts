@@ -4,9 +4,10 @@ import { IMPORT_KINDS } from '../../tools/imports/import-kinds.ts';
 import { cliPrincipal } from '../command-context.ts';
 import type { Runtime } from '../runtime.ts';
 import { parseOptions, UsageError } from '../usage.ts';
+import { ERROR_SURFACE_MAP } from '../../tools/registry/errors.ts';
 import { reportResult } from './call.ts';
 
-export const importUsage = 'import KIND FILE_OR_DIR --org S   load files through the KIND import tool';
+export const importUsage = 'import KIND FILE_OR_DIR --org S   load files through the KIND import tool (exit 2 when a file is rejected)';
 
 export async function importCommand(runtime: Runtime, args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(args, { org: { type: 'string' }, as: { type: 'string' } }, true);
@@ -18,7 +19,15 @@ export async function importCommand(runtime: Runtime, args: string[]): Promise<n
   if (!kind) throw new UsageError(`import: unknown kind "${kindName}" (kinds: ${available})`);
   const files = readFiles(path, kind.filePattern);
   const principal = await cliPrincipal(runtime, values);
-  return reportResult(await runtime.runner.call(kind.tool, { files }, principal));
+  const result = await runtime.runner.call(kind.tool, { files }, principal);
+  const exitCode = reportResult(result);
+  if (!result.ok) return exitCode;
+  // The good files were stored, but a script must be able to tell that some were not.
+  const output = result.output as { files_rejected?: number; rejected?: number };
+  const rejected = output.files_rejected ?? output.rejected ?? 0;
+  if (rejected === 0) return exitCode;
+  process.stderr.write(`import: ${rejected} of ${files.length} file${files.length === 1 ? '' : 's'} rejected, nothing stored from ${rejected === 1 ? 'it' : 'them'}; see "errors" above\n`);
+  return ERROR_SURFACE_MAP.invalid_input.exitCode;
 }
 
 function readFiles(path: string, pattern: RegExp): Array<{ name: string; content: string }> {
