@@ -96,7 +96,10 @@ function planCampaign(context: CampaignContext, random: Random, index: number, c
 
 function planSong(context: CampaignContext, random: Random, artist: PlannedArtist, startDay: number): PlannedSong {
   const genre = random.chance(0.85) ? artist.genre : random.pick(['dance', 'pop'] as const);
-  const releaseDay = random.chance(0.75) ? startDay - random.int(0, 21) : -random.int(30, 300);
+  // Most campaigns push a new release; about half of those starting a month into the period push a
+  // catalogue song instead, which has the 28-day stream history campaign_lift needs for a baseline.
+  const catalogueShare = startDay >= 28 ? 0.5 : 0.15;
+  const releaseDay = random.chance(1 - catalogueShare) ? startDay - random.int(0, 21) : -random.int(30, 300);
   // Vendors the label has since dropped (inactive) only appear on older campaigns.
   const available = context.vendors.filter((vendor) => vendor.isActive || startDay < context.calendar.days - 60);
   const fitting = available.filter((vendor) => vendor.genres.includes(genre));
