@@ -29,6 +29,8 @@ export function buildAgentTools(runner: ToolRunner, principal: Principal, record
   const agentPrincipal: Principal = { ...principal, surface: 'AGENT' };
   const tools: ToolSet = {};
   for (const definition of runner.catalogue.list({ role: principal.role })) {
+    // Deciding approvals is for people only (the registry refuses it from the AGENT surface), so it is not offered.
+    if (definition.permission === 'approvals:decide') continue;
     tools[definition.name] = tool({
       description: describeForModel(definition),
       inputSchema: jsonSchema(z.toJSONSchema(definition.input, { io: 'input' }) as Parameters<typeof jsonSchema>[0]),

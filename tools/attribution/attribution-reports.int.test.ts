@@ -63,6 +63,16 @@ describe('comparison, journeys, ROAS and settings on the hand-computed scenario'
     ]);
   });
 
+  it('delivery ratios only use the spend of rows that report impressions or clicks', async () => {
+    await database.prisma.marketingSpend.create({
+      data: { organizationId: org.id, date: new Date('2026-10-21'), channel: 'meta', amount: '5000', currency: 'USD', dedupeKey: 'no-delivery-data' },
+    });
+    type Roas = { rows: Array<Record<string, number | string | null>> };
+    const output = await call<Roas>('roas_summary', { group_by: 'channel', from: '2026-10-01', to: '2026-10-31' });
+    expect(output.rows.find((row) => row.key === 'meta')).toMatchObject({ spend: 5100, cpm: 10, cpc: 0.5, ctr: 0.02, impressions: 10000, clicks: 200 });
+    await database.prisma.marketingSpend.deleteMany({ where: { dedupeKey: 'no-delivery-data' } });
+  });
+
   it('a currency without an exchange rate is an error naming it and the date', async () => {
     await database.prisma.marketingSpend.create({
       data: { organizationId: org.id, date: new Date('2026-10-05'), channel: 'meta', amount: '10', currency: 'SEK', dedupeKey: 'sek' },

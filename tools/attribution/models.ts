@@ -38,12 +38,6 @@ export const positionWeightsInput = z
     message: 'first + middle + last must sum to 1',
   });
 
-export interface AttributionSettings {
-  lookbackDays: number;
-  halfLifeDays: number;
-  weights: PositionWeights;
-}
-
 /**
  * The credit each touchpoint of an n-touch journey gets under a position model: first and last get
  * their shares and the middle touches split theirs equally. With one touch it takes everything;
@@ -60,14 +54,4 @@ export function positionCredit(weights: PositionWeights, position: number, touch
   if (position === 1) return weights.first;
   if (position === touches) return weights.last;
   return weights.middle / (touches - 2);
-}
-
-/** 2^(-age / half-life): a touch one half-life before the conversion counts half as much as one at it. */
-export function decayFactor(ageMs: number, halfLifeDays: number): number {
-  return 2 ** (-ageMs / (halfLifeDays * 86_400_000));
-}
-
-/** Keys in parentheses are Crescendo's own ((direct), (none)...); imported names may not take that form. */
-export function isReservedKey(name: string): boolean {
-  return /^\(.*\)$/.test(name);
 }

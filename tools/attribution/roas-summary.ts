@@ -75,26 +75,19 @@ export const roasSummary = defineTool({
   },
 });
 
-interface Combined {
+interface Combined extends Omit<KeySpend, 'key'> {
   key: string;
-  spend: number;
   revenue: number;
   conversions: number;
   newCustomers: number;
-  impressions: number | null;
-  clicks: number | null;
 }
 
+const NO_SPEND: Omit<KeySpend, 'key'> = {
+  spend: 0, impressions: null, clicks: null, spendWithImpressions: 0, spendWithClicks: 0, clicksWithImpressions: 0, impressionsWithClicks: 0,
+};
+
 function combine(key: string, spend: KeySpend | undefined, credit: Pick<AttributedKey, 'revenue' | 'conversions' | 'firstPurchases'> | undefined): Combined {
-  return {
-    key,
-    spend: spend?.spend ?? 0,
-    revenue: credit?.revenue ?? 0,
-    conversions: credit?.conversions ?? 0,
-    newCustomers: credit?.firstPurchases ?? 0,
-    impressions: spend?.impressions ?? null,
-    clicks: spend?.clicks ?? null,
-  };
+  return { ...NO_SPEND, ...spend, key, revenue: credit?.revenue ?? 0, conversions: credit?.conversions ?? 0, newCustomers: credit?.firstPurchases ?? 0 };
 }
 
 function sumSpend(rows: KeySpend[]): KeySpend {
@@ -102,7 +95,17 @@ function sumSpend(rows: KeySpend[]): KeySpend {
     const values = rows.map(pick).filter((value): value is number => value !== null);
     return values.length ? values.reduce((sum, value) => sum + value, 0) : null;
   };
-  return { key: 'total', spend: rows.reduce((sum, row) => sum + row.spend, 0), impressions: sumNullable((row) => row.impressions), clicks: sumNullable((row) => row.clicks) };
+  const sum = (pick: (row: KeySpend) => number) => rows.reduce((total, row) => total + pick(row), 0);
+  return {
+    key: 'total',
+    spend: sum((row) => row.spend),
+    impressions: sumNullable((row) => row.impressions),
+    clicks: sumNullable((row) => row.clicks),
+    spendWithImpressions: sum((row) => row.spendWithImpressions),
+    spendWithClicks: sum((row) => row.spendWithClicks),
+    clicksWithImpressions: sum((row) => row.clicksWithImpressions),
+    impressionsWithClicks: sum((row) => row.impressionsWithClicks),
+  };
 }
 
 function sumCredit(rows: AttributedKey[]) {
@@ -115,6 +118,7 @@ function sumCredit(rows: AttributedKey[]) {
 
 function present(row: Omit<Combined, 'key'>) {
   const { spend, revenue, conversions, newCustomers, impressions, clicks } = row;
+  // Delivery ratios pair each denominator with the spend (or clicks) of the rows that report it.
   return {
     spend: money(spend),
     attributed_revenue: money(revenue),
@@ -126,9 +130,9 @@ function present(row: Omit<Combined, 'key'>) {
     cpa: moneyOrNull(ratio(spend, conversions)),
     impressions,
     clicks,
-    cpm: moneyOrNull(impressions ? (spend / impressions) * 1000 : null),
-    cpc: moneyOrNull(ratio(spend, clicks)),
-    ctr: rate(impressions && clicks !== null ? clicks / impressions : null),
+    cpm: moneyOrNull(impressions ? (row.spendWithImpressions / impressions) * 1000 : null),
+    cpc: moneyOrNull(clicks ? row.spendWithClicks / clicks : null),
+    ctr: rate(row.impressionsWithClicks ? row.clicksWithImpressions / row.impressionsWithClicks : null),
     conversion_rate: rate(clicks ? conversions / clicks : null),
   };
 }

@@ -6,3 +6,13 @@
 export function normalizeName(name: string): string {
   return name.trim().toLowerCase().replace(/[\s-]+/g, '_');
 }
+
+/**
+ * Names in parentheses are Crescendo's own keys in reports ((direct), (none), (unassigned)), so
+ * imported and entered channel, campaign and artist names may not take that form.
+ */
+export function isReservedName(name: string): boolean {
+  return /^\(.*\)$/.test(name.trim());
+}
+
+export const RESERVED_NAME_MESSAGE = "is reserved: names in parentheses are Crescendo's own keys such as (direct)";

@@ -26,7 +26,7 @@ export const IMPORT_KINDS: Record<string, ImportKind> = {
   scraped: { tool: 'ingest_scraped_data', filePattern: /^song_.+\.json$/, description: 'Spotify for Artists scraper files, one per song' },
   touchpoints: { tool: 'import_touchpoints', filePattern: /\.csv$/i, description: 'customer_id,occurred_at,channel,campaign?,cost?,currency?' },
   conversions: { tool: 'import_conversions', filePattern: /\.csv$/i, description: 'customer_id,occurred_at,revenue,currency,order_id?' },
-  spend: { tool: 'import_spend', filePattern: /\.csv$/i, description: 'date,channel,campaign,artist,amount,currency' },
+  spend: { tool: 'import_spend', filePattern: /\.csv$/i, description: 'date,channel,campaign?,artist?,amount,currency,impressions?,clicks?' },
   streams: { tool: 'import_streams', filePattern: /\.csv$/i, description: 'date,artist,track_id,platform,streams' },
   payouts: { tool: 'import_payouts', filePattern: /\.csv$/i, description: 'period_start,period_end,artist,platform,amount,currency' },
 };

@@ -14,7 +14,7 @@ export async function baseCurrencyConverter(db: ToolDb, baseCurrency: string, cu
   const rates = new Map<string, number>([[baseCurrency, 1]]);
   for (const currency of foreign) {
     const direct = await db.fxRate.findFirst({ where: { base: currency, quote: baseCurrency, date: { lte: asOf } }, orderBy: { date: 'desc' } });
-    if (direct) {
+    if (direct && Number(direct.rate) > 0) {
       rates.set(currency, Number(direct.rate));
       continue;
     }
@@ -52,7 +52,7 @@ export async function fxSegmentsToBase(db: ToolDb, baseCurrency: string, timeZon
     const inverse = await db.fxRate.findMany({ where: { base: baseCurrency, quote: currency }, orderBy: { date: 'asc' } });
     for (const row of inverse) if (Number(row.rate) > 0) byDate.set(isoDay(row.date), 1 / Number(row.rate));
     const direct = await db.fxRate.findMany({ where: { base: currency, quote: baseCurrency }, orderBy: { date: 'asc' } });
-    for (const row of direct) byDate.set(isoDay(row.date), Number(row.rate));
+    for (const row of direct) if (Number(row.rate) > 0) byDate.set(isoDay(row.date), Number(row.rate));
     const dates = [...byDate.keys()].sort();
     const firstNeeded = isoDay(todayIn(timeZone, instant));
     if (dates.length === 0 || dates[0]! > firstNeeded) {

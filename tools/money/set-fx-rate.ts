@@ -22,7 +22,7 @@ export const setFxRate = defineTool({
     date: isoDate.describe('First day the rate applies (YYYY-MM-DD).'),
     base: currencyCode.describe('The currency being priced, e.g. EUR.'),
     quote: currencyCode.describe('The currency it is priced in, e.g. USD.'),
-    rate: z.number().positive().max(1e9).describe('Units of quote per one unit of base.'),
+    rate: z.number().min(1e-10, 'must be at least 0.0000000001 (rates are stored with 10 decimals)').max(1e9).describe('Units of quote per one unit of base.'),
   }),
   output: z.object({
     date: z.string(),

@@ -43,10 +43,10 @@ export interface ToolFailure {
 
 export type ToolResult<Output = unknown> = { ok: true; output: Output } | { ok: false; error: ToolFailure };
 
-/** Raised inside an approved action's transaction when someone else already ran it. */
 /** Read tools' transactions hold no locks worth worrying about; long analytic queries may need minutes. */
 const READ_TRANSACTION_TIMEOUT_MS = 10 * 60_000;
 
+/** Raised inside an approved action's transaction when someone else already ran it. */
 export const ALREADY_EXECUTED = 'This approval request is not approved-and-waiting any more (another executor ran it, or it was never approved).';
 
 /** Organisations and emails change rarely; a call may see them up to this old. */

@@ -2,7 +2,7 @@ import { uuidV7 } from '../../db/uuid-v7.ts';
 import { isoDay } from '../common/format.ts';
 import { defineCsvImport } from '../imports/csv-import.ts';
 import { upsertByKey, type UpsertRow } from '../imports/keyed-upsert.ts';
-import { normalizeName } from '../common/channel-name.ts';
+import { channelName, optionalName } from '../imports/row-names.ts';
 
 const SPEND_COLUMNS = {
   id: 'text', organizationId: 'text', date: 'date', channel: 'text', campaign: 'text', artist: 'text',
@@ -32,9 +32,9 @@ export const importSpend = defineCsvImport<SpendRow>({
   exampleCsv: 'date,channel,campaign,artist,amount,currency\n2026-10-01,meta,autumn-push,Example Artist,120.00,USD\n',
   read: (row) => ({
     date: row.date('date'),
-    channel: normalizeName(row.text('channel')),
-    campaign: row.text('campaign', { optional: true }),
-    artist: row.text('artist', { optional: true }),
+    channel: channelName(row),
+    campaign: optionalName(row, 'campaign'),
+    artist: optionalName(row, 'artist'),
     amount: row.decimal('amount', { min: 0 }),
     currency: row.currency('currency'),
     impressions: row.has('impressions') ? row.integer('impressions', { min: 0 }) : null,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { isoDate } from '../common/format.ts';
-import { normalizeName } from '../common/channel-name.ts';
+import { isReservedName, normalizeName, RESERVED_NAME_MESSAGE } from '../common/channel-name.ts';
 
 /** A platform or channel name, normalised like the importers do (`Spotify ` -> `spotify`). */
-export const platformName = z.string().trim().min(1).max(100).transform(normalizeName);
+export const platformName = z.string().trim().min(1).max(100).refine((name) => !isReservedName(name), RESERVED_NAME_MESSAGE).transform(normalizeName);
 
 /** An ISO 4217 code, upper-cased. */
 export const currencyCode = z
@@ -27,7 +27,10 @@ export const moneyAmount = z
   })
   .transform((text) => text.replace(/^\+/, ''));
 
-export const artistName = z.string().trim().min(1).max(500);
+export const artistName = z.string().trim().min(1).max(500).refine((name) => !isReservedName(name), RESERVED_NAME_MESSAGE);
+
+/** A campaign name as entered (not normalised), refusing reserved names. */
+export const campaignNameInput = z.string().trim().min(1).max(500).refine((name) => !isReservedName(name), RESERVED_NAME_MESSAGE);
 
 /** An inclusive range of calendar days. */
 export const period = z

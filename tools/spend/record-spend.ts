@@ -3,7 +3,7 @@ import { uuidV7 } from '../../db/uuid-v7.ts';
 import { isoDate, parseDay } from '../common/format.ts';
 import { defineTool } from '../registry/define-tool.ts';
 import { conflict } from '../registry/errors.ts';
-import { artistName, currencyCode, moneyAmount, platformName } from './inputs.ts';
+import { artistName, campaignNameInput, currencyCode, moneyAmount, platformName } from './inputs.ts';
 import { spendEntryView, viewSpendEntry } from './spend-entry.ts';
 
 const count = z.int().min(0).max(2_147_483_647);
@@ -26,7 +26,7 @@ export const recordSpend = defineTool({
   input: z.object({
     date: isoDate.describe('Day the money was spent, YYYY-MM-DD.'),
     channel: platformName.describe('Channel such as meta, google, tiktok, spotify_marquee (normalised: trimmed, lower-case).'),
-    campaign: z.string().trim().min(1).max(500).optional().describe('Campaign name, as in imported spend.'),
+    campaign: campaignNameInput.optional().describe('Campaign name, as in imported spend.'),
     artist: artistName.optional().describe('Artist the spend promotes.'),
     amount: moneyAmount.describe('Amount spent (>= 0, up to 4 decimals) in `currency`, as a number or a decimal string.'),
     currency: currencyCode.describe('ISO code of amount, e.g. USD.'),

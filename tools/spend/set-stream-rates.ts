@@ -3,7 +3,6 @@ import { defineTool } from '../registry/define-tool.ts';
 import { invalidInput } from '../registry/errors.ts';
 import { currencyCode, platformName } from './inputs.ts';
 
-const RATE_DIGITS = /^\d+(\.\d{1,8})?$/;
 
 const rateView = z.object({
   platform: z.string(),
@@ -31,7 +30,8 @@ export const setStreamRates = defineTool({
             .number()
             .positive()
             .max(1_000_000)
-            .refine((value) => RATE_DIGITS.test(String(value)), 'use at most 8 decimal places')
+            // String(3.5e-7) is exponent notation, so the digits are checked on the scaled value.
+            .refine((value) => Math.abs(Math.round(value * 1e8) - value * 1e8) < 1e-6, 'use at most 8 decimal places')
             .describe('Earnings of one stream (> 0, up to 8 decimals) in `currency`.'),
           currency: currencyCode.describe('ISO code of the rate, e.g. USD.'),
         }),
@@ -50,7 +50,7 @@ export const setStreamRates = defineTool({
     const stored = [];
     for (const rate of input.rates) {
       const previous = await ctx.db.streamRate.findFirst({ where: { platform: rate.platform } });
-      const data = { ratePerStream: String(rate.rate_per_stream), currency: rate.currency };
+      const data = { ratePerStream: rate.rate_per_stream.toFixed(8), currency: rate.currency };
       if (previous) await ctx.db.streamRate.update({ where: { id: previous.id }, data });
       else await ctx.db.streamRate.create({ data: { ...data, organizationId: ctx.orgId, platform: rate.platform } });
       stored.push({

@@ -102,7 +102,7 @@ export function journeyCte(scope: JourneyScope, options: { previousKey?: boolean
              ${previousKey}
       FROM conv
       LEFT JOIN "Touchpoint" t ON t."organizationId" = ${scope.organizationId} AND t."customerId" = conv."customerId"
-        AND t."occurredAt" <= conv."occurredAt" AND t."occurredAt" >= conv."occurredAt" - make_interval(days => ${scope.lookbackDays}::int)
+        AND t."occurredAt" <= conv."occurredAt" AND t."occurredAt" >= conv."occurredAt" - make_interval(hours => ${scope.lookbackDays * 24}::int)
       ${artistJoin(scope.groupBy)}
       -- One window for every function (row_number and lag ignore the frame), so a single WindowAgg
       -- pass over one sort computes position, count, age and previous key.

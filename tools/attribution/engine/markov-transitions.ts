@@ -27,7 +27,7 @@ export async function markovTransitions(db: ToolDb, scope: JourneyScope): Promis
         AND NOT EXISTS (
           SELECT 1 FROM "Conversion" c
           WHERE c."organizationId" = ${org} AND c."customerId" = t."customerId"
-            AND c."occurredAt" >= t."occurredAt" AND c."occurredAt" <= t."occurredAt" + make_interval(days => ${scope.lookbackDays}::int))
+            AND c."occurredAt" >= t."occurredAt" AND c."occurredAt" <= t."occurredAt" + make_interval(hours => ${scope.lookbackDays * 24}::int))
       WINDOW w AS (PARTITION BY t."customerId" ORDER BY t."occurredAt", t.id)
     )
     SELECT coalesce(previous_key, ${START}) AS from_state, key AS to_state, count(*) AS count FROM journey WHERE touches > 0 GROUP BY 1, 2

@@ -9,6 +9,14 @@ export interface KeySpend {
   spend: number;
   impressions: number | null;
   clicks: number | null;
+  /**
+   * Delivery ratios only use rows that report their denominator: spend of rows with impressions
+   * (CPM), spend of rows with clicks (CPC), and clicks and impressions of rows with both (CTR).
+   */
+  spendWithImpressions: number;
+  spendWithClicks: number;
+  clicksWithImpressions: number;
+  impressionsWithClicks: number;
 }
 
 const SPEND_KEY: Record<GroupBy, Prisma.Sql> = {
@@ -36,13 +44,20 @@ export async function spendByKey(
     org.timeZone,
     new Map(currencies.map((row) => [row.currency, startOfDayIn(row._min.date!, org.timeZone)])),
   );
-  const rows = await db.$queryRaw<Array<{ key: string; spend: number; impressions: bigint | number | null; clicks: bigint | number | null }>>`
+  const rows = await db.$queryRaw<Array<{
+    key: string; spend: number; impressions: bigint | number | null; clicks: bigint | number | null;
+    spend_with_impressions: number | null; spend_with_clicks: number | null; clicks_with_impressions: bigint | number | null; impressions_with_clicks: bigint | number | null;
+  }>>`
     WITH fx AS (
       SELECT * FROM unnest(${fx.map((s) => s.currency)}::text[], ${fx.map((s) => (s.from ? s.from.toISOString() : '-infinity'))}::timestamptz[],
                            ${fx.map((s) => (s.to ? s.to.toISOString() : 'infinity'))}::timestamptz[], ${fx.map((s) => s.rate)}::float8[])
         AS f(currency, valid_from, valid_to, rate)
     )
-    SELECT ${SPEND_KEY[groupBy]} AS key, sum(s.amount::float8 * fx.rate)::float8 AS spend, sum(s.impressions) AS impressions, sum(s.clicks) AS clicks
+    SELECT ${SPEND_KEY[groupBy]} AS key, sum(s.amount::float8 * fx.rate)::float8 AS spend, sum(s.impressions) AS impressions, sum(s.clicks) AS clicks,
+           sum(s.amount::float8 * fx.rate) FILTER (WHERE s.impressions IS NOT NULL) AS spend_with_impressions,
+           sum(s.amount::float8 * fx.rate) FILTER (WHERE s.clicks IS NOT NULL) AS spend_with_clicks,
+           sum(s.clicks) FILTER (WHERE s.impressions IS NOT NULL) AS clicks_with_impressions,
+           sum(s.impressions) FILTER (WHERE s.clicks IS NOT NULL) AS impressions_with_clicks
     FROM "MarketingSpend" s
     JOIN fx ON fx.currency = s.currency
       AND (s.date::timestamp AT TIME ZONE ${org.timeZone}) >= fx.valid_from AND (s.date::timestamp AT TIME ZONE ${org.timeZone}) < fx.valid_to
@@ -53,5 +68,9 @@ export async function spendByKey(
     spend: Number(row.spend),
     impressions: row.impressions === null ? null : Number(row.impressions),
     clicks: row.clicks === null ? null : Number(row.clicks),
+    spendWithImpressions: Number(row.spend_with_impressions ?? 0),
+    spendWithClicks: Number(row.spend_with_clicks ?? 0),
+    clicksWithImpressions: Number(row.clicks_with_impressions ?? 0),
+    impressionsWithClicks: Number(row.impressions_with_clicks ?? 0),
   }));
 }

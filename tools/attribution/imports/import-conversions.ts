@@ -1,7 +1,7 @@
 import { conversions } from '../../../db/bulk/tables.ts';
 import { BulkWriter } from '../../../db/bulk/bulk-writer.ts';
 import { defineCsvImport } from '../../imports/csv-import.ts';
-import { contentKey } from './row-keys.ts';
+import { contentKey } from '../../imports/row-names.ts';
 
 interface ConversionRow {
   customerId: string;

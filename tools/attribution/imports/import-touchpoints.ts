@@ -2,7 +2,7 @@ import { touchpoints } from '../../../db/bulk/tables.ts';
 import { BulkWriter } from '../../../db/bulk/bulk-writer.ts';
 import { defineCsvImport } from '../../imports/csv-import.ts';
 import { RowError } from '../../imports/csv-row.ts';
-import { campaignName, channelName, contentKey } from './row-keys.ts';
+import { campaignName, channelName, contentKey } from '../../imports/row-names.ts';
 
 interface TouchpointRow {
   customerId: string;

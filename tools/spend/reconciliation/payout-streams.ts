@@ -36,7 +36,7 @@ export async function payoutsWithStreams(
            coalesce(sum(s.streams), 0) AS streams, count(DISTINCT s.date) AS "streamDays"
     FROM "ActualPayout" p
     LEFT JOIN "StreamStat" s
-      ON s."organizationId" = ${organizationId} AND s.artist = p.artist AND s.platform = p.platform
+      ON s."organizationId" = ${organizationId} AND lower(s.artist) = lower(p.artist) AND s.platform = p.platform
      AND s.date BETWEEN p."periodStart" AND p."periodEnd"
     WHERE p."organizationId" = ${organizationId}
       AND p."periodStart" <= ${isoDay(filter.to)}::date AND p."periodEnd" >= ${isoDay(filter.from)}::date

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { CsvRow } from '../../imports/csv-row.ts';
-import { RowError } from '../../imports/csv-row.ts';
-import { normalizeName } from '../../common/channel-name.ts';
-import { isReservedKey } from '../models.ts';
+import type { CsvRow } from './csv-row.ts';
+import { RowError } from './csv-row.ts';
+import { isReservedName, normalizeName, RESERVED_NAME_MESSAGE } from '../common/channel-name.ts';
 
 /** A stable dedupe key from a row's values, so the same row imported twice is stored once. */
 export function contentKey(kind: string, values: ReadonlyArray<string | null>): string {
@@ -15,12 +14,17 @@ export function channelName(row: CsvRow): string {
   return checkedName('channel', normalizeName(row.text('channel')));
 }
 
+/** An optional name column (campaign, artist), refusing reserved names. */
+export function optionalName(row: CsvRow, column: string): string | null {
+  const value = row.text(column, { optional: true });
+  return value === null ? null : checkedName(column, value);
+}
+
 export function campaignName(row: CsvRow): string | null {
-  const campaign = row.text('campaign', { optional: true });
-  return campaign === null ? null : checkedName('campaign', campaign);
+  return optionalName(row, 'campaign');
 }
 
 function checkedName(column: string, value: string): string {
-  if (isReservedKey(value)) throw new RowError(`${column} "${value}" is reserved: names in parentheses are Crescendo's own keys such as (direct)`);
+  if (isReservedName(value)) throw new RowError(`${column} "${value}" ${RESERVED_NAME_MESSAGE}`);
   return value;
 }
