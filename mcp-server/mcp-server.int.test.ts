@@ -1,4 +1,5 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { answersQuestions } from '../tools/registry/define-tool.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/testing/test-database.ts';
@@ -56,11 +57,13 @@ describe('MCP server over the in-memory transport', () => {
     expect(Object.keys(commit.outputSchema?.properties ?? {}).sort()).toEqual(['approval_id', 'approve_url', 'preview', 'status']);
   });
 
-  it('read-only mode lists only read tools and refuses the others', async () => {
+  it('read-only mode lists only tools that answer questions and refuses the others', async () => {
     const readOnly = await connect({ readOnly: true });
     const { tools } = await readOnly.listTools();
     expect(tools.length).toBe(runner.catalogue.list({ role: 'OWNER', access: ['read'] }).length);
-    expect(tools.every((tool) => runner.catalogue.get(tool.name)?.access === 'read' && tool.annotations?.readOnlyHint)).toBe(true);
+    // Reads, plus tools whose only write is a record of their own result (calculate_attribution's run), annotated as not read-only.
+    expect(tools.every((tool) => answersQuestions(runner.catalogue.get(tool.name)!))).toBe(true);
+    expect(tools.filter((tool) => !tool.annotations?.readOnlyHint).map((tool) => tool.name)).toEqual(['calculate_attribution']);
     const refused = await readOnly.callTool({ name: 'create_vendor', arguments: { name: 'Sneaky', cost_per_1k_streams: 1 } });
     expect(refused.isError).toBe(true);
     expect(textOf(refused)).toMatch(/^error \[not_found\]/);

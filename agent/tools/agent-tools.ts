@@ -1,6 +1,6 @@
 import { jsonSchema, tool, type ToolSet } from 'ai';
 import { z } from 'zod';
-import type { AnyTool } from '../../tools/registry/define-tool.ts';
+import { answersQuestions, type AnyTool } from '../../tools/registry/define-tool.ts';
 import type { Principal, ToolFailure, ToolResult, ToolRunner } from '../../tools/registry/runner.ts';
 
 /** One tool call the agent made in a turn, as the reply and the CLI's --json report it. */
@@ -49,7 +49,7 @@ export function describeForModel(definition: AnyTool): string {
   if (definition.access === 'approval') {
     return `${definition.description}\n[approval] Calling this only files an approval request: nothing happens until a manager approves it. Tell the user it is pending approval, with the approve_url.`;
   }
-  if (definition.access === 'write') return `${definition.description}\n[write] Changes Crescendo's data: call it only when the user asked for this change.`;
+  if (definition.access === 'write' && !answersQuestions(definition)) return `${definition.description}\n[write] Changes Crescendo's data: call it only when the user asked for this change.`;
   return definition.description;
 }
 

@@ -90,6 +90,11 @@ describe('calculate_attribution on hand-computed journeys', () => {
     expect(run.rows.reduce((sum, row) => sum + Number(row.attributedRevenue), 0)).toBeCloseTo(Number(run.totalRevenue), 2);
   });
 
+  it('anyone who reads attribution may run it: its only write is the record of the run', async () => {
+    const result = await runner.call('calculate_attribution', { model: 'linear' }, org.as('VIEWER'));
+    expect(result.ok && result.output).toMatchObject({ total_revenue: 310 });
+  });
+
   it('explains what is wrong with custom weights', async () => {
     const missing = await runner.call('calculate_attribution', { model: 'custom' }, org.as('ANALYST'));
     expect(missing.ok || missing.error).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('weights') });

@@ -23,8 +23,10 @@ export const calculateAttribution = defineTool({
     'time_decay, position_based (40/20/40), custom (first/middle/last weights) or markov (removal effect). A journey is the customer\'s touchpoints ' +
     'in the lookback window before each conversion; conversions without one go to (direct). Revenue in the base currency. Stores the run (run_id).',
   area: 'attribution',
+  // Its only write is the record of the run, so everyone who may read attribution may ask for one.
   access: 'write',
-  permission: 'attribution:write',
+  permission: 'attribution:read',
+  hints: { recordsOwnResult: true },
   input: z.object({
     model: z.enum(ATTRIBUTION_MODELS).describe('The attribution model.'),
     group_by: groupByInput,

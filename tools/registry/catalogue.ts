@@ -1,4 +1,4 @@
-import type { AnyTool, ToolAccess } from './define-tool.ts';
+import { answersQuestions, type AnyTool, type ToolAccess } from './define-tool.ts';
 import { can, type Area, type Role } from './roles.ts';
 
 export interface ToolFilter {
@@ -6,7 +6,7 @@ export interface ToolFilter {
   role?: Role;
   /** Only these areas (MCP toolsets). */
   areas?: readonly Area[];
-  /** Only these kinds of access (read-only mode passes ['read']). */
+  /** Only these kinds of access (read-only mode passes ['read'], which includes tools that only record their own result). */
   access?: readonly ToolAccess[];
 }
 
@@ -29,7 +29,7 @@ export class ToolCatalogue {
     return [...this.byName.values()]
       .filter((tool) => !filter.role || can(filter.role, tool.permission))
       .filter((tool) => !filter.areas || filter.areas.includes(tool.area))
-      .filter((tool) => !filter.access || filter.access.includes(tool.access))
+      .filter((tool) => !filter.access || filter.access.includes(tool.access) || (filter.access.includes('read') && answersQuestions(tool)))
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 

@@ -16,6 +16,12 @@ export interface ToolHints {
   destructive?: boolean;
   /** Reaches systems outside Crescendo (ad platforms, Slack, email). */
   openWorld?: boolean;
+  /**
+   * A write tool whose only write is a record of its own result (a stored attribution run): it
+   * answers a question, so it may carry a read permission, read-only surfaces list it, and the
+   * agent may call it for any question.
+   */
+  recordsOwnResult?: boolean;
 }
 
 export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output extends z.ZodType = z.ZodType> {
@@ -49,6 +55,11 @@ export type AnyTool = ToolDefinition<any, any>;
 
 const TOOL_NAME = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 
+/** Reads, or only records its own result (see ToolHints.recordsOwnResult): safe to call to answer a question. */
+export function answersQuestions(tool: Pick<AnyTool, 'access' | 'hints'>): boolean {
+  return tool.access === 'read' || (tool.access === 'write' && tool.hints?.recordsOwnResult === true);
+}
+
 /** Declares a tool; the registry is the only thing that runs it. */
 export function defineTool<Input extends z.ZodObject, Output extends z.ZodType>(
   definition: ToolDefinition<Input, Output>,
@@ -57,6 +68,8 @@ export function defineTool<Input extends z.ZodObject, Output extends z.ZodType>(
   const writePermission = definition.permission.endsWith(':write') || definition.permission === 'approvals:decide' || definition.permission === 'org:admin';
   if (definition.access === 'read' && writePermission) throw new Error(`Read tool ${definition.name} must not require a write permission`);
   // Otherwise a VIEWER, who holds every read permission, could call it.
-  if (definition.access !== 'read' && !writePermission) throw new Error(`${definition.access} tool ${definition.name} needs a write-class permission`);
+  if (definition.access !== 'read' && !writePermission && !(definition.access === 'write' && definition.hints?.recordsOwnResult)) {
+    throw new Error(`${definition.access} tool ${definition.name} needs a write-class permission`);
+  }
   return definition;
 }
