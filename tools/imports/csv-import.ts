@@ -48,13 +48,24 @@ export interface CsvImportDefinition<Row> {
   /** Turns one record into a row to store; throws RowError for a bad cell. */
   read(row: CsvRow, ctx: ToolContext): Row;
   /**
-   * Kinds whose rows have a natural key (a day's spend, a payout period) and whose files may be
-   * corrected: the same key twice in one file is a bad row, since which value is right cannot be
-   * guessed, and `store` replaces stored rows with that key.
+   * Kinds whose rows have a natural key (an order, a day's spend, a payout period): the same key
+   * twice in one file is a bad row, since which value is right cannot be guessed (`of` returns
+   * null for a row without one). With `replacesStored` files may be corrected: `store` replaces
+   * stored rows with that key.
    */
-  naturalKey?: { of(row: Row): string; describe(row: Row): string };
+  naturalKey?: { of(row: Row): string | null; describe(row: Row): string; replacesStored: boolean };
+  /**
+   * For kinds whose stored rows may not change (an order is a fact): the rows of a file that
+   * contradict what is stored, each with the reason. Any makes the file rejected like a bad row.
+   */
+  conflictsWithStored?(ctx: ToolContext, rows: ReadonlyArray<LinedRow<Row>>): Promise<Array<{ line: number; reason: string }>>;
   /** Stores one accepted file's rows: skipping rows already stored, or replacing them for kinds with a natural key. */
   store(ctx: ToolContext, rows: Row[]): Promise<StoreOutcome>;
+}
+
+export interface LinedRow<Row> {
+  row: Row;
+  line: number;
 }
 
 export interface StoreOutcome {
@@ -77,7 +88,7 @@ export function defineCsvImport<Row>(definition: CsvImportDefinition<Row>) {
     description:
       `${definition.description} CSV columns: ${columnList} (header row, UTF-8, ISO dates, "." decimals). ` +
       'A file with a bad row is rejected whole and its problems are listed with line numbers; the other files still load. ' +
-      (definition.naturalKey
+      (definition.naturalKey?.replacesStored
         ? 'Re-importing a file changes nothing; a row whose key is already stored with other values replaces it (rows_replaced); files apply in order.'
         : 'Re-importing a file changes nothing.'),
     area: definition.area,
@@ -85,7 +96,7 @@ export function defineCsvImport<Row>(definition: CsvImportDefinition<Row>) {
     permission: definition.permission,
     input: csvImportInput,
     output: csvImportOutput,
-    hints: { idempotent: true, destructive: Boolean(definition.naturalKey) },
+    hints: { idempotent: true, destructive: Boolean(definition.naturalKey?.replacesStored) },
     transactionTimeoutMs: 15 * 60_000,
     example: { files: [{ name: `${definition.name.replace(/^import_/, '')}.csv`, content: definition.exampleCsv }] },
     handler: (ctx, input) => importCsvFiles(ctx, input, definition),
@@ -101,10 +112,13 @@ export async function importCsvFiles<Row>(ctx: ToolContext, input: ImportFiles &
   for (const file of input.files) {
     const before = errors.length;
     const fileRows = readFile(ctx, file, definition, errors);
+    if (errors.length === before && definition.conflictsWithStored) {
+      for (const conflict of await definition.conflictsWithStored(ctx, fileRows)) errors.push({ file: file.name, ...conflict });
+    }
     if (errors.length > before) continue;
     filesLoaded++;
     rows += fileRows.length;
-    accepted.push(fileRows);
+    accepted.push(fileRows.map((lined) => lined.row));
   }
   if (!input.dry_run) {
     for (const fileRows of accepted) {
@@ -127,7 +141,7 @@ export async function importCsvFiles<Row>(ctx: ToolContext, input: ImportFiles &
   };
 }
 
-function readFile<Row>(ctx: ToolContext, file: { name: string; content: string }, definition: CsvImportDefinition<Row>, errors: CsvImportOutput['errors']): Row[] {
+function readFile<Row>(ctx: ToolContext, file: { name: string; content: string }, definition: CsvImportDefinition<Row>, errors: CsvImportOutput['errors']): LinedRow<Row>[] {
   const reject = (line: number, reason: string) => {
     errors.push({ file: file.name, line, reason });
   };
@@ -150,7 +164,7 @@ function readFile<Row>(ctx: ToolContext, file: { name: string; content: string }
     reject(1, 'the file has a header but no rows');
     return [];
   }
-  const rows: Row[] = [];
+  const rows: LinedRow<Row>[] = [];
   const firstLineOfKey = new Map<string, number>();
   for (const record of parsed.records) {
     if (record.cells.length !== parsed.header.length) {
@@ -162,11 +176,11 @@ function readFile<Row>(ctx: ToolContext, file: { name: string; content: string }
       const row = definition.read(new CsvRow(record.line, cells, ctx.org.timeZone), ctx);
       if (definition.naturalKey) {
         const key = definition.naturalKey.of(row);
-        const first = firstLineOfKey.get(key);
+        const first = key === null ? undefined : firstLineOfKey.get(key);
         if (first !== undefined) throw new RowError(`repeats line ${first} (${definition.naturalKey.describe(row)}); each one may appear once per file`);
-        firstLineOfKey.set(key, record.line);
+        if (key !== null) firstLineOfKey.set(key, record.line);
       }
-      rows.push(row);
+      rows.push({ row, line: record.line });
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
       reject(record.line, error.message);

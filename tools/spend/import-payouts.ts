@@ -43,7 +43,7 @@ export const importPayouts = defineCsvImport<PayoutRow>({
       currency: row.currency('currency'),
     };
   },
-  naturalKey: { of: keyOf, describe: (row) => `${row.artist} on ${row.platform} for ${isoDay(row.periodStart)}..${isoDay(row.periodEnd)}` },
+  naturalKey: { of: keyOf, describe: (row) => `${row.artist} on ${row.platform} for ${isoDay(row.periodStart)}..${isoDay(row.periodEnd)}`, replacesStored: true },
   store: (ctx, rows) =>
     upsertByKey(ctx.db, { table: 'ActualPayout', columns: PAYOUT_COLUMNS, key: ['organizationId', 'artist', 'platform', 'periodStart', 'periodEnd'] },
       rows.map((row) => ({ ...row, id: uuidV7(), organizationId: ctx.orgId }))),

@@ -40,7 +40,7 @@ export const importSpend = defineCsvImport<SpendRow>({
     impressions: row.has('impressions') ? row.integer('impressions', { min: 0 }) : null,
     clicks: row.has('clicks') ? row.integer('clicks', { min: 0 }) : null,
   }),
-  naturalKey: { of: importedSpendKey, describe: (row) => `${row.channel} spend on ${isoDay(row.date)} for campaign "${row.campaign ?? ''}" and artist "${row.artist ?? ''}"` },
+  naturalKey: { of: importedSpendKey, describe: (row) => `${row.channel} spend on ${isoDay(row.date)} for campaign "${row.campaign ?? ''}" and artist "${row.artist ?? ''}"`, replacesStored: true },
   store: (ctx, rows) =>
     upsertByKey(ctx.db, { table: 'MarketingSpend', columns: SPEND_COLUMNS, key: ['organizationId', 'dedupeKey'] },
       rows.map((row) => ({ ...row, id: uuidV7(), organizationId: ctx.orgId, dedupeKey: importedSpendKey(row) }))),

@@ -33,7 +33,7 @@ export const importStreams = defineCsvImport<StreamRow>({
     platform: normalizeName(row.text('platform')),
     streams: row.integer('streams', { min: 0 }),
   }),
-  naturalKey: { of: keyOf, describe: (row) => `track ${row.trackId} on ${row.platform} on ${isoDay(row.date)}` },
+  naturalKey: { of: keyOf, describe: (row) => `track ${row.trackId} on ${row.platform} on ${isoDay(row.date)}`, replacesStored: true },
   store: (ctx, rows) =>
     upsertByKey(ctx.db, { table: 'StreamStat', columns: STREAM_COLUMNS, key: ['organizationId', 'trackId', 'platform', 'date'] },
       rows.map((row) => ({ ...row, id: uuidV7(), organizationId: ctx.orgId }))),

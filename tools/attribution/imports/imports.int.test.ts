@@ -79,6 +79,21 @@ describe('touchpoint and conversion imports', () => {
     expect(stored.map((row) => [row.orderId, row.revenue.toString(), row.currency])).toEqual([['o-1001', '49.9', 'USD'], ['o-1002', '19', 'USD'], [null, '5', 'USD']]);
   });
 
+  it('an order that contradicts a stored one, or repeats in a file, is a bad row', async () => {
+    const changed = 'customer_id,occurred_at,revenue,currency,order_id\nc-1,2026-10-04T20:30:00Z,59.90,USD,o-1001\nc-5,2026-10-07T10:00:00Z,9,USD,o-2001\n';
+    const output = await load('import_conversions', [['changed.csv', changed]]);
+    expect(output).toMatchObject({ files_rejected: 1, rows_stored: 0 });
+    expect(output.errors).toEqual([{
+      file: 'changed.csv', line: 2,
+      reason: 'order o-1001 is already stored as c-1, 2026-10-04T20:30:00.000Z, 49.9 USD; a conversion cannot change (remove the row or fix the order id)',
+    }]);
+    const repeated = 'customer_id,occurred_at,revenue,currency,order_id\nc-6,2026-10-07T10:00:00Z,9,USD,o-3001\nc-6,2026-10-07T10:00:00Z,99,USD,o-3001\n';
+    expect((await load('import_conversions', [['repeated.csv', repeated]])).errors).toEqual([
+      { file: 'repeated.csv', line: 3, reason: 'repeats line 2 (order o-3001); each one may appear once per file' },
+    ]);
+    expect(await database.prisma.conversion.count({ where: { organizationId: org.id, orderId: { in: ['o-2001', 'o-3001'] } } })).toBe(0);
+  });
+
   it('dry_run checks everything and stores nothing', async () => {
     const output = await load('import_touchpoints', [['t.csv', 'customer_id,occurred_at,channel\nc-9,2026-10-01T00:00:00Z,meta\n']], { dry_run: true });
     expect(output).toMatchObject({ dry_run: true, rows: 1, rows_stored: 0, files_loaded: 1 });
