@@ -9,9 +9,7 @@ export type GroupBy = (typeof GROUP_BY)[number];
 
 /** The key for a conversion with no touchpoint in its window. */
 export const DIRECT_KEY = '(direct)';
-/** The campaign key of a touchpoint without a campaign, and the artist key of a campaign no spend row names an artist for. */
-export const NO_CAMPAIGN_KEY = '(none)';
-export const UNASSIGNED_ARTIST_KEY = '(unassigned)';
+export { NO_CAMPAIGN_KEY, UNASSIGNED_ARTIST_KEY } from '../common/channel-name.ts';
 
 export const DEFAULT_LOOKBACK_DAYS = 30;
 export const DEFAULT_HALF_LIFE_DAYS = 7;

@@ -3,7 +3,7 @@ import { isoDate, isoDay, money, moneyOrNull, rate } from '../common/format.ts';
 import { defineTool } from '../registry/define-tool.ts';
 import { attribute, type AttributedKey } from './engine/attribute.ts';
 import { groupByInput, halfLifeInput, resolveScope } from './engine/attribution-scope.ts';
-import { spendByKey, type KeySpend } from './engine/spend-by-key.ts';
+import { spendByKey, type KeySpend } from '../spend/spend-by-key.ts';
 import { ATTRIBUTION_MODELS } from './models.ts';
 
 const DEFAULT_MODEL = 'linear';

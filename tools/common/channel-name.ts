@@ -16,3 +16,7 @@ export function isReservedName(name: string): boolean {
 }
 
 export const RESERVED_NAME_MESSAGE = "is reserved: names in parentheses are Crescendo's own keys such as (direct)";
+
+/** The campaign key of rows without a campaign, and the artist key of rows (or campaigns) no artist is named for. */
+export const NO_CAMPAIGN_KEY = '(none)';
+export const UNASSIGNED_ARTIST_KEY = '(unassigned)';

@@ -83,7 +83,7 @@ export const campaignLift = defineTool({
           }
           return campaignSubject(ctx.db, ctx.org.baseCurrency, input.campaign_id!, asOf);
         })()
-      : trackSubject(ctx.db, ctx.org.baseCurrency, manualInput(input), asOf);
+      : trackSubject(ctx.db, ctx.org, manualInput(input), asOf);
     const currency = ctx.org.baseCurrency;
     const byPlatform = await liftStreams(ctx.db, ctx.orgId, {
       trackIds: subject.trackIds, from: new Date(subject.start.getTime() - BASELINE_DAYS * DAY_MS), to: subject.end, platform: input.platform,

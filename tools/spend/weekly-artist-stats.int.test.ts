@@ -71,7 +71,7 @@ describe('weekly_artist_stats', () => {
   it('the weekly job stores the same computation, refreshing rather than duplicating', async () => {
     const scoped = scopeToOrganization(database.prisma, org.id, { write: true, approvals: false, access: false }) as unknown as ToolDb;
     const week = weekOf(new Date('2026-11-16'));
-    const stats = await computeWeeklyArtistStats(scoped, { id: org.id, baseCurrency: 'USD' }, week);
+    const stats = await computeWeeklyArtistStats(scoped, { id: org.id, baseCurrency: 'USD', timeZone: 'Pacific/Auckland' }, week);
     expect(await storeWeeklyArtistStats(scoped, org.id, stats, NOW)).toBe(2); // Ana and Cy; Bo had nothing this week
     expect(await storeWeeklyArtistStats(scoped, org.id, stats, NOW)).toBe(2);
     const rows = await database.prisma.weeklyArtistStats.findMany({ where: { organizationId: org.id }, orderBy: { artist: 'asc' } });

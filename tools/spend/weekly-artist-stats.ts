@@ -58,7 +58,7 @@ export const weeklyArtistStats = defineTool({
   example: { week: '2026-11-16' },
   async handler(ctx, input) {
     const week = input.week ? weekOf(parseDay(input.week, 'week')) : lastCompleteWeek(ctx.org.timeZone, ctx.now());
-    const stats = await computeWeeklyArtistStats(ctx.db, { id: ctx.orgId, baseCurrency: ctx.org.baseCurrency }, week);
+    const stats = await computeWeeklyArtistStats(ctx.db, ctx.org, week);
     const currency = stats.currency;
     const wanted = input.artist?.toLowerCase();
     const artists = stats.artists

@@ -1,5 +1,6 @@
 import { isoDay } from '../../common/format.ts';
 import { baseCurrencyConverter } from '../../money/fx.ts';
+import { spendByKey } from '../spend-by-key.ts';
 import { invalidInput, notFound } from '../../registry/errors.ts';
 import type { ToolDb } from '../../registry/tenant-scope.ts';
 
@@ -50,7 +51,7 @@ export async function campaignSubject(db: ToolDb, baseCurrency: string, campaign
 }
 
 /** An artist's track over given dates; its cost is the artist's marketing spend over those dates. */
-export function trackSubject(db: ToolDb, baseCurrency: string, input: { artist: string; trackId: string; start: Date; end: Date | null }, asOf: Date): LiftSubject {
+export function trackSubject(db: ToolDb, org: { id: string; baseCurrency: string; timeZone: string }, input: { artist: string; trackId: string; start: Date; end: Date | null }, asOf: Date): LiftSubject {
   const end = min(input.end ?? asOf, asOf);
   return {
     campaignId: null,
@@ -60,11 +61,9 @@ export function trackSubject(db: ToolDb, baseCurrency: string, input: { artist: 
     start: input.start,
     end,
     async cost(at) {
-      const spend = await db.marketingSpend.groupBy({ by: ['artist', 'currency'], where: { date: { gte: input.start, lte: end }, artist: { not: null } }, _sum: { amount: true } });
-      // Artist names are compared case-insensitively here, in code: Prisma's insensitive match is a LIKE.
-      const own = spend.filter((row) => row.artist!.toLowerCase() === input.artist.toLowerCase());
-      const toBase = await baseCurrencyConverter(db, baseCurrency, own.map((row) => row.currency), at);
-      const amount = own.reduce((sum, row) => sum + toBase(Number(row._sum.amount ?? 0), row.currency), 0);
+      // Each day's spend at that day's rate, as everywhere; artist names compared case-insensitively.
+      const spend = await spendByKey(db, org, 'artist', input.start, end);
+      const amount = spend.filter((row) => row.key.toLowerCase() === input.artist.toLowerCase()).reduce((sum, row) => sum + row.spend, 0);
       return { amount, basis: 'marketing_spend', description: `Marketing spend tagged with ${input.artist} from ${isoDay(input.start)} to ${isoDay(end)}, all channels.` };
     },
   };

@@ -1,4 +1,5 @@
-import { baseCurrencyConverter } from '../../money/fx.ts';
+import { UNASSIGNED_ARTIST_KEY } from '../../common/channel-name.ts';
+import { spendByKey } from '../spend-by-key.ts';
 import type { ToolDb } from '../../registry/tenant-scope.ts';
 import { estimateEarnings } from '../earnings/estimate-earnings.ts';
 import { previousWeek, type Week } from './week-range.ts';
@@ -32,7 +33,7 @@ const ZERO: ArtistWeekFigures = { streams: 0, spend: 0, estimatedEarnings: 0 };
  * per-stream rate) of a Monday-Sunday week and of the week before, in the base currency. The
  * `weekly_artist_stats` tool shows it; the weekly job stores it with `storeWeeklyArtistStats`.
  */
-export async function computeWeeklyArtistStats(db: ToolDb, org: { id: string; baseCurrency: string }, week: Week): Promise<WeeklyArtistStats> {
+export async function computeWeeklyArtistStats(db: ToolDb, org: { id: string; baseCurrency: string; timeZone: string }, week: Week): Promise<WeeklyArtistStats> {
   const [current, previous] = [await figuresOf(db, org, week), await figuresOf(db, org, previousWeek(week))];
   const names = [...new Set([...current.byArtist.keys(), ...previous.byArtist.keys()])].sort((a, b) => a.localeCompare(b));
   return {
@@ -43,7 +44,7 @@ export async function computeWeeklyArtistStats(db: ToolDb, org: { id: string; ba
   };
 }
 
-async function figuresOf(db: ToolDb, org: { id: string; baseCurrency: string }, week: Week) {
+async function figuresOf(db: ToolDb, org: { id: string; baseCurrency: string; timeZone: string }, week: Week) {
   const byArtist = new Map<string, ArtistWeekFigures>();
   const entry = (artist: string) => {
     let figures = byArtist.get(artist);
@@ -55,13 +56,10 @@ async function figuresOf(db: ToolDb, org: { id: string; baseCurrency: string }, 
     figures.streams += estimate.streams;
     figures.estimatedEarnings += estimate.amount;
   }
-  const spend = await db.marketingSpend.groupBy({ by: ['artist', 'currency'], where: { date: { gte: week.start, lte: week.end } }, _sum: { amount: true } });
-  const toBase = await baseCurrencyConverter(db, org.baseCurrency, spend.map((row) => row.currency), week.end);
   let spendWithoutArtist = 0;
-  for (const row of spend) {
-    const amount = toBase(Number(row._sum.amount ?? 0), row.currency);
-    if (row.artist === null) spendWithoutArtist += amount;
-    else entry(row.artist).spend += amount;
+  for (const row of await spendByKey(db, org, 'artist', week.start, week.end)) {
+    if (row.key === UNASSIGNED_ARTIST_KEY) spendWithoutArtist += row.spend;
+    else entry(row.key).spend += row.spend;
   }
   return { byArtist, spendWithoutArtist };
 }

@@ -1,8 +1,10 @@
-import { Prisma } from '../../../db/generated/prisma/client.ts';
-import { isoDay, startOfDayIn } from '../../common/format.ts';
-import { fxSegmentsToBase } from '../../money/fx.ts';
-import type { ToolDb } from '../../registry/tenant-scope.ts';
-import { NO_CAMPAIGN_KEY, UNASSIGNED_ARTIST_KEY, type GroupBy } from '../models.ts';
+import { Prisma } from '../../db/generated/prisma/client.ts';
+import { NO_CAMPAIGN_KEY, UNASSIGNED_ARTIST_KEY } from '../common/channel-name.ts';
+import { isoDay, startOfDayIn } from '../common/format.ts';
+import { fxSegmentsToBase } from '../money/fx.ts';
+import type { ToolDb } from '../registry/tenant-scope.ts';
+
+export type SpendKey = 'channel' | 'campaign' | 'artist';
 
 export interface KeySpend {
   key: string;
@@ -19,7 +21,7 @@ export interface KeySpend {
   impressionsWithClicks: number;
 }
 
-const SPEND_KEY: Record<GroupBy, Prisma.Sql> = {
+const SPEND_KEY: Record<SpendKey, Prisma.Sql> = {
   channel: Prisma.sql`s.channel`,
   campaign: Prisma.sql`coalesce(s.campaign, ${NO_CAMPAIGN_KEY})`,
   artist: Prisma.sql`coalesce(s.artist, ${UNASSIGNED_ARTIST_KEY})`,
@@ -27,12 +29,13 @@ const SPEND_KEY: Record<GroupBy, Prisma.Sql> = {
 
 /**
  * Marketing spend per key over calendar days `from`..`to` (inclusive), in the base currency at each
- * day's rate; impressions and clicks summed where the rows have them (null when none do).
+ * day's rate (the one place spend is converted, for ROAS, weekly stats and lift alike); impressions
+ * and clicks summed where the rows have them (null when none do).
  */
 export async function spendByKey(
   db: ToolDb,
   org: { id: string; baseCurrency: string; timeZone: string },
-  groupBy: GroupBy,
+  groupBy: SpendKey,
   from: Date,
   to: Date,
 ): Promise<KeySpend[]> {
