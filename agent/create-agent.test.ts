@@ -137,6 +137,24 @@ describe('the agent loop', () => {
     expect(messages.map((message) => message.text)).toEqual(['Break please']);
   });
 
+  it('keeps what a failed turn already did, and its usage, in the thread', async () => {
+    const model = scriptedModel([{ toolCalls: [{ name: 'create_client', input: { name: 'Halfway Records' } }], usage: { input: 500, output: 20 } }]);
+    const firstStep = model.doStream.bind(model);
+    let calls = 0;
+    model.doStream = async (options) => {
+      if (calls++ === 0) return firstStep(options);
+      throw new APICallError({ message: 'bad request', url: 'http://x/v1/messages', requestBodyValues: {}, statusCode: 400, isRetryable: false });
+    };
+    const reply = await world.agent(model).ask({ principal: world.org.as('OWNER'), message: 'Add the client Halfway Records' });
+    expect(reply.status).toBe('failed');
+    expect(reply.toolCalls).toEqual([expect.objectContaining({ name: 'create_client', ok: true })]);
+    const thread = await world.database.prisma.agentThread.findUniqueOrThrow({ where: { id: reply.threadId! }, include: { messages: { orderBy: { id: 'asc' } } } });
+    expect(thread).toMatchObject({ inputTokens: 500, outputTokens: 20 });
+    expect(thread.messages.map((message) => message.role)).toEqual(['USER', 'ASSISTANT']);
+    expect(thread.messages[1]!.text).toContain('create_client {"name":"Halfway Records"} (succeeded)');
+    expect(thread.messages[1]!.text).toContain('do not repeat them');
+  });
+
   it('gives up on a provider that stays overloaded, saying so', async () => {
     const model = scriptedModel([]);
     model.doStream = async () => { throw overloaded(); };

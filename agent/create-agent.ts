@@ -15,7 +15,7 @@ import { loadSessionFacts } from './session-facts.ts';
 import { compactHistory, DEFAULT_HISTORY_BUDGET, type HistoryBudget } from './threads/compact-history.ts';
 import { ThreadStore, type ThreadRef } from './threads/thread-store.ts';
 import { buildAgentTools, type AgentToolCall } from './tools/agent-tools.ts';
-import { NO_USAGE, toTurnUsage } from './usage.ts';
+import { addUsage, NO_USAGE, toTurnUsage } from './usage.ts';
 
 export interface AgentLimits {
   /** Model calls per turn; the last one must answer with what it has. */
@@ -127,14 +127,20 @@ export function createAgent(deps: AgentDeps): Agent {
       log.error('agent turn failed', { reference: failure.reference, thread: thread.id, error: errorText(failureCause) });
       const notice = joinText(missingApprovalNotice(text, approvals) ?? '', failure.message);
       yield { type: 'text', delta: text ? `\n\n${notice}` : notice };
-      // The question stays in the thread, so the conversation reads right when it continues.
-      await store.recordTurn(principal.orgId, thread.id, { messages: [userMessage] }).catch((error) => log.error('storing a failed turn failed', { error: String(error) }));
-      yield finish({ ...emptyReply(failure.kind === 'cancelled' ? 'cancelled' : 'failed', thread.id, model.modelId), text: joinText(text, notice), toolCalls, approvals, failure, steps: (await settled(result.steps))?.length ?? 0 });
+      // The question, and what already ran, stay in the thread: tool calls took effect before the
+      // failure, and the next turn must know that instead of repeating a write.
+      const completed = (await settled(result.steps)) ?? [];
+      const usage = completed.map((step) => toTurnUsage(step.usage)).reduce(addUsage, history.usage);
+      const ran = describeToolCallsThatRan(toolCalls);
+      const messages: ModelMessage[] = ran ? [userMessage, { role: 'assistant', content: joinText(text, ran) }] : [userMessage];
+      await store.recordTurn(principal.orgId, thread.id, { messages, usage, costUsd: estimateCostUsd(model.modelId, usage) })
+        .catch((error) => log.error('storing a failed turn failed', { error: String(error) }));
+      yield finish({ ...emptyReply(failure.kind === 'cancelled' ? 'cancelled' : 'failed', thread.id, model.modelId), text: joinText(text, notice), toolCalls, approvals, failure, usage, steps: completed.length });
       return;
     }
 
     const steps = await result.steps;
-    const usage = toTurnUsage(await result.totalUsage);
+    const usage = addUsage(toTurnUsage(await result.totalUsage), history.usage);
     const status: AgentStatus = steps.at(-1)?.finishReason === 'tool-calls' ? 'step_limit' : 'answered';
     const notices = [
       status === 'step_limit' ? stepLimitNotice(steps.length) : '',
@@ -158,6 +164,13 @@ export function createAgent(deps: AgentDeps): Agent {
       throw new Error('the agent stream ended without a reply');
     },
   };
+}
+
+/** What a failed turn had already done, in words the next turn's model reads. */
+function describeToolCallsThatRan(toolCalls: readonly AgentToolCall[]): string {
+  if (toolCalls.length === 0) return '';
+  const calls = toolCalls.map((call) => `${call.name} ${JSON.stringify(call.input)} (${call.ok ? 'succeeded' : `failed: ${call.error?.code}`})`);
+  return `[This turn failed after these tool calls ran; they took effect, so do not repeat them unless asked: ${calls.join('; ')}]`;
 }
 
 function stepLimitNotice(steps: number): string {

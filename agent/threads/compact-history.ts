@@ -3,6 +3,7 @@ import type { Logger } from '../../tools/registry/context.ts';
 import type { TokenCounter } from '../model/token-counter.ts';
 import { estimateTokens } from '../model/token-counter.ts';
 import { messageText } from './message-text.ts';
+import { NO_USAGE, toTurnUsage, type TurnUsage } from '../usage.ts';
 import type { StoredMessage, StoredThread, ThreadStore } from './thread-store.ts';
 
 export interface HistoryBudget {
@@ -34,24 +35,31 @@ interface CompactOptions {
  * are folded into the thread's summary (with the previous summary) and only recent ones are sent.
  * The cheap estimate screens every turn; the exact counter is asked only near the budget.
  */
-export async function compactHistory(options: CompactOptions): Promise<{ summary: string | null; messages: ModelMessage[] }> {
+export interface CompactedHistory {
+  summary: string | null;
+  messages: ModelMessage[];
+  /** Tokens the summary call used (counted in the thread's totals with the turn). */
+  usage: TurnUsage;
+}
+
+export async function compactHistory(options: CompactOptions): Promise<CompactedHistory> {
   const { thread, history, budget, system } = options;
   const messages = history.map((stored) => stored.message);
   const request = { system: `${system}\n${thread.summary ?? ''}`, messages };
-  if (estimateTokens(request) <= budget.maxTokens * 0.75) return { summary: thread.summary, messages };
-  if ((await options.counter.count(request)) <= budget.maxTokens) return { summary: thread.summary, messages };
+  if (estimateTokens(request) <= budget.maxTokens * 0.75) return { summary: thread.summary, messages, usage: NO_USAGE };
+  if ((await options.counter.count(request)) <= budget.maxTokens) return { summary: thread.summary, messages, usage: NO_USAGE };
 
   const split = splitPoint(messages, budget.keepRecentMessages);
-  if (split <= 0) return { summary: thread.summary, messages };
+  if (split <= 0) return { summary: thread.summary, messages, usage: NO_USAGE };
   const older = history.slice(0, split);
   try {
-    const summary = await summarise(options, thread.summary, older.map((stored) => stored.message));
+    const { summary, usage } = await summarise(options, thread.summary, older.map((stored) => stored.message));
     await options.store.saveSummary(options.orgId, thread.id, summary, older.at(-1)!.id);
-    return { summary, messages: messages.slice(split) };
+    return { summary, messages: messages.slice(split), usage };
   } catch (error) {
     // A failed summary must not cost the user their answer: send the whole history this once.
     options.log.warn('thread summary failed; sending the full history', { thread: thread.id, error: String(error) });
-    return { summary: thread.summary, messages };
+    return { summary: thread.summary, messages, usage: NO_USAGE };
   }
 }
 
@@ -66,14 +74,14 @@ export function splitPoint(messages: readonly ModelMessage[], keep: number): num
   return 0;
 }
 
-async function summarise(options: CompactOptions, previous: string | null, older: ModelMessage[]): Promise<string> {
+async function summarise(options: CompactOptions, previous: string | null, older: ModelMessage[]): Promise<{ summary: string; usage: TurnUsage }> {
   const transcript = older.map((message) => `${message.role.toUpperCase()}: ${messageText(message)}`).join('\n\n');
-  const { text } = await generateText({
+  const { text, totalUsage } = await generateText({
     model: options.model,
     instructions: SUMMARY_INSTRUCTIONS,
     prompt: `${previous ? `Summary so far:\n${previous}\n\n` : ''}Conversation to add to the summary:\n${transcript}`,
     maxOutputTokens: 1_500,
     abortSignal: options.abortSignal,
   });
-  return text.trim();
+  return { summary: text.trim(), usage: toTurnUsage(totalUsage) };
 }
