@@ -18,6 +18,8 @@ const environment = z.object({
   CRESCENDO_MODEL: z.string().optional().describe(`The agent's model id (default ${DEFAULT_ANTHROPIC_MODEL} on Anthropic; required with CRESCENDO_OPENAI_BASE_URL).`),
   CRESCENDO_OPENAI_BASE_URL: z.string().optional().describe('OpenAI-compatible server (a local model), e.g. http://localhost:11434/v1; wins over ANTHROPIC_API_KEY.'),
   CRESCENDO_OPENAI_API_KEY: z.string().optional().describe('API key for CRESCENDO_OPENAI_BASE_URL, when it needs one.'),
+  REDIS_URL: z.string().url().refine((url) => /^rediss?:/.test(url), 'use redis://host:port or rediss://').optional().describe('Redis for the BullMQ job queue: `crescendo start` enqueues there and `crescendo worker` runs the jobs; unset: jobs run in-process.'),
+  CRESCENDO_INGEST_DIR: z.string().optional().describe('Folder of scraper drops, one subfolder per organisation slug (<dir>/<slug>/song_*.json), imported daily at 02:00.'),
 });
 
 export type Config = {
@@ -29,6 +31,10 @@ export type Config = {
   logLevel: 'silent' | 'error' | 'warn' | 'info';
   /** The agent's model; provider 'none' when nothing is configured (everything else still works). */
   model: ModelConfig;
+  /** BullMQ's Redis; undefined: jobs and schedules run in-process (embedded mode). */
+  redisUrl: string | undefined;
+  /** Root of the per-organisation scraper drop folders; undefined: no scheduled ingestion. */
+  ingestDir: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -51,6 +57,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { po
     publicUrl: (values.CRESCENDO_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     logLevel: values.CRESCENDO_LOG_LEVEL,
     model: modelConfig(values),
+    redisUrl: values.REDIS_URL,
+    ingestDir: values.CRESCENDO_INGEST_DIR === undefined ? undefined : resolve(values.CRESCENDO_INGEST_DIR),
   };
 }
 

@@ -20,6 +20,7 @@ const KEY_MEMORY_MS = 8 * 86_400_000;
  * short-lived processes (the CLI) finish their jobs before exiting.
  */
 export class InProcessJobQueue implements JobQueue {
+  readonly mode = 'in-process';
   private readonly running = new Set<Promise<void>>();
   private readonly keysInFlight = new Set<string>();
   private readonly keysDone = new Map<string, number>();
@@ -57,6 +58,9 @@ export class InProcessJobQueue implements JobQueue {
   async drain(): Promise<void> {
     while (this.running.size > 0) await Promise.all([...this.running]);
   }
+
+  /** Nothing to release: jobs live in this process (call drain() to finish them). */
+  async close(): Promise<void> {}
 
   /** Jobs running or waiting for a retry. */
   get active(): number {

@@ -3,6 +3,7 @@ import { describeModel } from '../../agent/model/model-config.ts';
 import { seedDemoData } from '../seed-demo-data.ts';
 import { rotateNamedToken } from '../../tools/access/api-tokens.ts';
 import { defaultOperator } from '../../tools/access/organizations.ts';
+import { startEmbeddedScheduler, type EmbeddedScheduler } from '../../jobs/embedded-scheduler.ts';
 import { resumeApprovedRequests } from '../../jobs/resume-approvals.ts';
 import { buildWebApp } from '../../web/app.ts';
 import type { Runtime } from '../runtime.ts';
@@ -28,6 +29,9 @@ export async function startCommand(runtime: Runtime): Promise<number> {
   const demo = await ensureDemoOrganization(runtime);
   const resumed = await resumeApprovedRequests(database.prisma, runtime.jobs);
   if (resumed) runtime.log.info('resumed approved actions that had not run', { count: resumed });
+  // Embedded mode runs the per-organisation schedules here; with Redis, `crescendo worker` does.
+  const scheduler: EmbeddedScheduler | null =
+    runtime.jobs.mode === 'in-process' ? await startEmbeddedScheduler({ prisma: database.prisma, jobs: runtime.jobs, log: runtime.log, ingestDir: config.ingestDir }) : null;
   const app = buildWebApp({ database, runner: runtime.runner, log: runtime.log, version: VERSION, agent: runtime.agent });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
@@ -42,6 +46,9 @@ export async function startCommand(runtime: Runtime): Promise<number> {
     `  health    ${base}/health`,
     `  tool API  ${base}/api/tools   (Authorization: Bearer <token>)`,
     runtime.agent.modelId ? `  agent     ${base}/api/chat    (${describeModel(config.model)})` : '  agent     off: set ANTHROPIC_API_KEY or CRESCENDO_OPENAI_BASE_URL to turn it on',
+    scheduler
+      ? `  jobs      in-process: digests, weekly stats, alerts${config.ingestDir ? ', scraper ingestion' : ''} on each organisation's schedule (set REDIS_URL and run \`crescendo worker\` to scale out)`
+      : '  jobs      queued in Redis (REDIS_URL): run `crescendo worker` to execute them',
   ];
   if (demo) {
     lines.push(`  admin token for "${demo.slug}" (${demo.email}, OWNER): ${demo.token}`);
@@ -49,7 +56,10 @@ export async function startCommand(runtime: Runtime): Promise<number> {
   }
   process.stdout.write(`${lines.join('\n')}\n`);
   await new Promise<void>((resolve) => {
-    const stop = () => server.close(() => resolve());
+    const stop = () => {
+      scheduler?.stop();
+      server.close(() => resolve());
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

@@ -11,6 +11,7 @@ import { jobOptions } from './job-options.ts';
  * retried instead, so re-enqueueing after an outage (resumeApprovedRequests) still runs it.
  */
 export class BullmqJobQueue implements JobQueue {
+  readonly mode = 'redis';
   readonly queue: Queue;
   private readonly catalogue: JobCatalogue;
 
@@ -30,6 +31,9 @@ export class BullmqJobQueue implements JobQueue {
     }
     await this.queue.add(job.name, payload, { ...jobOptions(job), ...(key ? { jobId: key } : {}) });
   }
+
+  /** Jobs run in `crescendo worker`; nothing to wait for in this process. */
+  async drain(): Promise<void> {}
 
   async close(): Promise<void> {
     await this.queue.close();
