@@ -1,4 +1,5 @@
 import { campaignAlertsJob } from './handlers/campaign-alerts-job.ts';
+import { dailyDigestJob } from './handlers/daily-digest-job.ts';
 import { executeApprovalJob } from './handlers/execute-approval-job.ts';
 import { ingestScrapedJob } from './handlers/ingest-scraped-job.ts';
 import { weeklyStatsJob } from './handlers/weekly-stats-job.ts';
@@ -8,7 +9,7 @@ import { fireScheduleJob } from './schedules.ts';
 export type { AnyJob, JobDeps, JobDefinition } from './define-job.ts';
 
 /** Every job Crescendo runs; handlers only call tools (through the runner) and the notifier. */
-export const JOBS: readonly AnyJob[] = [executeApprovalJob, fireScheduleJob, ingestScrapedJob, weeklyStatsJob, campaignAlertsJob];
+export const JOBS: readonly AnyJob[] = [executeApprovalJob, fireScheduleJob, ingestScrapedJob, weeklyStatsJob, campaignAlertsJob, dailyDigestJob];
 
 /** A set of job definitions by name: the real catalogue, or the real one plus test jobs. */
 export class JobCatalogue {
