@@ -4,6 +4,7 @@ import type { Logger } from '../tools/registry/context.ts';
 import type { ToolRunner } from '../tools/registry/runner.ts';
 import { mcpHttpRouter } from '../mcp-server/http.ts';
 import type { Agent } from '../agent/create-agent.ts';
+import { adminQueuesRouter, type AdminQueuesDeps } from './admin-queues.ts';
 import { requireToken } from './auth.ts';
 import { chatRoutes } from './chat-route.ts';
 import { toolRoutes } from './tool-routes.ts';
@@ -15,6 +16,8 @@ export interface WebAppDeps {
   version: string;
   /** Serves POST /api/chat when given. */
   agent?: Agent;
+  /** Serves the job dashboard at /admin/queues (OWNER and ADMIN) when given. */
+  adminQueues?: Omit<AdminQueuesDeps, 'prisma'>;
 }
 
 /** The HTTP surface: health, the tool API and (later) the UI. Built here, started by `crescendo start`. */
@@ -33,6 +36,7 @@ export function buildWebApp(deps: WebAppDeps) {
     }
   });
 
+  if (deps.adminQueues) app.use(adminQueuesRouter({ prisma: deps.database.prisma, ...deps.adminQueues }));
   app.use('/api', requireToken(deps.database.prisma), toolRoutes(deps.runner), ...(deps.agent ? [chatRoutes(deps.agent, deps.log)] : []));
   app.use(mcpHttpRouter({ prisma: deps.database.prisma, runner: deps.runner, version: deps.version, log: deps.log }));
 

@@ -32,7 +32,9 @@ export async function startCommand(runtime: Runtime): Promise<number> {
   // Embedded mode runs the per-organisation schedules here; with Redis, `crescendo worker` does.
   const scheduler: EmbeddedScheduler | null =
     runtime.jobs.mode === 'in-process' ? await startEmbeddedScheduler({ prisma: database.prisma, jobs: runtime.jobs, log: runtime.log, ingestDir: config.ingestDir }) : null;
-  const app = buildWebApp({ database, runner: runtime.runner, log: runtime.log, version: VERSION, agent: runtime.agent });
+  const jobs = runtime.jobs;
+  const adminQueues = jobs.mode === 'redis' ? { queue: jobs.queue } : { queue: null, inProcess: () => ({ active: jobs.active, failures: jobs.failures }) };
+  const app = buildWebApp({ database, runner: runtime.runner, log: runtime.log, version: VERSION, agent: runtime.agent, adminQueues });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -45,6 +47,7 @@ export async function startCommand(runtime: Runtime): Promise<number> {
     `Crescendo ${VERSION} is running (${database.kind === 'pglite' ? `embedded database in ${database.location}` : `Postgres ${database.location}`}).`,
     `  health    ${base}/health`,
     `  tool API  ${base}/api/tools   (Authorization: Bearer <token>)`,
+    `  jobs UI   ${base}/admin/queues (OWNER or ADMIN: POST /admin/session with the bearer token first)`,
     runtime.agent.modelId ? `  agent     ${base}/api/chat    (${describeModel(config.model)})` : '  agent     off: set ANTHROPIC_API_KEY or CRESCENDO_OPENAI_BASE_URL to turn it on',
     scheduler
       ? `  jobs      in-process: digests, weekly stats, alerts${config.ingestDir ? ', scraper ingestion' : ''} on each organisation's schedule (set REDIS_URL and run \`crescendo worker\` to scale out)`

@@ -20,7 +20,8 @@ export const dailyDigestJob = defineJob({
     const digest = await callTool<DailyDigest>(deps, payload.organizationId, 'daily_digest', { date: payload.date });
     const summary = await summaryOf(deps, digest);
     await deps.notifier.digest(payload.organizationId, digestMessage(digest, summary));
-    return { date: digest.date, summary };
+    // Job results are visible in /admin/queues across organisations: no figures here.
+    return { date: digest.date, sent: true, model_prose: Boolean(deps.proseWriter) };
   },
 });
 

@@ -18,7 +18,8 @@ export const executeApprovalJob = defineJob({
   async run(deps, payload) {
     const outcome = await executeApproval(deps.prisma, deps.runner, payload.approvalId, payload.organizationId);
     if (outcome.status !== 'skipped') await notifySettled(deps, payload.organizationId, payload.approvalId, outcome);
-    return outcome;
+    // Job results are visible in /admin/queues across organisations: the status only, never the action's output.
+    return outcome.status === 'skipped' ? { status: outcome.status, reason: outcome.reason } : { status: outcome.status };
   },
 });
 
