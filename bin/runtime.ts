@@ -10,6 +10,9 @@ import { loggingNotifier, type Notifier } from '../jobs/notifier.ts';
 import { createCatalogue } from '../tools/index.ts';
 import { createConsoleLogger, type Logger } from '../tools/registry/context.ts';
 import { ToolRunner } from '../tools/registry/runner.ts';
+import { WebClient } from '@slack/web-api';
+import { createSlackNotifier } from '../bots/slack-notifier.ts';
+import { webClientOptions } from '../bots/slack-settings.ts';
 import type { Config } from './config.ts';
 import { modelProseWriter } from './prose-writer.ts';
 
@@ -54,7 +57,7 @@ export async function openRuntime(config: Config, options: { migrate?: boolean; 
     prisma: database.prisma,
     runner,
     log,
-    notifier: createNotifier(log),
+    notifier: createNotifier(config, database.prisma, log),
     now: () => new Date(),
     ingestDir: config.ingestDir,
     ...(model ? { proseWriter: modelProseWriter(model.languageModel) } : {}),
@@ -77,10 +80,8 @@ export async function openRuntime(config: Config, options: { migrate?: boolean; 
   };
 }
 
-/**
- * How jobs reach people. The seam for Slack: once `bots/` provides a notifier factory, build it
- * here when the Slack tokens are configured; until then notifications go to the log.
- */
-function createNotifier(log: Logger): Notifier {
-  return loggingNotifier(log);
+/** How jobs reach people: Slack when its bot token is configured, else the log. */
+function createNotifier(config: Config, prisma: Database['prisma'], log: Logger): Notifier {
+  if (!config.slack) return loggingNotifier(log);
+  return createSlackNotifier({ prisma, client: new WebClient(config.slack.botToken, webClientOptions(config.slack)), log });
 }

@@ -1,4 +1,4 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../tools/registry/context.ts';
 import type { ToolRunner } from '../tools/registry/runner.ts';
@@ -16,6 +16,8 @@ export interface WebAppDeps {
   version: string;
   /** Serves POST /api/chat when given. */
   agent?: Agent;
+  /** The Slack bot's request handler (bots/slack-app.ts), served at POST /slack/events when given. */
+  slack?: Router;
   /** Serves the job dashboard at /admin/queues (OWNER and ADMIN) when given. */
   adminQueues?: Omit<AdminQueuesDeps, 'prisma'>;
 }
@@ -24,6 +26,8 @@ export interface WebAppDeps {
 export function buildWebApp(deps: WebAppDeps) {
   const app = express();
   app.disable('x-powered-by');
+  // Before the JSON parser: Slack's signature covers the raw body, which Bolt reads itself.
+  if (deps.slack) app.use('/slack/events', deps.slack);
   app.use(express.json({ limit: '10mb' }));
 
   app.get('/health', async (_request, response) => {

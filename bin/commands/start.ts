@@ -6,6 +6,7 @@ import { defaultOperator } from '../../tools/access/organizations.ts';
 import { startEmbeddedScheduler, type EmbeddedScheduler } from '../../jobs/embedded-scheduler.ts';
 import { resumeApprovedRequests } from '../../jobs/resume-approvals.ts';
 import { buildWebApp } from '../../web/app.ts';
+import { buildSlackApp } from '../../bots/slack-app.ts';
 import type { Runtime } from '../runtime.ts';
 import { parseOptions, UsageError } from '../usage.ts';
 import { VERSION } from '../version.ts';
@@ -34,7 +35,10 @@ export async function startCommand(runtime: Runtime): Promise<number> {
     runtime.jobs.mode === 'in-process' ? await startEmbeddedScheduler({ prisma: database.prisma, jobs: runtime.jobs, log: runtime.log, ingestDir: config.ingestDir }) : null;
   const jobs = runtime.jobs;
   const adminQueues = jobs.mode === 'redis' ? { queue: jobs.queue } : { queue: null, inProcess: () => ({ active: jobs.active, failures: jobs.failures }) };
-  const app = buildWebApp({ database, runner: runtime.runner, log: runtime.log, version: VERSION, agent: runtime.agent, adminQueues });
+  // Slack only when its tokens are set: over HTTP on this server, or Socket Mode with an app token.
+  const slack = config.slack ? buildSlackApp({ prisma: database.prisma, runner: runtime.runner, agent: runtime.agent, log: runtime.log, settings: config.slack }) : null;
+  await slack?.start();
+  const app = buildWebApp({ database, runner: runtime.runner, log: runtime.log, version: VERSION, agent: runtime.agent, adminQueues, slack: slack?.router ?? undefined });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -49,6 +53,7 @@ export async function startCommand(runtime: Runtime): Promise<number> {
     `  tool API  ${base}/api/tools   (Authorization: Bearer <token>)`,
     `  jobs UI   ${base}/admin/queues (OWNER or ADMIN: POST /admin/session with the bearer token first)`,
     runtime.agent.modelId ? `  agent     ${base}/api/chat    (${describeModel(config.model)})` : '  agent     off: set ANTHROPIC_API_KEY or CRESCENDO_OPENAI_BASE_URL to turn it on',
+    !slack ? '  slack     off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) to turn it on' : slack.router ? `  slack     ${config.publicUrl}/slack/events   (events, interactivity, /crescendo)` : '  slack     Socket Mode (SLACK_APP_TOKEN)',
     scheduler
       ? `  jobs      in-process: digests, weekly stats, alerts${config.ingestDir ? ', scraper ingestion' : ''} on each organisation's schedule (set REDIS_URL and run \`crescendo worker\` to scale out)`
       : '  jobs      queued in Redis (REDIS_URL): run `crescendo worker` to execute them',
@@ -61,6 +66,7 @@ export async function startCommand(runtime: Runtime): Promise<number> {
   await new Promise<void>((resolve) => {
     const stop = () => {
       scheduler?.stop();
+      void slack?.stop();
       server.close(() => resolve());
     };
     process.once('SIGINT', stop);
