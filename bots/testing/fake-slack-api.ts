@@ -89,7 +89,7 @@ export async function startFakeSlackApi(options: { teamId?: string; botUserId?: 
     const path = new URL(request.url ?? '/', 'http://fake').pathname;
     if (path.startsWith('/upload/')) {
       const fileId = path.slice('/upload/'.length);
-      uploads.push({ fileId, filename: pendingUploads.get(fileId) ?? '?', bytes: body });
+      uploads.push({ fileId, filename: pendingUploads.get(fileId) ?? '?', bytes: fileBytes(body, request.headers['content-type']) });
       response.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${body.length}`);
       notify();
       return;
@@ -150,6 +150,17 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
+}
+
+/** The uploaded file: the raw body, or the first part of a multipart/form-data body. */
+function fileBytes(body: Buffer, contentType: string | undefined): Buffer {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType ?? '');
+  if (!contentType?.startsWith('multipart/form-data') || !boundary) return body;
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const start = body.indexOf(delimiter) + delimiter.length;
+  const headersEnd = body.indexOf('\r\n\r\n', start) + 4;
+  const end = body.indexOf(delimiter, headersEnd);
+  return body.subarray(headersEnd, end - 2); // the part ends with CRLF before the next delimiter
 }
 
 function parseArguments(text: string, contentType: string | undefined): Record<string, unknown> {
