@@ -8,6 +8,7 @@ import { dbCommand, dbUsage } from './commands/db.ts';
 import { importCommand, importUsage } from './commands/import.ts';
 import { mcpCommand, mcpUsage } from './commands/mcp.ts';
 import { orgCommand, orgUsage } from './commands/org.ts';
+import { slackCommand, slackUsage } from './commands/slack.ts';
 import { startCommand, startPort, startUsage } from './commands/start.ts';
 import { tokenCommand, tokenUsage } from './commands/token.ts';
 import { toolsCommand, toolsUsage } from './commands/tools-list.ts';
@@ -35,11 +36,12 @@ const COMMANDS: Record<string, Command> = {
   mcp: { run: mcpCommand },
   ask: { run: askCommand },
   chat: { run: chatCommand },
+  slack: { run: slackCommand },
   worker: { run: workerCommand },
 };
 
 function usage(): string {
-  const commands = [startUsage, ...dbUsage, orgUsage, tokenUsage, toolsUsage, callUsage, mcpUsage, ...approvalsUsage, importUsage, askUsage, chatUsage, workerUsage];
+  const commands = [startUsage, ...dbUsage, orgUsage, tokenUsage, toolsUsage, callUsage, mcpUsage, ...approvalsUsage, importUsage, askUsage, chatUsage, workerUsage, ...slackUsage];
   const environment = describeEnvironment().map((variable) => `  ${variable.name.padEnd(22)} ${variable.description}`);
   return [
     'usage: crescendo COMMAND [options]',
