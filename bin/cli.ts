@@ -65,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
   const command = COMMANDS[name];
   if (!command) throw new UsageError(`unknown command "${name}"; run \`crescendo help\``);
   const config = loadConfig(process.env, name === 'start' ? { port: startPort(args) } : {});
-  const runtime = await openRuntime(config, { migrate: command.migrateFirst?.(args) ?? true, quiet: name !== 'start' && name !== 'worker' });
+  const runtime = await openRuntime(config, { migrate: command.migrateFirst?.(args) ?? true, quiet: name !== 'start' && name !== 'worker', redisJobs: name === 'start' || name === 'worker' });
   try {
     return await command.run(runtime, args);
   } finally {

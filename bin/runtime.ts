@@ -34,7 +34,12 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function openRuntime(config: Config, options: { migrate?: boolean; quiet?: boolean } = {}): Promise<Runtime> {
+/**
+ * `redisJobs`: long-running processes (`start`, `worker`) put jobs into Redis when REDIS_URL is
+ * set; one-shot commands always run theirs in-process before exiting (an approved action still
+ * runs exactly once: the registry claims it).
+ */
+export async function openRuntime(config: Config, options: { migrate?: boolean; quiet?: boolean; redisJobs?: boolean } = {}): Promise<Runtime> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pgdata') });
   try {
     if (options.migrate !== false) await migrate(database);
@@ -44,7 +49,7 @@ export async function openRuntime(config: Config, options: { migrate?: boolean; 
   }
   // One-shot commands report through their exit code and stderr message; only faults are logged.
   const log = createConsoleLogger(options.quiet ? 'error' : config.logLevel);
-  const jobs: RuntimeJobs = config.redisUrl ? new BullmqJobQueue({ url: config.redisUrl }) : new InProcessJobQueue();
+  const jobs: RuntimeJobs = config.redisUrl && options.redisJobs ? new BullmqJobQueue({ url: config.redisUrl }) : new InProcessJobQueue();
   const runner = new ToolRunner({
     prisma: database.prisma,
     catalogue: createCatalogue(),

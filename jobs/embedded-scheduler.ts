@@ -25,7 +25,7 @@ export interface EmbeddedScheduler {
 export async function startEmbeddedScheduler(options: EmbeddedSchedulerOptions): Promise<EmbeddedScheduler> {
   const crons = new Map<string, { cron: Cron; schedule: JobSchedule; organization: ScheduledOrganization }>();
   const fire = (schedule: JobSchedule, organization: ScheduledOrganization) => () =>
-    options.jobs.enqueue({ name: FIRE_SCHEDULE_JOB, payload: { organizationId: organization.id, job: schedule.job } }).catch((error) =>
+    options.jobs.enqueue({ name: FIRE_SCHEDULE_JOB, payload: { organizationId: organization.id, job: schedule.job, firedAt: new Date().toISOString() } }).catch((error) =>
       options.log.error('scheduled job not enqueued', { job: schedule.job, organizationId: organization.id, error: String(error) }));
 
   async function sync(): Promise<number> {

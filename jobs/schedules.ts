@@ -71,7 +71,11 @@ export const FIRE_SCHEDULE_JOB = 'schedule.fire';
 export const fireScheduleJob = defineJob({
   name: FIRE_SCHEDULE_JOB,
   description: 'A schedule fired: enqueue the day’s keyed job for the organisation.',
-  payload: z.object({ organizationId: z.string().min(1), job: z.string().min(1) }),
+  payload: z.object({
+    organizationId: z.string().min(1),
+    job: z.string().min(1),
+    firedAt: z.iso.datetime().optional().describe('When the schedule fired; default the time the job runs.'),
+  }),
   attempts: 3,
   backoffMs: 5_000,
   key: () => undefined,
@@ -80,7 +84,7 @@ export const fireScheduleJob = defineJob({
     if (!schedule) throw new Error(`No schedule for job ${payload.job}`);
     const organization = await deps.prisma.organization.findUnique({ where: { id: payload.organizationId }, select: { id: true, timeZone: true } });
     if (!organization) return { skipped: 'the organisation no longer exists' };
-    const concrete = schedule.payload(organization, deps.now());
+    const concrete = schedule.payload(organization, payload.firedAt ? new Date(payload.firedAt) : deps.now());
     await deps.jobs.enqueue({ name: schedule.job, payload: concrete });
     return { enqueued: schedule.job, payload: concrete };
   },
