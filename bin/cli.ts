@@ -8,9 +8,11 @@ import { dbCommand, dbUsage } from './commands/db.ts';
 import { importCommand, importUsage } from './commands/import.ts';
 import { mcpCommand, mcpUsage } from './commands/mcp.ts';
 import { orgCommand, orgUsage } from './commands/org.ts';
+import { slackCommand, slackUsage } from './commands/slack.ts';
 import { startCommand, startPort, startUsage } from './commands/start.ts';
 import { tokenCommand, tokenUsage } from './commands/token.ts';
 import { toolsCommand, toolsUsage } from './commands/tools-list.ts';
+import { workerCommand, workerUsage } from './commands/worker.ts';
 import { ConfigError, describeEnvironment, loadConfig } from './config.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 import { UsageError } from './usage.ts';
@@ -34,10 +36,12 @@ const COMMANDS: Record<string, Command> = {
   mcp: { run: mcpCommand },
   ask: { run: askCommand },
   chat: { run: chatCommand },
+  slack: { run: slackCommand },
+  worker: { run: workerCommand },
 };
 
 function usage(): string {
-  const commands = [startUsage, ...dbUsage, orgUsage, tokenUsage, toolsUsage, callUsage, mcpUsage, ...approvalsUsage, importUsage, askUsage, chatUsage];
+  const commands = [startUsage, ...dbUsage, orgUsage, tokenUsage, toolsUsage, callUsage, mcpUsage, ...approvalsUsage, importUsage, askUsage, chatUsage, workerUsage, ...slackUsage];
   const environment = describeEnvironment().map((variable) => `  ${variable.name.padEnd(22)} ${variable.description}`);
   return [
     'usage: crescendo COMMAND [options]',
@@ -61,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
   const command = COMMANDS[name];
   if (!command) throw new UsageError(`unknown command "${name}"; run \`crescendo help\``);
   const config = loadConfig(process.env, name === 'start' ? { port: startPort(args) } : {});
-  const runtime = await openRuntime(config, { migrate: command.migrateFirst?.(args) ?? true, quiet: name !== 'start' });
+  const runtime = await openRuntime(config, { migrate: command.migrateFirst?.(args) ?? true, quiet: name !== 'start' && name !== 'worker', redisJobs: name === 'start' || name === 'worker' });
   try {
     return await command.run(runtime, args);
   } finally {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { SlackSettings } from '../bots/slack-settings.ts';
 import { DEFAULT_ANTHROPIC_MODEL, ModelConfigError, resolveModelConfig, type ModelConfig } from '../agent/model/model-config.ts';
 
 /**
@@ -18,6 +19,12 @@ const environment = z.object({
   CRESCENDO_MODEL: z.string().optional().describe(`The agent's model id (default ${DEFAULT_ANTHROPIC_MODEL} on Anthropic; required with CRESCENDO_OPENAI_BASE_URL).`),
   CRESCENDO_OPENAI_BASE_URL: z.string().optional().describe('OpenAI-compatible server (a local model), e.g. http://localhost:11434/v1; wins over ANTHROPIC_API_KEY.'),
   CRESCENDO_OPENAI_API_KEY: z.string().optional().describe('API key for CRESCENDO_OPENAI_BASE_URL, when it needs one.'),
+  REDIS_URL: z.string().url().refine((url) => /^rediss?:/.test(url), 'use redis://host:port or rediss://').optional().describe('Redis for the BullMQ job queue: `crescendo start` enqueues there and `crescendo worker` runs the jobs; unset: jobs run in-process.'),
+  CRESCENDO_INGEST_DIR: z.string().optional().describe('Folder of scraper drops, one subfolder per organisation slug (<dir>/<slug>/song_*.json), imported daily at 02:00.'),
+  SLACK_BOT_TOKEN: z.string().optional().describe('Slack bot token (xoxb-...): turns the Slack bot on (events at /slack/events, /crescendo, digests to bound channels).'),
+  SLACK_SIGNING_SECRET: z.string().optional().describe('Slack signing secret: verifies requests to /slack/events (required with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN is set).'),
+  SLACK_APP_TOKEN: z.string().optional().describe('Slack app-level token (xapp-...): Socket Mode, for workspaces that cannot reach a public URL.'),
+  SLACK_API_URL: z.string().url().optional().describe('Slack Web API root (default https://slack.com/api/), for proxies and tests.'),
 });
 
 export type Config = {
@@ -29,6 +36,12 @@ export type Config = {
   logLevel: 'silent' | 'error' | 'warn' | 'info';
   /** The agent's model; provider 'none' when nothing is configured (everything else still works). */
   model: ModelConfig;
+  /** BullMQ's Redis; undefined: jobs and schedules run in-process (embedded mode). */
+  redisUrl: string | undefined;
+  /** Root of the per-organisation scraper drop folders; undefined: no scheduled ingestion. */
+  ingestDir: string | undefined;
+  /** The Slack bot; undefined when SLACK_BOT_TOKEN is not set. */
+  slack: SlackSettings | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -51,6 +64,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { po
     publicUrl: (values.CRESCENDO_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     logLevel: values.CRESCENDO_LOG_LEVEL,
     model: modelConfig(values),
+    redisUrl: values.REDIS_URL,
+    ingestDir: values.CRESCENDO_INGEST_DIR === undefined ? undefined : resolve(values.CRESCENDO_INGEST_DIR),
+    slack: slackSettings(values),
+  };
+}
+
+function slackSettings(values: z.infer<typeof environment>): SlackSettings | undefined {
+  const others = ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL'] as const;
+  if (!values.SLACK_BOT_TOKEN) {
+    const stray = others.filter((name) => values[name] !== undefined);
+    if (stray.length) throw new ConfigError(`Invalid environment: ${stray.join(', ')} set without SLACK_BOT_TOKEN (the Slack bot needs its bot token)`);
+    return undefined;
+  }
+  if (!values.SLACK_SIGNING_SECRET && !values.SLACK_APP_TOKEN) {
+    throw new ConfigError('Invalid environment: SLACK_BOT_TOKEN needs SLACK_SIGNING_SECRET (requests over HTTP at /slack/events) or SLACK_APP_TOKEN (Socket Mode)');
+  }
+  return {
+    botToken: values.SLACK_BOT_TOKEN,
+    signingSecret: values.SLACK_SIGNING_SECRET,
+    appToken: values.SLACK_APP_TOKEN,
+    // The Web API client appends method names to this root: it must end with a slash.
+    apiUrl: values.SLACK_API_URL?.replace(/\/?$/, '/'),
   };
 }
 

@@ -3,18 +3,30 @@ import { createAgent, type Agent } from '../agent/create-agent.ts';
 import { agentModelFromConfig } from '../agent/model/agent-model.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { migrate } from '../db/migrate/migrate.ts';
+import { BullmqJobQueue } from '../jobs/bullmq/bullmq-job-queue.ts';
+import type { JobDeps } from '../jobs/define-job.ts';
 import { InProcessJobQueue } from '../jobs/in-process-queue.ts';
+import { loggingNotifier, type Notifier } from '../jobs/notifier.ts';
 import { createCatalogue } from '../tools/index.ts';
 import { createConsoleLogger, type Logger } from '../tools/registry/context.ts';
 import { ToolRunner } from '../tools/registry/runner.ts';
+import { WebClient } from '@slack/web-api';
+import { createSlackNotifier } from '../bots/slack-notifier.ts';
+import { webClientOptions } from '../bots/slack-settings.ts';
 import type { Config } from './config.ts';
+import { modelProseWriter } from './prose-writer.ts';
+
+/** Where jobs go: Redis when REDIS_URL is set (`crescendo worker` runs them), else this process. */
+export type RuntimeJobs = InProcessJobQueue | BullmqJobQueue;
 
 /** Everything a process needs, wired once: the composition root shared by every command. */
 export interface Runtime {
   config: Config;
   database: Database;
   runner: ToolRunner;
-  jobs: InProcessJobQueue;
+  jobs: RuntimeJobs;
+  /** What job handlers use (the worker and the in-process queue alike), minus the queue itself. */
+  jobDeps: Omit<JobDeps, 'jobs'>;
   log: Logger;
   /** The chat agent over the runner; without a configured model it answers how to configure one. */
   agent: Agent;
@@ -22,7 +34,12 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function openRuntime(config: Config, options: { migrate?: boolean; quiet?: boolean } = {}): Promise<Runtime> {
+/**
+ * `redisJobs`: long-running processes (`start`, `worker`) put jobs into Redis when REDIS_URL is
+ * set; one-shot commands always run theirs in-process before exiting (an approved action still
+ * runs exactly once: the registry claims it).
+ */
+export async function openRuntime(config: Config, options: { migrate?: boolean; quiet?: boolean; redisJobs?: boolean } = {}): Promise<Runtime> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pgdata') });
   try {
     if (options.migrate !== false) await migrate(database);
@@ -32,7 +49,7 @@ export async function openRuntime(config: Config, options: { migrate?: boolean; 
   }
   // One-shot commands report through their exit code and stderr message; only faults are logged.
   const log = createConsoleLogger(options.quiet ? 'error' : config.logLevel);
-  const jobs = new InProcessJobQueue();
+  const jobs: RuntimeJobs = config.redisUrl && options.redisJobs ? new BullmqJobQueue({ url: config.redisUrl }) : new InProcessJobQueue();
   const runner = new ToolRunner({
     prisma: database.prisma,
     catalogue: createCatalogue(),
@@ -40,18 +57,36 @@ export async function openRuntime(config: Config, options: { migrate?: boolean; 
     log,
     approvalUrl: (id) => `${config.publicUrl}/approvals/${id}`,
   });
-  jobs.bind({ prisma: database.prisma, runner, log });
-  const agent = createAgent({ runner, prisma: database.prisma, model: agentModelFromConfig(config.model, log), log });
+  const model = agentModelFromConfig(config.model, log);
+  const jobDeps: Omit<JobDeps, 'jobs'> = {
+    prisma: database.prisma,
+    runner,
+    log,
+    notifier: createNotifier(config, database.prisma, log),
+    now: () => new Date(),
+    ingestDir: config.ingestDir,
+    ...(model ? { proseWriter: modelProseWriter(model.languageModel) } : {}),
+  };
+  if (jobs instanceof InProcessJobQueue) jobs.bind(jobDeps);
+  const agent = createAgent({ runner, prisma: database.prisma, model, log });
   return {
     config,
     database,
     runner,
     jobs,
+    jobDeps,
     log,
     agent,
     async close() {
       await jobs.drain();
+      await jobs.close();
       await database.close();
     },
   };
+}
+
+/** How jobs reach people: Slack when its bot token is configured, else the log. */
+function createNotifier(config: Config, prisma: Database['prisma'], log: Logger): Notifier {
+  if (!config.slack) return loggingNotifier(log);
+  return createSlackNotifier({ prisma, client: new WebClient(config.slack.botToken, webClientOptions(config.slack)), log });
 }

@@ -1,39 +1,44 @@
-import { z } from 'zod';
-import type { PrismaClient } from '../db/generated/prisma/client.ts';
-import { EXECUTE_APPROVAL_JOB, executeApproval } from '../tools/approvals/execute-approval.ts';
-import type { Logger } from '../tools/registry/context.ts';
-import type { ToolRunner } from '../tools/registry/runner.ts';
+import { campaignAlertsJob } from './handlers/campaign-alerts-job.ts';
+import { dailyDigestJob } from './handlers/daily-digest-job.ts';
+import { executeApprovalJob } from './handlers/execute-approval-job.ts';
+import { ingestScrapedJob } from './handlers/ingest-scraped-job.ts';
+import { weeklyStatsJob } from './handlers/weekly-stats-job.ts';
+import type { AnyJob } from './define-job.ts';
+import { fireScheduleJob } from './schedules.ts';
 
-/** What job handlers may use. */
-export interface JobDeps {
-  prisma: PrismaClient;
-  runner: ToolRunner;
-  log: Logger;
+export type { AnyJob, JobDeps, JobDefinition } from './define-job.ts';
+
+/** Every job Crescendo runs; handlers only call tools (through the runner) and the notifier. */
+export const JOBS: readonly AnyJob[] = [executeApprovalJob, fireScheduleJob, ingestScrapedJob, weeklyStatsJob, campaignAlertsJob, dailyDigestJob];
+
+/** A set of job definitions by name: the real catalogue, or the real one plus test jobs. */
+export class JobCatalogue {
+  private readonly byName = new Map<string, AnyJob>();
+
+  constructor(jobs: readonly AnyJob[] = JOBS) {
+    for (const job of jobs) {
+      if (this.byName.has(job.name)) throw new Error(`Job ${job.name} is defined twice`);
+      this.byName.set(job.name, job);
+    }
+  }
+
+  get(name: string): AnyJob | undefined {
+    return this.byName.get(name);
+  }
+
+  list(): AnyJob[] {
+    return [...this.byName.values()];
+  }
+
+  /** Validates a request against its definition; the key is the caller's, else the definition's. */
+  prepare(request: { name: string; payload: unknown; key?: string }): { job: AnyJob; payload: { organizationId: string }; key: string | undefined } {
+    const job = this.get(request.name);
+    if (!job) throw new Error(`Unknown job ${request.name}`);
+    const payload = job.payload.parse(request.payload) as { organizationId: string };
+    return { job, payload, key: request.key ?? job.key(payload) };
+  }
 }
 
-export interface JobDefinition<Payload extends z.ZodType = z.ZodType> {
-  name: string;
-  payload: Payload;
-  /** Attempts before the job is given up (and logged loudly). */
-  attempts: number;
-  run(deps: JobDeps, payload: z.output<Payload>): Promise<unknown>;
-}
-
-function defineJob<Payload extends z.ZodType>(definition: JobDefinition<Payload>): JobDefinition<Payload> {
-  return definition;
-}
-
-/** Every job Crescendo runs; handlers only call into tools/. */
-export const JOBS = [
-  defineJob({
-    name: EXECUTE_APPROVAL_JOB,
-    payload: z.object({ approvalId: z.string(), organizationId: z.string() }),
-    // A failed action is recorded as FAILED for a person to look at; it is never retried blindly.
-    attempts: 1,
-    run: (deps, payload) => executeApproval(deps.prisma, deps.runner, payload.approvalId, payload.organizationId),
-  }),
-] as const;
-
-export function findJob(name: string): JobDefinition | undefined {
-  return (JOBS as readonly JobDefinition[]).find((job) => job.name === name);
+export function findJob(name: string): AnyJob | undefined {
+  return JOBS.find((job) => job.name === name);
 }

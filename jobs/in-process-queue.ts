@@ -1,32 +1,55 @@
 import type { JobQueue, JobRequest } from '../tools/registry/context.ts';
-import { findJob, type JobDeps } from './catalogue.ts';
+import { JobCatalogue, type AnyJob, type JobDeps } from './catalogue.ts';
+import { loggingNotifier } from './notifier.ts';
+
+/** What the composition root supplies; the queue adds itself as `jobs`, and defaults the rest. */
+export type JobBindings = Omit<JobDeps, 'jobs' | 'notifier' | 'now'> & Partial<Pick<JobDeps, 'notifier' | 'now'>>;
+
+export interface InProcessQueueOptions {
+  catalogue?: JobCatalogue;
+  /** Delay before retry `attempt` (1-based); default the job's backoff, doubling. */
+  retryDelayMs?: (job: AnyJob, attempt: number) => number;
+}
+
+/** A key that ran successfully is remembered this long, so a day's digest is not sent twice. */
+const KEY_MEMORY_MS = 8 * 86_400_000;
 
 /**
  * The embedded mode's queue: jobs run in this process right after the call that enqueued them.
- * Same catalogue, validation and retry rules as the BullMQ worker; `drain()` lets short-lived
- * processes (the CLI) finish their jobs before exiting.
+ * Same catalogue, validation, keys and retry rules as the BullMQ worker; `drain()` lets
+ * short-lived processes (the CLI) finish their jobs before exiting.
  */
 export class InProcessJobQueue implements JobQueue {
+  readonly mode = 'in-process';
   private readonly running = new Set<Promise<void>>();
   private readonly keysInFlight = new Set<string>();
+  private readonly keysDone = new Map<string, number>();
+  private readonly catalogue: JobCatalogue;
+  private readonly retryDelayMs: (job: AnyJob, attempt: number) => number;
   private deps: JobDeps | undefined;
+  /** Failed jobs, newest last (bounded), for the admin page in embedded mode. */
+  readonly failures: Array<{ name: string; key: string | undefined; organizationId: string; error: string; at: Date }> = [];
+
+  constructor(options: InProcessQueueOptions = {}) {
+    this.catalogue = options.catalogue ?? new JobCatalogue();
+    this.retryDelayMs = options.retryDelayMs ?? ((job, attempt) => job.backoffMs * 2 ** (attempt - 1));
+  }
 
   /** Handlers need the tool runner, which itself needs this queue: bind once both exist. */
-  bind(deps: JobDeps): void {
-    this.deps = deps;
+  bind(bindings: JobBindings): void {
+    this.deps = { ...bindings, jobs: this, notifier: bindings.notifier ?? loggingNotifier(bindings.log), now: bindings.now ?? (() => new Date()) };
   }
 
   async enqueue(request: JobRequest): Promise<void> {
-    const job = findJob(request.name);
-    if (!job) throw new Error(`Unknown job ${request.name}`);
-    const payload = job.payload.parse(request.payload);
-    if (request.key) {
-      if (this.keysInFlight.has(request.key)) return;
-      this.keysInFlight.add(request.key);
+    const { job, payload, key } = this.catalogue.prepare(request);
+    if (key) {
+      this.forgetOldKeys();
+      if (this.keysInFlight.has(key) || this.keysDone.has(key)) return;
+      this.keysInFlight.add(key);
     }
-    const task = this.runWithRetries(request, () => job.run(this.requireDeps(), payload), job.attempts).finally(() => {
+    const task = this.runWithRetries(job, payload, key).finally(() => {
       this.running.delete(task);
-      if (request.key) this.keysInFlight.delete(request.key);
+      if (key) this.keysInFlight.delete(key);
     });
     this.running.add(task);
   }
@@ -36,22 +59,39 @@ export class InProcessJobQueue implements JobQueue {
     while (this.running.size > 0) await Promise.all([...this.running]);
   }
 
-  private async runWithRetries(request: JobRequest, run: () => Promise<unknown>, attempts: number): Promise<void> {
+  /** Nothing to release: jobs live in this process (call drain() to finish them). */
+  async close(): Promise<void> {}
+
+  /** Jobs running or waiting for a retry. */
+  get active(): number {
+    return this.running.size;
+  }
+
+  private async runWithRetries(job: AnyJob, payload: { organizationId: string }, key: string | undefined): Promise<void> {
     await Promise.resolve(); // start after the caller's own work
-    for (let attempt = 1; attempt <= attempts; attempt++) {
+    const deps = this.requireDeps();
+    for (let attempt = 1; attempt <= job.attempts; attempt++) {
       try {
-        await run();
+        await job.run(deps, payload);
+        if (key) this.keysDone.set(key, Date.now());
         return;
       } catch (error) {
-        const log = this.deps?.log;
-        if (attempt === attempts) {
-          log?.error('job failed for good', { job: request.name, attempts, error: String(error) });
+        const context = { job: job.name, key, organizationId: payload.organizationId, attempt, error: String(error) };
+        if (attempt === job.attempts || (error as { retryable?: boolean }).retryable === false) {
+          deps.log.error('job failed for good', context);
+          this.failures.push({ name: job.name, key, organizationId: payload.organizationId, error: String(error), at: new Date() });
+          if (this.failures.length > 100) this.failures.shift();
           return;
         }
-        log?.warn('job failed, retrying', { job: request.name, attempt, error: String(error) });
-        await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+        deps.log.warn('job failed, retrying', context);
+        await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs(job, attempt)));
       }
     }
+  }
+
+  private forgetOldKeys(): void {
+    const cutoff = Date.now() - KEY_MEMORY_MS;
+    for (const [key, at] of this.keysDone) if (at < cutoff) this.keysDone.delete(key);
   }
 
   private requireDeps(): JobDeps {

@@ -1,9 +1,10 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../tools/registry/context.ts';
 import type { ToolRunner } from '../tools/registry/runner.ts';
 import { mcpHttpRouter } from '../mcp-server/http.ts';
 import type { Agent } from '../agent/create-agent.ts';
+import { adminQueuesRouter, type AdminQueuesDeps } from './admin-queues.ts';
 import { requireToken } from './auth.ts';
 import { chatRoutes } from './chat-route.ts';
 import { toolRoutes } from './tool-routes.ts';
@@ -15,12 +16,18 @@ export interface WebAppDeps {
   version: string;
   /** Serves POST /api/chat when given. */
   agent?: Agent;
+  /** The Slack bot's request handler (bots/slack-app.ts), served at POST /slack/events when given. */
+  slack?: Router;
+  /** Serves the job dashboard at /admin/queues (OWNER and ADMIN) when given. */
+  adminQueues?: Omit<AdminQueuesDeps, 'prisma'>;
 }
 
 /** The HTTP surface: health, the tool API and (later) the UI. Built here, started by `crescendo start`. */
 export function buildWebApp(deps: WebAppDeps) {
   const app = express();
   app.disable('x-powered-by');
+  // Before the JSON parser: Slack's signature covers the raw body, which Bolt reads itself.
+  if (deps.slack) app.use('/slack/events', deps.slack);
   app.use(express.json({ limit: '10mb' }));
 
   app.get('/health', async (_request, response) => {
@@ -33,6 +40,7 @@ export function buildWebApp(deps: WebAppDeps) {
     }
   });
 
+  if (deps.adminQueues) app.use(adminQueuesRouter({ prisma: deps.database.prisma, ...deps.adminQueues }));
   app.use('/api', requireToken(deps.database.prisma), toolRoutes(deps.runner), ...(deps.agent ? [chatRoutes(deps.agent, deps.log)] : []));
   app.use(mcpHttpRouter({ prisma: deps.database.prisma, runner: deps.runner, version: deps.version, log: deps.log }));
 

@@ -3,8 +3,10 @@ import { describeModel } from '../../agent/model/model-config.ts';
 import { seedDemoData } from '../seed-demo-data.ts';
 import { rotateNamedToken } from '../../tools/access/api-tokens.ts';
 import { defaultOperator } from '../../tools/access/organizations.ts';
+import { startEmbeddedScheduler, type EmbeddedScheduler } from '../../jobs/embedded-scheduler.ts';
 import { resumeApprovedRequests } from '../../jobs/resume-approvals.ts';
 import { buildWebApp } from '../../web/app.ts';
+import { buildSlackApp } from '../../bots/slack-app.ts';
 import type { Runtime } from '../runtime.ts';
 import { parseOptions, UsageError } from '../usage.ts';
 import { VERSION } from '../version.ts';
@@ -28,7 +30,15 @@ export async function startCommand(runtime: Runtime): Promise<number> {
   const demo = await ensureDemoOrganization(runtime);
   const resumed = await resumeApprovedRequests(database.prisma, runtime.jobs);
   if (resumed) runtime.log.info('resumed approved actions that had not run', { count: resumed });
-  const app = buildWebApp({ database, runner: runtime.runner, log: runtime.log, version: VERSION, agent: runtime.agent });
+  // Embedded mode runs the per-organisation schedules here; with Redis, `crescendo worker` does.
+  const scheduler: EmbeddedScheduler | null =
+    runtime.jobs.mode === 'in-process' ? await startEmbeddedScheduler({ prisma: database.prisma, jobs: runtime.jobs, log: runtime.log, ingestDir: config.ingestDir }) : null;
+  const jobs = runtime.jobs;
+  const adminQueues = jobs.mode === 'redis' ? { queue: jobs.queue } : { queue: null, inProcess: () => ({ active: jobs.active, failures: jobs.failures }) };
+  // Slack only when its tokens are set: over HTTP on this server, or Socket Mode with an app token.
+  const slack = config.slack ? buildSlackApp({ prisma: database.prisma, runner: runtime.runner, agent: runtime.agent, log: runtime.log, settings: config.slack }) : null;
+  await slack?.start();
+  const app = buildWebApp({ database, runner: runtime.runner, log: runtime.log, version: VERSION, agent: runtime.agent, adminQueues, slack: slack?.router ?? undefined });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -41,7 +51,12 @@ export async function startCommand(runtime: Runtime): Promise<number> {
     `Crescendo ${VERSION} is running (${database.kind === 'pglite' ? `embedded database in ${database.location}` : `Postgres ${database.location}`}).`,
     `  health    ${base}/health`,
     `  tool API  ${base}/api/tools   (Authorization: Bearer <token>)`,
+    `  jobs UI   ${base}/admin/queues (OWNER or ADMIN: POST /admin/session with the bearer token first)`,
     runtime.agent.modelId ? `  agent     ${base}/api/chat    (${describeModel(config.model)})` : '  agent     off: set ANTHROPIC_API_KEY or CRESCENDO_OPENAI_BASE_URL to turn it on',
+    !slack ? '  slack     off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) to turn it on' : slack.router ? `  slack     ${config.publicUrl}/slack/events   (events, interactivity, /crescendo)` : '  slack     Socket Mode (SLACK_APP_TOKEN)',
+    scheduler
+      ? `  jobs      in-process: digests, weekly stats, alerts${config.ingestDir ? ', scraper ingestion' : ''} on each organisation's schedule (set REDIS_URL and run \`crescendo worker\` to scale out)`
+      : '  jobs      queued in Redis (REDIS_URL): run `crescendo worker` to execute them',
   ];
   if (demo) {
     lines.push(`  admin token for "${demo.slug}" (${demo.email}, OWNER): ${demo.token}`);
@@ -49,7 +64,11 @@ export async function startCommand(runtime: Runtime): Promise<number> {
   }
   process.stdout.write(`${lines.join('\n')}\n`);
   await new Promise<void>((resolve) => {
-    const stop = () => server.close(() => resolve());
+    const stop = () => {
+      scheduler?.stop();
+      void slack?.stop();
+      server.close(() => resolve());
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

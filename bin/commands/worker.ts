@@ -1,0 +1,49 @@
+import { startJobWorker } from '../../jobs/bullmq/job-worker.ts';
+import { resumeApprovedRequests } from '../../jobs/resume-approvals.ts';
+import { activeSchedules } from '../../jobs/schedules.ts';
+import type { Runtime } from '../runtime.ts';
+import { parseOptions, UsageError } from '../usage.ts';
+
+export const workerUsage = 'worker [--concurrency N] [--no-schedules]   run the job workers and per-organisation schedules against REDIS_URL until stopped';
+
+/**
+ * Runs jobs from Redis until SIGINT or SIGTERM: approvals as they are approved, and the
+ * per-organisation schedules (kept in sync with the organisations table every few minutes).
+ * Several workers may run at once; each job still runs once.
+ */
+export async function workerCommand(runtime: Runtime, args: string[]): Promise<number> {
+  const { values } = parseOptions(args, { concurrency: { type: 'string' }, 'no-schedules': { type: 'boolean' } });
+  const url = runtime.config.redisUrl;
+  if (!url) throw new UsageError('crescendo worker needs REDIS_URL (for example redis://127.0.0.1:6379); without Redis, `crescendo start` runs the jobs in-process');
+  const concurrency = values.concurrency === undefined ? 4 : Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 100) throw new UsageError(`--concurrency: "${values.concurrency}" is not a whole number from 1 to 100`);
+  const worker = await startJobWorker({ redis: { url }, deps: runtime.jobDeps, concurrency, schedules: !values['no-schedules'] });
+  try {
+    const resumed = await resumeApprovedRequests(runtime.database.prisma, worker.queue);
+    const schedules = activeSchedules({ ingestDir: runtime.config.ingestDir }).map((schedule) => `${schedule.job} (${schedule.pattern})`);
+    process.stdout.write(
+      [
+        `Crescendo worker running against ${redactedUrl(url)} (concurrency ${concurrency}).`,
+        values['no-schedules'] ? '  schedules: off (another worker keeps them)' : `  schedules per organisation, in its time zone: ${schedules.join(', ')}`,
+        runtime.config.ingestDir ? `  scraper drops: ${runtime.config.ingestDir}/<org-slug>/` : '  scraper ingestion: off (set CRESCENDO_INGEST_DIR)',
+        ...(resumed ? [`  re-enqueued ${resumed} approved action(s) that had not run`] : []),
+        'Stop with Ctrl-C (SIGINT) or SIGTERM; running jobs finish first.',
+        '',
+      ].join('\n'),
+    );
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    process.stdout.write('Stopping: waiting for running jobs...\n');
+  } finally {
+    await worker.close();
+  }
+  return 0;
+}
+
+function redactedUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}

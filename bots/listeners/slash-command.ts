@@ -1,0 +1,92 @@
+import type { App, RespondFn, SlashCommand } from '@slack/bolt';
+import { digestMessage, digestSummary } from '../../jobs/handlers/digest-message.ts';
+import type { ApprovalView } from '../../tools/approvals/approval-view.ts';
+import type { DailyDigest } from '../../tools/insights/daily-digest.ts';
+import { can } from '../../tools/registry/roles.ts';
+import type { Principal } from '../../tools/registry/runner.ts';
+import type { KnownBlock, WebClient } from '../bolt.ts';
+import { postRendered } from '../post-rendered.ts';
+import { approvalRequestBlocks } from '../render/approval-blocks.ts';
+import { renderNotification } from '../render/notification-blocks.ts';
+import { capBlocks, context, section } from '../render/slack-limits.ts';
+import type { SlackContext } from '../slack-context.ts';
+import { bindChannel, CHANNEL_PURPOSES, unbindChannel } from '../tenancy/workspaces.ts';
+
+export const SLASH_COMMAND = '/crescendo';
+
+export const HELP_TEXT = [
+  '*Crescendo* answers questions about your campaigns, spend and attribution. Mention me in a channel or send me a DM; I answer in the thread, and the thread is the conversation.',
+  '`/crescendo help`: this message',
+  '`/crescendo digest`: the daily digest, now, in this channel',
+  '`/crescendo approvals`: pending approval requests, with Approve and Reject buttons',
+  '`/crescendo bind [digests|alerts|approvals|all]`: this channel receives the organisation\'s digests and alerts (default), approval requests, or all three (admins and owners)',
+  '`/crescendo unbind`: this channel stops receiving them',
+].join('\n');
+
+type Purpose = (typeof CHANNEL_PURPOSES)[number];
+const PURPOSE_WORDS: Record<string, Purpose[]> = { digests: ['DIGESTS'], alerts: ['ALERTS'], approvals: ['APPROVALS'], all: [...CHANNEL_PURPOSES] };
+
+/** `/crescendo help | digest | approvals | bind | unbind`: everything after the ack runs as the mapped member. */
+export function registerSlashCommand(app: App, ctx: SlackContext): void {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
+    const [subcommand = 'help', ...rest] = command.text.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    if (subcommand === 'help') return void (await ack({ response_type: 'ephemeral', text: HELP_TEXT }));
+    await ack();
+    const tell = (text: string) => respond({ response_type: 'ephemeral', text });
+    const identity = await ctx.identities.resolve(client, command.team_id, command.user_id);
+    if (!identity.ok) return void (await tell(identity.message));
+    const principal = identity.principal;
+    switch (subcommand) {
+      case 'digest': return digest(ctx, client, command, principal, respond);
+      case 'approvals': return pendingApprovals(ctx, principal, respond);
+      case 'bind': return bind(ctx, command, principal, rest, respond);
+      case 'unbind': {
+        if (!can(principal.role, 'org:admin')) return void (await tell(`Unbinding a channel needs an admin or owner; you are ${principal.role}.`));
+        const removed = await unbindChannel(ctx.prisma, { organizationId: principal.orgId, teamId: command.team_id, channelId: command.channel_id });
+        return void (await tell(removed ? 'This channel no longer receives digests, alerts or approval requests.' : 'This channel was not bound.'));
+      }
+      default: return void (await tell(`Unknown command "${subcommand}".\n${HELP_TEXT}`));
+    }
+  });
+}
+
+async function digest(ctx: SlackContext, client: WebClient, command: SlashCommand, principal: Principal, respond: RespondFn): Promise<void> {
+  const result = await ctx.runner.call('daily_digest', {}, principal);
+  if (!result.ok) {
+    const text = result.error.code === 'not_found' && /no tool named/i.test(result.error.message) ? 'The daily digest is not available in this version of Crescendo.' : `The digest failed: ${result.error.message}`;
+    return void (await respond({ response_type: 'ephemeral', text }));
+  }
+  const output = result.output as DailyDigest;
+  const rendered = renderNotification(digestMessage(output, digestSummary(output)));
+  try {
+    await postRendered(client, command.channel_id, rendered);
+  } catch (error) {
+    // The bot is not in this channel (not_in_channel): the command's response URL still reaches it, without charts.
+    ctx.log.warn('posting the digest to the channel failed; answering through the command', { channel: command.channel_id, error: String(error) });
+    await respond({ response_type: 'in_channel', text: rendered.text, blocks: rendered.blocks });
+  }
+}
+
+async function pendingApprovals(ctx: SlackContext, principal: Principal, respond: RespondFn): Promise<void> {
+  const result = await ctx.runner.call('list_approvals', { status: 'pending', limit: 10 }, principal);
+  if (!result.ok) return void (await respond({ response_type: 'ephemeral', text: `Could not list approvals: ${result.error.message}` }));
+  const { rows, next_cursor: more } = result.output as { rows: ApprovalView[]; next_cursor: string | null };
+  if (!rows.length) return void (await respond({ response_type: 'ephemeral', text: 'No approval requests are waiting.' }));
+  const blocks: KnownBlock[] = [section(`*${rows.length}${more ? '+' : ''} approval request${rows.length === 1 ? '' : 's'} waiting*`)];
+  for (const row of rows) {
+    blocks.push({ type: 'divider' }, ...approvalRequestBlocks({ approvalId: row.id, action: row.action, preview: row.preview, requestedBy: row.requested_by, approveUrl: null }).blocks);
+  }
+  if (more) blocks.push(context('More are waiting: decide these first, or open the approvals inbox.'));
+  await respond({ response_type: 'ephemeral', text: `${rows.length} approval requests waiting`, blocks: capBlocks(blocks) });
+}
+
+async function bind(ctx: SlackContext, command: SlashCommand, principal: Principal, words: string[], respond: RespondFn): Promise<void> {
+  const tell = (text: string) => respond({ response_type: 'ephemeral', text });
+  if (!can(principal.role, 'org:admin')) return void (await tell(`Binding a channel changes where the organisation's notifications go, so it needs an admin or owner; you are ${principal.role}.`));
+  const unknown = words.filter((word) => !PURPOSE_WORDS[word]);
+  if (unknown.length) return void (await tell(`Unknown kind "${unknown[0]}": use digests, alerts, approvals or all.`));
+  const purposes = words.length ? [...new Set(words.flatMap((word) => PURPOSE_WORDS[word]!))] : (['DIGESTS', 'ALERTS'] as Purpose[]);
+  await bindChannel(ctx.prisma, { organizationId: principal.orgId, teamId: command.team_id, channelId: command.channel_id, purposes, boundById: principal.userId });
+  const kinds = purposes.map((purpose) => purpose.toLowerCase()).join(', ');
+  await respond({ response_type: 'in_channel', text: `This channel now receives the organisation's ${kinds}. (Invite me with \`/invite @Crescendo\` if I am not in it yet.)` });
+}

@@ -1,0 +1,62 @@
+import type { PrismaClient } from '../db/generated/prisma/client.ts';
+import type { SlackChannelPurpose } from '../db/generated/prisma/enums.ts';
+import type { ApprovalNotice, NotificationMessage, Notifier } from '../jobs/notifier.ts';
+import type { Logger } from '../tools/registry/context.ts';
+import { ApprovalMessages } from './approval-messages.ts';
+import type { WebClient } from './bolt.ts';
+import { postRendered } from './post-rendered.ts';
+import { approvalDecidedBlocks } from './render/approval-blocks.ts';
+import { renderNotification } from './render/notification-blocks.ts';
+import { boundChannels } from './tenancy/workspaces.ts';
+
+export interface SlackNotifierDeps {
+  prisma: PrismaClient;
+  /** A WebClient with the bot token (and SLACK_API_URL when set). */
+  client: WebClient;
+  log: Logger;
+}
+
+/**
+ * The Notifier jobs use, in Slack: digests, alerts and approval requests go to the channels the
+ * organisation bound for them (`/crescendo bind`); a settled approval updates every message that
+ * showed it and posts the result in its thread. One channel failing does not stop the others;
+ * failures are logged, never thrown into a job that already did its work.
+ */
+export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
+  const approvals = new ApprovalMessages(deps.prisma);
+
+  async function eachChannel(organizationId: string, purpose: SlackChannelPurpose, send: (channel: { teamId: string; channelId: string }) => Promise<unknown>): Promise<void> {
+    for (const channel of await boundChannels(deps.prisma, organizationId, purpose)) {
+      await send(channel).catch((error) => deps.log.error('slack notification failed', { organizationId, purpose, channel: channel.channelId, error: String(error) }));
+    }
+  }
+
+  const broadcast = (purpose: SlackChannelPurpose) => async (organizationId: string, message: NotificationMessage) => {
+    const rendered = renderNotification(message);
+    await eachChannel(organizationId, purpose, ({ channelId }) => postRendered(deps.client, channelId, rendered));
+  };
+
+  return {
+    digest: broadcast('DIGESTS'),
+    alerts: broadcast('ALERTS'),
+    async approvalRequested(organizationId: string, approval: ApprovalNotice) {
+      await eachChannel(organizationId, 'APPROVALS', ({ teamId, channelId }) => approvals.post(deps.client, { organizationId, teamId, channel: channelId }, approval));
+    },
+    async approvalSettled(organizationId, approval) {
+      const request = await deps.prisma.approvalRequest.findFirst({ where: { id: approval.approvalId, organizationId }, select: { decidedById: true } });
+      const decider = request?.decidedById ? await deps.prisma.user.findUnique({ where: { id: request.decidedById }, select: { email: true } }) : null;
+      const message = approvalDecidedBlocks(approval, approval.status, { decidedBy: decider?.email ?? null, result: approval.result ?? null });
+      const locations = await approvals.updateAll(deps.client, organizationId, approval.approvalId, message).catch((error) => {
+        deps.log.error('updating slack approval messages failed', { organizationId, approvalId: approval.approvalId, error: String(error) });
+        return [];
+      });
+      if (approval.status === 'REJECTED') return;
+      const outcome = approval.status === 'EXECUTED' ? `:white_check_mark: Done: ${approval.action} ran.` : `:warning: ${approval.action} failed: ${approval.result ?? 'no details'}`;
+      for (const location of locations) {
+        await deps.client.chat
+          .postMessage({ channel: location.channelId, thread_ts: location.messageTs, text: outcome })
+          .catch((error) => deps.log.error('posting an approval result failed', { organizationId, approvalId: approval.approvalId, error: String(error) }));
+      }
+    },
+  };
+}

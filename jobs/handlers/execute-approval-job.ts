@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { EXECUTE_APPROVAL_JOB, executeApproval } from '../../tools/approvals/execute-approval.ts';
+import { defineJob, type JobDeps } from '../define-job.ts';
+
+/**
+ * Runs an approved action. The approval id is the job key (BullMQ jobId), so two workers never
+ * both hold it; the registry's claim (APPROVED -> EXECUTING in the action's transaction) is the
+ * second guard. A failing action is recorded as FAILED and not thrown, so retries only happen
+ * when the executor itself broke (database gone), and then the request is still APPROVED.
+ */
+export const executeApprovalJob = defineJob({
+  name: EXECUTE_APPROVAL_JOB,
+  description: 'Execute an approved action exactly once and report how it went.',
+  payload: z.object({ approvalId: z.string().min(1), organizationId: z.string().min(1) }),
+  attempts: 3,
+  backoffMs: 5_000,
+  key: (payload) => payload.approvalId,
+  async run(deps, payload) {
+    const outcome = await executeApproval(deps.prisma, deps.runner, payload.approvalId, payload.organizationId);
+    if (outcome.status !== 'skipped') await notifySettled(deps, payload.organizationId, payload.approvalId, outcome);
+    // Job results are visible in /admin/queues across organisations: the status only, never the action's output.
+    return outcome.status === 'skipped' ? { status: outcome.status, reason: outcome.reason } : { status: outcome.status };
+  },
+});
+
+async function notifySettled(deps: JobDeps, organizationId: string, approvalId: string, outcome: { status: 'executed'; result: unknown } | { status: 'failed'; error: string }) {
+  const request = await deps.prisma.approvalRequest.findFirst({ where: { id: approvalId, organizationId } });
+  if (!request) return;
+  const requester = await deps.prisma.user.findUnique({ where: { id: request.requestedById }, select: { email: true } });
+  const notice = { approvalId, action: request.action, preview: request.preview, requestedBy: requester?.email ?? null, approveUrl: null };
+  const settled = outcome.status === 'executed'
+    ? { ...notice, status: 'EXECUTED' as const, result: JSON.stringify(outcome.result).slice(0, 500) }
+    : { ...notice, status: 'FAILED' as const, result: outcome.error };
+  // The action already happened: a notification failure is logged, never retried into a second run.
+  await deps.notifier.approvalSettled(organizationId, settled).catch((error) => deps.log.error('approval notification failed', { approvalId, error: String(error) }));
+}

@@ -1,0 +1,51 @@
+/**
+ * How scheduled work reaches people. Jobs never import Slack code: `bots/` provides a Slack
+ * implementation, the embedded app without Slack a logging one, and tests a recording one.
+ * Every method is told the organisation; an implementation only posts where that organisation is bound.
+ */
+export interface Notifier {
+  /** The daily digest, to the organisation's bound channels. */
+  digest(organizationId: string, message: NotificationMessage): Promise<void>;
+  /** Alerts worth interrupting for (campaign alerts, anomalies), to the bound channels. */
+  alerts(organizationId: string, message: NotificationMessage): Promise<void>;
+  /** A new approval request, posted with Approve and Reject buttons. */
+  approvalRequested(organizationId: string, approval: ApprovalNotice): Promise<void>;
+  /** An approved action ran (or failed): update the request's message and post the result. */
+  approvalSettled(organizationId: string, approval: ApprovalNotice & { status: 'EXECUTED' | 'FAILED' | 'REJECTED'; result?: string }): Promise<void>;
+}
+
+/** Channel-neutral content: each notifier renders it (Block Kit, e-mail, log line). */
+export interface NotificationMessage {
+  title: string;
+  /** One or two sentences a person reads first. */
+  summary: string;
+  sections: Array<{ heading: string; lines: string[] }>;
+  /** Optional tables (rendered as code blocks or fields) and charts (rendered as images where supported). */
+  tables?: Array<{ heading: string; columns: string[]; rows: Array<Array<string | number | null>> }>;
+  charts?: Array<{ title: string; kind: 'bar' | 'line'; labels: string[]; series: Array<{ name: string; values: number[] }>; unit?: string }>;
+  link?: string;
+}
+
+export interface ApprovalNotice {
+  approvalId: string;
+  action: string;
+  preview: string;
+  requestedBy: string | null;
+  approveUrl: string | null;
+}
+
+/** For an app without Slack: notifications go to the log, nothing is lost silently. */
+export const loggingNotifier = (log: { info(message: string, data?: Record<string, unknown>): void }): Notifier => ({
+  async digest(organizationId, message) {
+    log.info('digest', { organizationId, title: message.title, summary: message.summary });
+  },
+  async alerts(organizationId, message) {
+    log.info('alerts', { organizationId, title: message.title, summary: message.summary });
+  },
+  async approvalRequested(organizationId, approval) {
+    log.info('approval requested', { organizationId, approvalId: approval.approvalId, action: approval.action });
+  },
+  async approvalSettled(organizationId, approval) {
+    log.info('approval settled', { organizationId, approvalId: approval.approvalId, status: approval.status });
+  },
+});

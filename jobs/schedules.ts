@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { isoDay, todayIn } from '../tools/common/format.ts';
+import { lastCompleteWeek } from '../tools/spend/index.ts';
+import { defineJob } from './define-job.ts';
+
+const DAY_MS = 86_400_000;
+
+/** What a schedule needs to know about the organisation it fires for. */
+export interface ScheduledOrganization {
+  id: string;
+  timeZone: string;
+}
+
+/**
+ * A recurring job of every organisation: a cron pattern read in the organisation's time zone, and
+ * the concrete payload of one firing (which day it is about), whose key makes the run idempotent.
+ */
+export interface JobSchedule {
+  job: string;
+  /** Five-field cron (minute hour day-of-month month day-of-week), in the organisation's time zone. */
+  pattern: string;
+  description: string;
+  /** Only scheduled when this is configured. */
+  requires?: 'ingestDir';
+  payload(organization: ScheduledOrganization, firedAt: Date): { organizationId: string } & Record<string, unknown>;
+}
+
+const localDay = (organization: ScheduledOrganization, at: Date) => todayIn(organization.timeZone, at);
+
+export const SCHEDULES: readonly JobSchedule[] = [
+  {
+    job: 'ingest.scraped',
+    pattern: '0 2 * * *',
+    description: 'Scraper files from CRESCENDO_INGEST_DIR/<org-slug>/, daily at 02:00',
+    requires: 'ingestDir',
+    payload: (organization, at) => ({ organizationId: organization.id, date: isoDay(localDay(organization, at)) }),
+  },
+  {
+    job: 'stats.weekly',
+    pattern: '0 6 * * 2',
+    description: 'Weekly artist stats of the last complete week, Tuesdays at 06:00',
+    payload: (organization, at) => ({ organizationId: organization.id, weekStart: isoDay(lastCompleteWeek(organization.timeZone, at).start) }),
+  },
+  {
+    job: 'alerts.campaigns',
+    pattern: '30 8 * * *',
+    description: 'Campaign alerts, daily at 08:30',
+    payload: (organization, at) => ({ organizationId: organization.id, date: isoDay(localDay(organization, at)) }),
+  },
+  {
+    job: 'digest.daily',
+    pattern: '0 9 * * *',
+    description: "Daily digest of yesterday, at 09:00, to the organisation's bound channels",
+    payload: (organization, at) => ({ organizationId: organization.id, date: isoDay(new Date(localDay(organization, at).getTime() - DAY_MS)) }),
+  },
+];
+
+/** The schedules that apply given what is configured. */
+export function activeSchedules(options: { ingestDir?: string }): JobSchedule[] {
+  return SCHEDULES.filter((schedule) => schedule.requires !== 'ingestDir' || Boolean(options.ingestDir));
+}
+
+export const FIRE_SCHEDULE_JOB = 'schedule.fire';
+
+/**
+ * What a schedule enqueues (BullMQ job schedulers and the embedded cron alike): which job, for
+ * which organisation. Running it works out the day from the clock in the organisation's time zone
+ * and enqueues the concrete job under its key, so a schedule that fires twice (two schedulers, a
+ * restart, a manual trigger) still sends one digest for that day.
+ */
+export const fireScheduleJob = defineJob({
+  name: FIRE_SCHEDULE_JOB,
+  description: 'A schedule fired: enqueue the day’s keyed job for the organisation.',
+  payload: z.object({
+    organizationId: z.string().min(1),
+    job: z.string().min(1),
+    firedAt: z.iso.datetime().optional().describe('When the schedule fired; default the time the job runs.'),
+  }),
+  attempts: 3,
+  backoffMs: 5_000,
+  key: () => undefined,
+  async run(deps, payload) {
+    const schedule = SCHEDULES.find((candidate) => candidate.job === payload.job);
+    if (!schedule) throw new Error(`No schedule for job ${payload.job}`);
+    const organization = await deps.prisma.organization.findUnique({ where: { id: payload.organizationId }, select: { id: true, timeZone: true } });
+    if (!organization) return { skipped: 'the organisation no longer exists' };
+    const concrete = schedule.payload(organization, payload.firedAt ? new Date(payload.firedAt) : deps.now());
+    await deps.jobs.enqueue({ name: schedule.job, payload: concrete });
+    return { enqueued: schedule.job, payload: concrete };
+  },
+});
