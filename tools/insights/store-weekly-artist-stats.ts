@@ -28,7 +28,7 @@ export const storeWeeklyArtistStatsTool = defineTool({
   example: { week: '2026-11-16' },
   async handler(ctx, input) {
     const week = input.week ? weekOf(parseDay(input.week, 'week')) : lastCompleteWeek(ctx.org.timeZone, ctx.now());
-    const stats = await computeWeeklyArtistStats(ctx.db, { id: ctx.orgId, baseCurrency: ctx.org.baseCurrency }, week);
+    const stats = await computeWeeklyArtistStats(ctx.db, ctx.org, week);
     const stored = await storeWeeklyArtistStats(ctx.db, ctx.orgId, stats, ctx.now());
     return { week_start: isoDay(week.start), week_end: isoDay(week.end), currency: stats.currency, artists_stored: stored };
   },
