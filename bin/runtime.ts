@@ -50,13 +50,8 @@ export async function openRuntime(config: Config, options: { migrate?: boolean; 
   // One-shot commands report through their exit code and stderr message; only faults are logged.
   const log = createConsoleLogger(options.quiet ? 'error' : config.logLevel);
   const jobs: RuntimeJobs = config.redisUrl && options.redisJobs ? new BullmqJobQueue({ url: config.redisUrl }) : new InProcessJobQueue();
-  const runner = new ToolRunner({
-    prisma: database.prisma,
-    catalogue: createCatalogue(),
-    jobs,
-    log,
-    approvalUrl: (id) => `${config.publicUrl}/approvals/${id}`,
-  });
+  const approveUrl = (id: string) => `${config.publicUrl}/approvals/${id}`;
+  const runner = new ToolRunner({ prisma: database.prisma, catalogue: createCatalogue(), jobs, log, approvalUrl: approveUrl });
   const model = agentModelFromConfig(config.model, log);
   const jobDeps: Omit<JobDeps, 'jobs'> = {
     prisma: database.prisma,
@@ -65,6 +60,7 @@ export async function openRuntime(config: Config, options: { migrate?: boolean; 
     notifier: createNotifier(config, database.prisma, log),
     now: () => new Date(),
     ingestDir: config.ingestDir,
+    approveUrl,
     ...(model ? { proseWriter: modelProseWriter(model.languageModel) } : {}),
   };
   if (jobs instanceof InProcessJobQueue) jobs.bind(jobDeps);

@@ -17,6 +17,8 @@ export interface JobDeps {
   proseWriter?: (facts: string) => Promise<string>;
   /** Root of the scraper drop folders (`<dir>/<org-slug>/*.json`); the ingestion job needs it. */
   ingestDir?: string;
+  /** Where a person decides an approval (the web UI), when one is configured. */
+  approveUrl?: (approvalId: string) => string | null;
 }
 
 /** Every payload names its organisation: handlers act as that organisation only. */

@@ -1,3 +1,4 @@
+import { fixturePayVendor } from '../tools/testing/fixture-tools.ts';
 import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,6 +94,20 @@ describe('jobs', () => {
     expect(notifier.sent.every((sent) => sent.organizationId === orgB.id)).toBe(true);
     expect(message.summary).toMatch(/^Friday: 7 streams/);
     expect(JSON.stringify(message)).not.toMatch(/Club Restricted|Autumn push|Ana|Dee/);
+  });
+
+  it('a filed approval request is announced to approvers once, after it commits', async () => {
+    const jobs = new InProcessJobQueue({ retryDelayMs: () => 1 });
+    const runner = new ToolRunner({ prisma: database.prisma, catalogue: createCatalogue([...createCatalogue().list(), fixturePayVendor]), jobs, now: () => DIGEST_NOW });
+    jobs.bind({ prisma: database.prisma, runner, log: silentLogger, notifier, now: () => DIGEST_NOW, approveUrl: (id) => `http://app/approvals/${id}` });
+    const filed = await runner.call('fixture_pay_vendor', { vendor: 'Club Restricted', amount: 120 }, orgA.as('CAMPAIGN_MANAGER'));
+    if (!filed.ok) throw new Error(filed.error.message);
+    await jobs.drain();
+    const approvalId = (filed.output as { approval_id: string }).approval_id;
+    expect(notifier.sent).toEqual([{
+      kind: 'approvalRequested', organizationId: orgA.id,
+      approval: { approvalId, action: 'fixture_pay_vendor', preview: 'Pay Club Restricted 120.00 USD', requestedBy: 'owner@jobs-a.test', approveUrl: `http://app/approvals/${approvalId}` },
+    }]);
   });
 
   it('campaign alerts are posted when there is something to act on', async () => {

@@ -36,8 +36,13 @@ export async function fileApprovalRequest(
       requestedVia: ctx.actor.surface,
     },
   });
+  // Approvers hear about it (Slack approval channels) once the request has committed.
+  ctx.jobs.enqueue({ name: NOTIFY_APPROVAL_JOB, payload: { approvalId: request.id, organizationId: ctx.orgId }, key: `${NOTIFY_APPROVAL_JOB}.${request.id}` });
   return { approval_id: request.id, status: 'pending', preview, approve_url: approveUrl(request.id) };
 }
+
+/** The job that tells approvers a request is waiting. */
+export const NOTIFY_APPROVAL_JOB = 'approvals.notify';
 
 function defaultPreview(tool: AnyTool, input: Record<string, unknown>): string {
   const details = JSON.stringify(input);
