@@ -133,8 +133,11 @@ describe('Slack bot over HTTP (real Bolt app, signed requests, fake Slack Web AP
       const bind = await world.send.command(slashCommand(TEAM_A, 'UOWNER', 'CAPPROVALS', 'bind approvals', world.slack.responseUrl('bind')));
       expect(bind.status).toBe(200);
       const approvalId = await fileRequest(120);
-      await world.bot.notifier.approvalRequested(world.orgA.id, { approvalId, action: 'fixture_pay_vendor', preview: 'Pay Club Restricted 120.00 USD', requestedBy: 'cam@slack-a.test', approveUrl: null });
-      const [posted] = world.slack.callsTo('chat.postMessage').filter((call) => call.args.channel === 'CAPPROVALS');
+      // Filing the request queued approvals.notify, which posts it to the approvals channel.
+      await world.jobs.drain();
+      const postedToApprovals = world.slack.callsTo('chat.postMessage').filter((call) => call.args.channel === 'CAPPROVALS');
+      expect(postedToApprovals).toHaveLength(1);
+      const [posted] = postedToApprovals;
       const buttons = JSON.stringify(posted!.args.blocks);
       expect(buttons).toContain(APPROVE_ACTION);
       expect(buttons).toContain(REJECT_ACTION);
