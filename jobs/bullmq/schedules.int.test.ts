@@ -82,6 +82,9 @@ describe.skipIf(!TEST_REDIS_URL)('schedules on the real Redis', () => {
   });
 });
 
-describe.skipIf(TEST_REDIS_URL)('schedules on Redis', () => {
-  it.skip(NO_REDIS_REASON, () => {});
-});
+// Registered only without Redis, so a run with Redis reports no skipped tests and one without says why.
+if (!TEST_REDIS_URL) {
+  describe('schedules on Redis', () => {
+    it.skip(NO_REDIS_REASON, () => {});
+  });
+}
