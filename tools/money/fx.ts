@@ -1,3 +1,4 @@
+import { Prisma } from '../../db/generated/prisma/client.ts';
 import type { ToolDb } from '../registry/tenant-scope.ts';
 import { isoDay, parseDay, startOfDayIn, todayIn } from '../common/format.ts';
 import { ToolError } from '../registry/errors.ts';
@@ -69,6 +70,13 @@ export async function fxSegmentsToBase(db: ToolDb, baseCurrency: string, timeZon
     });
   }
   return segments;
+}
+
+/** The segments as a SQL table `(currency, valid_from, valid_to, rate)`, open ends as -infinity/infinity, for SQL that converts many rows. */
+export function fxSegmentsTable(segments: readonly FxSegment[]): Prisma.Sql {
+  const instant = (date: Date | null, open: string) => (date ? date.toISOString() : open);
+  return Prisma.sql`SELECT * FROM unnest(${segments.map((s) => s.currency)}::text[], ${segments.map((s) => instant(s.from, '-infinity'))}::timestamptz[],
+    ${segments.map((s) => instant(s.to, 'infinity'))}::timestamptz[], ${segments.map((s) => s.rate)}::float8[]) AS f(currency, valid_from, valid_to, rate)`;
 }
 
 /** The rate of `currency` at instant `at` from segments built by fxSegmentsToBase. */

@@ -2,12 +2,7 @@ import { z } from 'zod';
 import { isoDate, isoDay, parseDay } from '../common/format.ts';
 import { defineTool } from '../registry/define-tool.ts';
 import { invalidInput } from '../registry/errors.ts';
-
-const currencyCode = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z]{3}$/, 'use a three-letter ISO 4217 code such as EUR')
-  .transform((code) => code.toUpperCase());
+import { currencyCode } from './currency.ts';
 
 export const setFxRate = defineTool({
   name: 'set_fx_rate',

@@ -5,12 +5,7 @@ import { isReservedName, normalizeName, RESERVED_NAME_MESSAGE } from '../common/
 /** A platform or channel name, normalised like the importers do (`Spotify ` -> `spotify`). */
 export const platformName = z.string().trim().min(1).max(100).refine((name) => !isReservedName(name), RESERVED_NAME_MESSAGE).transform(normalizeName);
 
-/** An ISO 4217 code, upper-cased. */
-export const currencyCode = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z]{3}$/, 'use a three-letter currency code such as USD')
-  .transform((code) => code.toUpperCase());
+export { currencyCode } from '../money/currency.ts';
 
 /**
  * Money for a Decimal(18,4) column, as a JSON number or a decimal string ("120.50", exact): at

@@ -1,7 +1,7 @@
 import { Prisma } from '../../db/generated/prisma/client.ts';
 import { NO_CAMPAIGN_KEY, UNASSIGNED_ARTIST_KEY } from '../common/channel-name.ts';
 import { isoDay, startOfDayIn } from '../common/format.ts';
-import { fxSegmentsToBase } from '../money/fx.ts';
+import { fxSegmentsTable, fxSegmentsToBase } from '../money/fx.ts';
 import type { ToolDb } from '../registry/tenant-scope.ts';
 
 export type SpendKey = 'channel' | 'campaign' | 'artist';
@@ -51,11 +51,7 @@ export async function spendByKey(
     key: string; spend: number; impressions: bigint | number | null; clicks: bigint | number | null;
     spend_with_impressions: number | null; spend_with_clicks: number | null; clicks_with_impressions: bigint | number | null; impressions_with_clicks: bigint | number | null;
   }>>`
-    WITH fx AS (
-      SELECT * FROM unnest(${fx.map((s) => s.currency)}::text[], ${fx.map((s) => (s.from ? s.from.toISOString() : '-infinity'))}::timestamptz[],
-                           ${fx.map((s) => (s.to ? s.to.toISOString() : 'infinity'))}::timestamptz[], ${fx.map((s) => s.rate)}::float8[])
-        AS f(currency, valid_from, valid_to, rate)
-    )
+    WITH fx AS (${fxSegmentsTable(fx)})
     SELECT ${SPEND_KEY[groupBy]} AS key, sum(s.amount::float8 * fx.rate)::float8 AS spend, sum(s.impressions) AS impressions, sum(s.clicks) AS clicks,
            sum(s.amount::float8 * fx.rate) FILTER (WHERE s.impressions IS NOT NULL) AS spend_with_impressions,
            sum(s.amount::float8 * fx.rate) FILTER (WHERE s.clicks IS NOT NULL) AS spend_with_clicks,

@@ -1,5 +1,5 @@
 import { Prisma } from '../../../db/generated/prisma/client.ts';
-import type { FxSegment } from '../../money/fx.ts';
+import { fxSegmentsTable, type FxSegment } from '../../money/fx.ts';
 import { DIRECT_KEY, NO_CAMPAIGN_KEY, UNASSIGNED_ARTIST_KEY, type GroupBy } from '../models.ts';
 
 /** What every attribution query shares: whose conversions, which ones, how far back a journey reaches. */
@@ -31,11 +31,7 @@ export function conversionCtes(scope: JourneyScope, options: { firstPurchase?: b
           AND (earlier."occurredAt", earlier.id) < (c."occurredAt", c.id)) AS first_purchase`
     : Prisma.sql`, false AS first_purchase`;
   return Prisma.sql`
-    fx AS (
-      SELECT * FROM unnest(${fx.map((s) => s.currency)}::text[], ${fx.map((s) => timestamp(s.from, '-infinity'))}::timestamptz[],
-                           ${fx.map((s) => timestamp(s.to, 'infinity'))}::timestamptz[], ${fx.map((s) => s.rate)}::float8[])
-        AS f(currency, valid_from, valid_to, rate)
-    ),
+    fx AS (${fxSegmentsTable(fx)}),
     conv AS (
       SELECT c.id, c."customerId", c."occurredAt", c.revenue::float8 * ${rateOf(fx)} AS revenue ${firstPurchase}
       FROM "Conversion" c

@@ -6,14 +6,8 @@ export const EXAMPLE_ID = '01900000-0000-7000-8000-000000000000';
 /** A record's display name: trimmed, never empty. */
 export const nameInput = z.string().trim().min(1, 'must not be empty').max(200);
 
-/** An ISO 4217 code such as USD; upper-cased. */
-export const currencyInput = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z]{3}$/, 'must be a 3-letter ISO currency code such as USD')
-  .transform((code) => code.toUpperCase());
+export { currencyCode as currencyInput } from '../../money/currency.ts';
 
-/** An amount of money (never negative). */
 /** Money: within Decimal(18,4). */
 export const amountInput = z.number().nonnegative('must be 0 or more').max(1e13, 'must be at most 10,000,000,000,000').finite();
 /** Stream counts and the like: within a Postgres integer. */
