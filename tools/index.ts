@@ -1,4 +1,5 @@
 import { listAuditLog } from './access/list-audit-log.ts';
+import { bindSlackChannel, unbindSlackChannel } from './access/slack-channels.ts';
 import { whoami } from './access/whoami.ts';
 import { decideApproval } from './approvals/decide-approval.ts';
 import { listApprovals } from './approvals/list-approvals.ts';
@@ -11,7 +12,7 @@ import type { AnyTool } from './registry/define-tool.ts';
 import { SPEND_TOOLS } from './spend/index.ts';
 
 /** Every tool Crescendo has. Each area adds its tools here; every surface is generated from this list. */
-export const ALL_TOOLS: readonly AnyTool[] = [whoami, listAuditLog, listApprovals, decideApproval, ...CAMPAIGN_TOOLS, setFxRate, ...SPEND_TOOLS, ...ATTRIBUTION_TOOLS, ...INSIGHTS_TOOLS];
+export const ALL_TOOLS: readonly AnyTool[] = [whoami, listAuditLog, bindSlackChannel, unbindSlackChannel, listApprovals, decideApproval, ...CAMPAIGN_TOOLS, setFxRate, ...SPEND_TOOLS, ...ATTRIBUTION_TOOLS, ...INSIGHTS_TOOLS];
 
 export function createCatalogue(tools: readonly AnyTool[] = ALL_TOOLS): ToolCatalogue {
   return new ToolCatalogue(tools);

@@ -10,7 +10,7 @@ import { approvalRequestBlocks } from '../render/approval-blocks.ts';
 import { renderNotification } from '../render/notification-blocks.ts';
 import { capBlocks, context, section } from '../render/slack-limits.ts';
 import type { SlackContext } from '../slack-context.ts';
-import { bindChannel, CHANNEL_PURPOSES, unbindChannel } from '../tenancy/workspaces.ts';
+import { CHANNEL_PURPOSES } from '../tenancy/workspaces.ts';
 
 export const SLASH_COMMAND = '/crescendo';
 
@@ -42,8 +42,9 @@ export function registerSlashCommand(app: App, ctx: SlackContext): void {
       case 'bind': return bind(ctx, command, principal, rest, respond);
       case 'unbind': {
         if (!can(principal.role, 'org:admin')) return void (await tell(`Unbinding a channel needs an admin or owner; you are ${principal.role}.`));
-        const removed = await unbindChannel(ctx.prisma, { organizationId: principal.orgId, teamId: command.team_id, channelId: command.channel_id });
-        return void (await tell(removed ? 'This channel no longer receives digests, alerts or approval requests.' : 'This channel was not bound.'));
+        const result = await ctx.runner.call('unbind_slack_channel', { team_id: command.team_id, channel_id: command.channel_id }, principal);
+        if (!result.ok) return void (await tell(`Could not unbind this channel: ${result.error.message}`));
+        return void (await tell((result.output as { removed: number }).removed ? 'This channel no longer receives digests, alerts or approval requests.' : 'This channel was not bound.'));
       }
       default: return void (await tell(`Unknown command "${subcommand}".\n${HELP_TEXT}`));
     }
@@ -86,7 +87,9 @@ async function bind(ctx: SlackContext, command: SlashCommand, principal: Princip
   const unknown = words.filter((word) => !PURPOSE_WORDS[word]);
   if (unknown.length) return void (await tell(`Unknown kind "${unknown[0]}": use digests, alerts, approvals or all.`));
   const purposes = words.length ? [...new Set(words.flatMap((word) => PURPOSE_WORDS[word]!))] : (['DIGESTS', 'ALERTS'] as Purpose[]);
-  await bindChannel(ctx.prisma, { organizationId: principal.orgId, teamId: command.team_id, channelId: command.channel_id, purposes, boundById: principal.userId });
+  // The tool owns the rule and leaves an audit row; the role check above only words the refusal for Slack.
+  const result = await ctx.runner.call('bind_slack_channel', { team_id: command.team_id, channel_id: command.channel_id, purposes }, principal);
+  if (!result.ok) return void (await tell(`Could not bind this channel: ${result.error.message}`));
   const kinds = purposes.map((purpose) => purpose.toLowerCase()).join(', ');
   await respond({ response_type: 'in_channel', text: `This channel now receives the organisation's ${kinds}. (Invite me with \`/invite @Crescendo\` if I am not in it yet.)` });
 }

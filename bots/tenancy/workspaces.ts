@@ -28,19 +28,6 @@ export async function linkSlackUser(prisma: PrismaClient, input: { organizationI
   });
 }
 
-/** Makes a channel receive the organisation's notifications of the given kinds; binding twice changes nothing. */
-export async function bindChannel(prisma: PrismaClient, input: { organizationId: string; teamId: string; channelId: string; purposes: readonly SlackChannelPurpose[]; boundById: string | null }) {
-  await prisma.slackChannelBinding.createMany({
-    data: input.purposes.map((purpose) => ({ id: uuidV7(), organizationId: input.organizationId, teamId: input.teamId, channelId: input.channelId, purpose, boundById: input.boundById })),
-    skipDuplicates: true,
-  });
-}
-
-export async function unbindChannel(prisma: PrismaClient, input: { organizationId: string; teamId: string; channelId: string }): Promise<number> {
-  const { count } = await prisma.slackChannelBinding.deleteMany({ where: input });
-  return count;
-}
-
 /** Channels bound for a purpose, with their workspace. */
 export async function boundChannels(prisma: PrismaClient, organizationId: string, purpose: SlackChannelPurpose): Promise<Array<{ teamId: string; channelId: string }>> {
   return prisma.slackChannelBinding.findMany({ where: { organizationId, purpose }, select: { teamId: true, channelId: true }, orderBy: { createdAt: 'asc' } });

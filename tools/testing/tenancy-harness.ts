@@ -51,7 +51,7 @@ async function campaignOf(prisma: PrismaClient, org: TestOrganization) {
 }
 
 /** `*_id` fields that name something outside Crescendo (a Spotify id, a customer of the org's shop), not a record. */
-const EXTERNAL_IDS = new Set(['spotify_playlist_id', 'spotify_track_id', 'track_id', 'customer_id', 'order_id']);
+const EXTERNAL_IDS = new Set(['spotify_playlist_id', 'spotify_track_id', 'track_id', 'customer_id', 'order_id', 'team_id', 'channel_id']);
 
 /** Top-level input fields naming a record: `*_id` and `*_ids`. */
 export function idFieldsOf(tool: AnyTool): string[] {
