@@ -15,7 +15,8 @@ export interface JourneyScope {
   fx: FxSegment[];
 }
 
-const timestamp = (date: Date | null, open: '-infinity' | 'infinity') => (date ? date.toISOString() : open);
+/** An instant as SQL text, an open bound as -infinity/infinity. */
+export const sqlInstant = (date: Date | null, open: '-infinity' | 'infinity') => (date ? date.toISOString() : open);
 
 /**
  * CTEs `fx`, `conv` (the conversions in range, revenue in base currency, as float8: credit shares
@@ -36,8 +37,8 @@ export function conversionCtes(scope: JourneyScope, options: { firstPurchase?: b
       SELECT c.id, c."customerId", c."occurredAt", c.revenue::float8 * ${rateOf(fx)} AS revenue ${firstPurchase}
       FROM "Conversion" c
       WHERE c."organizationId" = ${org}
-        AND c."occurredAt" >= ${timestamp(scope.from, '-infinity')}::timestamptz
-        AND c."occurredAt" < ${timestamp(scope.to, 'infinity')}::timestamptz
+        AND c."occurredAt" >= ${sqlInstant(scope.from, '-infinity')}::timestamptz
+        AND c."occurredAt" < ${sqlInstant(scope.to, 'infinity')}::timestamptz
     )${scope.groupBy === 'artist' ? Prisma.sql`, ${campaignArtistCte(org)}` : Prisma.empty}`;
 }
 

@@ -1,7 +1,7 @@
 import { Prisma } from '../../../db/generated/prisma/client.ts';
 import type { ToolDb } from '../../registry/tenant-scope.ts';
 import { CONVERSION, NULL_STATE, START, type TransitionCount } from '../markov.ts';
-import { artistJoin, conversionCtes, journeyCte, touchKey, type JourneyScope } from './journey-sql.ts';
+import { artistJoin, conversionCtes, journeyCte, sqlInstant, touchKey, type JourneyScope } from './journey-sql.ts';
 
 /**
  * Transition counts over every path, counted in the database (the chain is small; the paths are
@@ -12,8 +12,7 @@ import { artistJoin, conversionCtes, journeyCte, touchKey, type JourneyScope } f
  */
 export async function markovTransitions(db: ToolDb, scope: JourneyScope): Promise<TransitionCount[]> {
   const org = scope.organizationId;
-  const from = scope.from ? scope.from.toISOString() : '-infinity';
-  const to = scope.to ? scope.to.toISOString() : 'infinity';
+  const [from, to] = [sqlInstant(scope.from, '-infinity'), sqlInstant(scope.to, 'infinity')];
   const rows = await db.$queryRaw<Array<{ from_state: string; to_state: string; count: bigint | number }>>`
     WITH ${conversionCtes(scope)}, ${journeyCte(scope, { previousKey: true })},
     loose AS (

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database.ts';
 import type { ToolRunner } from '../../registry/runner.ts';
 import { openToolTestWorld, type TestOrganization } from '../../testing/fixtures.ts';
-import { caller } from './test-calls.ts';
+import { caller } from '../../testing/caller.ts';
 
 /**
  * A hand-built scrape, figures worked out by hand (DESIGN.md section 6), as of 2026-03-11:

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database.ts';
 import type { ToolRunner } from '../../registry/runner.ts';
 import { openToolTestWorld, type TestOrganization } from '../../testing/fixtures.ts';
-import { caller } from './test-calls.ts';
+import { caller } from '../../testing/caller.ts';
 
 const TRACK = '4uLU6hMCjMI75M1A2tKUQC';
 const OTHER_TRACK = '7qiZfU4dY1lWllzX7mPBI3';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database.ts';
 import type { ToolRunner } from '../../registry/runner.ts';
 import { openToolTestWorld, type TestOrganization } from '../../testing/fixtures.ts';
-import { caller } from './test-calls.ts';
+import { caller } from '../../testing/caller.ts';
 
 interface Client { id: string; name: string; emails: string[]; contact_person: string | null; phone: string | null }
 interface Page<Row> { rows: Row[]; next_cursor: string | null }

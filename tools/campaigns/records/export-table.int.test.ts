@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database.ts';
 import type { ToolRunner } from '../../registry/runner.ts';
 import { openToolTestWorld, type TestOrganization } from '../../testing/fixtures.ts';
-import { caller } from './test-calls.ts';
+import { caller } from '../../testing/caller.ts';
 
 interface Export { table: string; format: string; rows: number; truncated: boolean; filename: string; content: string }
 

@@ -3,7 +3,7 @@ import type { Database } from '../../../db/database.ts';
 import type { ToolRunner } from '../../registry/runner.ts';
 import { createTestOrganization, openToolTestWorld, type TestOrganization } from '../../testing/fixtures.ts';
 import { organizationFingerprint } from '../../testing/tenancy-harness.ts';
-import { caller } from './test-calls.ts';
+import { caller } from '../../testing/caller.ts';
 
 interface Vendor { id: string; name: string; cost_per_1k_streams: number; currency: string; is_active: boolean; playlists?: number }
 interface Playlist { id: string; name: string; vendor_id: string | null; vendor_name: string | null; spotify_playlist_id: string | null; url: string | null; genres: string[]; follower_count: number | null; auto_detected: boolean; avg_daily_streams: number | null; adopted?: boolean; previous_vendor_id?: string | null }

@@ -1,18 +1,15 @@
 import type { ToolRunner } from '../../registry/runner.ts';
+import { caller } from '../../testing/caller.ts';
 import type { TestOrganization } from '../../testing/fixtures.ts';
 
 /** Calls a tool as the organisation's owner and returns its output, failing the test with the tool's message otherwise. */
-export async function callOk<Output = Record<string, unknown>>(runner: ToolRunner, org: TestOrganization, tool: string, input: unknown): Promise<Output> {
-  const result = await runner.call(tool, input, org.as('OWNER'));
-  if (!result.ok) throw new Error(`${tool} failed: ${result.error.code} ${result.error.message}`);
-  return result.output as Output;
+export function callOk<Output = Record<string, unknown>>(runner: ToolRunner, org: TestOrganization, tool: string, input: unknown): Promise<Output> {
+  return caller(runner, () => org.as('OWNER')).ok<Output>(tool, input);
 }
 
 /** Calls a tool expecting it to fail; returns the typed error. */
-export async function callFails(runner: ToolRunner, org: TestOrganization, tool: string, input: unknown) {
-  const result = await runner.call(tool, input, org.as('OWNER'));
-  if (result.ok) throw new Error(`${tool} unexpectedly succeeded: ${JSON.stringify(result.output)}`);
-  return result.error;
+export function callFails(runner: ToolRunner, org: TestOrganization, tool: string, input: unknown) {
+  return caller(runner, () => org.as('OWNER')).fails(tool, input);
 }
 
 /** One in-memory CSV file as the import tools take it. */

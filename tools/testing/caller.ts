@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { ToolFailure, Principal, ToolRunner } from '../../registry/runner.ts';
+import type { ToolFailure, Principal, ToolRunner } from '../registry/runner.ts';
 
 /** Test helpers: call a tool and get its output (failing the test on an error), or its error. */
 export function caller(runner: ToolRunner, principal: () => Principal) {
