@@ -8,6 +8,7 @@ import { adminQueuesRouter, type AdminQueuesDeps } from './admin-queues.ts';
 import { requireToken } from './auth.ts';
 import { chatRoutes } from './chat-route.ts';
 import { toolRoutes } from './tool-routes.ts';
+import { uiRoutes } from './ui-routes.ts';
 
 export interface WebAppDeps {
   database: Database;
@@ -20,9 +21,11 @@ export interface WebAppDeps {
   slack?: Router;
   /** Serves the job dashboard at /admin/queues (OWNER and ADMIN) when given. */
   adminQueues?: Omit<AdminQueuesDeps, 'prisma'>;
+  /** The built web UI (default web/ui/dist); `false` serves none. Not built: the API still works. */
+  uiDir?: string | false;
 }
 
-/** The HTTP surface: health, the tool API and (later) the UI. Built here, started by `crescendo start`. */
+/** The HTTP surface: health, the tool API, MCP, chat, Slack and the web UI. Built here, started by `crescendo start`. */
 export function buildWebApp(deps: WebAppDeps) {
   const app = express();
   app.disable('x-powered-by');
@@ -43,6 +46,8 @@ export function buildWebApp(deps: WebAppDeps) {
   if (deps.adminQueues) app.use(adminQueuesRouter({ prisma: deps.database.prisma, ...deps.adminQueues }));
   app.use('/api', requireToken(deps.database.prisma), toolRoutes(deps.runner), ...(deps.agent ? [chatRoutes(deps.agent, deps.log)] : []));
   app.use(mcpHttpRouter({ prisma: deps.database.prisma, runner: deps.runner, version: deps.version, log: deps.log }));
+  const ui = deps.uiDir === false ? null : uiRoutes(deps.uiDir);
+  if (ui) app.use(ui);
 
   app.use((_request: Request, response: Response) => {
     response.status(404).json({ error: { code: 'not_found', message: 'No such endpoint. Try GET /health or GET /api/tools.' } });

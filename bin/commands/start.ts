@@ -10,6 +10,7 @@ import { buildSlackApp } from '../../bots/slack-app.ts';
 import type { Runtime } from '../runtime.ts';
 import { parseOptions, UsageError } from '../usage.ts';
 import { VERSION } from '../version.ts';
+import { isUiBuilt } from '../../web/ui-routes.ts';
 
 export const startUsage = 'start [--port N]   serve the web UI, the HTTP API and /health (embedded database and demo data on first start)';
 
@@ -49,6 +50,7 @@ export async function startCommand(runtime: Runtime): Promise<number> {
   const base = `http://localhost:${port}`;
   const lines = [
     `Crescendo ${VERSION} is running (${database.kind === 'pglite' ? `embedded database in ${database.location}` : `Postgres ${database.location}`}).`,
+    isUiBuilt() ? `  web UI    ${base}/   (sign in with an API token)` : '  web UI    not built: run `npm run build:web`, then restart',
     `  health    ${base}/health`,
     `  tool API  ${base}/api/tools   (Authorization: Bearer <token>)`,
     `  jobs UI   ${base}/admin/queues (OWNER or ADMIN: POST /admin/session with the bearer token first)`,

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { CampaignStatus, Prisma } from '../../../db/generated/prisma/client.ts';
 import { defineTool } from '../../registry/define-tool.ts';
 import { nextCursorOutput, pageInput, pageQuery, toPage } from '../../registry/pagination.ts';
-import { isoDate, isoDay, resolveAsOf } from '../../common/format.ts';
+import { isoDate, isoDay, rate, resolveAsOf } from '../../common/format.ts';
+import { deliveryRate } from '../delivery/delivery-math.ts';
 import { EMPTY_TOTALS, loadCampaignTotals, streamsFigures, toStreamsFigures } from './campaign-totals.ts';
 import { CAMPAIGN_STATUSES, campaignView, toCampaignView } from './campaign-view.ts';
 import { EXAMPLE_ID, idInput } from './inputs.ts';
@@ -10,13 +11,17 @@ import { requireClient } from './lookups.ts';
 
 const row = campaignView
   .pick({ id: true, name: true, client: true, artist_name: true, status: true, invoice_status: true, start_date: true, total_budget: true, currency: true, salesperson: true })
-  .extend(streamsFigures.shape);
+  .extend(streamsFigures.shape)
+  .extend({
+    promised_to_date: z.number().describe('Sum over placements of min(goal, daily x whole days since start): what the vendors promised by as_of.'),
+    delivery_rate: z.number().nullable().describe('delivered / promised_to_date (1 = as promised); null when nothing is promised yet.'),
+  });
 
 export const listCampaigns = defineTool({
   name: 'list_campaigns',
   title: 'List campaigns',
   description:
-    'Playlist campaigns, newest first: client, artist, status, start date, budget (in its currency), goal, streams delivered on vendor playlists, real last-7/28-days streams and progress as of a date. Search by campaign or artist name; filter by client, salesperson, status.',
+    'Playlist campaigns, newest first: client, artist, status, start date, budget (in its currency), goal, streams delivered on vendor playlists vs promised to date (delivery rate), real last-7/28-days streams and progress as of a date. Search by campaign or artist name; filter by client, salesperson, status.',
   area: 'campaigns',
   access: 'read',
   permission: 'campaigns:read',
@@ -55,7 +60,13 @@ export const listCampaigns = defineTool({
       as_of: isoDay(asOf),
       rows: page.rows.map((campaign) => {
         const { end_date: _end, created_at: _created, ...view } = toCampaignView(campaign);
-        return { ...view, ...toStreamsFigures(totals.get(campaign.id) ?? EMPTY_TOTALS) };
+        const campaignTotals = totals.get(campaign.id) ?? EMPTY_TOTALS;
+        return {
+          ...view,
+          ...toStreamsFigures(campaignTotals),
+          promised_to_date: campaignTotals.promised,
+          delivery_rate: rate(deliveryRate(campaignTotals.delivered, campaignTotals.promised)),
+        };
       }),
       next_cursor: page.nextCursor,
     };

@@ -1,0 +1,55 @@
+import type { replyJson, toolCallJson } from '../../../../agent/reply-json.ts';
+import { ApiError, errorFromResponse } from './api-error.ts';
+import type { ApiClient } from './client.ts';
+
+export type ChatReply = ReturnType<typeof replyJson>;
+export type ChatToolResult = ReturnType<typeof toolCallJson>;
+
+export type ChatEvent =
+  | { type: 'thread'; data: { thread_id: string } }
+  | { type: 'text'; data: { delta: string } }
+  | { type: 'tool-call'; data: { id: string; name: string; input: unknown } }
+  | { type: 'tool-result'; data: ChatToolResult }
+  | { type: 'done'; data: ChatReply }
+  | { type: 'error'; data: { code: string; message: string } };
+
+/** Splits a server-sent-events body into events; a partial event waits for the rest of its bytes. */
+export function parseServerSentEvents(buffer: string): { events: Array<{ event: string; data: string }>; rest: string } {
+  const events: Array<{ event: string; data: string }> = [];
+  const blocks = buffer.replaceAll('\r\n', '\n').split('\n\n');
+  const rest = blocks.pop() ?? '';
+  for (const block of blocks) {
+    let event = 'message';
+    const data: string[] = [];
+    for (const line of block.split('\n')) {
+      if (line.startsWith('event:')) event = line.slice(6).trim();
+      else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+    }
+    if (data.length) events.push({ event, data: data.join('\n') });
+  }
+  return { events, rest };
+}
+
+/**
+ * One agent turn over POST /api/chat. Events arrive as the model works; the returned promise settles
+ * when the stream ends. Errors before the stream starts (no model configured, bad input) reject.
+ */
+export async function streamChat(
+  api: ApiClient,
+  request: { message: string; thread_id?: string },
+  onEvent: (event: ChatEvent) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  const response = await api.post('/chat', request, signal);
+  if (!response.ok) throw await errorFromResponse(response);
+  if (!response.body) throw new ApiError('internal', 'The answer arrived without a body.', response.status);
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    const parsed = parseServerSentEvents(buffer + value);
+    buffer = parsed.rest;
+    for (const { event, data } of parsed.events) onEvent({ type: event, data: JSON.parse(data) } as ChatEvent);
+  }
+}

@@ -1,0 +1,39 @@
+import { errorFromResponse, networkError } from './api-error.ts';
+import type { ToolInput, ToolName, ToolOutput } from './tool-types.ts';
+
+export interface ApiClient {
+  callTool<Name extends ToolName>(name: Name, input: ToolInput<Name>, signal?: AbortSignal): Promise<ToolOutput<Name>>;
+  /** POST to a JSON endpoint under /api (approvals, chat). */
+  post(path: string, body: unknown, signal?: AbortSignal): Promise<Response>;
+}
+
+/**
+ * Every read and action goes through the tool API, the same registry Slack, MCP and the agent use,
+ * so the UI can never disagree with them. The token travels only in the Authorization header.
+ */
+export function createApiClient(token: string, onUnauthenticated: () => void, baseUrl = ''): ApiClient {
+  async function post(path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl}/api${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal,
+      });
+    } catch (error) {
+      throw networkError(error);
+    }
+    if (response.status === 401) onUnauthenticated();
+    return response;
+  }
+
+  return {
+    post,
+    async callTool(name, input, signal) {
+      const response = await post(`/tools/${name}`, input, signal);
+      if (!response.ok) throw await errorFromResponse(response);
+      return (await response.json()) as never;
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import type { whoami } from '../../../../tools/access/whoami.ts';
+import type { decideApproval } from '../../../../tools/approvals/decide-approval.ts';
+import type { listApprovals } from '../../../../tools/approvals/list-approvals.ts';
+import type { compareAttributionModels } from '../../../../tools/attribution/compare-attribution-models.ts';
+import type { roasSummary } from '../../../../tools/attribution/roas-summary.ts';
+import type { campaignAlerts } from '../../../../tools/campaigns/performance/campaign-alerts.ts';
+import type { vendorPerformance } from '../../../../tools/campaigns/performance/vendor-performance.ts';
+import type { getCampaign } from '../../../../tools/campaigns/records/get-campaign.ts';
+import type { listCampaigns } from '../../../../tools/campaigns/records/list-campaigns.ts';
+import type { listPlaylists } from '../../../../tools/campaigns/records/list-playlists.ts';
+import type { dailyDigest } from '../../../../tools/insights/daily-digest.ts';
+import type { performanceTimeline } from '../../../../tools/insights/performance-timeline.ts';
+import type { ToolDefinition } from '../../../../tools/registry/define-tool.ts';
+
+/**
+ * The tools the UI calls, typed by the registry's own schemas (type-only imports: no server code
+ * reaches the bundle). A renamed field breaks `npm run typecheck`, not a page in production.
+ */
+interface UiTools {
+  whoami: typeof whoami;
+  list_campaigns: typeof listCampaigns;
+  get_campaign: typeof getCampaign;
+  list_playlists: typeof listPlaylists;
+  vendor_performance: typeof vendorPerformance;
+  campaign_alerts: typeof campaignAlerts;
+  roas_summary: typeof roasSummary;
+  compare_attribution_models: typeof compareAttributionModels;
+  list_approvals: typeof listApprovals;
+  decide_approval: typeof decideApproval;
+  daily_digest: typeof dailyDigest;
+  performance_timeline: typeof performanceTimeline;
+}
+
+export type ToolName = keyof UiTools;
+export type ToolInput<Name extends ToolName> = UiTools[Name] extends ToolDefinition<infer Input, z.ZodType> ? z.input<Input> : never;
+export type ToolOutput<Name extends ToolName> = UiTools[Name] extends ToolDefinition<z.ZodObject, infer Output> ? z.output<Output> : never;

@@ -1,0 +1,46 @@
+import { formatInstant } from '../../components/format.ts';
+import { Empty } from '../../components/states.tsx';
+import { actionLabel } from './action-labels.ts';
+import type { Approval } from './approval-card.tsx';
+
+const OUTCOME: Record<Approval['status'], string> = {
+  pending: 'Waiting',
+  approved: 'Approved, queued to run',
+  executing: 'Running',
+  executed: 'Done',
+  rejected: 'Rejected',
+  failed: 'Failed',
+};
+
+export function ApprovalHistory({ rows }: { rows: readonly Approval[] }) {
+  if (!rows.length) return <Empty title="No decisions yet." />;
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Request</th>
+            <th scope="col">Outcome</th>
+            <th scope="col" className="hide-narrow">Decided by</th>
+            <th scope="col" className="hide-narrow">When</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} data-approval-id={row.id}>
+              <td>
+                <strong>{actionLabel(row.action)}</strong>
+                <div>{row.preview}</div>
+                {row.comment ? <div className="muted">“{row.comment}”</div> : null}
+                {row.error ? <div className="tone-bad">{row.error}</div> : null}
+              </td>
+              <td><span className={`badge badge-${row.status}`}>{OUTCOME[row.status]}</span></td>
+              <td className="hide-narrow">{row.decided_by ?? '—'}<div className="muted">asked by {row.requested_by ?? '—'}</div></td>
+              <td className="hide-narrow">{formatInstant(row.executed_at ?? row.decided_at ?? row.requested_at)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import type { ToolOutput } from '../../api/tool-types.ts';
+import { useTool } from '../../api/use-tool.ts';
+import { formatDay, formatInstant, formatMoney, formatNumber, formatShare } from '../../components/format.ts';
+import { PageHeader, Panel, ProgressBar, StatCard } from '../../components/layout-parts.tsx';
+import { Empty, Loaded } from '../../components/states.tsx';
+import { Link } from '../../router.tsx';
+import { RealVsPromisedChart } from './real-vs-promised-chart.tsx';
+import { SongPlaylistsTable } from './song-playlists-table.tsx';
+import { VendorBreakdownTable } from './vendor-breakdown-table.tsx';
+
+export default function CampaignPage({ params }: { params: Record<string, string> }) {
+  const campaign = useTool('get_campaign', { campaign_id: params.id!, playlists_per_song: 50 });
+  return (
+    <>
+      <p style={{ margin: '0 0 0.5rem' }}><Link href="/campaigns">← All campaigns</Link></p>
+      <Loaded result={campaign} label="Loading the campaign">{(data) => <CampaignView data={data} />}</Loaded>
+    </>
+  );
+}
+
+function CampaignView({ data }: { data: ToolOutput<'get_campaign'> }) {
+  const { campaign, overview, real_vs_promised: real, currency } = data;
+  return (
+    <>
+      <PageHeader
+        title={campaign.name}
+        subtitle={<>
+          {campaign.artist_name} · {campaign.client.name} · <span className={`badge badge-${campaign.status}`}>{campaign.status}</span> ·
+          {' '}{formatDay(campaign.start_date)}{campaign.end_date ? ` – ${formatDay(campaign.end_date)}` : ''}
+          {campaign.salesperson ? ` · ${campaign.salesperson}` : ''} · figures as of {formatDay(data.as_of)}
+        </>}
+      />
+      <div className="stats">
+        <StatCard label="Delivered" value={formatNumber(overview.delivered)} detail={`of ${formatNumber(overview.goal)} goal (${formatShare(overview.progress)})`} />
+        <StatCard label="Real vs promised" value={formatShare(real.delivery_rate)} tone={real.delivery_rate === null ? undefined : real.delivery_rate >= 0.9 ? 'good' : 'bad'}
+          detail={`${formatNumber(real.delivered)} delivered / ${formatNumber(real.promised_to_date)} promised by now`} />
+        <StatCard label="Real cost / 1k streams" value={formatMoney(real.real_cost_per_1k, currency)} detail={`promised ${formatMoney(real.promised_cost_per_1k, currency)}`} />
+        <StatCard label="Spent" value={formatMoney(overview.spent, currency)} detail={overview.budget === null ? 'no budget set' : `${formatMoney(overview.budget_left, currency)} of ${formatMoney(overview.budget, currency)} left`} />
+        <StatCard label="Last 7 days" value={formatNumber(overview.streams_7d)} detail={`${formatNumber(overview.streams_28d)} in 28 days`} />
+      </div>
+      {data.vendors.length ? (
+        <div className="grid grid-2">
+          <Panel title="Real vs promised, per vendor">
+            <RealVsPromisedChart vendors={data.vendors} />
+          </Panel>
+          <Panel title="Vendor breakdown">
+            <VendorBreakdownTable vendors={data.vendors} currency={currency} />
+          </Panel>
+        </div>
+      ) : null}
+      <Panel title={`Songs (${data.songs.length})`}>
+        {data.songs.length ? (
+          <ul className="plain-list">
+            {data.songs.map((song) => (
+              <li key={song.spotify_track_id}>
+                <div className="row-between" style={{ flexWrap: 'wrap' }}>
+                  <h3><a href={song.track_url} target="_blank" rel="noreferrer noopener">{song.song_name ?? song.spotify_track_id}</a>{song.genre ? <span className="muted"> · {song.genre}</span> : null}</h3>
+                  <span className="muted" style={{ fontSize: '0.85rem' }}>scraped {formatInstant(song.scraped_at)}</span>
+                </div>
+                <div className="row-between" style={{ alignItems: 'center', margin: '0.2rem 0 0.6rem' }}>
+                  <ProgressBar value={song.progress} label={`${song.song_name ?? 'Song'}: progress to goal`} />
+                  <span className="muted" style={{ whiteSpace: 'nowrap', fontSize: '0.85rem' }}>{formatNumber(song.delivered)} of {formatNumber(song.goal)}</span>
+                </div>
+                <p className="muted" style={{ margin: '0 0 0.4rem', fontSize: '0.85rem' }}>
+                  {song.placements.map((placement) => `${placement.vendor_name}: ${formatNumber(placement.delivered)} of ${formatNumber(placement.promised_to_date)} promised (${formatShare(placement.delivery_rate)}), ${formatMoney(placement.price, currency)}`).join(' · ')}
+                </p>
+                <SongPlaylistsTable song={song} />
+              </li>
+            ))}
+          </ul>
+        ) : <Empty title="No songs placed yet.">Plan an allocation with plan_budget_allocation and commit it for approval.</Empty>}
+      </Panel>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import type { ToolOutput } from '../../api/tool-types.ts';
+import { formatDay, formatNumber, formatShare } from '../../components/format.ts';
+import { ProgressBar } from '../../components/layout-parts.tsx';
+import { Link } from '../../router.tsx';
+
+export type CampaignRow = ToolOutput<'list_campaigns'>['rows'][number];
+
+/** Real progress (delivered of goal) next to the promise to date, so a lagging campaign stands out. */
+export function CampaignsTable({ rows }: { rows: readonly CampaignRow[] }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Campaign</th>
+            <th scope="col" className="hide-narrow">Client</th>
+            <th scope="col">Status</th>
+            <th scope="col" className="hide-narrow">Started</th>
+            <th scope="col" className="num">Delivered</th>
+            <th scope="col" className="num hide-narrow">Promised to date</th>
+            <th scope="col" className="num">Real vs promised</th>
+            <th scope="col">Progress to goal</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <th scope="row"><Link href={`/campaigns/${row.id}`}>{row.name}</Link><div className="muted" style={{ fontWeight: 400 }}>{row.artist_name}</div></th>
+              <td className="hide-narrow">{row.client.name}</td>
+              <td><span className={`badge badge-${row.status}`}>{row.status}</span></td>
+              <td className="hide-narrow nowrap">{formatDay(row.start_date)}</td>
+              <td className="num">{formatNumber(row.delivered)}</td>
+              <td className="num hide-narrow">{formatNumber(row.promised_to_date)}</td>
+              <td className={`num ${row.delivery_rate !== null && row.delivery_rate < 0.8 ? 'tone-bad' : ''}`}>{formatShare(row.delivery_rate)}</td>
+              <td style={{ minWidth: 140 }}>
+                <ProgressBar value={row.progress} label={`${row.name}: progress to goal`} />
+                <div className="muted" style={{ fontSize: '0.8rem' }}>{formatShare(row.progress)} of {formatNumber(row.goal)}</div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

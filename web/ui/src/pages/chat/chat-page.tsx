@@ -1,0 +1,97 @@
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { ApiError } from '../../api/api-error.ts';
+import { streamChat, type ChatEvent } from '../../api/chat-stream.ts';
+import { useApi } from '../../auth/session.tsx';
+import { PageHeader } from '../../components/layout-parts.tsx';
+import { Empty } from '../../components/states.tsx';
+import { ChatTranscript, type Turn } from './chat-transcript.tsx';
+
+const SUGGESTIONS = [
+  'Which vendor gives us the cheapest real streams in dance?',
+  'How are the active campaigns doing against what the vendors promised?',
+  'Compare attribution models for last month by channel.',
+];
+
+let turnCounter = 0;
+const nextId = () => `turn-${++turnCounter}`;
+
+export default function ChatPage() {
+  const api = useApi();
+  const [turns, setTurns] = useState<Turn[]>([]);
+  const [draft, setDraft] = useState('');
+  const [threadId, setThreadId] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const abort = useRef<AbortController | null>(null);
+  const end = useRef<HTMLDivElement>(null);
+
+  useEffect(() => () => abort.current?.abort(), []);
+  useEffect(() => end.current?.scrollIntoView?.({ block: 'end' }), [turns]);
+
+  const updateLast = (change: (turn: Turn) => Turn) => setTurns((all) => [...all.slice(0, -1), change(all[all.length - 1]!)]);
+
+  function apply(event: ChatEvent) {
+    switch (event.type) {
+      case 'thread': setThreadId(event.data.thread_id); break;
+      case 'text': updateLast((turn) => ({ ...turn, text: turn.text + event.data.delta })); break;
+      case 'tool-call': updateLast((turn) => ({ ...turn, tools: [...turn.tools, { id: event.data.id, name: event.data.name }] })); break;
+      case 'tool-result': updateLast((turn) => ({ ...turn, tools: turn.tools.map((run) => (run.id === event.data.id ? { ...run, result: event.data } : run)) })); break;
+      case 'done': updateLast((turn) => ({ ...turn, text: event.data.answer || turn.text, status: event.data.status === 'failed' ? 'failed' : 'done' })); break;
+      case 'error': updateLast((turn) => ({ ...turn, status: 'failed', error: event.data.message })); break;
+    }
+  }
+
+  async function send(message: string) {
+    const text = message.trim();
+    if (!text || busy) return;
+    setDraft('');
+    setBusy(true);
+    setTurns((all) => [...all, { id: nextId(), role: 'user', text, tools: [], status: 'done' }, { id: nextId(), role: 'assistant', text: '', tools: [], status: 'streaming' }]);
+    abort.current = new AbortController();
+    try {
+      await streamChat(api, { message: text, ...(threadId ? { thread_id: threadId } : {}) }, apply, abort.current.signal);
+      updateLast((turn) => (turn.status === 'streaming' ? { ...turn, status: 'done' } : turn));
+    } catch (failure) {
+      if (failure instanceof DOMException && failure.name === 'AbortError') return;
+      const message = failure instanceof ApiError ? failure.message : String(failure);
+      updateLast((turn) => ({ ...turn, status: 'failed', error: message }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void send(draft);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      void send(draft);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title="Chat" subtitle="Ask about campaigns, vendors, spend and attribution. Every figure comes from a tool; the tools used are listed above each answer."
+        actions={turns.length ? <button type="button" className="button" onClick={() => { abort.current?.abort(); setTurns([]); setThreadId(undefined); }}>New conversation</button> : null} />
+      <div className="chat">
+        <div>
+          {turns.length ? <ChatTranscript turns={turns} /> : (
+            <Empty title="Ask Crescendo anything about your marketing.">
+              <span style={{ display: 'flex', flexDirection: 'column', gap: '0.5rem', alignItems: 'center', marginTop: '0.75rem' }}>
+                {SUGGESTIONS.map((suggestion) => <button key={suggestion} type="button" className="button" onClick={() => void send(suggestion)}>{suggestion}</button>)}
+              </span>
+            </Empty>
+          )}
+          <div ref={end} />
+        </div>
+        <form className="composer" onSubmit={submit}>
+          <label htmlFor="chat-message" className="sr-only">Message</label>
+          <textarea id="chat-message" rows={2} value={draft} onChange={(event) => setDraft(event.target.value)} onKeyDown={onKeyDown}
+            placeholder="Ask a question (Enter to send, Shift+Enter for a new line)" />
+          <button type="submit" className="button button-primary" disabled={busy || !draft.trim()}>{busy ? 'Answering…' : 'Send'}</button>
+        </form>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import type { ChatToolResult } from '../../api/chat-stream.ts';
+
+export interface ToolRun {
+  id: string;
+  name: string;
+  /** Unknown until the tool answers. */
+  result?: ChatToolResult;
+}
+
+export interface Turn {
+  id: string;
+  role: 'user' | 'assistant';
+  text: string;
+  tools: ToolRun[];
+  status: 'streaming' | 'done' | 'failed';
+  error?: string;
+}
+
+function failureOf(run: ToolRun): string | null {
+  return run.result && 'error' in run.result && run.result.error ? run.result.error.message : null;
+}
+
+function toolLabel(run: ToolRun): string {
+  if (!run.result) return `${run.name} …`;
+  return failureOf(run) === null ? `${run.name} ✓` : `${run.name} ✗`;
+}
+
+/** The conversation; the agent's text is shown as plain text (never rendered as HTML). */
+export function ChatTranscript({ turns }: { turns: readonly Turn[] }) {
+  return (
+    <ol className="transcript plain-list" aria-label="Conversation">
+      {turns.map((turn) => (
+        <li key={turn.id} className={`message message-${turn.role}`} aria-busy={turn.status === 'streaming' || undefined}>
+          <span className="sr-only">{turn.role === 'user' ? 'You said:' : 'Crescendo answered:'}</span>
+          {turn.tools.length ? (
+            <ul className="tool-runs" aria-label="Tools used">
+              {turn.tools.map((run) => (
+                <li key={run.id} className={`tool-run ${failureOf(run) === null ? '' : 'tool-run-failed'}`} title={failureOf(run) ?? undefined}>{toolLabel(run)}</li>
+              ))}
+            </ul>
+          ) : null}
+          {turn.text || (turn.status === 'streaming' ? <span className="muted">Thinking…</span> : null)}
+          {turn.error ? <p className="field-error" role="alert">{turn.error}</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

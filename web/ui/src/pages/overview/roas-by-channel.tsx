@@ -1,0 +1,34 @@
+import type { ToolOutput } from '../../api/tool-types.ts';
+import { formatMoney, formatRatio } from '../../components/format.ts';
+import { Empty } from '../../components/states.tsx';
+import { RoasByChannelChart } from './roas-by-channel-chart.tsx';
+
+type RoasSummary = ToolOutput<'roas_summary'>;
+
+/** The chart for channels with spend, and every channel's figures in a table below it. */
+export function RoasByChannel({ summary }: { summary: RoasSummary }) {
+  if (!summary.rows.length) return <Empty title="No spend or attributed revenue in this period." />;
+  const charted = summary.rows.filter((row) => row.roas !== null).map((row) => ({ key: row.key, roas: row.roas! }));
+  return (
+    <>
+      {charted.length ? <RoasByChannelChart rows={charted} model={summary.model} /> : null}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr><th scope="col">Channel</th><th scope="col" className="num">Spend</th><th scope="col" className="num">Revenue</th><th scope="col" className="num">ROAS</th></tr>
+          </thead>
+          <tbody>
+            {summary.rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.key}</th>
+                <td className="num">{formatMoney(row.spend, summary.currency)}</td>
+                <td className="num">{formatMoney(row.attributed_revenue, summary.currency)}</td>
+                <td className="num">{row.roas === null ? <span className="muted" title="No spend to divide by">no spend</span> : formatRatio(row.roas)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

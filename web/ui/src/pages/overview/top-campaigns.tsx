@@ -1,0 +1,29 @@
+import type { ToolOutput } from '../../api/tool-types.ts';
+import { formatNumber, formatShare } from '../../components/format.ts';
+import { ProgressBar } from '../../components/layout-parts.tsx';
+import { Empty } from '../../components/states.tsx';
+import { Link } from '../../router.tsx';
+
+type TopCampaign = ToolOutput<'daily_digest'>['top_campaigns'][number];
+
+export function TopCampaigns({ campaigns }: { campaigns: readonly TopCampaign[] }) {
+  if (!campaigns.length) return <Empty title="No active campaign streamed in the last 7 days." />;
+  return (
+    <ol className="plain-list">
+      {campaigns.map((campaign) => (
+        <li key={campaign.campaign_id}>
+          <div className="row-between">
+            <Link href={`/campaigns/${campaign.campaign_id}`}>{campaign.name}</Link>
+            <span className="muted">{formatNumber(campaign.streams_7d)} streams / 7d</span>
+          </div>
+          <div className="row-between" style={{ alignItems: 'center', marginTop: '0.35rem' }}>
+            <ProgressBar value={campaign.progress} label={`${campaign.name}: delivered of goal`} />
+            <span className="muted" style={{ whiteSpace: 'nowrap', fontSize: '0.85rem' }}>
+              {formatNumber(campaign.delivered)} of {formatNumber(campaign.goal)} ({formatShare(campaign.progress)})
+            </span>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
