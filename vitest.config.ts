@@ -1,3 +1,4 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 // Every test runs on PGlite; with TEST_DATABASE_URL set (CI), the integration tests
@@ -13,7 +14,9 @@ export default defineConfig({
     pool: 'forks',
     exclude: ['**/node_modules/**', '**/*.eval.test.ts', '.scratch/**'],
     projects: [
-      { extends: true as const, test: { name: 'pglite', include: ['**/*.test.ts'], exclude: ['**/node_modules/**', '**/*.eval.test.ts', '.scratch/**'] } },
+      { extends: true as const, test: { name: 'pglite', include: ['**/*.test.ts'], exclude: ['**/node_modules/**', '**/*.eval.test.ts', '.scratch/**', 'web/ui/src/**'] } },
+      // The web UI's components, in a simulated DOM; the browser itself is exercised by web/ui/e2e.
+      { extends: true as const, plugins: [react()], test: { name: 'ui', include: ['web/ui/src/**/*.test.{ts,tsx}'], environment: 'happy-dom', setupFiles: ['web/ui/src/testing/setup.ts'] } },
       ...(onPostgres
         ? [{ extends: true as const, test: { name: 'postgres', include: ['**/*.int.test.ts'], exclude: ['**/node_modules/**', '.scratch/**'], env: { CRESCENDO_TEST_BACKEND: 'postgres' } } }]
         : []),

@@ -49,9 +49,12 @@ function ComparisonView({ comparison }: { comparison: Comparison }) {
       <div className="stats">
         <div className="stat-card"><div className="stat-label">Revenue attributed</div><div className="stat-value">{formatMoney(comparison.total_revenue, comparison.currency)}</div><div className="stat-detail muted">{period}</div></div>
         <div className="stat-card"><div className="stat-label">Conversions</div><div className="stat-value">{formatNumber(comparison.total_conversions)}</div><div className="stat-detail muted">{comparison.lookback_days}-day lookback</div></div>
-        {comparison.models.map((model) => (
-          <div key={model} className="stat-card"><div className="stat-label">Top by {MODEL_LABELS[model].toLowerCase()}</div><div className="stat-value" style={{ fontSize: '1.15rem' }}>{comparison.top_key_by_model[model] ?? '—'}</div></div>
-        ))}
+        <div className="stat-card stat-wide">
+          <div className="stat-label">Top {comparison.group_by} by model</div>
+          <ul className="top-models">
+            {comparison.models.map((model) => <li key={model}>{MODEL_LABELS[model]}: <strong>{comparison.top_key_by_model[model] ?? '—'}</strong></li>)}
+          </ul>
+        </div>
       </div>
       <Panel title="Model comparison">
         <ModelComparisonChart comparison={comparison} />

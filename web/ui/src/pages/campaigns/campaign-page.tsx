@@ -25,7 +25,7 @@ function CampaignView({ data }: { data: ToolOutput<'get_campaign'> }) {
       <PageHeader
         title={campaign.name}
         subtitle={<>
-          {campaign.artist_name} · {campaign.client.name} · <span className={`badge badge-${campaign.status}`}>{campaign.status}</span> ·
+          {campaign.artist_name}{campaign.client.name === campaign.artist_name ? '' : ` · ${campaign.client.name}`} · <span className={`badge badge-${campaign.status}`}>{campaign.status}</span> ·
           {' '}{formatDay(campaign.start_date)}{campaign.end_date ? ` – ${formatDay(campaign.end_date)}` : ''}
           {campaign.salesperson ? ` · ${campaign.salesperson}` : ''} · figures as of {formatDay(data.as_of)}
         </>}
@@ -39,8 +39,8 @@ function CampaignView({ data }: { data: ToolOutput<'get_campaign'> }) {
         <StatCard label="Last 7 days" value={formatNumber(overview.streams_7d)} detail={`${formatNumber(overview.streams_28d)} in 28 days`} />
       </div>
       {data.vendors.length ? (
-        <div className="grid grid-2">
-          <Panel title="Real vs promised, per vendor">
+        <div className="grid">
+          <Panel title="Real vs promised, per vendor" description="Streams delivered on each vendor's playlists against what they promised by now and their full goal.">
             <RealVsPromisedChart vendors={data.vendors} />
           </Panel>
           <Panel title="Vendor breakdown">
