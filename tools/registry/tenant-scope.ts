@@ -28,8 +28,10 @@ export interface ScopePrivileges {
   access: boolean;
 }
 
-/** Written by the registry only (audit) or append-only (activity timeline). */
-const APPEND_ONLY_MODELS = new Set(['Activity']);
+/** Written by the registry only (audit) or append-only (activity timeline, money paid out). */
+const APPEND_ONLY_MODELS = new Set(['Activity', 'VendorPayment']);
+/** Rows recording money that left: only approval tools, whose handlers run once a person approved, write them. */
+const APPROVED_ACTION_MODELS = new Set(['VendorPayment']);
 const REGISTRY_ONLY_MODELS = new Set(['ToolCall']);
 const ACCESS_MODELS = new Set(['Membership', 'ApiToken']);
 
@@ -111,6 +113,7 @@ function checkWritePrivilege(model: string, operation: string, privileges: Scope
   if (APPEND_ONLY_MODELS.has(model) && !operation.startsWith('create')) throw new TenantViolation(`${model} is append-only.`);
   if (ACCESS_MODELS.has(model) && !privileges.access) throw new TenantViolation(`${model} needs the org:admin permission.`);
   if (model === 'ApprovalRequest' && !privileges.approvals) throw new TenantViolation('Approval requests change only through the approvals area.');
+  if (APPROVED_ACTION_MODELS.has(model) && !privileges.approvals) throw new TenantViolation(`${model} rows are written only by approval tools, once approved.`);
 }
 
 /**

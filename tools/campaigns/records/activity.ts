@@ -6,7 +6,7 @@ export type RecordSubject = 'client' | 'vendor' | 'playlist' | 'campaign';
 export interface ActivityEntry {
   subjectType: RecordSubject;
   subjectId: string;
-  kind: 'created' | 'updated' | 'adopted';
+  kind: 'created' | 'updated' | 'adopted' | 'paid';
   /** One line a person reads on the timeline. */
   summary: string;
   data?: Prisma.InputJsonObject;
