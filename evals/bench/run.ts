@@ -6,9 +6,10 @@ import { mcpCatalogueBench } from './mcp-catalogue.bench.ts';
 import { migrateBench } from './migrate.bench.ts';
 import { registryBench } from './registry.bench.ts';
 import { seedBench } from './seed.bench.ts';
+import { uiBench } from './ui.bench.ts';
 
 /** `npm run bench [name...]`: runs the benchmarks, prints a table, writes evals/bench/results/latest.json. */
-const BENCHMARKS: Benchmark[] = [migrateBench, seedBench, registryBench, ingestBench, attributionBench, mcpCatalogueBench];
+const BENCHMARKS: Benchmark[] = [migrateBench, seedBench, registryBench, ingestBench, attributionBench, mcpCatalogueBench, uiBench];
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !BENCHMARKS.some((bench) => bench.name === name));

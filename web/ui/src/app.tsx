@@ -7,16 +7,26 @@ import { Empty, ErrorState, Loading } from './components/states.tsx';
 import { Shell } from './layout/shell.tsx';
 import { Link, matchPath, useLocation } from './router.tsx';
 
-// One chunk per page: the charts library only loads with the pages that draw charts.
-const OverviewPage = lazy(() => import('./pages/overview/overview-page.tsx'));
-const CampaignsPage = lazy(() => import('./pages/campaigns/campaigns-page.tsx'));
-const CampaignPage = lazy(() => import('./pages/campaigns/campaign-page.tsx'));
-const VendorsPage = lazy(() => import('./pages/vendors/vendors-page.tsx'));
-const AttributionPage = lazy(() => import('./pages/attribution/attribution-page.tsx'));
-const ApprovalsPage = lazy(() => import('./pages/approvals/approvals-page.tsx'));
-const ChatPage = lazy(() => import('./pages/chat/chat-page.tsx'));
+type PageComponent = ComponentType<{ params: Record<string, string> }>;
+type Page = LazyExoticComponent<PageComponent> & { preload(): void };
 
-type Page = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
+/**
+ * One chunk per page, so the charts library only loads with the pages that draw charts. `preload`
+ * starts fetching a page's chunk while the session is still being checked, not after.
+ */
+function lazyPage(load: () => Promise<{ default: PageComponent }>): Page {
+  let loading: Promise<{ default: PageComponent }> | undefined;
+  const once = () => (loading ??= load());
+  return Object.assign(lazy(once), { preload: () => void once() });
+}
+
+const OverviewPage = lazyPage(() => import('./pages/overview/overview-page.tsx'));
+const CampaignsPage = lazyPage(() => import('./pages/campaigns/campaigns-page.tsx'));
+const CampaignPage = lazyPage(() => import('./pages/campaigns/campaign-page.tsx'));
+const VendorsPage = lazyPage(() => import('./pages/vendors/vendors-page.tsx'));
+const AttributionPage = lazyPage(() => import('./pages/attribution/attribution-page.tsx'));
+const ApprovalsPage = lazyPage(() => import('./pages/approvals/approvals-page.tsx'));
+const ChatPage = lazyPage(() => import('./pages/chat/chat-page.tsx'));
 
 const ROUTES: ReadonlyArray<{ pattern: string; title: string; page: Page }> = [
   { pattern: '/', title: 'Overview', page: OverviewPage },
@@ -25,6 +35,8 @@ const ROUTES: ReadonlyArray<{ pattern: string; title: string; page: Page }> = [
   { pattern: '/vendors', title: 'Vendors', page: VendorsPage },
   { pattern: '/attribution', title: 'Attribution', page: AttributionPage },
   { pattern: '/approvals', title: 'Approvals', page: ApprovalsPage },
+  // Approval links in Slack messages and tool answers point here.
+  { pattern: '/approvals/:id', title: 'Approvals', page: ApprovalsPage },
   { pattern: '/chat', title: 'Chat', page: ChatPage },
 ];
 
@@ -40,6 +52,7 @@ function SignedIn() {
   const { path } = useLocation();
   const me = useTool('whoami', {});
   const route = resolve(path);
+  route?.page.preload();
 
   useEffect(() => {
     document.title = `${route?.title ?? 'Not found'} · Crescendo`;
@@ -56,7 +69,7 @@ function SignedIn() {
     <MeContext.Provider value={me.data}>
       <Shell organization={me.data.organization.name}>
         <Suspense fallback={<Loading label="Opening the page" />}>
-          {route ? <route.page key={route.pattern} params={route.params} /> : (
+          {route ? <route.page key={route.title} params={route.params} /> : (
             <Empty title="There is no page here.">
               <Link href="/">Go to the overview</Link>
             </Empty>

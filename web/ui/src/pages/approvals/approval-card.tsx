@@ -8,7 +8,7 @@ export type Approval = ToolOutput<'list_approvals'>['rows'][number];
 export type Decision = 'approve' | 'reject';
 
 /** A pending request: what will happen, who asked, and the decision with an optional comment. */
-export function ApprovalCard({ approval, onDecide }: { approval: Approval; onDecide(decision: Decision, comment: string): Promise<void> }) {
+export function ApprovalCard({ approval, onDecide, highlighted = false }: { approval: Approval; highlighted?: boolean; onDecide(decision: Decision, comment: string): Promise<void> }) {
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState<Decision | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +27,7 @@ export function ApprovalCard({ approval, onDecide }: { approval: Approval; onDec
   }
 
   return (
-    <li className="panel approval" aria-labelledby={headingId}>
+    <li className={`panel approval ${highlighted ? 'approval-linked' : ''}`} aria-labelledby={headingId} aria-current={highlighted || undefined}>
       <div className="row-between">
         <h2 id={headingId} style={{ margin: 0 }}>{actionLabel(approval.action)}</h2>
         <span className="badge badge-pending">pending</span>

@@ -14,7 +14,7 @@ const POLL_MS = 1500;
  * Deciding goes through decide_approval, the same tool Slack and the CLI call; the action itself
  * runs in a job, so the history is polled until every approved request has finished.
  */
-export default function ApprovalsPage() {
+export default function ApprovalsPage({ params }: { params: Record<string, string> }) {
   const api = useApi();
   const me = useMe();
   const pending = useTool('list_approvals', { status: 'pending', limit: 100 });
@@ -45,8 +45,8 @@ export default function ApprovalsPage() {
         <Loaded result={pending} label="Loading requests">
           {(page) => page.rows.length ? (
             <ul className="plain-list approvals-list">
-              {page.rows.map((approval) => (
-                canDecide ? <ApprovalCard key={approval.id} approval={approval} onDecide={(decision, comment) => decide(approval.id, approval.action, decision, comment)} /> : (
+              {linkedFirst(page.rows, params.id).map((approval) => (
+                canDecide ? <ApprovalCard key={approval.id} approval={approval} highlighted={approval.id === params.id} onDecide={(decision, comment) => decide(approval.id, approval.action, decision, comment)} /> : (
                   <li key={approval.id} className="panel"><strong>{actionLabel(approval.action)}</strong><p>{approval.preview}</p><p className="muted">Only managers and above can decide.</p></li>
                 )
               ))}
@@ -61,4 +61,10 @@ export default function ApprovalsPage() {
       </Panel>
     </>
   );
+}
+
+/** A request opened from a link (Slack, a tool answer) comes first. */
+function linkedFirst<Row extends { id: string }>(rows: readonly Row[], linkedId: string | undefined): Row[] {
+  const linked = rows.find((row) => row.id === linkedId);
+  return linked ? [linked, ...rows.filter((row) => row !== linked)] : [...rows];
 }

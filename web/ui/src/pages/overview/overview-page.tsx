@@ -1,16 +1,18 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTool } from '../../api/use-tool.ts';
 import { addDays, dayInZone, useMe } from '../../auth/organization.tsx';
 import { MODEL_CHOICES, MODEL_LABELS, type AttributionModel } from '../../components/attribution-models.ts';
 import { formatDay, formatMoney, formatNumber, formatRatio } from '../../components/format.ts';
 import { PageHeader, Panel, StatCard } from '../../components/layout-parts.tsx';
 import { Segmented } from '../../components/segmented.tsx';
-import { Empty, Loaded } from '../../components/states.tsx';
+import { Empty, Loaded, Loading } from '../../components/states.tsx';
 import { AlertsList } from './alerts-list.tsx';
 import { DigestStats } from './digest-stats.tsx';
 import { RoasByChannel } from './roas-by-channel.tsx';
-import { SpendStreamsChart } from './spend-streams-chart.tsx';
+import { loadCharts } from './load-charts.ts';
 import { TopCampaigns } from './top-campaigns.tsx';
+
+const SpendStreamsChart = lazy(() => loadCharts().then((charts) => ({ default: charts.SpendStreamsChart })));
 
 const RANGES = [
   { value: '30', label: '30 days' },
@@ -20,6 +22,7 @@ const RANGES = [
 type Range = (typeof RANGES)[number]['value'];
 
 export default function OverviewPage() {
+  void loadCharts();
   const me = useMe();
   const [range, setRange] = useState<Range>('90');
   const [model, setModel] = useState<AttributionModel>('linear');
@@ -51,7 +54,7 @@ export default function OverviewPage() {
             </div>
             <Panel title="Spend vs streams and revenue" description={`Marketing spend and conversion revenue (${data.currency}) against daily streams, per ${data.granularity}.`}>
               {data.periods.some((period) => period.spend || period.streams || period.revenue)
-                ? <SpendStreamsChart timeline={data} />
+                ? <Suspense fallback={<Loading label="Drawing the chart" />}><SpendStreamsChart timeline={data} /></Suspense>
                 : <Empty title="No spend, streams or revenue in this period.">Import spend, streams and conversions to see them here.</Empty>}
             </Panel>
           </>

@@ -1,7 +1,10 @@
+import { lazy, Suspense } from 'react';
 import type { ToolOutput } from '../../api/tool-types.ts';
 import { formatMoney, formatRatio } from '../../components/format.ts';
-import { Empty } from '../../components/states.tsx';
-import { RoasByChannelChart } from './roas-by-channel-chart.tsx';
+import { Empty, Loading } from '../../components/states.tsx';
+import { loadCharts } from './load-charts.ts';
+
+const RoasByChannelChart = lazy(() => loadCharts().then((charts) => ({ default: charts.RoasByChannelChart })));
 
 type RoasSummary = ToolOutput<'roas_summary'>;
 
@@ -11,7 +14,7 @@ export function RoasByChannel({ summary }: { summary: RoasSummary }) {
   const charted = summary.rows.filter((row) => row.roas !== null).map((row) => ({ key: row.key, roas: row.roas! }));
   return (
     <>
-      {charted.length ? <RoasByChannelChart rows={charted} model={summary.model} /> : null}
+      {charted.length ? <Suspense fallback={<Loading label="Drawing the chart" />}><RoasByChannelChart rows={charted} model={summary.model} /></Suspense> : null}
       <div className="table-wrap">
         <table>
           <thead>

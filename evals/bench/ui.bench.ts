@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { launchChromium } from '../../web/ui/e2e/browser.ts';
+import { buildUi } from '../../web/ui/e2e/build-ui.ts';
+import { startEmbeddedApp } from '../../web/ui/e2e/embedded-app.ts';
+import type { Benchmark, Figure } from './harness.ts';
+
+const DIST = fileURLToPath(new URL('../../web/ui/dist/', import.meta.url));
+const OVERVIEW_SOURCE = 'src/pages/overview/overview-page.tsx';
+const RENDER_RUNS = 7;
+
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+  dynamicImports?: string[];
+  isEntry?: boolean;
+}
+
+/** A chunk and every chunk it imports statically: what the browser must fetch before it runs. */
+function withStaticImports(manifest: Record<string, ManifestChunk>, key: string, into = new Set<string>()): Set<string> {
+  if (into.has(key)) return into;
+  into.add(key);
+  for (const imported of manifest[key]?.imports ?? []) withStaticImports(manifest, imported, into);
+  return into;
+}
+
+function gzipKb(manifest: Record<string, ManifestChunk>, keys: Iterable<string>): number {
+  let bytes = 0;
+  for (const key of keys) bytes += gzipSync(readFileSync(`${DIST}${manifest[key]!.file}`), { level: 9 }).length;
+  return bytes / 1024;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * The web UI's two targets: the JavaScript the first page (the overview) needs, gzipped, under
+ * 300 KB; and the overview rendered, charts drawn, in under 1.5 s on the demo data, from a cold
+ * browser cache. Floor for the render: the overview's five tool calls alone, over HTTP, in parallel.
+ */
+export const uiBench: Benchmark = {
+  name: 'ui',
+  description: 'web UI: first-page JavaScript (gzip) and time to a fully drawn overview in headless Chromium on the demo data',
+  async run() {
+    await buildUi();
+    const manifest = JSON.parse(readFileSync(`${DIST}.vite/manifest.json`, 'utf8')) as Record<string, ManifestChunk>;
+    const entry = Object.keys(manifest).find((key) => manifest[key]!.isEntry)!;
+    const entryChunks = withStaticImports(manifest, entry);
+    const firstPage = withStaticImports(manifest, OVERVIEW_SOURCE, new Set(entryChunks));
+    // The overview fetches its charts beside its data; they are part of the first page all the same.
+    for (const lazyPart of manifest[OVERVIEW_SOURCE]!.dynamicImports ?? []) withStaticImports(manifest, lazyPart, firstPage);
+    const figures: Figure[] = [
+      { bench: 'ui', metric: 'entry JS, gzip', value: gzipKb(manifest, entryChunks), unit: 'KB' },
+      { bench: 'ui', metric: 'first page (overview) JS, gzip; target < 300', value: gzipKb(manifest, firstPage), unit: 'KB' },
+    ];
+
+    const app = await startEmbeddedApp({});
+    const browser = await launchChromium();
+    try {
+      const dayBefore = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+      const from = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
+      const calls: Array<[string, unknown]> = [
+        ['whoami', {}], ['performance_timeline', { from, to: dayBefore }], ['roas_summary', { from, to: dayBefore, model: 'linear' }], ['daily_digest', {}], ['campaign_alerts', {}],
+      ];
+      const apiOnce = async () => {
+        const started = performance.now();
+        await Promise.all(calls.map(([tool, input]) => fetch(`${app.base}/api/tools/${tool}`, {
+          method: 'POST', headers: { authorization: `Bearer ${app.token}`, 'content-type': 'application/json' }, body: JSON.stringify(input),
+        }).then((response) => response.arrayBuffer())));
+        return performance.now() - started;
+      };
+      const renderOnce = async () => {
+        // A fresh context each run: nothing cached, as on a first visit.
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        await context.addInitScript((token) => window.localStorage.setItem('crescendo.token', token), app.token);
+        const page = await context.newPage();
+        const started = performance.now();
+        await page.goto(app.base);
+        await page.locator('[data-chart="spend-streams"] .recharts-bar-rectangle').first().waitFor();
+        await page.locator('[data-chart="roas-by-channel"] .recharts-bar-rectangle').first().waitFor();
+        await page.getByRole('region', { name: 'Top campaigns' }).getByRole('link').first().waitFor();
+        await page.getByRole('region', { name: 'Alerts' }).locator('li, [role="status"]').first().waitFor();
+        const elapsed = performance.now() - started;
+        await context.close();
+        return elapsed;
+      };
+      await apiOnce();
+      await renderOnce();
+      const api: number[] = [];
+      const render: number[] = [];
+      for (let run = 0; run < RENDER_RUNS; run++) {
+        api.push(await apiOnce());
+        render.push(await renderOnce());
+      }
+      const floor = { value: median(api), what: 'the overview\'s 5 tool calls over HTTP, in parallel' };
+      figures.push(
+        { bench: 'ui', metric: `overview fully drawn, cold cache, median of ${RENDER_RUNS}; target < 1500`, value: median(render), unit: 'ms', floor },
+        { bench: 'ui', metric: `overview fully drawn, cold cache, slowest of ${RENDER_RUNS}`, value: Math.max(...render), unit: 'ms', floor },
+      );
+    } finally {
+      await browser.close();
+      await app.stop();
+    }
+    return figures;
+  },
+};

@@ -1,0 +1,139 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeAnthropic, type FakeAnthropicServer } from '../../../agent/testing/fake-anthropic-server.ts';
+import { hasChromium, launchChromium } from './browser.ts';
+import { buildUi } from './build-ui.ts';
+import { startEmbeddedApp, type EmbeddedApp } from './embedded-app.ts';
+
+/**
+ * The whole product as a new user meets it: `crescendo start` on a fresh data directory (demo
+ * data, jobs in-process, the agent on a loopback fake of Anthropic), driven in headless Chromium.
+ */
+describe.skipIf(!hasChromium)('web UI in Chromium against the embedded app', () => {
+  let app: EmbeddedApp;
+  let fake: FakeAnthropicServer;
+  let browser: Browser;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    await buildUi();
+    fake = await startFakeAnthropic((request) => {
+      const last = request.messages.at(-1)!;
+      const answeredTool = Array.isArray(last.content) && last.content.some((part) => part.type === 'tool_result');
+      return answeredTool
+        ? { kind: 'text', text: 'Golden Hour Sounds gives the cheapest real streams in dance.' }
+        : { kind: 'tool_use', name: 'vendor_performance', input: { genre: 'dance' } };
+    });
+    app = await startEmbeddedApp({ ANTHROPIC_API_KEY: 'e2e-key', ANTHROPIC_BASE_URL: fake.url });
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await fake?.close();
+  });
+
+  async function signedInPage(path = '/', viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const page = await browser.newPage({ viewport });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${app.base}${path}`);
+    await page.getByLabel('API token').fill(app.token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    return page;
+  }
+
+  const api = async (tool: string, input: unknown) => {
+    const response = await fetch(`${app.base}/api/tools/${tool}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${app.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    return response.json() as Promise<{ rows: Array<Record<string, unknown>> }>;
+  };
+
+  it('refuses a wrong token with a message, and never puts the token in the URL', async () => {
+    const page = await browser.newPage();
+    await page.goto(app.base);
+    await page.getByLabel('API token').fill('cre_not-a-real-token');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('unknown, revoked or expired');
+    await page.getByLabel('API token').fill(app.token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+    expect(page.url()).not.toContain(app.token);
+    await page.close();
+  });
+
+  it('renders the overview charts from the demo data', async () => {
+    const page = await signedInPage('/');
+    await page.locator('[data-chart="spend-streams"] .recharts-bar-rectangle').first().waitFor();
+    await page.locator('[data-chart="roas-by-channel"] .recharts-bar-rectangle').first().waitFor();
+    expect(await page.locator('[data-chart="spend-streams"] .recharts-bar-rectangle').count()).toBeGreaterThan(30);
+    expect(await page.getByRole('region', { name: 'Top campaigns' }).getByRole('link').count()).toBeGreaterThan(0);
+    await page.getByLabel('Attribution model').selectOption('first_touch');
+    await page.locator('[data-chart="roas-by-channel"] .recharts-bar-rectangle').first().waitFor();
+    await page.close();
+  });
+
+  it('opens a campaign from the list and shows its playlists', async () => {
+    const page = await signedInPage('/campaigns?status=active');
+    const first = page.getByRole('table').getByRole('link').first();
+    const name = await first.textContent();
+    await first.click();
+    await page.getByRole('heading', { name: name!, level: 1 }).waitFor();
+    const playlists = page.getByRole('table', { name: /^Playlists of / }).first();
+    await playlists.waitFor();
+    expect(await playlists.locator('tbody tr').count()).toBeGreaterThan(0);
+    await page.locator('[data-chart="real-vs-promised"] .recharts-bar-rectangle').first().waitFor();
+    await page.close();
+  });
+
+  it('approving a pending request changes its status and runs the action', async () => {
+    const page = await signedInPage('/approvals');
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Pay a vendor' }) }).first();
+    const preview = (await card.locator('.approval-preview').textContent())!;
+    const pendingBefore = await page.getByRole('button', { name: 'Approve' }).count();
+    expect(pendingBefore).toBeGreaterThanOrEqual(3);
+
+    await card.getByLabel('Comment (optional)').fill('Invoice checked against the placements');
+    await card.getByRole('button', { name: 'Approve' }).click();
+
+    const historyRow = page.getByRole('region', { name: 'History' }).getByRole('row').filter({ hasText: preview });
+    await expect.poll(() => historyRow.getByText('Done').count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(pendingBefore - 1);
+
+    const approvals = await api('list_approvals', { status: 'executed', action: 'pay_vendor' });
+    const executed = approvals.rows.find((row) => row.preview === preview)!;
+    expect(executed).toMatchObject({ status: 'executed', comment: 'Invoice checked against the placements', decided_by: expect.stringContaining('owner@') });
+    const payments = await api('list_vendor_payments', {});
+    expect(payments.rows.some((row) => row.approval_id === executed.id)).toBe(true);
+    await page.close();
+  });
+
+  it('streams a chat answer and shows which tools ran', async () => {
+    const page = await signedInPage('/chat');
+    await page.getByLabel('Message').fill('Which vendor gives us the cheapest real streams in dance?');
+    await page.keyboard.press('Enter');
+    const answer = page.locator('.message-assistant').last();
+    await expect.poll(() => answer.textContent(), { timeout: 20_000 }).toContain('Golden Hour Sounds gives the cheapest real streams in dance.');
+    expect(await answer.getByRole('list', { name: 'Tools used' }).textContent()).toContain('vendor_performance ✓');
+    await page.close();
+  });
+
+  it('fits a phone screen and can be used from the keyboard', async () => {
+    const page = await signedInPage('/campaigns', { width: 390, height: 844 });
+    await page.getByRole('table').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.close();
+  });
+
+  it('logged no browser errors on any page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
