@@ -124,6 +124,8 @@ describe.skipIf(!hasChromium)('web UI in Chromium against the embedded app', () 
 
   it('fits a phone screen and can be used from the keyboard', async () => {
     const page = await signedInPage('/campaigns', { width: 390, height: 844 });
+    // A returning visitor: already signed in, the page loaded afresh.
+    await page.reload();
     await page.getByRole('table').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.keyboard.press('Tab');

@@ -20,13 +20,11 @@ export function Shell({ organization, children }: { organization: string | null;
   const { path } = useLocation();
   const { signOut } = useSession();
   const main = useRef<HTMLElement>(null);
-  const firstRender = useRef(true);
+  const shownPath = useRef(path);
 
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
+    if (shownPath.current === path) return;
+    shownPath.current = path;
     main.current?.focus({ preventScroll: true });
   }, [path]);
 
