@@ -1,6 +1,6 @@
-import { isoDay, startOfDayIn, todayIn } from '../../common/format.ts';
-import { fxSegmentsToBase, rateAt } from '../../money/fx.ts';
+import { isoDay } from '../../common/format.ts';
 import type { ToolDb } from '../../registry/tenant-scope.ts';
+import { conversionsByDay, spendByDay, streamsByDay, type InsightsOrg } from '../series/by-day.ts';
 import { ANOMALY_RULE } from './anomalies.ts';
 
 const DAY_MS = 86_400_000;
@@ -20,33 +20,18 @@ export interface DigestSeries {
 export const dayBefore = (day: Date, days = 1): Date => new Date(day.getTime() - days * DAY_MS);
 
 /** Loads everything the digest adds up, for `day` and the `ANOMALY_RULE.windowDays` before it. */
-export async function loadDigestSeries(db: ToolDb, org: { baseCurrency: string; timeZone: string }, day: Date): Promise<DigestSeries> {
-  const from = dayBefore(day, ANOMALY_RULE.windowDays);
+export async function loadDigestSeries(db: ToolDb, org: InsightsOrg, day: Date): Promise<DigestSeries> {
+  const window = { from: dayBefore(day, ANOMALY_RULE.windowDays), to: day };
   const [streamRows, spendRows, conversionRows] = await Promise.all([
-    db.streamStat.groupBy({ by: ['date', 'artist'], where: { date: { gte: from, lte: day } }, _sum: { streams: true } }),
-    db.marketingSpend.groupBy({ by: ['date', 'channel', 'currency'], where: { date: { gte: from, lte: day } }, _sum: { amount: true } }),
-    db.conversion.findMany({
-      where: { occurredAt: { gte: startOfDayIn(dayBefore(day, 7), org.timeZone), lt: startOfDayIn(dayBefore(day, -1), org.timeZone) } },
-      select: { occurredAt: true, revenue: true, currency: true },
-    }),
+    streamsByDay(db, org, window, 'artist'),
+    spendByDay(db, org, window, 'channel'),
+    conversionsByDay(db, org, { from: dayBefore(day, 7), to: day }),
   ]);
-  const earliest = new Map<string, Date>();
-  for (const row of spendRows) earliest.set(row.currency, minDate(earliest.get(row.currency), startOfDayIn(row.date, org.timeZone)));
-  for (const row of conversionRows) earliest.set(row.currency, minDate(earliest.get(row.currency), row.occurredAt));
-  const fx = await fxSegmentsToBase(db, org.baseCurrency, org.timeZone, earliest);
-
   const streams: DailyByKey = new Map();
-  for (const row of streamRows) add(streams, row.artist, isoDay(row.date), row._sum.streams ?? 0);
+  for (const row of streamRows) add(streams, row.key, row.day, row.streams);
   const spend: DailyByKey = new Map();
-  for (const row of spendRows) add(spend, row.channel, isoDay(row.date), Number(row._sum.amount ?? 0) * rateAt(fx, row.currency, startOfDayIn(row.date, org.timeZone)));
-  const conversions = new Map<string, { revenue: number; count: number }>();
-  for (const row of conversionRows) {
-    const local = isoDay(todayIn(org.timeZone, row.occurredAt));
-    const totals = conversions.get(local) ?? { revenue: 0, count: 0 };
-    totals.revenue += Number(row.revenue) * rateAt(fx, row.currency, row.occurredAt);
-    totals.count += 1;
-    conversions.set(local, totals);
-  }
+  for (const row of spendRows) add(spend, row.key, row.day, row.spend);
+  const conversions = new Map(conversionRows.map((row) => [row.day, { revenue: row.revenue, count: row.conversions }]));
   return { streams, spend, conversions };
 }
 
@@ -70,8 +55,4 @@ function add(series: DailyByKey, key: string, day: string, value: number): void 
   let byDay = series.get(key);
   if (!byDay) series.set(key, (byDay = new Map()));
   byDay.set(day, (byDay.get(day) ?? 0) + value);
-}
-
-function minDate(a: Date | undefined, b: Date): Date {
-  return a && a < b ? a : b;
 }
