@@ -75,7 +75,7 @@ export const uiBench: Benchmark = {
       const renderOnce = async () => {
         // A fresh context each run: nothing cached, as on a first visit.
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-        await context.addInitScript((token) => window.localStorage.setItem('crescendo.token', token), app.token);
+        await context.addInitScript({ content: `localStorage.setItem('crescendo.token', ${JSON.stringify(app.token)})` });
         const page = await context.newPage();
         const started = performance.now();
         await page.goto(app.base);
