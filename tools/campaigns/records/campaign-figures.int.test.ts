@@ -136,13 +136,15 @@ describe('campaign figures on a hand-built scrape', () => {
     expect(earlier.overview).toMatchObject({ delivered: 100, promised_to_date: 2500 + 250 + 500 });
   });
 
-  it('list_campaigns rows carry goal, delivered, real 7d/28d streams and progress', async () => {
+  it('list_campaigns rows carry goal, delivered against promised to date, real 7d/28d streams and progress', async () => {
     const page = await owner.ok<{ rows: Array<Record<string, unknown>> }>('list_campaigns', { as_of: AS_OF });
     expect(page.rows).toEqual([
       expect.objectContaining({ id: ids.completed, status: 'completed', goal: 1000, delivered: 0, streams_7d: 0, streams_28d: 0, remaining_streams: 1000, progress: 0, total_budget: 500 }),
       expect.objectContaining({
         id: ids.campaign, client: { id: ids.client, name: 'Nightfall Records' }, artist_name: 'Nova Lane', status: 'active', start_date: '2026-03-01', total_budget: 1000, currency: 'USD',
         goal: 19000, delivered: 5400, streams_7d: 1300, streams_28d: 4300, remaining_streams: 13600, progress: 0.2842,
+        // The same figures get_campaign's real_vs_promised gives for this campaign.
+        promised_to_date: 7500, delivery_rate: 0.72,
       }),
     ]);
   });
