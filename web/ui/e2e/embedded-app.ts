@@ -36,11 +36,15 @@ export async function startEmbeddedApp(env: Record<string, string>, timeoutMs = 
     env: { ...inherited, CRESCENDO_DATA_DIR: dataDir, PORT: String(port), CRESCENDO_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A test run that dies must not leave a server behind.
+  const killChild = () => child.kill('SIGTERM');
+  process.once('exit', killChild);
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
   child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
 
   const stop = async () => {
+    process.off('exit', killChild);
     if (child.exitCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
