@@ -8,7 +8,12 @@ import { Shell } from './layout/shell.tsx';
 import { Link, matchPath, useLocation } from './router.tsx';
 
 type PageComponent = ComponentType<{ params: Record<string, string> }>;
-type Page = LazyExoticComponent<PageComponent> & { preload(): void };
+interface Page {
+  lazy: LazyExoticComponent<PageComponent>;
+  /** Set once the chunk has loaded: rendering it directly skips Suspense and its reveal delay. */
+  loaded?: PageComponent;
+  preload(): void;
+}
 
 /**
  * One chunk per page, so the charts library only loads with the pages that draw charts. `preload`
@@ -16,8 +21,15 @@ type Page = LazyExoticComponent<PageComponent> & { preload(): void };
  */
 function lazyPage(load: () => Promise<{ default: PageComponent }>): Page {
   let loading: Promise<{ default: PageComponent }> | undefined;
-  const once = () => (loading ??= load());
-  return Object.assign(lazy(once), { preload: () => void once() });
+  const page: Page = {
+    lazy: lazy(() => once()),
+    preload: () => void once(),
+  };
+  const once = () => (loading ??= load().then((module) => {
+    page.loaded = module.default;
+    return module;
+  }));
+  return page;
 }
 
 const OverviewPage = lazyPage(() => import('./pages/overview/overview-page.tsx'));
@@ -69,7 +81,7 @@ function SignedIn() {
     <MeContext.Provider value={me.data}>
       <Shell organization={me.data.organization.name}>
         <Suspense fallback={<Loading label="Opening the page" />}>
-          {route ? <route.page key={route.title} params={route.params} /> : (
+          {route ? <RoutePage key={route.title} page={route.page} params={route.params} /> : (
             <Empty title="There is no page here.">
               <Link href="/">Go to the overview</Link>
             </Empty>
@@ -78,6 +90,11 @@ function SignedIn() {
       </Shell>
     </MeContext.Provider>
   );
+}
+
+function RoutePage({ page, params }: { page: Page; params: Record<string, string> }) {
+  const Component = page.loaded ?? page.lazy;
+  return <Component params={params} />;
 }
 
 function Gate() {

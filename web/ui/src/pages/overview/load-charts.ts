@@ -1,9 +1,30 @@
-/**
- * The charts library is the largest chunk. The overview asks for its figures first and fetches the
- * charts beside them, instead of waiting for the charts before asking.
- */
-let charts: Promise<typeof import('./overview-charts.ts')> | undefined;
+import { useEffect, useState } from 'react';
 
-export function loadCharts(): Promise<typeof import('./overview-charts.ts')> {
-  return (charts ??= import('./overview-charts.ts'));
+type Charts = typeof import('./overview-charts.ts');
+
+/**
+ * The charts library is the largest chunk. The overview sends its requests first and loads the
+ * charts beside them; a chart waits for the module in plain state, not in Suspense, whose reveal
+ * delay would hold a finished chart back.
+ */
+let charts: Promise<Charts> | undefined;
+let loaded: Charts | undefined;
+
+export function loadCharts(): Promise<Charts> {
+  return (charts ??= import('./overview-charts.ts').then((module) => (loaded = module)));
+}
+
+export function useCharts(): Charts | undefined {
+  const [module, setModule] = useState(loaded);
+  useEffect(() => {
+    if (module) return;
+    let current = true;
+    void loadCharts().then((ready) => {
+      if (current) setModule(ready);
+    });
+    return () => {
+      current = false;
+    };
+  }, [module]);
+  return module;
 }

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { ToolOutput } from '../../api/tool-types.ts';
 import { useTool } from '../../api/use-tool.ts';
 import { addDays, dayInZone, useMe } from '../../auth/organization.tsx';
 import { MODEL_CHOICES, MODEL_LABELS, type AttributionModel } from '../../components/attribution-models.ts';
@@ -9,10 +10,9 @@ import { Empty, Loaded, Loading } from '../../components/states.tsx';
 import { AlertsList } from './alerts-list.tsx';
 import { DigestStats } from './digest-stats.tsx';
 import { RoasByChannel } from './roas-by-channel.tsx';
-import { loadCharts } from './load-charts.ts';
+import { loadCharts, useCharts } from './load-charts.ts';
 import { TopCampaigns } from './top-campaigns.tsx';
 
-const SpendStreamsChart = lazy(() => loadCharts().then((charts) => ({ default: charts.SpendStreamsChart })));
 
 const RANGES = [
   { value: '30', label: '30 days' },
@@ -22,7 +22,6 @@ const RANGES = [
 type Range = (typeof RANGES)[number]['value'];
 
 export default function OverviewPage() {
-  void loadCharts();
   const me = useMe();
   const [range, setRange] = useState<Range>('90');
   const [model, setModel] = useState<AttributionModel>('linear');
@@ -30,6 +29,11 @@ export default function OverviewPage() {
   const from = addDays(to, 1 - Number(range));
   const granularity = range === '180' ? 'week' : 'day';
 
+  // Declared before the calls so its request goes first (effects run in order, all in one task):
+  // the charts chunk is fetched before the server is busy with queries, and parsed while it is.
+  useEffect(() => {
+    void loadCharts();
+  }, []);
   const timeline = useTool('performance_timeline', { from, to, granularity });
   const roas = useTool('roas_summary', { from, to, model });
   const digest = useTool('daily_digest', {});
@@ -54,7 +58,7 @@ export default function OverviewPage() {
             </div>
             <Panel title="Spend vs streams and revenue" description={`Marketing spend and conversion revenue (${data.currency}) against daily streams, per ${data.granularity}.`}>
               {data.periods.some((period) => period.spend || period.streams || period.revenue)
-                ? <Suspense fallback={<Loading label="Drawing the chart" />}><SpendStreamsChart timeline={data} /></Suspense>
+                ? <SpendStreams timeline={data} />
                 : <Empty title="No spend, streams or revenue in this period.">Import spend, streams and conversions to see them here.</Empty>}
             </Panel>
           </>
@@ -79,4 +83,9 @@ export default function OverviewPage() {
       </Panel>
     </>
   );
+}
+
+function SpendStreams({ timeline }: { timeline: ToolOutput<'performance_timeline'> }) {
+  const charts = useCharts();
+  return charts ? <charts.SpendStreamsChart timeline={timeline} /> : <Loading label="Drawing the chart" />;
 }

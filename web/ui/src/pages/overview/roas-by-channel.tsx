@@ -1,20 +1,18 @@
-import { lazy, Suspense } from 'react';
 import type { ToolOutput } from '../../api/tool-types.ts';
 import { formatMoney, formatRatio } from '../../components/format.ts';
 import { Empty, Loading } from '../../components/states.tsx';
-import { loadCharts } from './load-charts.ts';
-
-const RoasByChannelChart = lazy(() => loadCharts().then((charts) => ({ default: charts.RoasByChannelChart })));
+import { useCharts } from './load-charts.ts';
 
 type RoasSummary = ToolOutput<'roas_summary'>;
 
 /** The chart for channels with spend, and every channel's figures in a table below it. */
 export function RoasByChannel({ summary }: { summary: RoasSummary }) {
+  const charts = useCharts();
   if (!summary.rows.length) return <Empty title="No spend or attributed revenue in this period." />;
   const charted = summary.rows.filter((row) => row.roas !== null).map((row) => ({ key: row.key, roas: row.roas! }));
   return (
     <>
-      {charted.length ? <Suspense fallback={<Loading label="Drawing the chart" />}><RoasByChannelChart rows={charted} model={summary.model} /></Suspense> : null}
+      {charted.length ? (charts ? <charts.RoasByChannelChart rows={charted} model={summary.model} /> : <Loading label="Drawing the chart" />) : null}
       <div className="table-wrap">
         <table>
           <thead>
