@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { ToolOutput } from '../../api/tool-types.ts';
 import { Empty } from '../../components/states.tsx';
 import { Link } from '../../router.tsx';
@@ -12,7 +12,7 @@ const TYPE_LABELS: Record<Alerts['alerts'][number]['type'], string> = {
 };
 const FIRST_SHOWN = 6;
 
-export function AlertsList({ alerts }: { alerts: Alerts }) {
+export const AlertsList = memo(function AlertsList({ alerts }: { alerts: Alerts }) {
   const [all, setAll] = useState(false);
   if (!alerts.alerts.length) return <Empty title="No alerts: every placement is on track.">Checked {alerts.as_of}.</Empty>;
   const shown = all ? alerts.alerts : alerts.alerts.slice(0, FIRST_SHOWN);
@@ -37,4 +37,4 @@ export function AlertsList({ alerts }: { alerts: Alerts }) {
       ) : null}
     </>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ToolOutput } from '../../api/tool-types.ts';
 import { formatDay, formatMoney, formatNumber } from '../../components/format.ts';
 import { StatCard } from '../../components/layout-parts.tsx';
@@ -13,7 +14,7 @@ function change(percent: number | null): string {
 }
 
 /** Yesterday's four headline figures and the approvals waiting, from the same daily_digest Slack posts. */
-export function DigestStats({ digest }: { digest: Digest }) {
+export const DigestStats = memo(function DigestStats({ digest }: { digest: Digest }) {
   const pending = digest.pending_approvals.count;
   return (
     <section aria-label={`Figures for ${formatDay(digest.date)}`}>
@@ -32,4 +33,4 @@ export function DigestStats({ digest }: { digest: Digest }) {
       </div>
     </section>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ToolOutput } from '../../api/tool-types.ts';
 import { formatMoney, formatRatio } from '../../components/format.ts';
 import { Empty, Loading } from '../../components/states.tsx';
@@ -6,7 +7,7 @@ import { useCharts } from './load-charts.ts';
 type RoasSummary = ToolOutput<'roas_summary'>;
 
 /** The chart for channels with spend, and every channel's figures in a table below it. */
-export function RoasByChannel({ summary }: { summary: RoasSummary }) {
+export const RoasByChannel = memo(function RoasByChannel({ summary }: { summary: RoasSummary }) {
   const charts = useCharts();
   if (!summary.rows.length) return <Empty title="No spend or attributed revenue in this period." />;
   const charted = summary.rows.filter((row) => row.roas !== null).map((row) => ({ key: row.key, roas: row.roas! }));
@@ -32,4 +33,4 @@ export function RoasByChannel({ summary }: { summary: RoasSummary }) {
       </div>
     </>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ToolOutput } from '../../api/tool-types.ts';
 import { formatCompact, formatDay, formatMoney, formatNumber } from '../../components/format.ts';
@@ -5,7 +6,7 @@ import { formatCompact, formatDay, formatMoney, formatNumber } from '../../compo
 type Timeline = ToolOutput<'performance_timeline'>;
 
 /** Money on the left axis, streams on the right: the two differ by three orders of magnitude. */
-export function SpendStreamsChart({ timeline }: { timeline: Timeline }) {
+export const SpendStreamsChart = memo(function SpendStreamsChart({ timeline }: { timeline: Timeline }) {
   const { currency } = timeline;
   return (
     <div className="chart" data-chart="spend-streams" role="img"
@@ -28,4 +29,4 @@ export function SpendStreamsChart({ timeline }: { timeline: Timeline }) {
       </ResponsiveContainer>
     </div>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ToolOutput } from '../../api/tool-types.ts';
 import { formatNumber, formatShare } from '../../components/format.ts';
 import { ProgressBar } from '../../components/layout-parts.tsx';
@@ -6,7 +7,7 @@ import { Link } from '../../router.tsx';
 
 type TopCampaign = ToolOutput<'daily_digest'>['top_campaigns'][number];
 
-export function TopCampaigns({ campaigns }: { campaigns: readonly TopCampaign[] }) {
+export const TopCampaigns = memo(function TopCampaigns({ campaigns }: { campaigns: readonly TopCampaign[] }) {
   if (!campaigns.length) return <Empty title="No active campaign streamed in the last 7 days." />;
   return (
     <ol className="plain-list">
@@ -26,4 +27,4 @@ export function TopCampaigns({ campaigns }: { campaigns: readonly TopCampaign[] 
       ))}
     </ol>
   );
-}
+});
