@@ -14,9 +14,9 @@ export function CampaignsTable({ rows }: { rows: readonly CampaignRow[] }) {
           <tr>
             <th scope="col">Campaign</th>
             <th scope="col" className="hide-narrow">Client</th>
-            <th scope="col">Status</th>
+            <th scope="col" className="hide-narrow">Status</th>
             <th scope="col" className="hide-narrow">Started</th>
-            <th scope="col" className="num">Delivered</th>
+            <th scope="col" className="num hide-narrow">Delivered</th>
             <th scope="col" className="num hide-narrow">Promised to date</th>
             <th scope="col" className="num">Real vs promised</th>
             <th scope="col">Progress to goal</th>
@@ -25,11 +25,11 @@ export function CampaignsTable({ rows }: { rows: readonly CampaignRow[] }) {
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
-              <th scope="row"><Link href={`/campaigns/${row.id}`}>{row.name}</Link><div className="muted" style={{ fontWeight: 400 }}>{row.artist_name}</div></th>
+              <th scope="row" className="cell-title"><Link href={`/campaigns/${row.id}`}>{row.name}</Link><div className="muted" style={{ fontWeight: 400 }}>{row.artist_name} <span className={`badge badge-${row.status} show-narrow`}>{row.status}</span></div></th>
               <td className="hide-narrow">{row.client.name}</td>
-              <td><span className={`badge badge-${row.status}`}>{row.status}</span></td>
+              <td className="hide-narrow"><span className={`badge badge-${row.status}`}>{row.status}</span></td>
               <td className="hide-narrow nowrap">{formatDay(row.start_date)}</td>
-              <td className="num">{formatNumber(row.delivered)}</td>
+              <td className="num hide-narrow">{formatNumber(row.delivered)}</td>
               <td className="num hide-narrow">{formatNumber(row.promised_to_date)}</td>
               <td className={`num ${row.delivery_rate !== null && row.delivery_rate < 0.8 ? 'tone-bad' : ''}`}>{formatShare(row.delivery_rate)}</td>
               <td style={{ minWidth: 140 }}>
