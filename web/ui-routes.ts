@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { isPagePath } from './ui/src/page-paths.ts';
 
 /** Where `npm run build:web` writes the UI. */
 export const DEFAULT_UI_DIR = fileURLToPath(new URL('./ui/dist', import.meta.url));
@@ -10,14 +11,11 @@ export function isUiBuilt(uiDir: string = DEFAULT_UI_DIR): boolean {
   return existsSync(path.join(uiDir, 'index.html'));
 }
 
-/** Paths the API owns: an unknown one there is a JSON 404, never the UI's index page. */
-const API_PREFIXES = ['/api', '/mcp', '/health', '/admin', '/slack'];
-
-// Charts set inline style attributes, hence 'unsafe-inline' for styles only; scripts come from this origin alone.
+// Everything from this origin only; React sets styles through the DOM, which style-src does not govern.
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
   "frame-ancestors 'none'",
@@ -36,8 +34,9 @@ function securityHeaders(_request: Request, response: Response, next: NextFuncti
 }
 
 /**
- * Serves the built React UI: hashed assets cached for a year, and index.html (no cache) for every
- * page route so a reload on /campaigns/123 opens that page. Returns null when the UI is not built.
+ * Serves the built React UI: hashed assets cached for a year, and index.html (no cache) for the
+ * UI's page paths only, so a reload on /campaigns/123 opens that page while any other path stays
+ * the API's JSON 404. Returns null when the UI is not built.
  */
 export function uiRoutes(uiDir: string = DEFAULT_UI_DIR): Router | null {
   if (!isUiBuilt(uiDir)) return null;
@@ -47,8 +46,7 @@ export function uiRoutes(uiDir: string = DEFAULT_UI_DIR): Router | null {
     response.status(404).type('text/plain').send('No such asset: the UI was rebuilt since this page loaded. Reload the page.');
   });
   router.get(/.*/, (request, response, next) => {
-    if (API_PREFIXES.some((prefix) => request.path === prefix || request.path.startsWith(`${prefix}/`))) return next();
-    if (!request.accepts('html')) return next();
+    if (!isPagePath(request.path)) return next();
     securityHeaders(request, response, () => {
       response.set('cache-control', 'no-cache').sendFile(index);
     });

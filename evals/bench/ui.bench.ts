@@ -31,6 +31,13 @@ function gzipKb(manifest: Record<string, ManifestChunk>, keys: Iterable<string>)
   return bytes / 1024;
 }
 
+function dayInZone(timeZone: string, offsetDays: number): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const date = new Date(`${today}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + offsetDays);
+  return date.toISOString().slice(0, 10);
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
@@ -39,7 +46,7 @@ function median(values: number[]): number {
 /**
  * The web UI's two targets: the JavaScript the first page (the overview) needs, gzipped, under
  * 300 KB; and the overview rendered, charts drawn, in under 1.5 s on the demo data, from a cold
- * browser cache. Floor for the render: the overview's five tool calls alone, over HTTP, in parallel.
+ * browser cache. Floor for the render: the overview's tool calls alone, made as the page makes them.
  */
 export const uiBench: Benchmark = {
   name: 'ui',
@@ -60,16 +67,18 @@ export const uiBench: Benchmark = {
     const app = await startEmbeddedApp({});
     const browser = await launchChromium();
     try {
-      const dayBefore = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-      const from = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
-      const calls: Array<[string, unknown]> = [
-        ['whoami', {}], ['performance_timeline', { from, to: dayBefore }], ['roas_summary', { from, to: dayBefore, model: 'linear' }], ['daily_digest', {}], ['campaign_alerts', {}],
-      ];
+      const call = (tool: string, input: unknown) => fetch(`${app.base}/api/tools/${tool}`, {
+        method: 'POST', headers: { authorization: `Bearer ${app.token}`, 'content-type': 'application/json' }, body: JSON.stringify(input),
+      }).then((response) => response.json());
+      // The page's own sequence and inputs: whoami, then the overview's four calls at once.
       const apiOnce = async () => {
         const started = performance.now();
-        await Promise.all(calls.map(([tool, input]) => fetch(`${app.base}/api/tools/${tool}`, {
-          method: 'POST', headers: { authorization: `Bearer ${app.token}`, 'content-type': 'application/json' }, body: JSON.stringify(input),
-        }).then((response) => response.arrayBuffer())));
+        const me = (await call('whoami', {})) as { organization: { time_zone: string } };
+        const to = dayInZone(me.organization.time_zone, -1);
+        const from = dayInZone(me.organization.time_zone, -90);
+        await Promise.all([
+          call('performance_timeline', { from, to, granularity: 'day' }), call('roas_summary', { from, to, model: 'linear' }), call('daily_digest', {}), call('campaign_alerts', {}),
+        ]);
         return performance.now() - started;
       };
       const renderOnce = async () => {
@@ -82,7 +91,8 @@ export const uiBench: Benchmark = {
         await page.locator('[data-chart="spend-streams"] .recharts-bar-rectangle').first().waitFor();
         await page.locator('[data-chart="roas-by-channel"] .recharts-bar-rectangle').first().waitFor();
         await page.getByRole('region', { name: 'Top campaigns' }).getByRole('link').first().waitFor();
-        await page.getByRole('region', { name: 'Alerts' }).locator('li, [role="status"]').first().waitFor();
+        // A list item or the empty state; the spinner is also role="status", so it must not count.
+        await page.getByRole('region', { name: 'Alerts' }).locator('li, .state-empty').first().waitFor();
         const elapsed = performance.now() - started;
         await context.close();
         return elapsed;
@@ -95,7 +105,7 @@ export const uiBench: Benchmark = {
         api.push(await apiOnce());
         render.push(await renderOnce());
       }
-      const floor = { value: median(api), what: 'the overview\'s 5 tool calls over HTTP, in parallel' };
+      const floor = { value: median(api), what: 'the overview\'s tool calls alone: whoami, then the other 4 at once' };
       figures.push(
         { bench: 'ui', metric: `overview fully drawn, cold cache, median of ${RENDER_RUNS}; target < 1500`, value: median(render), unit: 'ms', floor },
         { bench: 'ui', metric: `overview fully drawn, cold cache, slowest of ${RENDER_RUNS}`, value: Math.max(...render), unit: 'ms', floor },

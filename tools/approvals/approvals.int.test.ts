@@ -117,4 +117,19 @@ describe('approvals', () => {
     expect(row.status).toBe('FAILED');
     expect(row.error).toMatch(/^invalid_input: .*amount/);
   });
+
+  it('lists decided requests (every status but pending) apart from pending ones', async () => {
+    const pendingId = await request(11);
+    const rejectedId = await request(12);
+    await runner.call('decide_approval', { approval_id: rejectedId, decision: 'reject' }, approver);
+    const list = async (status: string) => {
+      const result = await runner.call('list_approvals', { status, limit: 200 }, approver);
+      return (result as { output: { rows: Array<{ id: string; status: string }> } }).output.rows;
+    };
+    const decided = await list('decided');
+    expect(decided.map((row) => row.id)).toContain(rejectedId);
+    expect(decided.map((row) => row.id)).not.toContain(pendingId);
+    expect(new Set(decided.map((row) => row.status)).has('pending')).toBe(false);
+    expect((await list('pending')).map((row) => row.id)).toContain(pendingId);
+  });
 });

@@ -13,7 +13,7 @@ export const listApprovals = defineTool({
   access: 'read',
   permission: 'approvals:read',
   input: z.object({
-    status: z.enum([...STATUSES, 'any']).default('pending').describe('Which requests to list; "any" lists all.'),
+    status: z.enum([...STATUSES, 'decided', 'any']).default('pending').describe('Which requests to list; "decided" lists every one no longer pending, "any" lists all.'),
     action: z.string().optional().describe('Only requests for this tool name.'),
     ...pageInput,
   }),
@@ -22,7 +22,7 @@ export const listApprovals = defineTool({
     const query = pageQuery(input);
     const rows = await ctx.db.approvalRequest.findMany({
       where: {
-        ...(input.status === 'any' ? {} : { status: input.status.toUpperCase() as Uppercase<(typeof STATUSES)[number]> }),
+        ...statusFilter(input.status),
         ...(input.action ? { action: input.action } : {}),
         ...query.idAfter,
       },
@@ -33,3 +33,9 @@ export const listApprovals = defineTool({
     return { rows: await toApprovalViews(ctx.db, page.rows), next_cursor: page.nextCursor };
   },
 });
+
+function statusFilter(status: (typeof STATUSES)[number] | 'decided' | 'any') {
+  if (status === 'any') return {};
+  if (status === 'decided') return { status: { not: 'PENDING' as const } };
+  return { status: status.toUpperCase() as Uppercase<(typeof STATUSES)[number]> };
+}

@@ -3,9 +3,11 @@ import { useTool } from './api/use-tool.ts';
 import { SessionProvider, useSession } from './auth/session.tsx';
 import { SignInPage } from './auth/sign-in-page.tsx';
 import { MeContext } from './auth/organization.tsx';
+import { PageErrorBoundary } from './components/error-boundary.tsx';
 import { Empty, ErrorState, Loading } from './components/states.tsx';
 import { Shell } from './layout/shell.tsx';
-import { Link, matchPath, useLocation } from './router.tsx';
+import { matchPath, PAGE_PATHS, type PagePattern } from './page-paths.ts';
+import { Link, useLocation } from './router.tsx';
 
 type PageComponent = ComponentType<{ params: Record<string, string> }>;
 interface Page {
@@ -40,22 +42,21 @@ const AttributionPage = lazyPage(() => import('./pages/attribution/attribution-p
 const ApprovalsPage = lazyPage(() => import('./pages/approvals/approvals-page.tsx'));
 const ChatPage = lazyPage(() => import('./pages/chat/chat-page.tsx'));
 
-const ROUTES: ReadonlyArray<{ pattern: string; title: string; page: Page }> = [
-  { pattern: '/', title: 'Overview', page: OverviewPage },
-  { pattern: '/campaigns', title: 'Campaigns', page: CampaignsPage },
-  { pattern: '/campaigns/:id', title: 'Campaign', page: CampaignPage },
-  { pattern: '/vendors', title: 'Vendors', page: VendorsPage },
-  { pattern: '/attribution', title: 'Attribution', page: AttributionPage },
-  { pattern: '/approvals', title: 'Approvals', page: ApprovalsPage },
-  // Approval links in Slack messages and tool answers point here.
-  { pattern: '/approvals/:id', title: 'Approvals', page: ApprovalsPage },
-  { pattern: '/chat', title: 'Chat', page: ChatPage },
-];
+const PAGES: Record<PagePattern, Page> = {
+  '/': OverviewPage,
+  '/campaigns': CampaignsPage,
+  '/campaigns/:id': CampaignPage,
+  '/vendors': VendorsPage,
+  '/attribution': AttributionPage,
+  '/approvals': ApprovalsPage,
+  '/approvals/:id': ApprovalsPage,
+  '/chat': ChatPage,
+};
 
 function resolve(path: string) {
-  for (const route of ROUTES) {
+  for (const route of PAGE_PATHS) {
     const params = matchPath(route.pattern, path);
-    if (params) return { ...route, params };
+    if (params) return { ...route, page: PAGES[route.pattern], params };
   }
   return null;
 }
@@ -79,14 +80,16 @@ function SignedIn() {
   }
   return (
     <MeContext.Provider value={me.data}>
-      <Shell organization={me.data.organization.name}>
-        <Suspense fallback={<Loading label="Opening the page" />}>
-          {route ? <RoutePage key={route.title} page={route.page} params={route.params} /> : (
-            <Empty title="There is no page here.">
-              <Link href="/">Go to the overview</Link>
-            </Empty>
-          )}
-        </Suspense>
+      <Shell organization={me.data.organization.name} permissions={me.data.permissions}>
+        <PageErrorBoundary key={path}>
+          <Suspense fallback={<Loading label="Opening the page" />}>
+            {route ? <RoutePage key={route.title} page={route.page} params={route.params} /> : (
+              <Empty title="There is no page here.">
+                <Link href="/">Go to the overview</Link>
+              </Empty>
+            )}
+          </Suspense>
+        </PageErrorBoundary>
       </Shell>
     </MeContext.Provider>
   );

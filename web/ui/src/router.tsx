@@ -35,22 +35,6 @@ export function useLocation(): Location {
   return { path: url.pathname.replace(/\/+$/, '') || '/', query: url.searchParams };
 }
 
-/** Matches `/campaigns/:id` style patterns; returns the decoded parameters or null. */
-export function matchPath(pattern: string, path: string): Record<string, string> | null {
-  const want = pattern.split('/');
-  const have = path.split('/');
-  if (want.length !== have.length) return null;
-  const params: Record<string, string> = {};
-  for (const [index, part] of want.entries()) {
-    const actual = have[index]!;
-    if (part.startsWith(':')) {
-      if (!actual) return null;
-      params[part.slice(1)] = decodeURIComponent(actual);
-    } else if (part !== actual) return null;
-  }
-  return params;
-}
-
 /** An anchor that navigates in-page; modified clicks (new tab, etc.) keep the browser's behaviour. */
 export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
   const handle = (event: MouseEvent<HTMLAnchorElement>) => {

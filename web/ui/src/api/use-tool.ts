@@ -22,10 +22,13 @@ export function useTool<Name extends ToolName>(name: Name, input: ToolInput<Name
 
   useEffect(() => {
     const abort = new AbortController();
-    if (shownKey.current !== key) setResult({ state: 'loading' });
+    // A retry after an error shows it is trying again; a reload of a shown answer keeps it meanwhile.
+    setResult((shown) => (shownKey.current !== key || shown.state === 'error' ? { state: 'loading' } : shown));
     shownKey.current = key;
     api.callTool(name, JSON.parse(key) as ToolInput<Name>, abort.signal).then(
-      (data) => setResult({ state: 'ready', data }),
+      (data) => {
+        if (!abort.signal.aborted) setResult({ state: 'ready', data });
+      },
       (error: unknown) => {
         if (abort.signal.aborted) return;
         setResult({ state: 'error', error: error instanceof ApiError ? error : new ApiError('internal', String(error), 0) });

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createApiClient, type ApiClient } from '../api/client.ts';
 
 const STORAGE_KEY = 'crescendo.token';
@@ -13,11 +13,21 @@ interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
+// Storage can be unavailable (private modes, blocked cookies): the session then lasts for the tab.
 function storedToken(): string | null {
   try {
     return window.localStorage.getItem(STORAGE_KEY);
   } catch {
     return null;
+  }
+}
+
+function storeToken(token: string | null): void {
+  try {
+    if (token) window.localStorage.setItem(STORAGE_KEY, token);
+    else window.localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // Kept in memory only.
   }
 }
 
@@ -27,18 +37,35 @@ export function SessionProvider({ children, initialToken }: { children: ReactNod
   const [expired, setExpired] = useState(false);
 
   const signOut = useCallback(() => {
-    window.localStorage.removeItem(STORAGE_KEY);
+    storeToken(null);
     setToken(null);
   }, []);
   const signIn = useCallback((next: string) => {
-    window.localStorage.setItem(STORAGE_KEY, next);
+    storeToken(next);
     setExpired(false);
     setToken(next);
   }, []);
-  const api = useMemo(
-    () => (token ? createApiClient(token, () => { setExpired(true); signOut(); }) : null),
-    [token, signOut],
-  );
+
+  // Signing in or out in another tab does the same here.
+  useEffect(() => {
+    const follow = (event: StorageEvent) => {
+      if (event.key === STORAGE_KEY) setToken(event.newValue);
+    };
+    window.addEventListener('storage', follow);
+    return () => window.removeEventListener('storage', follow);
+  }, []);
+
+  const api = useMemo(() => {
+    if (!token) return null;
+    // Only a refusal of this token ends the session: a late answer to an older one must not.
+    const refused = () => {
+      if (storedToken() !== token && storedToken() !== null) return;
+      setExpired(true);
+      storeToken(null);
+      setToken((current) => (current === token ? null : current));
+    };
+    return createApiClient(token, refused);
+  }, [token]);
   const session = useMemo(() => ({ api, signIn, signOut, expired }), [api, signIn, signOut, expired]);
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode, type Ref } from 'react';
 
 export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
   return (
@@ -12,20 +12,24 @@ export function PageHeader({ title, subtitle, actions }: { title: string; subtit
   );
 }
 
-export function Panel({ title, description, children, className }: { title: string; description?: ReactNode; children: ReactNode; className?: string }) {
-  const id = `panel-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+export function Panel({ title, description, children, className, headingRef }: {
+  title: string; description?: ReactNode; children: ReactNode; className?: string;
+  /** To move focus to the panel, e.g. after the item that had it disappears. */
+  headingRef?: Ref<HTMLHeadingElement>;
+}) {
+  const id = useId();
   return (
     <section className={`panel ${className ?? ''}`} aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
+      <h2 id={id} ref={headingRef} tabIndex={headingRef ? -1 : undefined}>{title}</h2>
       {description ? <p className="panel-description muted">{description}</p> : null}
       {children}
     </section>
   );
 }
 
-export function StatCard({ label, value, detail, tone }: { label: string; value: string; detail?: ReactNode; tone?: 'good' | 'bad' }) {
+export function StatCard({ label, value, detail, tone, wide }: { label: string; value: ReactNode; detail?: ReactNode; tone?: 'good' | 'bad'; wide?: boolean }) {
   return (
-    <div className="stat-card">
+    <div className={`stat-card ${wide ? 'stat-wide' : ''}`}>
       <div className="stat-label">{label}</div>
       <div className={`stat-value ${tone ? `tone-${tone}` : ''}`}>{value}</div>
       {detail ? <div className="stat-detail muted">{detail}</div> : null}

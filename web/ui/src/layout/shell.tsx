@@ -2,21 +2,22 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useSession } from '../auth/session.tsx';
 import { Link, useLocation } from '../router.tsx';
 
+/** Each item needs the permission its page's tools read with. */
 const NAV = [
-  { href: '/', label: 'Overview' },
-  { href: '/campaigns', label: 'Campaigns' },
-  { href: '/vendors', label: 'Vendors' },
-  { href: '/attribution', label: 'Attribution' },
-  { href: '/approvals', label: 'Approvals' },
-  { href: '/chat', label: 'Chat' },
+  { href: '/', label: 'Overview', permission: 'insights:read' },
+  { href: '/campaigns', label: 'Campaigns', permission: 'campaigns:read' },
+  { href: '/vendors', label: 'Vendors', permission: 'campaigns:read' },
+  { href: '/attribution', label: 'Attribution', permission: 'attribution:read' },
+  { href: '/approvals', label: 'Approvals', permission: 'approvals:read' },
+  { href: '/chat', label: 'Chat', permission: null },
 ] as const;
 
 function isCurrent(href: string, path: string): boolean {
   return href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
 }
 
-/** Navigation, sign-out and the page; focus moves to the page heading on navigation for screen readers. */
-export function Shell({ organization, children }: { organization: string | null; children: ReactNode }) {
+/** Navigation, sign-out and the page; on navigation focus moves to the page, so a screen reader starts there. */
+export function Shell({ organization, permissions, children }: { organization: string | null; permissions?: readonly string[]; children: ReactNode }) {
   const { path } = useLocation();
   const { signOut } = useSession();
   const main = useRef<HTMLElement>(null);
@@ -38,7 +39,7 @@ export function Shell({ organization, children }: { organization: string | null;
         </Link>
         <nav aria-label="Main" className="nav">
           <ul>
-            {NAV.map((item) => (
+            {NAV.filter((item) => !permissions || item.permission === null || permissions.includes(item.permission)).map((item) => (
               <li key={item.href}>
                 <Link href={item.href} aria-current={isCurrent(item.href, path) ? 'page' : undefined}>{item.label}</Link>
               </li>

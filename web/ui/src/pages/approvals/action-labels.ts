@@ -2,11 +2,8 @@
 const ACTION_LABELS: Record<string, string> = {
   commit_allocation: 'Book playlist placements',
   pay_vendor: 'Pay a vendor',
-  fixture_pay_vendor: 'Pay a vendor',
 };
 
 export function actionLabel(action: string): string {
   return ACTION_LABELS[action] ?? action.replaceAll('_', ' ');
 }
-
-export const IN_FLIGHT = new Set(['approved', 'executing']);

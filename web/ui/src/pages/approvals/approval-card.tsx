@@ -33,22 +33,40 @@ export function ApprovalCard({ approval, onDecide, highlighted = false }: { appr
         <span className="badge badge-pending">pending</span>
       </div>
       <p className="approval-preview">{approval.preview}</p>
-      <p className="approval-meta muted" style={{ margin: 0 }}>
-        Requested by {approval.requested_by ?? 'someone no longer in the organisation'} via {approval.requested_via.toLowerCase()} · {formatInstant(approval.requested_at)} · <code>{approval.action}</code>
-      </p>
+      <RequestedBy approval={approval} />
       <div className="approval-actions">
         <label className="field" htmlFor={commentId}>
           Comment (optional)
           <textarea id={commentId} rows={1} maxLength={2000} value={comment} onChange={(event) => setComment(event.target.value)} placeholder="Shown to the requester" />
         </label>
-        <button type="button" className="button button-approve" disabled={busy !== null} onClick={() => decide('approve')}>
+        <button type="button" className="button button-approve" aria-describedby={headingId} disabled={busy !== null} onClick={() => decide('approve')}>
           {busy === 'approve' ? 'Approving…' : 'Approve'}
         </button>
-        <button type="button" className="button button-reject" disabled={busy !== null} onClick={() => decide('reject')}>
+        <button type="button" className="button button-reject" aria-describedby={headingId} disabled={busy !== null} onClick={() => decide('reject')}>
           {busy === 'reject' ? 'Rejecting…' : 'Reject'}
         </button>
       </div>
       {error ? <p className="field-error" role="alert">{error}</p> : null}
+    </li>
+  );
+}
+
+function RequestedBy({ approval }: { approval: Approval }) {
+  return (
+    <p className="approval-meta muted">
+      Requested by {approval.requested_by ?? 'someone no longer in the organisation'} via {approval.requested_via.toLowerCase()} · {formatInstant(approval.requested_at)} · <code>{approval.action}</code>
+    </p>
+  );
+}
+
+/** What someone who may not decide (below MANAGER) sees of a pending request. */
+export function ReadOnlyApproval({ approval }: { approval: Approval }) {
+  return (
+    <li className="panel approval">
+      <h2>{actionLabel(approval.action)}</h2>
+      <p className="approval-preview">{approval.preview}</p>
+      <RequestedBy approval={approval} />
+      <p className="muted">Managers and above decide requests.</p>
     </li>
   );
 }

@@ -12,7 +12,7 @@ const OUTCOME: Record<Approval['status'], string> = {
   failed: 'Failed',
 };
 
-export function ApprovalHistory({ rows }: { rows: readonly Approval[] }) {
+export function ApprovalHistory({ rows, linkedId }: { rows: readonly Approval[]; linkedId?: string }) {
   if (!rows.length) return <Empty title="No decisions yet." />;
   return (
     <div className="table-wrap">
@@ -27,7 +27,7 @@ export function ApprovalHistory({ rows }: { rows: readonly Approval[] }) {
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.id} data-approval-id={row.id}>
+            <tr key={row.id} data-approval-id={row.id} className={row.id === linkedId ? 'row-linked' : undefined} aria-current={row.id === linkedId || undefined}>
               <td>
                 <strong>{actionLabel(row.action)}</strong>
                 <div>{row.preview}</div>

@@ -4,9 +4,10 @@ import { useTool } from '../../api/use-tool.ts';
 import { addDays, dayInZone, useMe } from '../../auth/organization.tsx';
 import { MODEL_LABELS } from '../../components/attribution-models.ts';
 import { formatDay, formatMoney, formatNumber } from '../../components/format.ts';
-import { PageHeader, Panel } from '../../components/layout-parts.tsx';
+import { PageHeader, Panel, StatCard } from '../../components/layout-parts.tsx';
 import { Segmented } from '../../components/segmented.tsx';
 import { Empty, Loaded } from '../../components/states.tsx';
+import { useDebounced } from '../../components/use-debounced.ts';
 import { ModelComparisonChart } from './model-comparison-chart.tsx';
 import { ModelComparisonTable, type Comparison } from './model-comparison-table.tsx';
 
@@ -23,7 +24,10 @@ export default function AttributionPage() {
   const [groupBy, setGroupBy] = useState<GroupBy>('channel');
   const [from, setFrom] = useState(addDays(yesterday, -89));
   const [to, setTo] = useState(yesterday);
-  const comparison = useTool('compare_attribution_models', { group_by: groupBy, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  // Typing a date passes through invalid ones (0002-…): only a settled, valid range is asked for.
+  const [settledFrom, settledTo] = useDebounced(`${from}|${to}`, 400).split('|') as [string, string];
+  const range = validRange(settledFrom, settledTo);
+  const problem = validRange(from, to).problem;
 
   return (
     <>
@@ -31,14 +35,30 @@ export default function AttributionPage() {
         title="Attribution"
         subtitle="The same conversions credited by every model: where the models disagree, the channel's value depends on the question you ask."
         actions={<>
-          <label className="field">From<input type="date" value={from} max={to || undefined} onChange={(event) => setFrom(event.target.value)} /></label>
-          <label className="field">To<input type="date" value={to} min={from || undefined} onChange={(event) => setTo(event.target.value)} /></label>
+          <label className="field">From<input type="date" value={from} max={to || undefined} required aria-invalid={problem?.startsWith('From') || undefined} onChange={(event) => setFrom(event.target.value)} /></label>
+          <label className="field">To<input type="date" value={to} min={from || undefined} required aria-invalid={problem?.startsWith('To') || undefined} onChange={(event) => setTo(event.target.value)} /></label>
           <Segmented label="Group by" options={GROUPS} value={groupBy} onChange={setGroupBy} />
         </>}
       />
-      <Loaded result={comparison} label="Running every attribution model">{(data) => <ComparisonView comparison={data} />}</Loaded>
+      {problem ? <p className="field-error" role="alert">{problem}</p> : null}
+      {range.problem ? null : <Comparison groupBy={groupBy} from={range.from} to={range.to} />}
     </>
   );
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function validRange(from: string, to: string): { from: string; to: string; problem: string | null } {
+  const problem = !DAY.test(from) ? 'From: enter a full date.'
+    : !DAY.test(to) ? 'To: enter a full date.'
+      : from > to ? 'From must be on or before To.'
+        : null;
+  return { from, to, problem };
+}
+
+function Comparison({ groupBy, from, to }: { groupBy: GroupBy; from: string; to: string }) {
+  const comparison = useTool('compare_attribution_models', { group_by: groupBy, from, to });
+  return <Loaded result={comparison} label="Running every attribution model">{(data) => <ComparisonView comparison={data} />}</Loaded>;
 }
 
 function ComparisonView({ comparison }: { comparison: Comparison }) {
@@ -47,14 +67,13 @@ function ComparisonView({ comparison }: { comparison: Comparison }) {
   return (
     <>
       <div className="stats">
-        <div className="stat-card"><div className="stat-label">Revenue attributed</div><div className="stat-value">{formatMoney(comparison.total_revenue, comparison.currency)}</div><div className="stat-detail muted">{period}</div></div>
-        <div className="stat-card"><div className="stat-label">Conversions</div><div className="stat-value">{formatNumber(comparison.total_conversions)}</div><div className="stat-detail muted">{comparison.lookback_days}-day lookback</div></div>
-        <div className="stat-card stat-wide">
-          <div className="stat-label">Top {comparison.group_by} by model</div>
+        <StatCard label="Revenue attributed" value={formatMoney(comparison.total_revenue, comparison.currency)} detail={period} />
+        <StatCard label="Conversions" value={formatNumber(comparison.total_conversions)} detail={`${comparison.lookback_days}-day lookback`} />
+        <StatCard wide label={`Top ${comparison.group_by} by model`} value={(
           <ul className="top-models">
             {comparison.models.map((model) => <li key={model}>{MODEL_LABELS[model]}: <strong>{comparison.top_key_by_model[model] ?? '—'}</strong></li>)}
           </ul>
-        </div>
+        )} />
       </div>
       <Panel title="Model comparison">
         <ModelComparisonChart comparison={comparison} />

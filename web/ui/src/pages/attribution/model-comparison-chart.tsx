@@ -2,8 +2,9 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { MODEL_LABELS } from '../../components/attribution-models.ts';
 import { formatMoney } from '../../components/format.ts';
 import type { Comparison } from './model-comparison-table.tsx';
+import { CHART_GRID, SERIES, axisTick, legendProps, tooltipProps } from '../../components/chart-style.tsx';
 
-const COLOURS = ['#5b4bdb', '#f2a65a', '#137a4b', '#2f80c2', '#c2372f', '#8a5a00', '#7a7f95'];
+const COLOURS = [SERIES.primary, SERIES.warm, SERIES.good, SERIES.blue, SERIES.bad, SERIES.brown, SERIES.grey];
 const CHARTED_KEYS = 8;
 
 /** One group of bars per key, one bar per model: where the models disagree, the bars differ in height. */
@@ -14,11 +15,11 @@ export function ModelComparisonChart({ comparison }: { comparison: Comparison })
       aria-label={`Revenue credited per ${comparison.group_by} by each attribution model`}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="#eceef5" vertical={false} />
-          <XAxis dataKey="key" tick={{ fontSize: 12 }} interval={0} />
-          <YAxis tickFormatter={(value: number) => formatMoney(value, comparison.currency, { compact: true })} width={64} tick={{ fontSize: 12 }} />
-          <Tooltip formatter={(value) => formatMoney(Number(value), comparison.currency)} />
-          <Legend />
+          <CartesianGrid stroke={CHART_GRID} vertical={false} />
+          <XAxis dataKey="key" tick={axisTick} interval={0} />
+          <YAxis tickFormatter={(value: number) => formatMoney(value, comparison.currency, { compact: true })} width={64} tick={axisTick} />
+          <Tooltip {...tooltipProps} formatter={(value) => formatMoney(Number(value), comparison.currency)} />
+          <Legend {...legendProps} />
           {comparison.models.map((model, index) => (
             <Bar key={model} dataKey={model} name={MODEL_LABELS[model]} fill={COLOURS[index % COLOURS.length]} isAnimationActive={false} />
           ))}

@@ -13,7 +13,9 @@ export default function CampaignPage({ params }: { params: Record<string, string
   return (
     <>
       <p style={{ margin: '0 0 0.5rem' }}><Link href="/campaigns">← All campaigns</Link></p>
-      <Loaded result={campaign} label="Loading the campaign">{(data) => <CampaignView data={data} />}</Loaded>
+      {campaign.state === 'error' && campaign.error.code === 'not_found'
+        ? <Empty title="There is no such campaign.">It may have been deleted, or the link belongs to another organisation. <Link href="/campaigns">See all campaigns</Link></Empty>
+        : <Loaded result={campaign} label="Loading the campaign">{(data) => <CampaignView data={data} />}</Loaded>}
     </>
   );
 }

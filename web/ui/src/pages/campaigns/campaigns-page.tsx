@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import type { ToolInput } from '../../api/tool-types.ts';
 import { useTool } from '../../api/use-tool.ts';
@@ -17,29 +17,32 @@ const STATUSES: ReadonlyArray<{ value: Status; label: string }> = [
   { value: 'completed', label: 'Completed' },
 ];
 
-/** Search and status live in the query string, so a filtered list can be bookmarked and shared. */
+/** Search and status live in the query string, so a filtered list can be bookmarked, shared and gone back to. */
 export default function CampaignsPage() {
   const { query } = useLocation();
   const status = (STATUSES.find((choice) => choice.value === query.get('status'))?.value ?? 'any');
-  const [search, setSearch] = useState(query.get('q') ?? '');
-  const settled = useDebounced(search.trim());
+  const search = query.get('q') ?? '';
+  const [draft, setDraft] = useState(search);
+  const settled = useDebounced(draft.trim());
+  const shownSearch = useRef(search);
 
+  // The URL changed from outside (navigation, back, forward): the box follows it.
   useEffect(() => {
-    const next = new URLSearchParams();
-    if (settled) next.set('q', settled);
-    if (status !== 'any') next.set('status', status);
-    const suffix = next.toString();
-    navigate(`/campaigns${suffix ? `?${suffix}` : ''}`, { replace: true });
-  }, [settled, status]);
+    if (search === shownSearch.current) return;
+    shownSearch.current = search;
+    setDraft(search);
+  }, [search]);
 
-  const setStatus = (value: Status) => {
-    const next = new URLSearchParams(query);
-    if (value === 'any') next.delete('status');
-    else next.set('status', value);
-    navigate(`/campaigns${next.toString() ? `?${next}` : ''}`, { replace: true });
-  };
+  // What was typed, once settled, goes into the URL.
+  useEffect(() => {
+    if (settled === shownSearch.current) return;
+    shownSearch.current = settled;
+    navigate(campaignsHref(new URLSearchParams(window.location.search), { q: settled }), { replace: true });
+  }, [settled]);
 
-  const input = { status, limit: 50, ...(settled ? { search: settled } : {}) };
+  const setStatus = (value: Status) => navigate(campaignsHref(query, { status: value === 'any' ? '' : value }), { replace: true });
+
+  const input = { status, limit: 50, ...(search ? { search } : {}) };
   const firstPage = useTool('list_campaigns', input);
 
   return (
@@ -49,7 +52,7 @@ export default function CampaignsPage() {
         <form className="page-actions" role="search" style={{ marginBottom: '0.75rem' }} onSubmit={(event) => event.preventDefault()}>
           <label className="field">
             Search
-            <input type="search" value={search} placeholder="Campaign or artist" onChange={(event) => setSearch(event.target.value)} />
+            <input type="search" value={draft} placeholder="Campaign or artist" onChange={(event) => setDraft(event.target.value)} />
           </label>
           <label className="field">
             Status
@@ -59,7 +62,7 @@ export default function CampaignsPage() {
           </label>
         </form>
         <Loaded result={firstPage} label="Loading campaigns">
-          {(page) => <CampaignPages key={JSON.stringify(input)} input={input} first={page.rows} firstCursor={page.next_cursor} filtered={Boolean(settled) || status !== 'any'} />}
+          {(page) => <CampaignPages key={JSON.stringify(input)} input={input} first={page.rows} firstCursor={page.next_cursor} filtered={Boolean(search) || status !== 'any'} />}
         </Loaded>
       </Panel>
     </>
@@ -102,4 +105,14 @@ function CampaignPages({ input, first, firstCursor, filtered }: {
       {cursor ? <button type="button" className="button" onClick={more} disabled={loading} style={{ marginTop: '0.75rem' }}>{loading ? 'Loading…' : 'Show more'}</button> : null}
     </>
   );
+}
+
+function campaignsHref(current: URLSearchParams, changes: Record<string, string>): string {
+  const next = new URLSearchParams(current);
+  for (const [name, value] of Object.entries(changes)) {
+    if (value) next.set(name, value);
+    else next.delete(name);
+  }
+  const suffix = next.toString();
+  return `/campaigns${suffix ? `?${suffix}` : ''}`;
 }

@@ -8,7 +8,7 @@ export type CampaignRow = ToolOutput<'list_campaigns'>['rows'][number];
 /** Real progress (delivered of goal) next to the promise to date, so a lagging campaign stands out. */
 export function CampaignsTable({ rows }: { rows: readonly CampaignRow[] }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" role="region" aria-label="Campaigns (scrolls sideways on narrow screens)" tabIndex={0}>
       <table>
         <thead>
           <tr>
@@ -32,7 +32,7 @@ export function CampaignsTable({ rows }: { rows: readonly CampaignRow[] }) {
               <td className="num hide-narrow">{formatNumber(row.delivered)}</td>
               <td className="num hide-narrow">{formatNumber(row.promised_to_date)}</td>
               <td className={`num ${row.delivery_rate !== null && row.delivery_rate < 0.8 ? 'tone-bad' : ''}`}>{formatShare(row.delivery_rate)}</td>
-              <td style={{ minWidth: 140 }}>
+              <td className="progress-cell">
                 <ProgressBar value={row.progress} label={`${row.name}: progress to goal`} />
                 <div className="muted" style={{ fontSize: '0.8rem' }}>{formatShare(row.progress)} of {formatNumber(row.goal)}</div>
               </td>

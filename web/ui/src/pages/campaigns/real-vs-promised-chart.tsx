@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ToolOutput } from '../../api/tool-types.ts';
 import { formatCompact, formatNumber } from '../../components/format.ts';
+import { CHART_GRID, SERIES, axisTick, legendProps, tooltipProps } from '../../components/chart-style.tsx';
 
 type VendorBreakdown = ToolOutput<'get_campaign'>['vendors'];
 
@@ -10,14 +11,14 @@ export function RealVsPromisedChart({ vendors }: { vendors: VendorBreakdown }) {
     <div className="chart" data-chart="real-vs-promised" role="img" aria-label="Streams delivered, promised to date and goal, per vendor">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={vendors} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="#eceef5" vertical={false} />
-          <XAxis dataKey="vendor_name" tick={{ fontSize: 12 }} interval={0} />
-          <YAxis tickFormatter={formatCompact} width={52} tick={{ fontSize: 12 }} />
-          <Tooltip formatter={(value) => formatNumber(Number(value))} />
-          <Legend />
-          <Bar dataKey="delivered" name="Delivered" fill="#5b4bdb" isAnimationActive={false} />
-          <Bar dataKey="promised_to_date" name="Promised to date" fill="#f2a65a" isAnimationActive={false} />
-          <Bar dataKey="goal" name="Goal" fill="#d6d9e6" isAnimationActive={false} />
+          <CartesianGrid stroke={CHART_GRID} vertical={false} />
+          <XAxis dataKey="vendor_name" tick={axisTick} interval={0} />
+          <YAxis tickFormatter={formatCompact} width={52} tick={axisTick} />
+          <Tooltip {...tooltipProps} formatter={(value) => formatNumber(Number(value))} />
+          <Legend {...legendProps} />
+          <Bar dataKey="delivered" name="Delivered" fill={SERIES.primary} isAnimationActive={false} />
+          <Bar dataKey="promised_to_date" name="Promised to date" fill={SERIES.warm} isAnimationActive={false} />
+          <Bar dataKey="goal" name="Goal" fill={SERIES.grey} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </div>

@@ -21,14 +21,24 @@ export default function ChatPage() {
   const [draft, setDraft] = useState('');
   const [threadId, setThreadId] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
   const abort = useRef<AbortController | null>(null);
   const end = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     return () => abort.current?.abort();
   }, []);
+  // Follow the answer as it streams, unless the reader has scrolled up to read.
+  const following = useRef(true);
   useEffect(() => {
-    end.current?.scrollIntoView?.({ block: 'end' });
+    const track = () => {
+      following.current = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 80;
+    };
+    window.addEventListener('scroll', track, { passive: true });
+    return () => window.removeEventListener('scroll', track);
+  }, []);
+  useEffect(() => {
+    if (following.current) end.current?.scrollIntoView?.({ block: 'end' });
   }, [turns]);
 
   const updateLast = (change: (turn: Turn) => Turn) => setTurns((all) => [...all.slice(0, -1), change(all[all.length - 1]!)]);
@@ -49,15 +59,18 @@ export default function ChatPage() {
     if (!text || busy) return;
     setDraft('');
     setBusy(true);
+    setAnnouncement('');
     setTurns((all) => [...all, { id: nextId(), role: 'user', text, tools: [], status: 'done' }, { id: nextId(), role: 'assistant', text: '', tools: [], status: 'streaming' }]);
     abort.current = new AbortController();
     try {
       await streamChat(api, { message: text, ...(threadId ? { thread_id: threadId } : {}) }, apply, abort.current.signal);
       updateLast((turn) => (turn.status === 'streaming' ? { ...turn, status: 'done' } : turn));
+      setAnnouncement('Crescendo answered.');
     } catch (failure) {
       if (failure instanceof DOMException && failure.name === 'AbortError') return;
       const message = failure instanceof ApiError ? failure.message : String(failure);
       updateLast((turn) => ({ ...turn, status: 'failed', error: message }));
+      setAnnouncement(`The answer failed: ${message}`);
     } finally {
       setBusy(false);
     }
@@ -68,7 +81,8 @@ export default function ChatPage() {
     void send(draft);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && !event.shiftKey) {
+    // Enter while an input method is composing (Japanese, Chinese...) confirms the text, not the message.
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       void send(draft);
     }
@@ -78,6 +92,8 @@ export default function ChatPage() {
     <>
       <PageHeader title="Chat" subtitle="Ask about campaigns, vendors, spend and attribution. Every figure comes from a tool; the tools used are listed above each answer."
         actions={turns.length ? <button type="button" className="button" onClick={() => { abort.current?.abort(); setTurns([]); setThreadId(undefined); }}>New conversation</button> : null} />
+      {/* The whole answer is announced once, not each streamed piece. */}
+      <p className="sr-only" role="status" aria-live="polite">{announcement}</p>
       <div className="chat">
         <div>
           {turns.length ? <ChatTranscript turns={turns} /> : (

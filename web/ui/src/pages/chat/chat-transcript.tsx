@@ -35,10 +35,13 @@ export function ChatTranscript({ turns }: { turns: readonly Turn[] }) {
           {turn.tools.length ? (
             <ul className="tool-runs" aria-label="Tools used">
               {turn.tools.map((run) => (
-                <li key={run.id} className={`tool-run ${failureOf(run) === null ? '' : 'tool-run-failed'}`} title={failureOf(run) ?? undefined}>{toolLabel(run)}</li>
+                <li key={run.id} className={`tool-run ${failureOf(run) === null ? '' : 'tool-run-failed'}`}>{toolLabel(run)}</li>
               ))}
             </ul>
           ) : null}
+          {turn.tools.filter((run) => failureOf(run) !== null).map((run) => (
+            <p key={run.id} className="tool-failure">{run.name} failed: {failureOf(run)}</p>
+          ))}
           {turn.text || (turn.status === 'streaming' ? <span className="muted">Thinking…</span> : null)}
           {turn.error ? <p className="field-error" role="alert">{turn.error}</p> : null}
         </li>

@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatRatio } from '../../components/format.ts';
+import { CHART_GRID, SERIES, axisTick, tooltipProps } from '../../components/chart-style.tsx';
 
 export interface ChannelRoas {
   key: string;
@@ -12,13 +13,13 @@ export function RoasByChannelChart({ rows, model }: { rows: readonly ChannelRoas
     <div className="chart chart-small" data-chart="roas-by-channel" role="img" aria-label={`ROAS by channel, ${model} attribution`}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>
-          <CartesianGrid stroke="#eceef5" horizontal={false} />
-          <XAxis type="number" tickFormatter={(value: number) => formatRatio(value)} tick={{ fontSize: 12 }} />
-          <YAxis type="category" dataKey="key" width={110} tick={{ fontSize: 12 }} />
-          <Tooltip formatter={(value) => formatRatio(Number(value))} />
+          <CartesianGrid stroke={CHART_GRID} horizontal={false} />
+          <XAxis type="number" tickFormatter={(value: number) => formatRatio(value)} tick={axisTick} />
+          <YAxis type="category" dataKey="key" width={110} tick={axisTick} />
+          <Tooltip {...tooltipProps} formatter={(value) => formatRatio(Number(value))} />
           <ReferenceLine x={1} stroke="#5d647a" strokeDasharray="4 3" />
           <Bar dataKey="roas" name="ROAS" isAnimationActive={false}>
-            {rows.map((row) => <Cell key={row.key} fill={row.roas >= 1 ? '#137a4b' : '#c2372f'} />)}
+            {rows.map((row) => <Cell key={row.key} fill={row.roas >= 1 ? SERIES.good : SERIES.bad} />)}
           </Bar>
         </BarChart>
       </ResponsiveContainer>

@@ -1,0 +1,43 @@
+/**
+ * The UI's pages: the browser routes them (app.tsx) and the server answers exactly these paths
+ * with the UI (web/ui-routes.ts), so an unknown path is a 404 there, never a blank page. Plain
+ * data with no React, so the server can import it.
+ */
+export const PAGE_PATHS = [
+  { pattern: '/', title: 'Overview' },
+  { pattern: '/campaigns', title: 'Campaigns' },
+  { pattern: '/campaigns/:id', title: 'Campaign' },
+  { pattern: '/vendors', title: 'Vendors' },
+  { pattern: '/attribution', title: 'Attribution' },
+  { pattern: '/approvals', title: 'Approvals' },
+  // Approval links in Slack messages and tool answers point here.
+  { pattern: '/approvals/:id', title: 'Approvals' },
+  { pattern: '/chat', title: 'Chat' },
+] as const;
+
+export type PagePattern = (typeof PAGE_PATHS)[number]['pattern'];
+
+/** Matches `/campaigns/:id` style patterns; the decoded parameters, or null (also for malformed escapes). */
+export function matchPath(pattern: string, path: string): Record<string, string> | null {
+  const want = pattern.split('/');
+  const have = path.replace(/\/+$/, '').split('/');
+  if (pattern === '/') return path === '/' || path === '' ? {} : null;
+  if (want.length !== have.length) return null;
+  const params: Record<string, string> = {};
+  for (const [index, part] of want.entries()) {
+    const actual = have[index]!;
+    if (part.startsWith(':')) {
+      if (!actual) return null;
+      try {
+        params[part.slice(1)] = decodeURIComponent(actual);
+      } catch {
+        return null;
+      }
+    } else if (part !== actual) return null;
+  }
+  return params;
+}
+
+export function isPagePath(path: string): boolean {
+  return PAGE_PATHS.some((page) => matchPath(page.pattern, path) !== null);
+}
