@@ -4,7 +4,7 @@ import { parseOptions, UsageError } from '../usage.ts';
 import { reportResult } from './call.ts';
 
 export const approvalsUsage = [
-  'approvals list --org S [--status pending|approved|rejected|executed|failed|any] [--json]',
+  'approvals list --org S [--status pending|approved|rejected|executed|failed|decided|any] [--json]',
   'approvals approve|reject ID --org S [--as EMAIL] [--comment C]',
 ];
 
