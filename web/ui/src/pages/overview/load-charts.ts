@@ -3,9 +3,10 @@ import { useEffect, useState } from 'react';
 type Charts = typeof import('./overview-charts.ts');
 
 /**
- * The charts library is the largest chunk. The overview sends its requests first and loads the
- * charts beside them; a chart waits for the module in plain state, not in Suspense, whose reveal
- * delay would hold a finished chart back.
+ * The charts library is the largest chunk. index.html preloads it (see preload-landing-page.ts),
+ * but it is only run once a chart has data: run earlier, it competes for the CPU with the overview's
+ * requests (measured with `npm run bench ui`: about 200 ms slower). A chart waits for the module in
+ * plain state, not in Suspense, whose reveal delay would hold a finished chart back.
  */
 let charts: Promise<Charts> | undefined;
 let loaded: Charts | undefined;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ToolOutput } from '../../api/tool-types.ts';
 import { useTool } from '../../api/use-tool.ts';
 import { addDays, dayInZone, useMe } from '../../auth/organization.tsx';
@@ -10,7 +10,7 @@ import { Empty, Loaded, Loading } from '../../components/states.tsx';
 import { AlertsList } from './alerts-list.tsx';
 import { DigestStats } from './digest-stats.tsx';
 import { RoasByChannel } from './roas-by-channel.tsx';
-import { loadCharts, useCharts } from './load-charts.ts';
+import { useCharts } from './load-charts.ts';
 import { TopCampaigns } from './top-campaigns.tsx';
 
 
@@ -29,11 +29,6 @@ export default function OverviewPage() {
   const from = addDays(to, 1 - Number(range));
   const granularity = range === '180' ? 'week' : 'day';
 
-  // Declared before the calls so its request goes first (effects run in order, all in one task):
-  // the charts chunk is fetched before the server is busy with queries, and parsed while it is.
-  useEffect(() => {
-    void loadCharts();
-  }, []);
   const timeline = useTool('performance_timeline', { from, to, granularity });
   const roas = useTool('roas_summary', { from, to, model });
   const digest = useTool('daily_digest', {});
