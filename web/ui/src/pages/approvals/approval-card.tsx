@@ -29,7 +29,7 @@ export function ApprovalCard({ approval, onDecide, highlighted = false }: { appr
   return (
     <li className={`panel approval ${highlighted ? 'approval-linked' : ''}`} aria-labelledby={headingId} aria-current={highlighted || undefined}>
       <div className="row-between">
-        <h2 id={headingId} style={{ margin: 0 }}>{actionLabel(approval.action)}</h2>
+        <h2 id={headingId}>{actionLabel(approval.action)}</h2>
         <span className="badge badge-pending">pending</span>
       </div>
       <p className="approval-preview">{approval.preview}</p>

@@ -2,6 +2,7 @@ import { formatInstant } from '../../components/format.ts';
 import { Empty } from '../../components/states.tsx';
 import { actionLabel } from './action-labels.ts';
 import type { Approval } from './approval-card.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 const OUTCOME: Record<Approval['status'], string> = {
   pending: 'Waiting',
@@ -15,7 +16,7 @@ const OUTCOME: Record<Approval['status'], string> = {
 export function ApprovalHistory({ rows, linkedId }: { rows: readonly Approval[]; linkedId?: string }) {
   if (!rows.length) return <Empty title="No decisions yet." />;
   return (
-    <div className="table-wrap">
+    <TableScroll label="Approval history">
       <table>
         <thead>
           <tr>
@@ -41,6 +42,6 @@ export function ApprovalHistory({ rows, linkedId }: { rows: readonly Approval[];
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -79,7 +79,7 @@ function ComparisonView({ comparison }: { comparison: Comparison }) {
         <ModelComparisonChart comparison={comparison} />
         {comparison.disagreements.length ? (
           <>
-            <h3 style={{ marginTop: '1rem' }}>Largest disagreements</h3>
+            <h3 className="spaced-top">Largest disagreements</h3>
             <ul>{comparison.disagreements.map((sentence) => <li key={sentence}>{sentence}</li>)}</ul>
           </>
         ) : null}

@@ -11,7 +11,7 @@ const CHARTED_KEYS = 8;
 export function ModelComparisonChart({ comparison }: { comparison: Comparison }) {
   const data = comparison.rows.slice(0, CHARTED_KEYS).map((row) => ({ key: row.key, ...row.revenue }));
   return (
-    <div className="chart" style={{ height: 340 }} data-chart="model-comparison" role="img"
+    <div className="chart chart-tall" data-chart="model-comparison" role="img"
       aria-label={`Revenue credited per ${comparison.group_by} by each attribution model`}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>

@@ -1,6 +1,7 @@
 import type { ToolOutput } from '../../api/tool-types.ts';
 import { MODEL_LABELS } from '../../components/attribution-models.ts';
 import { formatMoney, formatShare } from '../../components/format.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 export type Comparison = ToolOutput<'compare_attribution_models'>;
 export type ComparedModel = Comparison['models'][number];
@@ -9,7 +10,7 @@ export type ComparedModel = Comparison['models'][number];
 export function ModelComparisonTable({ comparison }: { comparison: Comparison }) {
   const { models, currency } = comparison;
   return (
-    <div className="table-wrap">
+    <TableScroll label="Credit per model">
       <table>
         <caption>Revenue credited by each model, in {currency}. Spread = largest − smallest credit.</caption>
         <thead>
@@ -33,6 +34,6 @@ export function ModelComparisonTable({ comparison }: { comparison: Comparison })
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

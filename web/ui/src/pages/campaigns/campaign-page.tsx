@@ -12,7 +12,7 @@ export default function CampaignPage({ params }: { params: Record<string, string
   const campaign = useTool('get_campaign', { campaign_id: params.id!, playlists_per_song: 50 });
   return (
     <>
-      <p style={{ margin: '0 0 0.5rem' }}><Link href="/campaigns">← All campaigns</Link></p>
+      <p className="back-link"><Link href="/campaigns">← All campaigns</Link></p>
       {campaign.state === 'error' && campaign.error.code === 'not_found'
         ? <Empty title="There is no such campaign.">It may have been deleted, or the link belongs to another organisation. <Link href="/campaigns">See all campaigns</Link></Empty>
         : <Loaded result={campaign} label="Loading the campaign">{(data) => <CampaignView data={data} />}</Loaded>}
@@ -55,15 +55,15 @@ function CampaignView({ data }: { data: ToolOutput<'get_campaign'> }) {
           <ul className="plain-list">
             {data.songs.map((song) => (
               <li key={song.spotify_track_id}>
-                <div className="row-between" style={{ flexWrap: 'wrap' }}>
+                <div className="row-between wrap">
                   <h3><a href={song.track_url} target="_blank" rel="noreferrer noopener">{song.song_name ?? song.spotify_track_id}</a>{song.genre ? <span className="muted"> · {song.genre}</span> : null}</h3>
-                  <span className="muted" style={{ fontSize: '0.85rem' }}>scraped {formatInstant(song.scraped_at)}</span>
+                  <span className="muted small">scraped {formatInstant(song.scraped_at)}</span>
                 </div>
-                <div className="row-between" style={{ alignItems: 'center', margin: '0.2rem 0 0.6rem' }}>
+                <div className="row-between meter-row song-meter">
                   <ProgressBar value={song.progress} label={`${song.song_name ?? 'Song'}: progress to goal`} />
-                  <span className="muted" style={{ whiteSpace: 'nowrap', fontSize: '0.85rem' }}>{formatNumber(song.delivered)} of {formatNumber(song.goal)}</span>
+                  <span className="muted small nowrap">{formatNumber(song.delivered)} of {formatNumber(song.goal)}</span>
                 </div>
-                <p className="muted" style={{ margin: '0 0 0.4rem', fontSize: '0.85rem' }}>
+                <p className="muted small placement-line">
                   {song.placements.map((placement) => `${placement.vendor_name}: ${formatNumber(placement.delivered)} of ${formatNumber(placement.promised_to_date)} promised (${formatShare(placement.delivery_rate)}), ${formatMoney(placement.price, currency)}`).join(' · ')}
                 </p>
                 <SongPlaylistsTable song={song} />

@@ -49,7 +49,7 @@ export default function CampaignsPage() {
     <>
       <PageHeader title="Campaigns" subtitle="Playlist-promotion campaigns: streams delivered on vendor playlists against what was promised." />
       <Panel title="Campaign list">
-        <form className="page-actions" role="search" style={{ marginBottom: '0.75rem' }} onSubmit={(event) => event.preventDefault()}>
+        <form className="page-actions filters" role="search" onSubmit={(event) => event.preventDefault()}>
           <label className="field">
             Search
             <input type="search" value={draft} placeholder="Campaign or artist" onChange={(event) => setDraft(event.target.value)} />
@@ -102,7 +102,7 @@ function CampaignPages({ input, first, firstCursor, filtered }: {
     <>
       <CampaignsTable rows={rows} />
       {error ? <ErrorState error={error} onRetry={more} /> : null}
-      {cursor ? <button type="button" className="button" onClick={more} disabled={loading} style={{ marginTop: '0.75rem' }}>{loading ? 'Loading…' : 'Show more'}</button> : null}
+      {cursor ? <button type="button" className="button more-button" onClick={more} disabled={loading}>{loading ? 'Loading…' : 'Show more'}</button> : null}
     </>
   );
 }

@@ -2,13 +2,14 @@ import type { ToolOutput } from '../../api/tool-types.ts';
 import { formatDay, formatNumber, formatShare } from '../../components/format.ts';
 import { ProgressBar } from '../../components/layout-parts.tsx';
 import { Link } from '../../router.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 export type CampaignRow = ToolOutput<'list_campaigns'>['rows'][number];
 
 /** Real progress (delivered of goal) next to the promise to date, so a lagging campaign stands out. */
 export function CampaignsTable({ rows }: { rows: readonly CampaignRow[] }) {
   return (
-    <div className="table-wrap" role="region" aria-label="Campaigns (scrolls sideways on narrow screens)" tabIndex={0}>
+    <TableScroll label="Campaigns">
       <table>
         <thead>
           <tr>
@@ -25,7 +26,7 @@ export function CampaignsTable({ rows }: { rows: readonly CampaignRow[] }) {
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
-              <th scope="row" className="cell-title"><Link href={`/campaigns/${row.id}`}>{row.name}</Link><div className="muted" style={{ fontWeight: 400 }}>{row.artist_name} <span className={`badge badge-${row.status} show-narrow`}>{row.status}</span></div></th>
+              <th scope="row" className="cell-title"><Link href={`/campaigns/${row.id}`}>{row.name}</Link><div className="muted cell-sub">{row.artist_name} <span className={`badge badge-${row.status} show-narrow`}>{row.status}</span></div></th>
               <td className="hide-narrow">{row.client.name}</td>
               <td className="hide-narrow"><span className={`badge badge-${row.status}`}>{row.status}</span></td>
               <td className="hide-narrow nowrap">{formatDay(row.start_date)}</td>
@@ -34,12 +35,12 @@ export function CampaignsTable({ rows }: { rows: readonly CampaignRow[] }) {
               <td className={`num ${row.delivery_rate !== null && row.delivery_rate < 0.8 ? 'tone-bad' : ''}`}>{formatShare(row.delivery_rate)}</td>
               <td className="progress-cell">
                 <ProgressBar value={row.progress} label={`${row.name}: progress to goal`} />
-                <div className="muted" style={{ fontSize: '0.8rem' }}>{formatShare(row.progress)} of {formatNumber(row.goal)}</div>
+                <div className="muted small">{formatShare(row.progress)} of {formatNumber(row.goal)}</div>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,5 +1,6 @@
 import type { ToolOutput } from '../../api/tool-types.ts';
 import { formatDay, formatNumber } from '../../components/format.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 type Song = ToolOutput<'get_campaign'>['songs'][number];
 
@@ -8,7 +9,7 @@ export function SongPlaylistsTable({ song }: { song: Song }) {
   const title = song.song_name ?? song.spotify_track_id;
   if (!song.playlists.length) return <p className="muted">Not on any playlist in the latest scrape{song.scraped_at ? '' : ' (never scraped yet)'}.</p>;
   return (
-    <div className="table-wrap">
+    <TableScroll label={`Playlists of ${title}`}>
       <table>
         <caption>
           Playlists of {title}
@@ -27,7 +28,7 @@ export function SongPlaylistsTable({ song }: { song: Song }) {
         <tbody>
           {song.playlists.map((playlist, index) => (
             <tr key={`${playlist.spotify_playlist_id ?? playlist.name}-${index}`}>
-              <th scope="row" style={{ fontWeight: 500 }}>{playlist.name}{playlist.curator && playlist.curator !== playlist.vendor ? <div className="muted">{playlist.curator}</div> : null}</th>
+              <th scope="row" className="cell-plain">{playlist.name}{playlist.curator && playlist.curator !== playlist.vendor ? <div className="muted">{playlist.curator}</div> : null}</th>
               <td>{playlist.vendor}{playlist.auto_detected ? <span className="muted" title="Registered automatically from a scrape"> (auto)</span> : null}</td>
               <td className="num">{formatNumber(playlist.streams_7d)}</td>
               <td className="num">{formatNumber(playlist.streams_28d)}</td>
@@ -37,6 +38,6 @@ export function SongPlaylistsTable({ song }: { song: Song }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

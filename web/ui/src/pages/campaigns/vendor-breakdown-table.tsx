@@ -1,11 +1,12 @@
 import type { ToolOutput } from '../../api/tool-types.ts';
 import { formatMoney, formatNumber, formatShare } from '../../components/format.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 type Vendors = ToolOutput<'get_campaign'>['vendors'];
 
 export function VendorBreakdownTable({ vendors, currency }: { vendors: Vendors; currency: string }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label="Vendor breakdown">
       <table>
         <thead>
           <tr>
@@ -32,6 +33,6 @@ export function VendorBreakdownTable({ vendors, currency }: { vendors: Vendors; 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

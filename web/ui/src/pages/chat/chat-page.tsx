@@ -98,7 +98,7 @@ export default function ChatPage() {
         <div>
           {turns.length ? <ChatTranscript turns={turns} /> : (
             <Empty title="Ask Crescendo anything about your marketing.">
-              <span style={{ display: 'flex', flexDirection: 'column', gap: '0.5rem', alignItems: 'center', marginTop: '0.75rem' }}>
+              <span className="suggestions">
                 {SUGGESTIONS.map((suggestion) => <button key={suggestion} type="button" className="button" onClick={() => void send(suggestion)}>{suggestion}</button>)}
               </span>
             </Empty>

@@ -26,7 +26,7 @@ export const AlertsList = memo(function AlertsList({ alerts }: { alerts: Alerts 
                 <Link href={`/campaigns/${alert.campaign_id}`}>{alert.campaign_name}</Link></span>
               <span className="muted hide-narrow">{alert.vendor_name ?? ''}</span>
             </div>
-            <p style={{ margin: '0.3rem 0 0' }}>{alert.message} <span className="muted">{alert.action}</span></p>
+            <p className="alert-message">{alert.message} <span className="muted">{alert.action}</span></p>
           </li>
         ))}
       </ul>

@@ -59,9 +59,9 @@ export default function OverviewPage() {
           </>
         )}
       </Loaded>
-      <div className="grid grid-2" style={{ marginTop: '1rem' }}>
+      <div className="grid grid-2 spaced-top">
         <Panel title="ROAS by channel" description="Attributed revenue ÷ spend for the period; the dashed line is break-even.">
-          <label className="field" style={{ maxWidth: 240, marginBottom: '0.5rem' }}>
+          <label className="field field-narrow">
             Attribution model
             <select value={model} onChange={(event) => setModel(event.target.value as AttributionModel)}>
               {MODEL_CHOICES.map((choice) => <option key={choice} value={choice}>{MODEL_LABELS[choice]}</option>)}

@@ -3,6 +3,7 @@ import type { ToolOutput } from '../../api/tool-types.ts';
 import { formatMoney, formatRatio } from '../../components/format.ts';
 import { Empty, Loading } from '../../components/states.tsx';
 import { useCharts } from './load-charts.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 type RoasSummary = ToolOutput<'roas_summary'>;
 
@@ -14,7 +15,7 @@ export const RoasByChannel = memo(function RoasByChannel({ summary }: { summary:
   return (
     <>
       {charted.length ? (charts ? <charts.RoasByChannelChart rows={charted} model={summary.model} /> : <Loading label="Drawing the chart" />) : null}
-      <div className="table-wrap">
+      <TableScroll label="ROAS by channel">
         <table>
           <thead>
             <tr><th scope="col">Channel</th><th scope="col" className="num">Spend</th><th scope="col" className="num">Revenue</th><th scope="col" className="num">ROAS</th></tr>
@@ -30,7 +31,7 @@ export const RoasByChannel = memo(function RoasByChannel({ summary }: { summary:
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 });

@@ -17,9 +17,9 @@ export const TopCampaigns = memo(function TopCampaigns({ campaigns }: { campaign
             <Link href={`/campaigns/${campaign.campaign_id}`}>{campaign.name}</Link>
             <span className="muted">{formatNumber(campaign.streams_7d)} streams / 7d</span>
           </div>
-          <div className="row-between" style={{ alignItems: 'center', marginTop: '0.35rem' }}>
+          <div className="row-between meter-row">
             <ProgressBar value={campaign.progress} label={`${campaign.name}: delivered of goal`} />
-            <span className="muted" style={{ whiteSpace: 'nowrap', fontSize: '0.85rem' }}>
+            <span className="muted small nowrap">
               {formatNumber(campaign.delivered)} of {formatNumber(campaign.goal)} ({formatShare(campaign.progress)})
             </span>
           </div>

@@ -13,7 +13,7 @@ export function VendorPlaylists({ vendorId }: { vendorId: string }) {
             <li key={playlist.id} className="row-between">
               <span>{playlist.url ? <a href={playlist.url} target="_blank" rel="noreferrer noopener">{playlist.name}</a> : playlist.name}
                 {playlist.genres.length ? <span className="muted"> · {playlist.genres.join(', ')}</span> : null}</span>
-              <span className="muted" style={{ whiteSpace: 'nowrap' }}>
+              <span className="muted nowrap">
                 {playlist.avg_daily_streams === null ? 'not scraped' : `${formatNumber(playlist.avg_daily_streams)}/day`}
                 {playlist.follower_count === null ? '' : ` · ${formatNumber(playlist.follower_count)} followers`}
               </span>

@@ -10,7 +10,7 @@ export function VendorScorecard({ vendor, currency, rank }: { vendor: VendorRow;
   return (
     <li className="panel scorecard" aria-labelledby={headingId}>
       <div className="row-between">
-        <h2 id={headingId} style={{ margin: 0 }}><span className="muted">#{rank}</span> {vendor.vendor_name}</h2>
+        <h2 id={headingId} className="flush"><span className="muted">#{rank}</span> {vendor.vendor_name}</h2>
         {vendor.is_active ? null : <span className="badge">retired</span>}
       </div>
       <dl>
@@ -21,7 +21,7 @@ export function VendorScorecard({ vendor, currency, rank }: { vendor: VendorRow;
         <div><dt>Delivered streams</dt><dd>{formatNumber(vendor.delivered_streams)}</dd></div>
         <div><dt>Spend</dt><dd>{formatMoney(vendor.spend, currency)}</dd></div>
       </dl>
-      <p className="muted" style={{ margin: 0, fontSize: '0.85rem' }}>
+      <p className="muted flush small">
         {formatNumber(vendor.placements)} placements ({formatNumber(vendor.placements_with_promise)} with a promise to judge), {formatNumber(vendor.active_campaigns)} active campaigns, {formatNumber(vendor.avg_daily_streams)} streams a day.
       </p>
       <details onToggle={(event) => setOpen(event.currentTarget.open)}>

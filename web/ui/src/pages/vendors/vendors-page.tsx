@@ -28,7 +28,7 @@ export default function VendorsPage() {
         subtitle="Playlist curators scored on what they really delivered: real cost per 1,000 streams, delivery against promise and reliability."
         actions={<>
           <label className="field">Genre<input type="search" value={genre} placeholder="e.g. dance" onChange={(event) => setGenre(event.target.value)} /></label>
-          <label className="field" style={{ flexDirection: 'row', alignItems: 'center', gap: '0.4rem' }}>
+          <label className="field field-inline">
             <input type="checkbox" checked={activeOnly} onChange={(event) => setActiveOnly(event.target.checked)} /> Active only
           </label>
           <Segmented label="Sort vendors by" options={SORTS} value={sort} onChange={setSort} />
@@ -45,7 +45,7 @@ function Scorecards({ data, sort }: { data: ToolOutput<'vendor_performance'>; so
   }
   return (
     <>
-      <p className="muted" style={{ marginTop: 0 }}>{data.rows.length} vendors{data.genre ? ` in ${data.genre}` : ''}, as of {formatDay(data.as_of)}, in {data.currency}.</p>
+      <p className="muted flush-top">{data.rows.length} vendors{data.genre ? ` in ${data.genre}` : ''}, as of {formatDay(data.as_of)}, in {data.currency}.</p>
       <ol className="scorecards" aria-label="Vendor scorecards">
         {sortVendors(data.rows, sort).map((vendor, index) => <VendorScorecard key={vendor.vendor_id} vendor={vendor} currency={data.currency} rank={index + 1} />)}
       </ol>
