@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ToolContext } from '../../registry/context.ts';
-import { remainingStreams } from '../delivery/delivery-math.ts';
+import { deliveryRate, remainingStreams } from '../delivery/delivery-math.ts';
 import { loadDelivery, type PlacementDelivery } from '../delivery/load-delivery.ts';
 import { rate } from '../../common/format.ts';
 import { groupBy } from './group-by.ts';
@@ -91,4 +91,14 @@ export function toStreamsFigures(totals: CampaignTotals): z.infer<typeof streams
     remaining_streams: totals.remaining,
     progress: rate(totalsProgress(totals)),
   };
+}
+
+/** Delivered against what the vendors promised by as_of: the figures real-vs-promised views share. */
+export const promiseFigures = z.object({
+  promised_to_date: z.number().describe('Sum over placements of min(goal, daily x whole days since start): what the vendors promised by as_of.'),
+  delivery_rate: z.number().nullable().describe('delivered / promised_to_date (1 = as promised); null when nothing is promised yet.'),
+});
+
+export function toPromiseFigures(totals: CampaignTotals): z.infer<typeof promiseFigures> {
+  return { promised_to_date: totals.promised, delivery_rate: rate(deliveryRate(totals.delivered, totals.promised)) };
 }

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import type { ToolContext } from '../../registry/context.ts';
 import { defineTool } from '../../registry/define-tool.ts';
 import { baseCurrencyConverter } from '../../money/fx.ts';
-import { deliveryRate, realCostPer1k } from '../delivery/delivery-math.ts';
+import { realCostPer1k } from '../delivery/delivery-math.ts';
 import { loadDelivery, type DeliveryReport } from '../delivery/load-delivery.ts';
-import { isoDate, isoDay, money, moneyOrNull, rate, resolveAsOf } from '../../common/format.ts';
+import { isoDate, isoDay, money, moneyOrNull, resolveAsOf } from '../../common/format.ts';
 import { songBreakdown, songsOf, vendorBreakdown, vendorsOf, type BreakdownContext } from './campaign-breakdown.ts';
 import { sumOf } from './group-by.ts';
-import { streamsFigures, sumPlacements, toStreamsFigures } from './campaign-totals.ts';
+import { promiseFigures, streamsFigures, sumPlacements, toPromiseFigures, toStreamsFigures } from './campaign-totals.ts';
 import { campaignView, toCampaignView } from './campaign-view.ts';
 import { EXAMPLE_ID, idInput } from './inputs.ts';
 import { requireCampaign } from './lookups.ts';
@@ -23,8 +23,7 @@ const overview = streamsFigures.extend({
 
 const realVsPromised = z.object({
   delivered: z.number(),
-  promised_to_date: z.number(),
-  delivery_rate: z.number().nullable().describe('delivered / promised_to_date (1 = as promised).'),
+  ...promiseFigures.shape,
   real_cost_per_1k: z.number().nullable().describe('spent / (delivered / 1000); null when nothing was delivered.'),
   promised_cost_per_1k: z.number().nullable().describe("The vendors' promised prices per 1k, weighted by goal."),
   contract_cost_per_1k: z.number().nullable().describe('spent / (goal / 1000).'),
@@ -82,8 +81,7 @@ export const getCampaign = defineTool({
       vendors: vendorsOf(placements, context),
       real_vs_promised: {
         delivered: totals.delivered,
-        promised_to_date: totals.promised,
-        delivery_rate: rate(deliveryRate(totals.delivered, totals.promised)),
+        ...toPromiseFigures(totals),
         real_cost_per_1k: moneyOrNull(realCostOfStarted(placements, asOf)),
         promised_cost_per_1k: moneyOrNull(promisedRate),
         contract_cost_per_1k: moneyOrNull(totals.goal > 0 ? totals.spent / (totals.goal / 1000) : null),

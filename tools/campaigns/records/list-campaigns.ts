@@ -2,9 +2,8 @@ import { z } from 'zod';
 import type { CampaignStatus, Prisma } from '../../../db/generated/prisma/client.ts';
 import { defineTool } from '../../registry/define-tool.ts';
 import { nextCursorOutput, pageInput, pageQuery, toPage } from '../../registry/pagination.ts';
-import { isoDate, isoDay, rate, resolveAsOf } from '../../common/format.ts';
-import { deliveryRate } from '../delivery/delivery-math.ts';
-import { EMPTY_TOTALS, loadCampaignTotals, streamsFigures, toStreamsFigures } from './campaign-totals.ts';
+import { isoDate, isoDay, resolveAsOf } from '../../common/format.ts';
+import { EMPTY_TOTALS, loadCampaignTotals, promiseFigures, streamsFigures, toPromiseFigures, toStreamsFigures } from './campaign-totals.ts';
 import { CAMPAIGN_STATUSES, campaignView, toCampaignView } from './campaign-view.ts';
 import { EXAMPLE_ID, idInput } from './inputs.ts';
 import { requireClient } from './lookups.ts';
@@ -12,10 +11,7 @@ import { requireClient } from './lookups.ts';
 const row = campaignView
   .pick({ id: true, name: true, client: true, artist_name: true, status: true, invoice_status: true, start_date: true, total_budget: true, currency: true, salesperson: true })
   .extend(streamsFigures.shape)
-  .extend({
-    promised_to_date: z.number().describe('Sum over placements of min(goal, daily x whole days since start): what the vendors promised by as_of.'),
-    delivery_rate: z.number().nullable().describe('delivered / promised_to_date (1 = as promised); null when nothing is promised yet.'),
-  });
+  .extend(promiseFigures.shape);
 
 export const listCampaigns = defineTool({
   name: 'list_campaigns',
@@ -61,12 +57,7 @@ export const listCampaigns = defineTool({
       rows: page.rows.map((campaign) => {
         const { end_date: _end, created_at: _created, ...view } = toCampaignView(campaign);
         const campaignTotals = totals.get(campaign.id) ?? EMPTY_TOTALS;
-        return {
-          ...view,
-          ...toStreamsFigures(campaignTotals),
-          promised_to_date: campaignTotals.promised,
-          delivery_rate: rate(deliveryRate(campaignTotals.delivered, campaignTotals.promised)),
-        };
+        return { ...view, ...toStreamsFigures(campaignTotals), ...toPromiseFigures(campaignTotals) };
       }),
       next_cursor: page.nextCursor,
     };
