@@ -29,8 +29,13 @@ export async function medianMs(work: () => Promise<unknown>, runs: number, warmu
   for (let index = 0; index < warmup; index++) await work();
   const timings: number[] = [];
   for (let index = 0; index < runs; index++) timings.push((await timeMs(work)).ms);
-  timings.sort((a, b) => a - b);
-  return timings[Math.floor(timings.length / 2)]!;
+  return median(timings);
+}
+
+/** The middle value (the upper middle of an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 export function formatTable(figures: Figure[]): string {

@@ -4,7 +4,8 @@ import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../../web/ui/e2e/browser.ts';
 import { buildUi } from '../../web/ui/e2e/build-ui.ts';
 import { startEmbeddedApp } from '../../web/ui/e2e/embedded-app.ts';
-import type { Benchmark, Figure } from './harness.ts';
+import { addDays, dayInZone } from '../../web/ui/src/components/calendar-days.ts';
+import { median, type Benchmark, type Figure } from './harness.ts';
 
 const DIST = fileURLToPath(new URL('../../web/ui/dist/', import.meta.url));
 const OVERVIEW_SOURCE = 'src/pages/overview/overview-page.tsx';
@@ -29,18 +30,6 @@ function gzipKb(manifest: Record<string, ManifestChunk>, keys: Iterable<string>)
   let bytes = 0;
   for (const key of keys) bytes += gzipSync(readFileSync(`${DIST}${manifest[key]!.file}`), { level: 9 }).length;
   return bytes / 1024;
-}
-
-function dayInZone(timeZone: string, offsetDays: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-  const date = new Date(`${today}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + offsetDays);
-  return date.toISOString().slice(0, 10);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /**
@@ -75,7 +64,7 @@ export const uiBench: Benchmark = {
         const started = performance.now();
         const me = (await call('whoami', {})) as { organization: { time_zone: string } };
         const to = dayInZone(me.organization.time_zone, -1);
-        const from = dayInZone(me.organization.time_zone, -90);
+        const from = addDays(to, -89);
         await Promise.all([
           call('performance_timeline', { from, to, granularity: 'day' }), call('roas_summary', { from, to, model: 'linear' }), call('daily_digest', {}), call('campaign_alerts', {}),
         ]);

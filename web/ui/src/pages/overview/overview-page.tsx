@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { ToolOutput } from '../../api/tool-types.ts';
 import { useTool } from '../../api/use-tool.ts';
-import { addDays, dayInZone, useMe } from '../../auth/organization.tsx';
+import { useMe } from '../../auth/organization.tsx';
+import { addDays, dayInZone } from '../../components/calendar-days.ts';
 import { MODEL_CHOICES, MODEL_LABELS, type AttributionModel } from '../../components/attribution-models.ts';
 import { formatDay, formatMoney, formatNumber, formatRatio } from '../../components/format.ts';
 import { PageHeader, Panel, StatCard } from '../../components/layout-parts.tsx';
