@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, isoDay, money, parseDay, rate, todayIn } from '../common/format.ts';
 import { loadCampaignTotals, toStreamsFigures } from '../campaigns/records/campaign-totals.ts';
+import { UNDER_DELIVERY_THRESHOLD } from '../campaigns/delivery/delivery-math.ts';
 import { vendorPerformance } from '../campaigns/performance/vendor-performance.ts';
 import type { ToolContext } from '../registry/context.ts';
 import { defineTool } from '../registry/define-tool.ts';
@@ -8,8 +9,6 @@ import { percentChange } from '../spend/output-format.ts';
 import { ANOMALY_RULE, findAnomalies } from './digest/anomalies.ts';
 import { byOffset, dayBefore, loadDigestSeries, totalOn } from './digest/daily-series.ts';
 
-/** campaign_alerts' default: a vendor delivering below this share of its promise is under-delivering. */
-export const UNDER_DELIVERY_THRESHOLD = 0.8;
 const TOP_CAMPAIGNS = 5;
 const CHART_DAYS = 14;
 const MS_PER_DAY = 86_400_000;

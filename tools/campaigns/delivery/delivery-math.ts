@@ -2,6 +2,11 @@
 
 const DAY_MS = 86_400_000;
 
+/** Delivering below this share of the promise to date is under-delivering (alerts, digest, UI flags). */
+export const UNDER_DELIVERY_THRESHOLD = 0.8;
+/** Reaching this share of the promise counts as delivered as promised (reliability score, UI flags). */
+export const RELIABLE_DELIVERY_RATE = 0.9;
+
 /** Whole days from `start` to `asOf` (both calendar dates, UTC), never negative. */
 export function daysElapsed(start: Date, asOf: Date): number {
   return Math.max(0, Math.floor((utcDay(asOf) - utcDay(start)) / DAY_MS));
@@ -26,15 +31,13 @@ export function realCostPer1k(price: number, delivered: number): number | null {
   return delivered > 0 ? price / (delivered / 1000) : null;
 }
 
-/** 100 x share of placements with something promised that reached 90% of it; null when none had. */
+/** 100 x share of placements with something promised that reached RELIABLE_DELIVERY_RATE of it; null when none had. */
 export function reliabilityScore(placements: ReadonlyArray<{ delivered: number; promised: number }>): number | null {
   const eligible = placements.filter((placement) => placement.promised > 0);
   if (eligible.length === 0) return null;
-  const reliable = eligible.filter((placement) => placement.delivered / placement.promised >= 0.9).length;
+  const reliable = eligible.filter((placement) => placement.delivered / placement.promised >= RELIABLE_DELIVERY_RATE).length;
   return (100 * reliable) / eligible.length;
 }
-
-export const RELIABLE_DELIVERY_RATE = 0.9;
 
 /** streams_28d / 28. */
 export function averageDailyStreams(streams28d: number): number {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../../registry/define-tool.ts';
 import type { ToolContext } from '../../registry/context.ts';
-import { daysElapsed, remainingStreams } from '../delivery/delivery-math.ts';
+import { daysElapsed, remainingStreams, UNDER_DELIVERY_THRESHOLD } from '../delivery/delivery-math.ts';
 import { creditedVendor, loadCreditedScrapes, loadDelivery, type PlacementDelivery, type SongScrape } from '../delivery/load-delivery.ts';
 import { nameKey } from '../delivery/playlist-ownership.ts';
 import { endOfDayIn, isoDate, isoDay, rate, resolveAsOf, todayIn } from '../../common/format.ts';
@@ -32,7 +32,7 @@ export const campaignAlerts = defineTool({
   input: z.object({
     as_of: isoDate.optional().describe('Date to check (YYYY-MM-DD); default today.'),
     grace_days: z.number().int().min(0).max(90).default(7).describe('Days after a placement starts before its delivery is judged.'),
-    threshold: z.number().min(0).max(2).default(0.8).describe('Delivery rate below which a placement is under-delivering.'),
+    threshold: z.number().min(0).max(2).default(UNDER_DELIVERY_THRESHOLD).describe('Delivery rate below which a placement is under-delivering.'),
     stale_after_days: z.number().int().min(1).max(90).default(8).describe('A scrape older than this many days is stale.'),
   }),
   output: z.object({ as_of: z.string(), counts: z.record(z.string(), z.number()), alerts: z.array(alert) }),

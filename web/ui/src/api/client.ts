@@ -11,11 +11,11 @@ export interface ApiClient {
  * Every read and action goes through the tool API, the same registry Slack, MCP and the agent use,
  * so the UI can never disagree with them. The token travels only in the Authorization header.
  */
-export function createApiClient(token: string, onUnauthenticated: () => void, baseUrl = ''): ApiClient {
+export function createApiClient(token: string, onUnauthenticated: () => void): ApiClient {
   async function post(path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
     let response: Response;
     try {
-      response = await fetch(`${baseUrl}/api${path}`, {
+      response = await fetch(`/api${path}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify(body),

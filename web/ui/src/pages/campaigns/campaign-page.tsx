@@ -7,6 +7,7 @@ import { Link } from '../../router.tsx';
 import { RealVsPromisedChart } from './real-vs-promised-chart.tsx';
 import { SongPlaylistsTable } from './song-playlists-table.tsx';
 import { VendorBreakdownTable } from './vendor-breakdown-table.tsx';
+import { deliveryTone } from '../../components/delivery-tone.ts';
 
 export default function CampaignPage({ params }: { params: Record<string, string> }) {
   const campaign = useTool('get_campaign', { campaign_id: params.id!, playlists_per_song: 50 });
@@ -34,7 +35,7 @@ function CampaignView({ data }: { data: ToolOutput<'get_campaign'> }) {
       />
       <div className="stats">
         <StatCard label="Delivered" value={formatNumber(overview.delivered)} detail={`of ${formatNumber(overview.goal)} goal (${formatShare(overview.progress)})`} />
-        <StatCard label="Real vs promised" value={formatShare(real.delivery_rate)} tone={real.delivery_rate === null ? undefined : real.delivery_rate >= 0.9 ? 'good' : 'bad'}
+        <StatCard label="Real vs promised" value={formatShare(real.delivery_rate)} tone={deliveryTone(real.delivery_rate)}
           detail={`${formatNumber(real.delivered)} delivered / ${formatNumber(real.promised_to_date)} promised by now`} />
         <StatCard label="Real cost / 1k streams" value={formatMoney(real.real_cost_per_1k, currency)} detail={`promised ${formatMoney(real.promised_cost_per_1k, currency)}`} />
         <StatCard label="Spent" value={formatMoney(overview.spent, currency)} detail={overview.budget === null ? 'no budget set' : `${formatMoney(overview.budget_left, currency)} of ${formatMoney(overview.budget, currency)} left`} />

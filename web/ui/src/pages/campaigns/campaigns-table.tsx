@@ -3,6 +3,7 @@ import { formatDay, formatNumber, formatShare } from '../../components/format.ts
 import { ProgressBar } from '../../components/layout-parts.tsx';
 import { Link } from '../../router.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
+import { toneClass } from '../../components/delivery-tone.ts';
 
 export type CampaignRow = ToolOutput<'list_campaigns'>['rows'][number];
 
@@ -32,7 +33,7 @@ export function CampaignsTable({ rows }: { rows: readonly CampaignRow[] }) {
               <td className="hide-narrow nowrap">{formatDay(row.start_date)}</td>
               <td className="num hide-narrow">{formatNumber(row.delivered)}</td>
               <td className="num hide-narrow">{formatNumber(row.promised_to_date)}</td>
-              <td className={`num ${row.delivery_rate !== null && row.delivery_rate < 0.8 ? 'tone-bad' : ''}`}>{formatShare(row.delivery_rate)}</td>
+              <td className={`num ${toneClass(row.delivery_rate)}`}>{formatShare(row.delivery_rate)}</td>
               <td className="progress-cell">
                 <ProgressBar value={row.progress} label={`${row.name}: progress to goal`} />
                 <div className="muted small">{formatShare(row.progress)} of {formatNumber(row.goal)}</div>

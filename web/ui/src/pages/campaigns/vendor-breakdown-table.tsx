@@ -1,6 +1,7 @@
 import type { ToolOutput } from '../../api/tool-types.ts';
 import { formatMoney, formatNumber, formatShare } from '../../components/format.ts';
 import { TableScroll } from '../../components/table-scroll.tsx';
+import { toneClass } from '../../components/delivery-tone.ts';
 
 type Vendors = ToolOutput<'get_campaign'>['vendors'];
 
@@ -25,7 +26,7 @@ export function VendorBreakdownTable({ vendors, currency }: { vendors: Vendors; 
               <th scope="row">{vendor.vendor_name}</th>
               <td className="num">{formatNumber(vendor.delivered)}</td>
               <td className="num">{formatNumber(vendor.promised_to_date)}</td>
-              <td className={`num ${vendor.delivery_rate !== null && vendor.delivery_rate < 0.8 ? 'tone-bad' : ''}`}>{formatShare(vendor.delivery_rate)}</td>
+              <td className={`num ${toneClass(vendor.delivery_rate)}`}>{formatShare(vendor.delivery_rate)}</td>
               <td className="num">{formatMoney(vendor.spent, currency)}</td>
               <td className="num">{formatMoney(vendor.real_cost_per_1k, currency)}</td>
               <td className="num hide-narrow">{formatMoney(vendor.promised_cost_per_1k, currency)}</td>

@@ -11,7 +11,7 @@ type Charts = typeof import('./overview-charts.ts');
 let charts: Promise<Charts> | undefined;
 let loaded: Charts | undefined;
 
-export function loadCharts(): Promise<Charts> {
+function loadCharts(): Promise<Charts> {
   return (charts ??= import('./overview-charts.ts').then((module) => (loaded = module)));
 }
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { formatMoney, formatNumber, formatShare } from '../../components/format.ts';
 import { VendorPlaylists } from './vendor-playlists.tsx';
 import type { VendorRow } from './sort-vendors.ts';
+import { toneClass } from '../../components/delivery-tone.ts';
 
 export function VendorScorecard({ vendor, currency, rank }: { vendor: VendorRow; currency: string; rank: number }) {
   const [open, setOpen] = useState(false);
@@ -16,7 +17,7 @@ export function VendorScorecard({ vendor, currency, rank }: { vendor: VendorRow;
       <dl>
         <div><dt>Real cost / 1k</dt><dd>{formatMoney(vendor.real_cost_per_1k, currency)}</dd></div>
         <div><dt>Promised cost / 1k</dt><dd>{formatMoney(vendor.promised_cost_per_1k, currency)}</dd></div>
-        <div><dt>Delivery rate</dt><dd className={delivery !== null && delivery < 0.8 ? 'tone-bad' : delivery !== null && delivery >= 0.95 ? 'tone-good' : ''}>{formatShare(delivery)}</dd></div>
+        <div><dt>Delivery rate</dt><dd className={toneClass(delivery)}>{formatShare(delivery)}</dd></div>
         <div><dt>Reliability</dt><dd>{vendor.reliability_score === null ? '—' : `${Math.round(vendor.reliability_score)} / 100`}</dd></div>
         <div><dt>Delivered streams</dt><dd>{formatNumber(vendor.delivered_streams)}</dd></div>
         <div><dt>Spend</dt><dd>{formatMoney(vendor.spend, currency)}</dd></div>
