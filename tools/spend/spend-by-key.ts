@@ -1,8 +1,8 @@
 import { Prisma } from '../../db/generated/prisma/client.ts';
 import { NO_CAMPAIGN_KEY, UNASSIGNED_ARTIST_KEY } from '../common/channel-name.ts';
-import { isoDay, startOfDayIn } from '../common/format.ts';
-import { fxSegmentsTable, fxSegmentsToBase } from '../money/fx.ts';
+import { isoDay } from '../common/format.ts';
 import type { ToolDb } from '../registry/tenant-scope.ts';
+import { spendFx } from './spend-fx.ts';
 
 export type SpendKey = 'channel' | 'campaign' | 'artist';
 
@@ -29,7 +29,7 @@ const SPEND_KEY: Record<SpendKey, Prisma.Sql> = {
 
 /**
  * Marketing spend per key over calendar days `from`..`to` (inclusive), in the base currency at each
- * day's rate (the one place spend is converted, for ROAS, weekly stats and lift alike); impressions
+ * day's rate (spendFx, as for the daily series); used by ROAS, weekly stats and lift alike; impressions
  * and clicks summed where the rows have them (null when none do).
  */
 export async function spendByKey(
@@ -39,27 +39,19 @@ export async function spendByKey(
   from: Date,
   to: Date,
 ): Promise<KeySpend[]> {
-  const range = { date: { gte: from, lte: to } };
-  const currencies = await db.marketingSpend.groupBy({ by: ['currency'], where: range, _min: { date: true } });
-  const fx = await fxSegmentsToBase(
-    db,
-    org.baseCurrency,
-    org.timeZone,
-    new Map(currencies.map((row) => [row.currency, startOfDayIn(row._min.date!, org.timeZone)])),
-  );
+  const fx = await spendFx(db, org, from, to);
   const rows = await db.$queryRaw<Array<{
     key: string; spend: number; impressions: bigint | number | null; clicks: bigint | number | null;
     spend_with_impressions: number | null; spend_with_clicks: number | null; clicks_with_impressions: bigint | number | null; impressions_with_clicks: bigint | number | null;
   }>>`
-    WITH fx AS (${fxSegmentsTable(fx)})
+    WITH fx AS (${fx.table})
     SELECT ${SPEND_KEY[groupBy]} AS key, sum(s.amount::float8 * fx.rate)::float8 AS spend, sum(s.impressions) AS impressions, sum(s.clicks) AS clicks,
            sum(s.amount::float8 * fx.rate) FILTER (WHERE s.impressions IS NOT NULL) AS spend_with_impressions,
            sum(s.amount::float8 * fx.rate) FILTER (WHERE s.clicks IS NOT NULL) AS spend_with_clicks,
            sum(s.clicks) FILTER (WHERE s.impressions IS NOT NULL) AS clicks_with_impressions,
            sum(s.impressions) FILTER (WHERE s.clicks IS NOT NULL) AS impressions_with_clicks
     FROM "MarketingSpend" s
-    JOIN fx ON fx.currency = s.currency
-      AND (s.date::timestamp AT TIME ZONE ${org.timeZone}) >= fx.valid_from AND (s.date::timestamp AT TIME ZONE ${org.timeZone}) < fx.valid_to
+    JOIN fx ON ${fx.joinOn}
     WHERE s."organizationId" = ${org.id} AND s.date >= ${isoDay(from)}::date AND s.date <= ${isoDay(to)}::date
     GROUP BY 1`;
   return rows.map((row) => ({

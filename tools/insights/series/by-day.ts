@@ -2,6 +2,7 @@ import { Prisma } from '../../../db/generated/prisma/client.ts';
 import { endOfDayIn, isoDay, startOfDayIn } from '../../common/format.ts';
 import { fxSegmentsTable, fxSegmentsToBase } from '../../money/fx.ts';
 import type { ToolDb } from '../../registry/tenant-scope.ts';
+import { spendFx } from '../../spend/spend-fx.ts';
 
 // The three daily series the insights tools chart and compare (streams, marketing spend,
 // conversion revenue), each summed per calendar day in SQL: one definition for the digest and the
@@ -36,16 +37,14 @@ export async function streamsByDay(db: ToolDb, org: InsightsOrg, days: DayRange,
     GROUP BY 1, 2`;
 }
 
-/** Marketing spend per day in the base currency at that day's rate (as spend_by_key converts it), optionally per channel. */
+/** Marketing spend per day in the base currency at that day's rate (spendFx), optionally per channel. */
 export async function spendByDay(db: ToolDb, org: InsightsOrg, days: DayRange, by?: 'channel'): Promise<Array<KeyedDay & { spend: number }>> {
-  const currencies = await db.marketingSpend.groupBy({ by: ['currency'], where: { date: { gte: days.from, lte: days.to } }, _min: { date: true } });
-  const fx = await fxSegmentsToBase(db, org.baseCurrency, org.timeZone, new Map(currencies.map((row) => [row.currency, startOfDayIn(row._min.date!, org.timeZone)])));
+  const fx = await spendFx(db, org, days.from, days.to);
   return db.$queryRaw`
-    WITH fx AS (${fxSegmentsTable(fx)})
+    WITH fx AS (${fx.table})
     SELECT to_char(s.date, 'YYYY-MM-DD') AS day, ${by ? Prisma.sql`s.channel` : UNSPLIT} AS key, sum(s.amount::float8 * fx.rate)::float8 AS spend
     FROM "MarketingSpend" s
-    JOIN fx ON fx.currency = s.currency
-      AND (s.date::timestamp AT TIME ZONE ${org.timeZone}) >= fx.valid_from AND (s.date::timestamp AT TIME ZONE ${org.timeZone}) < fx.valid_to
+    JOIN fx ON ${fx.joinOn}
     WHERE s."organizationId" = ${org.id} AND s.date >= ${isoDay(days.from)}::date AND s.date <= ${isoDay(days.to)}::date
     GROUP BY 1, 2`;
 }
