@@ -4,7 +4,7 @@ import { createOrganization } from '../../tools/access/organizations.ts';
 import { listApprovals } from '../../tools/approvals/list-approvals.ts';
 import { whoami } from '../../tools/access/whoami.ts';
 import { createCatalogue } from '../../tools/index.ts';
-import { silentLogger, type ToolContext } from '../../tools/registry/context.ts';
+import { ignoreProgress, silentLogger, type ToolContext } from '../../tools/registry/context.ts';
 import { ToolRunner } from '../../tools/registry/runner.ts';
 import { scopeToOrganization, type ToolDb } from '../../tools/registry/tenant-scope.ts';
 import type { Benchmark, Figure } from './harness.ts';
@@ -25,7 +25,8 @@ export const registryBench: Benchmark = {
         data: { organizationId: organization.id, action: 'x', payload: {}, preview: `request ${index}`, requestedById: organization.owner.id, requestedVia: 'CLI' },
       });
     }
-    const runner = new ToolRunner({ prisma: database.prisma, catalogue: createCatalogue(), log: silentLogger });
+    const catalogue = createCatalogue();
+    const runner = new ToolRunner({ prisma: database.prisma, catalogue, log: silentLogger });
     const principal = { orgId: organization.id, userId: organization.owner.id, role: 'OWNER' as const, surface: 'CLI' as const };
     const ctx: ToolContext = {
       orgId: organization.id,
@@ -35,6 +36,8 @@ export const registryBench: Benchmark = {
       now: () => new Date(),
       jobs: { enqueue() {} },
       log: silentLogger,
+      progress: ignoreProgress,
+      catalogue,
       inTransaction: (work) => work(ctx.db),
     };
     const figures: Figure[] = [];

@@ -1,4 +1,5 @@
 import type { Surface } from '../../db/generated/prisma/enums.ts';
+import type { ToolCatalogue } from './catalogue.ts';
 import type { Role } from './roles.ts';
 import type { ToolDb } from './tenant-scope.ts';
 
@@ -37,6 +38,16 @@ export interface JobQueue {
   enqueue(job: JobRequest): Promise<void>;
 }
 
+/** How far a long call has got: `progress` of `total` (when known) units, with a line for people. */
+export interface ProgressUpdate {
+  progress: number;
+  total?: number;
+  message?: string;
+}
+
+/** Receives progress of a long tool call; surfaces forward it (MCP `notifications/progress`). */
+export type ProgressReporter = (update: ProgressUpdate) => void;
+
 export interface Logger {
   info(message: string, data?: Record<string, unknown>): void;
   warn(message: string, data?: Record<string, unknown>): void;
@@ -53,6 +64,13 @@ export interface ToolContext {
   now(): Date;
   jobs: JobSink;
   log: Logger;
+  /**
+   * Tells the caller how far a call that can take over a second has got (rows imported, journeys
+   * attributed). Cheap to call often: surfaces that do not listen ignore it.
+   */
+  progress: ProgressReporter;
+  /** The tools that exist (discovery tools search it; the role still decides what may run). */
+  catalogue: ToolCatalogue;
   /** Set while an approved action runs: outward connectors use it as their idempotency key. */
   approvalId?: string;
   /**
@@ -63,6 +81,8 @@ export interface ToolContext {
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+export const ignoreProgress: ProgressReporter = () => {};
 
 const LEVELS = { silent: 0, error: 1, warn: 2, info: 3 } as const;
 export type LogLevel = keyof typeof LEVELS;

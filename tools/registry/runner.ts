@@ -4,8 +4,8 @@ import type { PrismaClient } from '../../db/generated/prisma/client.ts';
 import { fileApprovalRequest } from './approval-request.ts';
 import { recordToolCall, type ToolCallRecord } from './audit.ts';
 import type { ToolCatalogue } from './catalogue.ts';
-import type { Actor, JobQueue, JobRequest, Logger, OrganizationInfo, Surface, ToolContext } from './context.ts';
-import { silentLogger } from './context.ts';
+import type { Actor, JobQueue, JobRequest, Logger, OrganizationInfo, ProgressReporter, Surface, ToolContext } from './context.ts';
+import { ignoreProgress, silentLogger } from './context.ts';
 import type { AnyTool } from './define-tool.ts';
 import { conflict, forbidden, ToolError, type FieldIssue, type ToolErrorCode } from './errors.ts';
 import { translateDatabaseError } from './fault-translation.ts';
@@ -41,6 +41,12 @@ export interface ToolFailure {
   reference?: string;
 }
 
+/** What a surface may pass along with a call besides its input. */
+export interface CallOptions {
+  /** Receives the tool's progress reports (MCP forwards them when the client sent a progressToken). */
+  progress?: ProgressReporter;
+}
+
 export type ToolResult<Output = unknown> = { ok: true; output: Output } | { ok: false; error: ToolFailure };
 
 /** Read tools' transactions hold no locks worth worrying about; long analytic queries may need minutes. */
@@ -74,8 +80,8 @@ export class ToolRunner {
     return this.deps.catalogue;
   }
 
-  async call(name: string, input: unknown, principal: Principal): Promise<ToolResult> {
-    return this.run(name, input, principal);
+  async call(name: string, input: unknown, principal: Principal, options: CallOptions = {}): Promise<ToolResult> {
+    return this.run(name, input, principal, undefined, options);
   }
 
   /**
@@ -87,7 +93,7 @@ export class ToolRunner {
     return this.run(name, payload, { ...principal, surface: 'JOB' }, approvalId);
   }
 
-  private async run(name: string, rawInput: unknown, principal: Principal, approvalId?: string): Promise<ToolResult> {
+  private async run(name: string, rawInput: unknown, principal: Principal, approvalId?: string, options: CallOptions = {}): Promise<ToolResult> {
     const startedAt = performance.now();
     const audit = (result: ToolResult): ToolCallRecord => ({ principal, tool: name, input: rawInput, result, durationMs: Math.round(performance.now() - startedAt) });
     let result: ToolResult;
@@ -95,7 +101,7 @@ export class ToolRunner {
     try {
       const tool = this.deps.catalogue.get(name);
       if (!tool) throw new ToolError('not_found', `There is no tool named ${name}. List the tools to see what exists.`);
-      const output = await this.execute(tool, rawInput, principal, approvalId, async (db, output) => {
+      const output = await this.execute(tool, rawInput, principal, approvalId, options, async (db, output) => {
         await recordToolCall(db, audit({ ok: true, output }));
         audited = true;
       });
@@ -115,6 +121,7 @@ export class ToolRunner {
     rawInput: unknown,
     principal: Principal,
     approvalId: string | undefined,
+    options: CallOptions,
     auditWrite: (db: PrismaClient | ToolDb, output: unknown) => Promise<void>,
   ): Promise<unknown> {
     const organization = await this.organization(principal.orgId);
@@ -135,6 +142,8 @@ export class ToolRunner {
       now: this.now,
       jobs: { enqueue: (job) => pendingJobs.push(job) },
       log: this.log,
+      progress: safeProgress(options.progress, this.log),
+      catalogue: this.deps.catalogue,
       approvalId,
       inTransaction: (work) => (tool.access === 'read' ? scoped.$transaction((tx) => work(tx as unknown as ToolDb), { timeout: READ_TRANSACTION_TIMEOUT_MS }) : work(db)),
     });
@@ -230,6 +239,18 @@ export class ToolRunner {
     this.log.error('tool fault', { tool: toolName, reference, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     return { code: 'internal', message: `${toolName} failed on our side (reference ${reference}); it has been logged.`, reference };
   }
+}
+
+/** A listener that throws must not fail the tool it listens to. */
+function safeProgress(listener: ProgressReporter | undefined, log: Logger): ProgressReporter {
+  if (!listener) return ignoreProgress;
+  return (update) => {
+    try {
+      listener(update);
+    } catch (error) {
+      log.warn('progress listener failed', { error: String(error) });
+    }
+  };
 }
 
 /** The row lock taken here makes a concurrent executor wait, then find the request no longer APPROVED. */
