@@ -82,6 +82,33 @@ describe('HTTP API', () => {
     expect(viewer.tools.find((tool) => tool.name === 'whoami')?.input_schema.type).toBe('object');
   });
 
+  const postRaw = (body: Buffer | string, headers: Record<string, string>, tool = 'whoami') =>
+    fetch(`${base}/api/tools/${tool}`, { method: 'POST', headers: { authorization: `Bearer ${ownerToken}`, ...headers }, body });
+
+  it('refuses a JSON body that is not valid UTF-8 with 400 naming the encoding, instead of storing U+FFFD', async () => {
+    const body = Buffer.concat([Buffer.from('{"name":"Broken '), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
+    const response = await postRaw(body, { 'content-type': 'application/json' }, 'create_client');
+    expect(response.status).toBe(400);
+    const answer = (await response.json()) as { error: { code: string; message: string } };
+    expect(answer.error.code).toBe('invalid_input');
+    expect(answer.error.message).toMatch(/UTF-8/);
+    expect(await database.prisma.client.count({ where: { name: { startsWith: 'Broken' } } })).toBe(0);
+  });
+
+  it('answers 415 or 400, never 500, for bodies it cannot decode', async () => {
+    const brotli = await postRaw('{}', { 'content-type': 'application/json', 'content-encoding': 'br' });
+    expect([400, 415]).toContain(brotli.status);
+    expect(await brotli.json()).toMatchObject({ error: { code: 'invalid_input' } });
+    const corruptGzip = await postRaw(Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0xde, 0xad, 0xbe, 0xef]), { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    expect(corruptGzip.status).toBe(400);
+    expect(await corruptGzip.json()).toMatchObject({ error: { code: 'invalid_input', message: expect.stringMatching(/gzip|compress|encod/i) } });
+    const unknownEncoding = await postRaw('{}', { 'content-type': 'application/json', 'content-encoding': 'zstd-nonsense' });
+    expect(unknownEncoding.status).toBe(415);
+    const latin1 = await postRaw(Buffer.from('{"name":"caf\xe9"}', 'latin1'), { 'content-type': 'application/json; charset=latin1' });
+    expect(latin1.status).toBe(415);
+    expect(await latin1.json()).toMatchObject({ error: { code: 'invalid_input', message: expect.stringMatching(/UTF-8/) } });
+  });
+
   it('a token of another organisation cannot reach this one\'s approvals', async () => {
     const listed = await fetch(`${base}/api/approvals?status=any`, { headers: { authorization: `Bearer ${otherOrgToken}` } });
     expect(listed.status).toBe(200);

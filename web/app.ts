@@ -6,6 +6,7 @@ import { mcpHttpRouter } from '../mcp-server/http.ts';
 import type { Agent } from '../agent/create-agent.ts';
 import { adminQueuesRouter, type AdminQueuesDeps } from './admin-queues.ts';
 import { requireToken } from './auth.ts';
+import { bodyErrorHandler, jsonBody } from './request-body.ts';
 import { chatRoutes } from './chat-route.ts';
 import { toolRoutes } from './tool-routes.ts';
 import { uiRoutes } from './ui-routes.ts';
@@ -31,7 +32,7 @@ export function buildWebApp(deps: WebAppDeps) {
   app.disable('x-powered-by');
   // Before the JSON parser: Slack's signature covers the raw body, which Bolt reads itself.
   if (deps.slack) app.use('/slack/events', deps.slack);
-  app.use(express.json({ limit: '10mb' }));
+  app.use(jsonBody());
 
   app.get('/health', async (_request, response) => {
     try {
@@ -52,15 +53,8 @@ export function buildWebApp(deps: WebAppDeps) {
   app.use((_request: Request, response: Response) => {
     response.status(404).json({ error: { code: 'not_found', message: 'No such endpoint. Try GET /health or GET /api/tools.' } });
   });
-  app.use((error: Error & { type?: string; status?: number }, _request: Request, response: Response, _next: NextFunction) => {
-    if (error.type === 'entity.parse.failed') {
-      response.status(400).json({ error: { code: 'invalid_input', message: `The request body is not valid JSON: ${error.message}` } });
-      return;
-    }
-    if (error.type === 'entity.too.large') {
-      response.status(413).json({ error: { code: 'invalid_input', message: 'The request body is larger than 10 MB.' } });
-      return;
-    }
+  app.use(bodyErrorHandler);
+  app.use((error: Error, _request: Request, response: Response, _next: NextFunction) => {
     deps.log.error('http fault', { error: error.stack ?? String(error) });
     response.status(500).json({ error: { code: 'internal', message: 'Something failed on our side; it has been logged.' } });
   });
