@@ -10,6 +10,7 @@ export const listAuditLog = defineTool({
   area: 'access',
   access: 'read',
   permission: 'audit:read',
+  keywords: ['who did what', 'history of calls', 'recent activity'],
   input: z.object({
     tool: z.string().optional().describe('Only calls of this tool.'),
     outcome: z.enum(['ok', 'error']).optional(),

@@ -2,10 +2,7 @@ import { z } from 'zod';
 import { defineTool } from '../registry/define-tool.ts';
 import { conflict, forbidden, notFound } from '../registry/errors.ts';
 import { approvalView, toApprovalViews } from './approval-view.ts';
-import { EXECUTE_APPROVAL_JOB } from './execute-approval.ts';
-
-/** Surfaces a person decides through; the agent and MCP clients act for a model and never approve. */
-const DECIDING_SURFACES = new Set(['CLI', 'HTTP', 'WEB', 'SLACK']);
+import { EXECUTE_APPROVAL_JOB, executionJobKey } from './execute-approval.ts';
 
 export const decideApproval = defineTool({
   name: 'decide_approval',
@@ -14,6 +11,8 @@ export const decideApproval = defineTool({
   area: 'approvals',
   access: 'write',
   permission: 'approvals:decide',
+  // A person decides, in the web UI, Slack or the CLI; the agent and MCP clients act for a model.
+  surfaces: ['CLI', 'HTTP', 'WEB', 'SLACK'],
   input: z.object({
     approval_id: z.string().describe('Id of the pending approval request.'),
     decision: z.enum(['approve', 'reject']),
@@ -22,9 +21,6 @@ export const decideApproval = defineTool({
   output: approvalView,
   example: { approval_id: '00000000-0000-7000-8000-000000000000', decision: 'reject', comment: 'Not this week' },
   async handler(ctx, input) {
-    if (!DECIDING_SURFACES.has(ctx.actor.surface)) {
-      throw forbidden(`Approvals are decided by a person in the web UI, Slack or the CLI, not through ${ctx.actor.surface.toLowerCase()}.`);
-    }
     if (!ctx.actor.userId) throw forbidden('Deciding an approval needs a signed-in person.');
     const request = await ctx.db.approvalRequest.findUnique({ where: { id: input.approval_id } });
     if (!request) throw notFound('approval request', input.approval_id);
@@ -47,8 +43,8 @@ export const decideApproval = defineTool({
       const current = await ctx.db.approvalRequest.findUniqueOrThrow({ where: { id: request.id }, select: { status: true } });
       throw conflict(`This request was already decided (it is ${current.status.toLowerCase()}).`);
     }
-    if (approved) ctx.jobs.enqueue({ name: EXECUTE_APPROVAL_JOB, payload: { approvalId: request.id, organizationId: ctx.orgId }, key: request.id });
     const updated = await ctx.db.approvalRequest.findUniqueOrThrow({ where: { id: request.id } });
+    if (approved) ctx.jobs.enqueue({ name: EXECUTE_APPROVAL_JOB, payload: { approvalId: request.id, organizationId: ctx.orgId }, key: executionJobKey(updated) });
     const [view] = await toApprovalViews(ctx.db, [updated]);
     return view!;
   },

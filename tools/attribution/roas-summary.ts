@@ -37,6 +37,7 @@ export const roasSummary = defineTool({
   area: 'attribution',
   access: 'read',
   permission: 'attribution:read',
+  keywords: ['return on ad spend', 'best channel', 'roi', 'profit', 'paid media performance'],
   input: z.object({
     group_by: groupByInput,
     from: isoDate.describe('First day (YYYY-MM-DD, inclusive, organisation time zone).'),

@@ -1,4 +1,5 @@
-import { answersQuestions, type AnyTool, type ToolAccess } from './define-tool.ts';
+import type { Surface } from './context.ts';
+import { answersQuestions, runsOn, type AnyTool, type ToolAccess } from './define-tool.ts';
 import { can, type Area, type Role } from './roles.ts';
 
 export interface ToolFilter {
@@ -8,6 +9,8 @@ export interface ToolFilter {
   areas?: readonly Area[];
   /** Only these kinds of access (read-only mode passes ['read'], which includes tools that only record their own result). */
   access?: readonly ToolAccess[];
+  /** Only the tools that may run from this surface (decide_approval is for people, not MCP or the agent). */
+  surface?: Surface;
 }
 
 /** The set of tools every surface is generated from. */
@@ -29,6 +32,7 @@ export class ToolCatalogue {
     return [...this.byName.values()]
       .filter((tool) => !filter.role || can(filter.role, tool.permission))
       .filter((tool) => !filter.areas || filter.areas.includes(tool.area))
+      .filter((tool) => !filter.surface || runsOn(tool, filter.surface))
       .filter((tool) => !filter.access || filter.access.includes(tool.access) || (filter.access.includes('read') && answersQuestions(tool)))
       .sort((a, b) => a.name.localeCompare(b.name));
   }

@@ -11,6 +11,8 @@ export interface Actor {
   email: string | null;
   role: Role;
   surface: Surface;
+  /** A read-only session (MCP --read-only): only tools that change nothing may run. */
+  readOnly?: boolean;
 }
 
 export interface OrganizationInfo {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ToolContext } from './context.ts';
+import type { Surface, ToolContext } from './context.ts';
 import type { Area, Permission } from './roles.ts';
 
 /**
@@ -36,6 +36,13 @@ export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output 
   input: Input;
   output: Output;
   hints?: ToolHints;
+  /**
+   * Words people use when they want this tool and that its description does not say ("cheapest",
+   * "best vendor"): find_tools searches them; they are never sent to a model.
+   */
+  keywords?: readonly string[];
+  /** The only surfaces it may run from (default: every surface); other surfaces neither list nor run it. */
+  surfaces?: readonly Surface[];
   /** Write tools: how long their transaction may take (default 60 s); bulk imports need more. */
   transactionTimeoutMs?: number;
   /** A valid input, for documentation and for the registry-wide tests (ids are swapped in). */
@@ -54,6 +61,11 @@ export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output 
 export type AnyTool = ToolDefinition<any, any>;
 
 const TOOL_NAME = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
+
+/** Whether a surface may list and run the tool. */
+export function runsOn(tool: Pick<AnyTool, 'surfaces'>, surface: Surface): boolean {
+  return !tool.surfaces || tool.surfaces.includes(surface);
+}
 
 /** Reads, or only records its own result (see ToolHints.recordsOwnResult): safe to call to answer a question. */
 export function answersQuestions(tool: Pick<AnyTool, 'access' | 'hints'>): boolean {

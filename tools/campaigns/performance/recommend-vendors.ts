@@ -29,6 +29,7 @@ export const recommendVendors = defineTool({
   area: 'campaigns',
   access: 'read',
   permission: 'campaigns:read',
+  keywords: ['book', 'which vendors should', 'best vendor', 'choose', 'suggest'],
   input: z.object({
     genre: z.string().min(1).optional().describe('Genre of the song to promote, e.g. "techno".'),
     goal_streams: z.number().int().positive().describe('Real streams wanted.'),

@@ -30,6 +30,7 @@ export const vendorPerformance = defineTool({
   area: 'campaigns',
   access: 'read',
   permission: 'campaigns:read',
+  keywords: ['cheapest', 'best vendor', 'worst vendor', 'reliable', 'delivery rate', 'scorecard', 'compare vendors'],
   input: z.object({
     as_of: isoDate.optional().describe('Date of the figures (YYYY-MM-DD); scrapes after it are ignored. Default: today.'),
     genre: z.string().min(1).optional().describe('Only placements of songs in this genre (case-insensitive).'),

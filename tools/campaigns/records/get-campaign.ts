@@ -37,6 +37,7 @@ export const getCampaign = defineTool({
   area: 'campaigns',
   access: 'read',
   permission: 'campaigns:read',
+  keywords: ['how is it doing', 'delivered so far', 'goal', 'progress', 'owed', 'remaining streams', 'budget left', 'playlists of a campaign'],
   input: z.object({
     campaign_id: idInput.describe('Id of the campaign (list_campaigns).'),
     as_of: isoDate.optional().describe('Date of the figures (YYYY-MM-DD); later scrapes are ignored. Default: today.'),

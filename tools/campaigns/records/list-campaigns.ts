@@ -21,6 +21,7 @@ export const listCampaigns = defineTool({
   area: 'campaigns',
   access: 'read',
   permission: 'campaigns:read',
+  keywords: ['active campaigns', 'running', 'paused', 'all campaigns', 'find a campaign'],
   input: z.object({
     search: z.string().trim().min(1).optional().describe('Part of the campaign or artist name (case-insensitive).'),
     client_id: idInput.optional().describe('Only this client\'s campaigns.'),
