@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../db/generated/prisma/client.ts';
 import type { ToolDb } from './tenant-scope.ts';
 import { uuidV7 } from '../../db/uuid-v7.ts';
+import { replaceUnstorable } from '../common/storable-text.ts';
 import type { Principal, ToolResult } from './runner.ts';
 
 const MAX_AUDITED_INPUT_CHARS = 8_000;
@@ -22,13 +23,25 @@ export async function recordToolCall(db: PrismaClient | ToolDb, record: ToolCall
   // Raw SQL, because the tenant scope lets no tool write ToolCall rows: only this function does.
   await db.$executeRaw`
     INSERT INTO "ToolCall" (id, "organizationId", tool, "userId", role, surface, outcome, "errorCode", "durationMs", input)
-    VALUES (${uuidV7()}, ${principal.orgId}, ${record.tool.slice(0, 200)}, ${principal.userId}, ${principal.role}::"Role", ${principal.surface}::"Surface",
+    VALUES (${uuidV7()}, ${principal.orgId}, ${replaceUnstorable(record.tool.slice(0, 200))}, ${principal.userId}, ${principal.role}::"Role", ${principal.surface}::"Surface",
             ${result.ok ? 'OK' : 'ERROR'}::"ToolOutcome", ${result.ok ? null : result.error.code}, ${record.durationMs}, ${JSON.stringify(auditableInput(record.input))}::jsonb)`;
 }
 
+/**
+ * The input as recorded: bounded in size, and with the characters jsonb cannot hold (NUL, lone
+ * surrogates) replaced, so the refusal of such an input is audited like any other failure.
+ */
 function auditableInput(input: unknown): object {
   if (input === undefined || input === null) return {};
   const text = JSON.stringify(input);
-  if (text.length > MAX_AUDITED_INPUT_CHARS) return { truncated: true, characters: text.length, head: text.slice(0, 500) };
-  return typeof input === 'object' ? (input as object) : { value: input };
+  if (text.length > MAX_AUDITED_INPUT_CHARS) return { truncated: true, characters: text.length, head: replaceUnstorable(text.slice(0, 500)) };
+  const storable = storableCopy(input);
+  return typeof storable === 'object' && storable !== null ? storable : { value: storable };
+}
+
+function storableCopy(value: unknown): unknown {
+  if (typeof value === 'string') return replaceUnstorable(value);
+  if (Array.isArray(value)) return value.map(storableCopy);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [replaceUnstorable(key), storableCopy(item)]));
 }

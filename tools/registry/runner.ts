@@ -6,10 +6,10 @@ import { recordToolCall, type ToolCallRecord } from './audit.ts';
 import type { ToolCatalogue } from './catalogue.ts';
 import type { Actor, JobQueue, JobRequest, Logger, OrganizationInfo, ProgressReporter, Surface, ToolContext } from './context.ts';
 import { ignoreProgress, silentLogger } from './context.ts';
-import type { AnyTool } from './define-tool.ts';
+import { answersQuestions, runsOn, type AnyTool } from './define-tool.ts';
 import { conflict, forbidden, ToolError, type FieldIssue, type ToolErrorCode } from './errors.ts';
 import { translateDatabaseError } from './fault-translation.ts';
-import { inputError } from './input-issues.ts';
+import { inputError, issuesError, unstorableTextIssues } from './input-issues.ts';
 import { can, type Role } from './roles.ts';
 import { scopeToOrganization, type ScopePrivileges, type TenantClient, type ToolDb } from './tenant-scope.ts';
 
@@ -19,6 +19,8 @@ export interface Principal {
   userId: string | null;
   role: Role;
   surface: Surface;
+  /** Only tools that change nothing may run (MCP's --read-only); the listing follows the same rule. */
+  readOnly?: boolean;
 }
 
 export interface ToolRunnerDeps {
@@ -54,6 +56,9 @@ const READ_TRANSACTION_TIMEOUT_MS = 10 * 60_000;
 
 /** Raised inside an approved action's transaction when someone else already ran it. */
 export const ALREADY_EXECUTED = 'This approval request is not approved-and-waiting any more (another executor ran it, or it was never approved).';
+
+/** The audit row of a read is written once more after a failure before the call is failed. */
+const AUDIT_ATTEMPTS = 2;
 
 /** Organisations and emails change rarely; a call may see them up to this old. */
 const CACHE_MS = 30_000;
@@ -110,10 +115,31 @@ export class ToolRunner {
       result = { ok: false, error: this.toFailure(error, name) };
     }
     // Reads and failures are audited here; successful writes were audited inside their transaction.
-    if (!audited && this.organizations.has(principal.orgId)) {
-      await recordToolCall(this.deps.prisma, audit(result)).catch((error) => this.log.error('audit write failed', { tool: name, error: String(error) }));
-    }
+    if (!audited && this.organizations.has(principal.orgId)) result = await this.auditAfterwards(name, result, audit);
     return result;
+  }
+
+  /**
+   * Stores the audit row of a read or a failure, retrying once. A read whose row cannot be stored
+   * is not answered: its data would leave without a trace, so the call fails instead.
+   */
+  private async auditAfterwards(name: string, result: ToolResult, audit: (result: ToolResult) => ToolCallRecord): Promise<ToolResult> {
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= AUDIT_ATTEMPTS; attempt++) {
+      try {
+        await recordToolCall(this.deps.prisma, audit(result));
+        return result;
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    const reference = randomBytes(4).toString('hex');
+    this.log.error('audit write failed', { tool: name, reference, attempts: AUDIT_ATTEMPTS, outcome: result.ok ? 'ok' : result.error.code, error: String(lastError) });
+    if (!result.ok) return result;
+    return {
+      ok: false,
+      error: { code: 'unavailable', message: `${name} ran, but its audit record could not be stored (reference ${reference}), so its answer was withheld; try again shortly.`, reference },
+    };
   }
 
   private async execute(
@@ -129,8 +155,14 @@ export class ToolRunner {
       throw forbidden(`Your role (${principal.role}) may not use ${tool.name}: it needs the ${tool.permission} permission.`);
     }
     if (approvalId && tool.access !== 'approval') throw forbidden(`${tool.name} is not an approval action.`);
+    if (principal.readOnly && !answersQuestions(tool)) throw forbidden(`${tool.name} changes data, and this session is read-only.`);
+    if (!runsOn(tool, principal.surface)) {
+      throw forbidden(`${tool.name} runs only from ${tool.surfaces!.map((surface) => surface.toLowerCase()).join(', ')}, not through ${principal.surface.toLowerCase()}.`);
+    }
     const parsed = this.strictInput(tool).safeParse(rawInput ?? {});
     if (!parsed.success) throw inputError(tool.name, parsed.error);
+    const unstorable = unstorableTextIssues(parsed.data);
+    if (unstorable.length) throw issuesError(tool.name, unstorable);
     const input = parsed.data as Record<string, unknown>;
     const actor = await this.actor(principal);
     const pendingJobs: JobRequest[] = [];
@@ -221,15 +253,15 @@ export class ToolRunner {
   }
 
   private async actor(principal: Principal): Promise<Actor> {
-    const { userId, role, surface } = principal;
-    if (!userId) return { userId: null, email: null, role, surface };
+    const { userId, role, surface, readOnly } = principal;
+    if (!userId) return { userId: null, email: null, role, surface, readOnly };
     let cached = this.emails.get(userId);
     if (!cached || Date.now() - cached.loadedAt >= CACHE_MS) {
       const user = await this.deps.prisma.user.findUnique({ where: { id: userId }, select: { email: true } });
       cached = { email: user?.email ?? null, loadedAt: Date.now() };
       this.emails.set(userId, cached);
     }
-    return { userId, email: cached.email, role, surface };
+    return { userId, email: cached.email, role, surface, readOnly };
   }
 
   private toFailure(error: unknown, toolName: string): ToolFailure {
