@@ -7,6 +7,7 @@ import { EMPTY_TOTALS, loadCampaignTotals, promiseFigures, streamsFigures, toPro
 import { CAMPAIGN_STATUSES, campaignView, toCampaignView } from './campaign-view.ts';
 import { EXAMPLE_ID, idInput } from './inputs.ts';
 import { requireClient } from './lookups.ts';
+import { containsText } from '../../common/contains-text.ts';
 
 const row = campaignView
   .pick({ id: true, name: true, client: true, artist_name: true, status: true, invoice_status: true, start_date: true, total_budget: true, currency: true, salesperson: true })
@@ -38,10 +39,10 @@ export const listCampaigns = defineTool({
     const query = pageQuery(input);
     const where: Prisma.CampaignGroupWhereInput = {
       ...(input.search
-        ? { OR: [{ name: { contains: input.search, mode: 'insensitive' } }, { artistName: { contains: input.search, mode: 'insensitive' } }] }
+        ? { OR: [{ name: containsText(input.search) }, { artistName: containsText(input.search) }] }
         : {}),
       ...(input.client_id ? { clientId: input.client_id } : {}),
-      ...(input.salesperson ? { salesperson: { contains: input.salesperson, mode: 'insensitive' } } : {}),
+      ...(input.salesperson ? { salesperson: containsText(input.salesperson) } : {}),
       ...(input.status === 'any' ? {} : { status: input.status.toUpperCase() as CampaignStatus }),
       ...query.idAfter,
     };

@@ -3,6 +3,7 @@ import { defineTool } from '../../registry/define-tool.ts';
 import { nextCursorOutput, pageInput, pageQuery, toPage } from '../../registry/pagination.ts';
 import { isoDate, isoDay, money, resolveAsOf } from '../../common/format.ts';
 import { loadClientSummaries } from './client-summaries.ts';
+import { containsText } from '../../common/contains-text.ts';
 
 const row = z.object({
   id: z.string(),
@@ -32,7 +33,7 @@ export const listClients = defineTool({
     const asOf = resolveAsOf(input.as_of, ctx.org.timeZone, ctx.now());
     const query = pageQuery(input);
     const clients = await ctx.db.client.findMany({
-      where: { ...(input.search ? { name: { contains: input.search, mode: 'insensitive' } } : {}), ...query.idAfter },
+      where: { ...(input.search ? { name: containsText(input.search) } : {}), ...query.idAfter },
       take: query.take,
       orderBy: query.orderBy,
     });

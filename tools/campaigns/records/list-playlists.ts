@@ -8,6 +8,7 @@ import { EXAMPLE_ID, idInput } from './inputs.ts';
 import { keysetOrder, rowsAfter, type KeysetSort } from './keyset-page.ts';
 import { requireVendor } from './lookups.ts';
 import { playlistView, toPlaylistView } from './playlist-view.ts';
+import { containsText } from '../../common/contains-text.ts';
 
 const SORTS = {
   avg_daily_streams: { field: 'avgDailyStreams', nullable: true, defaultDirection: 'desc' },
@@ -43,7 +44,7 @@ export const listPlaylists = defineTool({
       input.genre ? { genres: { has: input.genre.toLocaleLowerCase('en') } } : {},
       input.auto_detected === undefined ? {} : { autoDetected: input.auto_detected },
       input.search
-        ? { OR: [{ name: { contains: input.search, mode: 'insensitive' } }, { curator: { contains: input.search, mode: 'insensitive' } }] }
+        ? { OR: [{ name: containsText(input.search) }, { curator: containsText(input.search) }] }
         : {},
       await afterCursor(ctx.db, input.cursor, sort),
     ];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineTool } from '../../registry/define-tool.ts';
 import { nextCursorOutput, pageInput, pageQuery, toPage } from '../../registry/pagination.ts';
 import { toVendorView, vendorView } from './vendor-view.ts';
+import { containsText } from '../../common/contains-text.ts';
 
 const row = vendorView.extend({
   playlists: z.number().describe('Playlists registered to the vendor.'),
@@ -26,7 +27,7 @@ export const listVendors = defineTool({
     const vendors = await ctx.db.vendor.findMany({
       where: {
         ...(input.is_active === undefined ? {} : { isActive: input.is_active }),
-        ...(input.search ? { name: { contains: input.search, mode: 'insensitive' } } : {}),
+        ...(input.search ? { name: containsText(input.search) } : {}),
         ...query.idAfter,
       },
       include: { _count: { select: { playlists: true, placements: true } } },
