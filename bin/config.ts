@@ -20,6 +20,12 @@ const environment = z.object({
   CRESCENDO_OPENAI_BASE_URL: z.string().optional().describe('OpenAI-compatible server (a local model), e.g. http://localhost:11434/v1; wins over ANTHROPIC_API_KEY.'),
   CRESCENDO_OPENAI_API_KEY: z.string().optional().describe('API key for CRESCENDO_OPENAI_BASE_URL, when it needs one.'),
   REDIS_URL: z.string().url().refine((url) => /^rediss?:/.test(url), 'use redis://host:port or rediss://').optional().describe('Redis for the BullMQ job queue: `crescendo start` enqueues there and `crescendo worker` runs the jobs; unset: jobs run in-process.'),
+  CRESCENDO_OPERATOR_TOKEN: z
+    .string()
+    .min(32, 'use a secret of at least 32 characters, e.g. `openssl rand -hex 32`')
+    .regex(/^\S+$/, 'must not contain spaces (it is sent as a bearer token)')
+    .optional()
+    .describe("The operator's credential: opens the job dashboard at /admin/queues, which spans every organisation (no organisation role does); unset: the dashboard is off."),
   CRESCENDO_INGEST_DIR: z.string().optional().describe('Folder of scraper drops, one subfolder per organisation slug (<dir>/<slug>/song_*.json), imported daily at 02:00.'),
   SLACK_BOT_TOKEN: z.string().optional().describe('Slack bot token (xoxb-...): turns the Slack bot on (events at /slack/events, /crescendo, digests to bound channels).'),
   SLACK_SIGNING_SECRET: z.string().optional().describe('Slack signing secret: verifies requests to /slack/events (required with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN is set).'),
@@ -40,6 +46,8 @@ export type Config = {
   redisUrl: string | undefined;
   /** Root of the per-organisation scraper drop folders; undefined: no scheduled ingestion. */
   ingestDir: string | undefined;
+  /** Opens the cross-organisation job dashboard; undefined: the dashboard is off. */
+  operatorToken: string | undefined;
   /** The Slack bot; undefined when SLACK_BOT_TOKEN is not set. */
   slack: SlackSettings | undefined;
 };
@@ -66,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { po
     model: modelConfig(values),
     redisUrl: values.REDIS_URL,
     ingestDir: values.CRESCENDO_INGEST_DIR === undefined ? undefined : resolve(values.CRESCENDO_INGEST_DIR),
+    operatorToken: values.CRESCENDO_OPERATOR_TOKEN,
     slack: slackSettings(values),
   };
 }

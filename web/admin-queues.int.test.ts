@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,13 +8,20 @@ import { BullmqJobQueue } from '../jobs/bullmq/bullmq-job-queue.ts';
 import { TEST_REDIS_URL, testRedisTarget } from '../jobs/testing/test-redis.ts';
 import { createApiToken } from '../tools/access/api-tokens.ts';
 import { silentLogger } from '../tools/registry/context.ts';
-import { createTestOrganization, createTestRunner } from '../tools/testing/fixtures.ts';
+import { createTestOrganization, createTestRunner, type TestOrganization } from '../tools/testing/fixtures.ts';
 import { buildWebApp, type WebAppDeps } from './app.ts';
 
-/** /admin/queues: OWNER and ADMIN only, by bearer token or the cookie POST /admin/session sets. */
+const OPERATOR_TOKEN = 'op_'.padEnd(40, 'x');
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/**
+ * /admin/queues is the operator's: only CRESCENDO_OPERATOR_TOKEN (bearer, or the cookie POST
+ * /admin/session sets with it) opens it; no organisation role does, whatever its rank.
+ */
 describe('the job dashboard', () => {
   let database: Database;
-  let tokens: Record<'admin' | 'viewer' | 'manager', string>;
+  let orgA: TestOrganization;
+  let tokens: Record<'ownerA' | 'adminA' | 'ownerB', string>;
   const servers: Server[] = [];
 
   async function serve(adminQueues: WebAppDeps['adminQueues']): Promise<string> {
@@ -23,64 +31,107 @@ describe('the job dashboard', () => {
     servers.push(server);
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
-  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  const openSession = async (base: string, token: string) => fetch(`${base}/admin/session`, { method: 'POST', headers: bearer(token) });
+  const cookieOf = (response: Response) => response.headers.get('set-cookie')!.split(';')[0]!;
 
   beforeAll(async () => {
     database = await openTestDatabase();
-    const org = await createTestOrganization(database, 'admin-queues');
-    const token = async (role: 'ADMIN' | 'VIEWER' | 'MANAGER') => (await createApiToken(database.prisma, { organizationId: org.id, email: `${role.toLowerCase()}@aq.test`, role })).token;
-    tokens = { admin: await token('ADMIN'), viewer: await token('VIEWER'), manager: await token('MANAGER') };
+    orgA = await createTestOrganization(database, 'queues-a');
+    const orgB = await createTestOrganization(database, 'queues-b');
+    const token = async (organizationId: string, email: string, role: 'OWNER' | 'ADMIN') => (await createApiToken(database.prisma, { organizationId, email, role })).token;
+    tokens = { ownerA: await token(orgA.id, 'owner@queues-a.test', 'OWNER'), adminA: await token(orgA.id, 'admin@queues-a.test', 'ADMIN'), ownerB: await token(orgB.id, 'owner@queues-b.test', 'OWNER') };
   });
   afterAll(async () => {
     await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
     await database.close();
   });
 
-  it('in the embedded mode it says the dashboard needs Redis, and shows the in-process state', async () => {
-    const base = await serve({ queue: null, inProcess: () => ({ active: 1, failures: [] }) });
+  it('is off without CRESCENDO_OPERATOR_TOKEN, and says how to turn it on', async () => {
+    const base = await serve({ queue: null, inProcess: () => ({ active: 0, failures: [] }) });
+    for (const response of [await fetch(`${base}/admin/queues`, { headers: bearer(tokens.ownerA) }), await openSession(base, tokens.ownerA)]) {
+      expect(response.status).toBe(404);
+      expect(await response.json()).toMatchObject({ error: { code: 'not_found', message: expect.stringMatching(/CRESCENDO_OPERATOR_TOKEN.*list_jobs/s) } });
+    }
+  });
+
+  it('in the embedded mode it opens to the operator token only, and says the dashboard needs Redis', async () => {
+    const base = await serve({ queue: null, operatorToken: OPERATOR_TOKEN, inProcess: () => ({ active: 1, failures: [] }) });
     expect((await fetch(`${base}/admin/queues`)).status).toBe(401);
-    expect((await fetch(`${base}/admin/queues`, { headers: bearer(tokens.manager) })).status).toBe(401);
-    const response = await fetch(`${base}/admin/queues`, { headers: bearer(tokens.admin) });
+    for (const token of [tokens.ownerA, tokens.adminA, tokens.ownerB]) expect((await fetch(`${base}/admin/queues`, { headers: bearer(token) })).status).toBe(401);
+    expect((await fetch(`${base}/admin/queues`, { headers: bearer(`${OPERATOR_TOKEN}y`) })).status).toBe(401);
+    const response = await fetch(`${base}/admin/queues`, { headers: bearer(OPERATOR_TOKEN) });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ mode: 'in-process', active: 1, message: expect.stringMatching(/needs Redis/) });
   });
 
-  describe.skipIf(!TEST_REDIS_URL)('with Redis', () => {
+  it('a malformed session cookie is refused with 401, not a 500', async () => {
+    const base = await serve({ queue: null, operatorToken: OPERATOR_TOKEN });
+    const response = await fetch(`${base}/admin/queues`, { headers: { cookie: 'crescendo_admin=%E0%A4%A' } });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: { code: 'unauthenticated' } });
+  });
+
+  it('a session cookie stops working as soon as the operator token changes', async () => {
+    const secret = randomBytes(32);
+    const before = await serve({ queue: null, operatorToken: OPERATOR_TOKEN, secret });
+    const session = await openSession(before, OPERATOR_TOKEN);
+    expect(session.status).toBe(200);
+    const cookie = cookieOf(session);
+    expect((await fetch(`${before}/admin/queues`, { headers: { cookie } })).status).toBe(200);
+    const rotated = await serve({ queue: null, operatorToken: 'op_'.padEnd(40, 'z'), secret });
+    expect((await fetch(`${rotated}/admin/queues`, { headers: { cookie } })).status).toBe(401);
+  });
+
+  describe.skipIf(!TEST_REDIS_URL)('with Redis, two organisations and the operator', () => {
     const redis = TEST_REDIS_URL ? testRedisTarget('board') : (undefined as never);
     let queue: BullmqJobQueue;
     let base: string;
 
     beforeAll(async () => {
       queue = new BullmqJobQueue(redis);
-      base = await serve({ queue: queue.queue });
+      await queue.enqueue({ name: 'digest.daily', payload: { organizationId: orgA.id, date: '2026-01-05' } });
+      base = await serve({ queue: queue.queue, operatorToken: OPERATOR_TOKEN });
     });
     afterAll(async () => {
       await queue?.close();
       await redis?.cleanup();
     });
 
-    it('refuses anyone but OWNER and ADMIN', async () => {
-      expect((await fetch(`${base}/admin/queues`)).status).toBe(401);
-      expect((await fetch(`${base}/admin/queues`, { headers: bearer(tokens.viewer) })).status).toBe(401);
-      expect((await fetch(`${base}/admin/session`, { method: 'POST', headers: bearer(tokens.manager) })).status).toBe(401);
+    it("organisation B's owner can neither open a session, see A's jobs, nor pause the queue", async () => {
+      expect((await openSession(base, tokens.ownerB)).status).toBe(401);
+      const listed = await fetch(`${base}/admin/queues/api/queues`, { headers: bearer(tokens.ownerB) });
+      expect(listed.status).toBe(401);
+      expect(await listed.text()).not.toContain(orgA.id);
+      const pause = await fetch(`${base}/admin/queues/api/queues/crescendo/pause`, { method: 'PUT', headers: bearer(tokens.ownerB) });
+      expect(pause.status).toBe(401);
+      expect(await queue.queue.isPaused()).toBe(false);
+      // Nor can A's own owner or admin: the dashboard spans every organisation.
+      expect((await fetch(`${base}/admin/queues/api/queues`, { headers: bearer(tokens.ownerA) })).status).toBe(401);
+      expect((await openSession(base, tokens.adminA)).status).toBe(401);
     });
 
-    it('serves Bull Board to an admin bearer token', async () => {
-      const page = await fetch(`${base}/admin/queues`, { headers: bearer(tokens.admin) });
+    it('the operator sees every queue and can pause and resume it, by bearer token or session cookie', async () => {
+      const page = await fetch(`${base}/admin/queues`, { headers: bearer(OPERATOR_TOKEN) });
       expect(page.status).toBe(200);
       expect(await page.text()).toMatch(/<html/i);
-      const queues = await fetch(`${base}/admin/queues/api/queues`, { headers: bearer(tokens.admin) });
-      expect(((await queues.json()) as { queues: Array<{ name: string }> }).queues.map((entry) => entry.name)).toEqual(['crescendo']);
+      const session = await openSession(base, OPERATOR_TOKEN);
+      expect(session.status).toBe(200);
+      expect(session.headers.get('set-cookie')).toMatch(/^crescendo_admin=.+; Max-Age=1800; Path=\/admin; Expires=.+; HttpOnly; SameSite=Strict$/);
+      const cookie = cookieOf(session);
+      const queues = await fetch(`${base}/admin/queues/api/queues?activeQueue=crescendo&status=waiting`, { headers: { cookie } });
+      expect(queues.status).toBe(200);
+      const body = (await queues.json()) as { queues: Array<{ name: string }> };
+      expect(body.queues.map((entry) => entry.name)).toEqual(['crescendo']);
+      expect(JSON.stringify(body)).toContain(orgA.id);
+      expect((await fetch(`${base}/admin/queues/api/queues/crescendo/pause`, { method: 'PUT', headers: { cookie } })).status).toBe(200);
+      expect(await queue.queue.isPaused()).toBe(true);
+      expect((await fetch(`${base}/admin/queues/api/queues/crescendo/resume`, { method: 'PUT', headers: bearer(OPERATOR_TOKEN) })).status).toBe(200);
+      expect(await queue.queue.isPaused()).toBe(false);
     });
 
-    it('a browser gets a signed, HttpOnly, SameSite=Strict cookie from POST /admin/session; a forged one is refused', async () => {
-      const session = await fetch(`${base}/admin/session`, { method: 'POST', headers: bearer(tokens.admin) });
-      expect(session.status).toBe(200);
-      const cookie = session.headers.get('set-cookie')!;
-      expect(cookie).toMatch(/^crescendo_admin=.+; Max-Age=1800; Path=\/admin; Expires=.+; HttpOnly; SameSite=Strict$/);
-      const value = cookie.split(';')[0]!;
-      expect((await fetch(`${base}/admin/queues/api/queues`, { headers: { cookie: value } })).status).toBe(200);
-      const forged = value.replace(/\.([A-Z]+)\./, '.OWNER.').replace(/.$/, (last) => (last === 'A' ? 'B' : 'A'));
+    it('a forged cookie is refused', async () => {
+      const cookie = cookieOf(await openSession(base, OPERATOR_TOKEN));
+      const forged = cookie.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A'));
       expect((await fetch(`${base}/admin/queues/api/queues`, { headers: { cookie: forged } })).status).toBe(401);
     });
   });

@@ -20,8 +20,8 @@ export interface WebAppDeps {
   agent?: Agent;
   /** The Slack bot's request handler (bots/slack-app.ts), served at POST /slack/events when given. */
   slack?: Router;
-  /** Serves the job dashboard at /admin/queues (OWNER and ADMIN) when given. */
-  adminQueues?: Omit<AdminQueuesDeps, 'prisma'>;
+  /** The job dashboard at /admin/queues (the operator's, by CRESCENDO_OPERATOR_TOKEN) when given. */
+  adminQueues?: AdminQueuesDeps;
   /** The built web UI (default web/ui/dist); `false` serves none. Not built: the API still works. */
   uiDir?: string | false;
 }
@@ -44,7 +44,7 @@ export function buildWebApp(deps: WebAppDeps) {
     }
   });
 
-  if (deps.adminQueues) app.use(adminQueuesRouter({ prisma: deps.database.prisma, ...deps.adminQueues }));
+  if (deps.adminQueues) app.use(adminQueuesRouter(deps.adminQueues));
   app.use('/api', requireToken(deps.database.prisma), toolRoutes(deps.runner), ...(deps.agent ? [chatRoutes(deps.agent, deps.log)] : []));
   app.use(mcpHttpRouter({ prisma: deps.database.prisma, runner: deps.runner, version: deps.version, log: deps.log }));
   const ui = deps.uiDir === false ? null : uiRoutes(deps.uiDir);

@@ -35,7 +35,8 @@ export async function startCommand(runtime: Runtime): Promise<number> {
   const scheduler: EmbeddedScheduler | null =
     runtime.jobs.mode === 'in-process' ? await startEmbeddedScheduler({ prisma: database.prisma, jobs: runtime.jobs, log: runtime.log, ingestDir: config.ingestDir }) : null;
   const jobs = runtime.jobs;
-  const adminQueues = jobs.mode === 'redis' ? { queue: jobs.queue } : { queue: null, inProcess: () => ({ active: jobs.active, failures: jobs.failures }) };
+  const queueState = jobs.mode === 'redis' ? { queue: jobs.queue } : { queue: null, inProcess: () => ({ active: jobs.active, failures: jobs.failures }) };
+  const adminQueues = { ...queueState, operatorToken: config.operatorToken };
   // Slack only when its tokens are set: over HTTP on this server, or Socket Mode with an app token.
   const slack = config.slack ? buildSlackApp({ prisma: database.prisma, runner: runtime.runner, agent: runtime.agent, log: runtime.log, settings: config.slack }) : null;
   await slack?.start();
@@ -53,7 +54,9 @@ export async function startCommand(runtime: Runtime): Promise<number> {
     isUiBuilt() ? `  web UI    ${base}/   (sign in with an API token)` : '  web UI    not built: run `npm run build:web`, then restart',
     `  health    ${base}/health`,
     `  tool API  ${base}/api/tools   (Authorization: Bearer <token>)`,
-    `  jobs UI   ${base}/admin/queues (OWNER or ADMIN: POST /admin/session with the bearer token first)`,
+    config.operatorToken
+      ? `  jobs UI   ${base}/admin/queues (operator only: POST /admin/session with Authorization: Bearer $CRESCENDO_OPERATOR_TOKEN first)`
+      : '  jobs UI   off: set CRESCENDO_OPERATOR_TOKEN to open /admin/queues to the operator (organisations see their own jobs with list_jobs)',
     runtime.agent.modelId ? `  agent     ${base}/api/chat    (${describeModel(config.model)})` : '  agent     off: set ANTHROPIC_API_KEY or CRESCENDO_OPENAI_BASE_URL to turn it on',
     !slack ? '  slack     off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) to turn it on' : slack.router ? `  slack     ${config.publicUrl}/slack/events   (events, interactivity, /crescendo)` : '  slack     Socket Mode (SLACK_APP_TOKEN)',
     scheduler
