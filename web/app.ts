@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import type { Logger } from '../tools/registry/context.ts';
 import type { ToolRunner } from '../tools/registry/runner.ts';
 import { mcpHttpRouter } from '../mcp-server/http.ts';
+import type { SlackHealth } from '../bots/slack-connection.ts';
 import type { Agent } from '../agent/create-agent.ts';
 import { adminQueuesRouter, type AdminQueuesDeps } from './admin-queues.ts';
 import { requireToken } from './auth.ts';
@@ -20,8 +21,12 @@ export interface WebAppDeps {
   agent?: Agent;
   /** The Slack bot's request handler (bots/slack-app.ts), served at POST /slack/events when given. */
   slack?: Router;
+  /** The Slack bot's health, reported as `slack` by GET /health when given (Slack configured). */
+  slackHealth?: () => SlackHealth;
   /** The job dashboard at /admin/queues (the operator's, by CRESCENDO_OPERATOR_TOKEN) when given. */
   adminQueues?: AdminQueuesDeps;
+  /** The server's public URL (CRESCENDO_PUBLIC_URL, when set): browsers from its origin may call /mcp. */
+  publicUrl?: string;
   /** The built web UI (default web/ui/dist); `false` serves none. Not built: the API still works. */
   uiDir?: string | false;
 }
@@ -34,19 +39,22 @@ export function buildWebApp(deps: WebAppDeps) {
   if (deps.slack) app.use('/slack/events', deps.slack);
   app.use(jsonBody());
 
+  // `status` is the server's own (its database); an integration such as Slack reports its state
+  // beside it and never turns the server unhealthy, so an orchestrator does not restart it for Slack.
   app.get('/health', async (_request, response) => {
+    const integrations = deps.slackHealth ? { slack: deps.slackHealth() } : {};
     try {
       await deps.database.sql.query('SELECT 1');
-      response.json({ status: 'ok', version: deps.version, database: deps.database.kind });
+      response.json({ status: 'ok', version: deps.version, database: deps.database.kind, ...integrations });
     } catch (error) {
       deps.log.error('health check failed', { error: String(error) });
-      response.status(503).json({ status: 'unavailable', database: deps.database.kind });
+      response.status(503).json({ status: 'unavailable', database: deps.database.kind, ...integrations });
     }
   });
 
   if (deps.adminQueues) app.use(adminQueuesRouter(deps.adminQueues));
   app.use('/api', requireToken(deps.database.prisma), toolRoutes(deps.runner), ...(deps.agent ? [chatRoutes(deps.agent, deps.log)] : []));
-  app.use(mcpHttpRouter({ prisma: deps.database.prisma, runner: deps.runner, version: deps.version, log: deps.log }));
+  app.use(mcpHttpRouter({ prisma: deps.database.prisma, runner: deps.runner, version: deps.version, log: deps.log, publicUrl: deps.publicUrl }));
   const ui = deps.uiDir === false ? null : uiRoutes(deps.uiDir);
   if (ui) app.use(ui);
 

@@ -1,7 +1,6 @@
 import { Router, type Response } from 'express';
-import { z } from 'zod';
-import { advertisedOutput } from '../tools/registry/approval-request.ts';
 import { ERROR_SURFACE_MAP } from '../tools/registry/errors.ts';
+import { publishTool } from '../tools/registry/published-tool.ts';
 import type { Principal, ToolResult, ToolRunner } from '../tools/registry/runner.ts';
 import type { AuthenticatedLocals } from './auth.ts';
 
@@ -22,7 +21,8 @@ export function toolRoutes(runner: ToolRunner) {
   const router = Router();
 
   router.get('/tools', (_request, response) => {
-    const tools = runner.catalogue.list({ role: principalOf(response).role });
+    const { role, surface } = principalOf(response);
+    const tools = runner.catalogue.list({ role, surface }).map(publishTool);
     response.json({
       tools: tools.map((tool) => ({
         name: tool.name,
@@ -30,8 +30,9 @@ export function toolRoutes(runner: ToolRunner) {
         description: tool.description,
         area: tool.area,
         access: tool.access,
-        input_schema: z.toJSONSchema(tool.input, { io: 'input' }),
-        output_schema: z.toJSONSchema(advertisedOutput(tool), { io: 'output' }),
+        read_only: tool.annotations.readOnlyHint,
+        input_schema: tool.inputSchema,
+        output_schema: tool.outputSchema,
       })),
     });
   });
