@@ -8,6 +8,9 @@ import { createTestOrganization, type TestOrganization } from '../tools/testing/
 import { startEmbeddedScheduler } from './embedded-scheduler.ts';
 import { InProcessJobQueue } from './in-process-queue.ts';
 import { recordingNotifier } from './testing/recording-notifier.ts';
+import { waitFor } from './testing/test-redis.ts';
+import { startApprovalSweep } from './approval-sweep.ts';
+import { fixturePayVendor } from '../tools/testing/fixture-tools.ts';
 
 /** The embedded mode (no Redis): the same schedules on croner, driven here by a fake clock. */
 describe('embedded scheduler', () => {
@@ -42,6 +45,46 @@ describe('embedded scheduler', () => {
       expect(notifier.sent).toMatchObject([{ kind: 'digest', organizationId: org.id, message: { title: 'Daily digest, Thursday 2026-11-19' } }]);
     } finally {
       scheduler.stop();
+    }
+  });
+
+  it('sweeps approved actions that never ran and runs each once, even with two sweeping at once', async () => {
+    const catalogue = createCatalogue([...createCatalogue().list(), fixturePayVendor]);
+    const embedded = () => {
+      const jobs = new InProcessJobQueue();
+      jobs.bind({ prisma: database.prisma, runner: new ToolRunner({ prisma: database.prisma, catalogue, jobs }), log: silentLogger, notifier: recordingNotifier() });
+      return jobs;
+    };
+    // A runner with no queue: the decisions' executions are lost, as when the process died right after.
+    const lost = new ToolRunner({ prisma: database.prisma, catalogue });
+    const requester = await org.member('requester@embedded.test', 'CAMPAIGN_MANAGER');
+    const approver = await org.member('approver@embedded.test', 'MANAGER');
+    const approvedButLost = async (amount: number) => {
+      const filed = await lost.call('fixture_pay_vendor', { vendor: 'Club Restricted', amount }, requester);
+      const id = (filed as { ok: true; output: { approval_id: string } }).output.approval_id;
+      expect(await lost.call('decide_approval', { approval_id: id, decision: 'approve' }, approver)).toMatchObject({ ok: true });
+      return id;
+    };
+    const status = async (id: string) => (await database.prisma.approvalRequest.findUniqueOrThrow({ where: { id } })).status;
+    const payments = (id: string) => database.prisma.activity.count({ where: { organizationId: org.id, kind: 'payment', data: { path: ['approvalId'], equals: id } } });
+    const queues = [embedded(), embedded()];
+    const sweep = { everyMs: 100, settleMs: 0 };
+    const first = await approvedButLost(310);
+    const scheduler = await startEmbeddedScheduler({ prisma: database.prisma, jobs: queues[0]!, log: silentLogger, approvalSweep: sweep });
+    let rival: { stop(): void } | undefined;
+    try {
+      // The embedded server's own sweep finds it.
+      await waitFor('the embedded sweep to run the approved action', async () => (await status(first)) === 'EXECUTED', 10_000);
+      // A second sweep over another queue races it, as a second process would.
+      rival = startApprovalSweep({ prisma: database.prisma, jobs: queues[1]!, log: silentLogger, ...sweep });
+      const second = await approvedButLost(320);
+      await waitFor('the racing sweeps to run it', async () => (await status(second)) === 'EXECUTED', 10_000);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await Promise.all(queues.map((jobs) => jobs.drain()));
+      expect([await payments(first), await payments(second)]).toEqual([1, 1]);
+    } finally {
+      scheduler.stop();
+      rival?.stop();
     }
   });
 });

@@ -1,6 +1,7 @@
 import { Cron } from 'croner';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import type { JobQueue, Logger } from '../tools/registry/context.ts';
+import { startApprovalSweep, type ApprovalSweepSettings } from './approval-sweep.ts';
 import { activeSchedules, FIRE_SCHEDULE_JOB, type JobSchedule, type ScheduledOrganization } from './schedules.ts';
 
 export interface EmbeddedSchedulerOptions {
@@ -11,6 +12,8 @@ export interface EmbeddedSchedulerOptions {
   ingestDir?: string;
   /** How often to re-read the organisations (default 5 minutes). */
   resyncEveryMs?: number;
+  /** The periodic sweep for approved actions that never ran (a job that failed for good, a crash). */
+  approvalSweep?: ApprovalSweepSettings;
 }
 
 export interface EmbeddedScheduler {
@@ -21,7 +24,7 @@ export interface EmbeddedScheduler {
   stop(): void;
 }
 
-/** The embedded mode's schedules: the same per-organisation schedules, on croner, in this process. */
+/** The embedded mode's schedules: the same per-organisation schedules, on croner, in this process, and the approval sweep. */
 export async function startEmbeddedScheduler(options: EmbeddedSchedulerOptions): Promise<EmbeddedScheduler> {
   const crons = new Map<string, { cron: Cron; schedule: JobSchedule; organization: ScheduledOrganization }>();
   const fire = (schedule: JobSchedule, organization: ScheduledOrganization) => () =>
@@ -53,6 +56,7 @@ export async function startEmbeddedScheduler(options: EmbeddedSchedulerOptions):
     sync().catch((error) => options.log.error('schedule sync failed', { error: String(error) }));
   }, options.resyncEveryMs ?? 5 * 60_000);
   timer.unref();
+  const approvals = startApprovalSweep({ prisma: options.prisma, jobs: options.jobs, log: options.log, ...options.approvalSweep });
 
   return {
     sync,
@@ -62,6 +66,7 @@ export async function startEmbeddedScheduler(options: EmbeddedSchedulerOptions):
       })),
     stop() {
       clearInterval(timer);
+      approvals.stop();
       for (const { cron } of crons.values()) cron.stop();
       crons.clear();
     },

@@ -1,4 +1,5 @@
 import type { Worker } from 'bullmq';
+import { startApprovalSweep, type ApprovalSweepSettings } from '../approval-sweep.ts';
 import { JobCatalogue } from '../catalogue.ts';
 import type { JobDeps } from '../define-job.ts';
 import { BullmqJobQueue } from './bullmq-job-queue.ts';
@@ -15,6 +16,8 @@ export interface JobWorkerOptions {
   schedules?: boolean;
   /** How often to re-read the organisations for new ones and changed time zones (default 5 minutes). */
   resyncEveryMs?: number;
+  /** The periodic sweep for approved actions whose job Redis lost; every worker runs one. */
+  approvalSweep?: ApprovalSweepSettings;
 }
 
 export interface JobWorker {
@@ -34,8 +37,10 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
   const worker = buildWorker({ redis: options.redis, deps, catalogue, concurrency: options.concurrency });
   const sync = () => syncSchedules(queue.queue, deps.prisma, { ingestDir: deps.ingestDir });
   let timer: NodeJS.Timeout | undefined;
+  let sweep: { stop(): void } | undefined;
   try {
     await worker.waitUntilReady();
+    sweep = startApprovalSweep({ prisma: deps.prisma, jobs: queue, log: deps.log, ...options.approvalSweep });
     if (options.schedules !== false) {
       const result = await sync();
       deps.log.info('job schedules in sync', result);
@@ -45,6 +50,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
       timer.unref();
     }
   } catch (error) {
+    sweep?.stop();
     await Promise.allSettled([worker.close(), queue.close()]);
     throw error;
   }
@@ -54,6 +60,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
     syncSchedules: sync,
     async close() {
       if (timer) clearInterval(timer);
+      sweep?.stop();
       await worker.close();
       await queue.close();
     },

@@ -32,7 +32,23 @@ export async function executeApproval(prisma: PrismaClient, runner: ToolRunner, 
   return { status: 'failed', error: result.error.message };
 }
 
-/** Approved requests whose execution never happened (a crash, a restart): run them now. */
-export async function approvedAndWaiting(prisma: PrismaClient): Promise<Array<{ id: string; organizationId: string }>> {
-  return prisma.approvalRequest.findMany({ where: { status: 'APPROVED' }, select: { id: true, organizationId: true }, orderBy: { id: 'asc' } });
+/**
+ * Approved requests whose execution never happened (a crash, a restart, a lost job): run them now.
+ * `decidedBefore` leaves recent decisions to the job their decision enqueued.
+ */
+export async function approvedAndWaiting(prisma: PrismaClient, decidedBefore?: Date): Promise<Array<{ id: string; organizationId: string; decidedAt: Date | null }>> {
+  return prisma.approvalRequest.findMany({
+    where: { status: 'APPROVED', ...(decidedBefore ? { decidedAt: { lt: decidedBefore } } : {}) },
+    select: { id: true, organizationId: true, decidedAt: true },
+    orderBy: { id: 'asc' },
+  });
+}
+
+/**
+ * The job key of one decision: the same for every enqueue of that decision (the decision itself,
+ * each sweep, each worker), so queues hold one copy; a request approved again after it returned
+ * to pending is a new decision, with a new key that a queue's memory of the old one cannot swallow.
+ */
+export function executionJobKey(request: { id: string; decidedAt: Date | null }): string {
+  return request.decidedAt ? `${request.id}.${request.decidedAt.getTime()}` : request.id;
 }
