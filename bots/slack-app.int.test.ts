@@ -46,6 +46,21 @@ describe('Slack bot over HTTP (real Bolt app, signed requests, fake Slack Web AP
       expect((await world.send.command(slashCommand(TEAM_A, 'UANA', CHANNEL, 'help', world.slack.responseUrl('x')), { secret: 'forged' })).status).toBe(401);
       expect(world.slack.callsTo('chat.postMessage')).toHaveLength(0);
     });
+
+    it('accepts a properly signed request only within a small clock skew: up to 5 minutes old, at most a minute ahead', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const help = () => slashCommand(TEAM_A, 'UANA', CHANNEL, 'help', world.slack.responseUrl('skew'));
+      const future = await world.send.command(help(), { timestamp: now + 600 });
+      expect(future.status).toBe(401);
+      expect(future.body).not.toContain('/crescendo help');
+      expect((await world.send.command(help(), { timestamp: now + 120 })).status).toBe(401);
+      expect((await world.send.command(help(), { timestamp: now - 301 })).status).toBe(401);
+      for (const skew of [30, -240]) {
+        const accepted = await world.send.command(help(), { timestamp: now + skew });
+        expect(accepted.status, `skew ${skew} s`).toBe(200);
+        expect(JSON.parse(accepted.body).text).toBe(HELP_TEXT);
+      }
+    });
   });
 
   describe('mentions and DMs', () => {

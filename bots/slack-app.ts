@@ -1,6 +1,6 @@
 import type { App as BoltAppType } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
-import type { Router } from 'express';
+import { Router } from 'express';
 import type { Agent } from '../agent/create-agent.ts';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import type { Notifier } from '../jobs/notifier.ts';
@@ -13,6 +13,8 @@ import { registerAgentMessages } from './listeners/agent-messages.ts';
 import { registerApprovalActions } from './listeners/approval-actions.ts';
 import { dedupeDeliveries } from './listeners/dedupe-deliveries.ts';
 import { registerSlashCommand } from './listeners/slash-command.ts';
+import { rejectSkewedSlackRequests } from './request-freshness.ts';
+import { SlackConnection, type SlackHealth } from './slack-connection.ts';
 import type { SlackContext } from './slack-context.ts';
 import { createSlackNotifier } from './slack-notifier.ts';
 import { webClientOptions, type SlackSettings } from './slack-settings.ts';
@@ -39,29 +41,37 @@ export interface SlackBot {
   client: WebClient;
   /** What jobs use to post digests, alerts and approval notices. */
   notifier: Notifier;
-  /** Connects Socket Mode; nothing to do over HTTP (the web app serves the router). */
+  /** Whether Slack accepts the bot token right now, and if not why and what to do: for GET /health. */
+  health(): SlackHealth;
+  /**
+   * Checks the bot token in the background and connects Socket Mode. Never fails because of
+   * Slack: a refused token or an unreachable Slack is logged, reported by health() and retried.
+   */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
- * The Slack bot, built once: Bolt over HTTP (signatures verified by Bolt's receiver, mounted on
- * the main express app) or Socket Mode when an app token is given. Every delivery passes the
- * retry dedupe, then the listeners: mentions and DMs to the agent, approval buttons, /crescendo.
+ * The Slack bot, built once: Bolt over HTTP (timestamps held to a small skew here, signatures
+ * verified by Bolt's receiver, mounted on the main express app) or Socket Mode when an app token
+ * is given. Every delivery passes the retry dedupe, then the listeners: mentions and DMs to the
+ * agent, approval buttons, /crescendo. The bot token is checked by SlackConnection, not by Bolt,
+ * so that a Slack failure degrades Slack only.
  */
 export function buildSlackApp(deps: SlackBotDeps): SlackBot {
   const { settings } = deps;
   const logger = boltLogger(deps.log);
   const clientOptions = webClientOptions(settings);
+  const connection = new SlackConnection({ botToken: settings.botToken, client: tokenCheckClient(settings, logger), log: deps.log, apiUrl: settings.apiUrl });
   const socketMode = Boolean(settings.appToken);
   let receiver: InstanceType<typeof ExpressReceiver> | null = null;
   let app: BoltAppType;
   if (socketMode) {
-    app = new App({ token: settings.botToken, appToken: settings.appToken, socketMode: true, clientOptions, logger });
+    app = new App({ authorize: connection.authorize, appToken: settings.appToken, socketMode: true, clientOptions, logger });
   } else {
     if (!settings.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required to receive Slack requests over HTTP (or set SLACK_APP_TOKEN for Socket Mode)');
     receiver = new ExpressReceiver({ signingSecret: settings.signingSecret, endpoints: '/', processBeforeResponse: deps.processBeforeResponse ?? false, logger });
-    app = new App({ token: settings.botToken, receiver, clientOptions, logger });
+    app = new App({ authorize: connection.authorize, receiver, clientOptions, logger });
   }
 
   const ctx: SlackContext = {
@@ -77,20 +87,46 @@ export function buildSlackApp(deps: SlackBotDeps): SlackBot {
   registerApprovalActions(app, ctx);
   registerSlashCommand(app, ctx);
   app.error(async (error) => {
+    // A refused authorisation was already reported by the connection (once, with what to do).
+    if (error.code === 'slack_bolt_authorization_error') return;
+    const cause = (error as { original?: unknown }).original ?? error;
+    connection.reportFailure(cause);
     deps.log.error('slack listener failed', { error: error.stack ?? error.message });
   });
 
   const client = new WebClient(settings.botToken, clientOptions);
+  const router = receiver ? Router().use(rejectSkewedSlackRequests(deps.log), receiver.router as Router) : null;
   return {
     app,
-    router: receiver ? (receiver.router as Router) : null,
+    router,
     client,
-    notifier: createSlackNotifier({ prisma: deps.prisma, client, log: deps.log }),
+    notifier: createSlackNotifier({ prisma: deps.prisma, client, log: deps.log, onConnectionFailure: (error) => connection.reportFailure(error) }),
+    health: () => connection.health(),
     async start() {
-      if (socketMode) await app.start();
+      connection.start();
+      if (socketMode) await startSocketMode(app, deps.log);
     },
     async stop() {
+      connection.stop();
       if (socketMode) await app.stop();
     },
   };
+}
+
+/** The client that checks the bot token: no retries of its own (SlackConnection backs off) and no per-failure warnings. */
+function tokenCheckClient(settings: SlackSettings, logger: ReturnType<typeof boltLogger>): WebClient {
+  return new WebClient(settings.botToken, { ...webClientOptions(settings), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000, logger: { ...logger, warn() {}, info() {} } });
+}
+
+/**
+ * Socket Mode's first connection can fail like any Slack call (a refused app token, Slack
+ * unreachable); it is logged and retried in the background instead of failing `crescendo start`.
+ */
+async function startSocketMode(app: BoltAppType, log: Logger, delayMs = 5_000): Promise<void> {
+  try {
+    await app.start();
+  } catch (error) {
+    log.error('slack socket mode could not connect; retrying. Check SLACK_APP_TOKEN (an xapp- token with connections:write) and the network', { error: String(error), retry_in_ms: delayMs });
+    setTimeout(() => void startSocketMode(app, log, Math.min(delayMs * 2, 5 * 60_000)), delayMs).unref();
+  }
 }

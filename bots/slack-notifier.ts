@@ -7,6 +7,7 @@ import type { WebClient } from './bolt.ts';
 import { postRendered } from './post-rendered.ts';
 import { approvalDecidedBlocks } from './render/approval-blocks.ts';
 import { renderNotification } from './render/notification-blocks.ts';
+import { describeSlackFailure } from './slack-failure.ts';
 import { boundChannels } from './tenancy/workspaces.ts';
 
 export interface SlackNotifierDeps {
@@ -14,6 +15,8 @@ export interface SlackNotifierDeps {
   /** A WebClient with the bot token (and SLACK_API_URL when set). */
   client: WebClient;
   log: Logger;
+  /** Told of every failed Slack call, so a refused token or an unreachable Slack shows in /health. */
+  onConnectionFailure?: (error: unknown) => void;
 }
 
 /**
@@ -25,9 +28,18 @@ export interface SlackNotifierDeps {
 export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
   const approvals = new ApprovalMessages(deps.prisma);
 
+  /** Logs a failed call with what to do about it; never rethrows. */
+  function failed(message: string, details: Record<string, unknown>) {
+    return (error: unknown) => {
+      deps.onConnectionFailure?.(error);
+      const { reason, hint } = describeSlackFailure(error);
+      deps.log.error(message, { ...details, reason, hint, error: String(error) });
+    };
+  }
+
   async function eachChannel(organizationId: string, purpose: SlackChannelPurpose, send: (channel: { teamId: string; channelId: string }) => Promise<unknown>): Promise<void> {
     for (const channel of await boundChannels(deps.prisma, organizationId, purpose)) {
-      await send(channel).catch((error) => deps.log.error('slack notification failed', { organizationId, purpose, channel: channel.channelId, error: String(error) }));
+      await send(channel).catch(failed('slack notification failed', { organizationId, purpose, channel: channel.channelId }));
     }
   }
 
@@ -46,8 +58,8 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
       const request = await deps.prisma.approvalRequest.findFirst({ where: { id: approval.approvalId, organizationId }, select: { decidedById: true } });
       const decider = request?.decidedById ? await deps.prisma.user.findUnique({ where: { id: request.decidedById }, select: { email: true } }) : null;
       const message = approvalDecidedBlocks(approval, approval.status, { decidedBy: decider?.email ?? null, result: approval.result ?? null });
-      const locations = await approvals.updateAll(deps.client, organizationId, approval.approvalId, message).catch((error) => {
-        deps.log.error('updating slack approval messages failed', { organizationId, approvalId: approval.approvalId, error: String(error) });
+      const locations = await approvals.updateAll(deps.client, organizationId, approval.approvalId, message).catch((error: unknown) => {
+        failed('updating slack approval messages failed', { organizationId, approvalId: approval.approvalId })(error);
         return [];
       });
       if (approval.status === 'REJECTED') return;
@@ -55,7 +67,7 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
       for (const location of locations) {
         await deps.client.chat
           .postMessage({ channel: location.channelId, thread_ts: location.messageTs, text: outcome })
-          .catch((error) => deps.log.error('posting an approval result failed', { organizationId, approvalId: approval.approvalId, error: String(error) }));
+          .catch(failed('posting an approval result failed', { organizationId, approvalId: approval.approvalId }));
       }
     },
   };

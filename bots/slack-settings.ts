@@ -1,3 +1,5 @@
+import type { WebClientOptions } from '@slack/web-api';
+
 /** How Crescendo reaches Slack; parsed from the environment by bin/config.ts. */
 export interface SlackSettings {
   /** SLACK_BOT_TOKEN (xoxb-...). */
@@ -10,7 +12,16 @@ export interface SlackSettings {
   apiUrl: string | undefined;
 }
 
-/** Options for every WebClient Crescendo builds, so all of them honour SLACK_API_URL. */
-export function webClientOptions(settings: Pick<SlackSettings, 'apiUrl'>): { slackApiUrl?: string } {
-  return settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {};
+/**
+ * A few quick retries (about 1 s, then 3 s) for a call that failed on the network or with a 5xx.
+ * The library's default retries for about 30 minutes, which held a digest job (and an answer in
+ * Slack) for half an hour whenever Slack was unreachable; past these, the call fails and is logged.
+ */
+export const SLACK_CALL_RETRIES = { retries: 2, factor: 3, minTimeout: 1_000, maxTimeout: 10_000 } as const;
+/** A call that has not answered by then will not: without it a silent network waits forever. */
+export const SLACK_CALL_TIMEOUT_MS = 30_000;
+
+/** Options for every WebClient Crescendo builds: SLACK_API_URL honoured, retries and waiting bounded. */
+export function webClientOptions(settings: Pick<SlackSettings, 'apiUrl'>): WebClientOptions {
+  return { ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}), retryConfig: { ...SLACK_CALL_RETRIES }, timeout: SLACK_CALL_TIMEOUT_MS };
 }

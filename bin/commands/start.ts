@@ -40,7 +40,7 @@ export async function startCommand(runtime: Runtime): Promise<number> {
   // Slack only when its tokens are set: over HTTP on this server, or Socket Mode with an app token.
   const slack = config.slack ? buildSlackApp({ prisma: database.prisma, runner: runtime.runner, agent: runtime.agent, log: runtime.log, settings: config.slack }) : null;
   await slack?.start();
-  const app = buildWebApp({ database, runner: runtime.runner, log: runtime.log, version: VERSION, agent: runtime.agent, adminQueues, slack: slack?.router ?? undefined });
+  const app = buildWebApp({ database, runner: runtime.runner, log: runtime.log, version: VERSION, agent: runtime.agent, adminQueues, slack: slack?.router ?? undefined, slackHealth: slack?.health });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

@@ -28,6 +28,12 @@ export interface FakeSlackApi {
   /** Files uploaded through files.getUploadURLExternal + the upload URL. */
   uploads: Array<{ fileId: string; filename: string; bytes: Buffer }>;
   addUser(user: FakeSlackUser): void;
+  /** Answers every Web API method with `{ok: false, error}` (e.g. `invalid_auth`, a revoked token) until called with null. */
+  failWith(error: string | null): void;
+  /** Stops listening (connections refused on the same port), as when Slack is unreachable. */
+  goAway(): Promise<void>;
+  /** Listens again on the same port. */
+  comeBack(): Promise<void>;
   /** Resolves once `count` calls of `method` have arrived (for work finished after the ack). */
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<RecordedSlackCall[]>;
   close(): Promise<void>;
@@ -52,6 +58,7 @@ export async function startFakeSlackApi(options: { teamId?: string; botUserId?: 
   let messageCounter = 0;
   let fileCounter = 0;
   let base = '';
+  let failure: string | null = null;
 
   const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
     switch (method) {
@@ -103,11 +110,16 @@ export async function startFakeSlackApi(options: { teamId?: string; botUserId?: 
     const method = path.replace(/^\/api\//, '');
     const args = parseArguments(body.toString('utf8'), request.headers['content-type']);
     calls.push({ method, args });
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer(method, args)));
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(failure ? { ok: false, error: failure } : answer(method, args)));
     notify();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  base = `http://127.0.0.1:${port}`;
+  const stopListening = () => new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
 
   function notify(): void {
     for (const waiter of [...waiters]) waiter();
@@ -122,6 +134,11 @@ export async function startFakeSlackApi(options: { teamId?: string; botUserId?: 
     responses,
     uploads,
     addUser: (user) => users.set(user.id, user),
+    failWith(error) {
+      failure = error;
+    },
+    goAway: stopListening,
+    comeBack: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
     waitFor(method, count = 1, timeoutMs = 5_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
@@ -139,10 +156,7 @@ export async function startFakeSlackApi(options: { teamId?: string; botUserId?: 
         check();
       });
     },
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () => (server.listening ? stopListening() : Promise.resolve()),
   };
 }
 
