@@ -5,6 +5,7 @@ import type { ToolContext } from '../../registry/context.ts';
 import { isoDate, money, parseDay, spotifyTrackId } from '../../common/format.ts';
 import { amountInput, countInput, currencyInput } from '../records/inputs.ts';
 import { baseCurrencyConverter } from '../../money/fx.ts';
+import { isSpotifyTrackReference } from '../records/song-input.ts';
 
 const input = z.object({
   campaign_id: z.string().describe('Campaign that receives the placements.'),
@@ -86,7 +87,7 @@ export const commitAllocation = defineTool({
 
 async function resolve(ctx: ToolContext, request: Input) {
   const trackId = spotifyTrackId(request.track_url);
-  if (!trackId) throw invalidInput('track_url', 'is not a Spotify track URL (https://open.spotify.com/track/<id>)');
+  if (!trackId || !isSpotifyTrackReference(request.track_url)) throw invalidInput('track_url', 'is not a Spotify track URL (https://open.spotify.com/track/<id>)');
   const campaign = await ctx.db.campaignGroup.findUnique({ where: { id: request.campaign_id } });
   if (!campaign) throw notFound('campaign', request.campaign_id);
   const ids = [...new Set(request.allocations.map((allocation) => allocation.vendor_id))];

@@ -6,6 +6,7 @@ import { countInput, EXAMPLE_ID, idInput, nameInput, normalizeGenres } from './i
 import { requireVendor } from './lookups.ts';
 import { findAdoptablePlaylist, resolveSpotifyPlaylistId } from './playlist-registration.ts';
 import { playlistView, toPlaylistView } from './playlist-view.ts';
+import { spotifyLinkInput } from '../../common/link-input.ts';
 
 export const addVendorPlaylist = defineTool({
   name: 'add_vendor_playlist',
@@ -19,7 +20,7 @@ export const addVendorPlaylist = defineTool({
     vendor_id: idInput.describe('Id of the vendor that runs the playlist.'),
     name: nameInput.describe('Playlist name as shown on Spotify.'),
     spotify_playlist_id: z.string().trim().min(1).optional().describe('Spotify playlist id (or its URI or link); derived from url when omitted.'),
-    url: z.string().trim().min(1).max(500).optional().describe('Link to the playlist, e.g. https://open.spotify.com/playlist/<id>.'),
+    url: spotifyLinkInput('playlist').optional().describe('Link to the playlist, e.g. https://open.spotify.com/playlist/<id>.'),
     genres: z.array(z.string().trim().min(1).max(50)).max(20).optional().describe('Genres, e.g. ["dance", "techno"] (stored lower-case).'),
     follower_count: countInput.nonnegative().optional().describe('Followers on Spotify.'),
     curator: z.string().trim().min(1).max(200).optional().describe('Curator name shown on Spotify.'),

@@ -3,13 +3,19 @@ import { ToolError } from '../../registry/errors.ts';
 import type { ToolDb } from '../../registry/tenant-scope.ts';
 import { isoDate, spotifyTrackId } from '../../common/format.ts';
 import { amountInput, countInput, idInput } from './inputs.ts';
+import { isSpotifyUri, isWebLink } from '../../common/link-input.ts';
+
+/** The track link is stored and shown as a link: a bare id, a spotify:track: URI or an http(s) link, never another scheme. */
+export function isSpotifyTrackReference(text: string): boolean {
+  return /^[A-Za-z0-9]{22}$/.test(text) || isSpotifyUri(text, 'track') || isWebLink(text);
+}
 
 /** One song placed with one vendor, as create_campaign takes it. */
 export const songInput = z.object({
   track_url: z
     .string()
     .trim()
-    .refine((url) => spotifyTrackId(url) !== null, 'must be a Spotify track link (https://open.spotify.com/track/<22-character id>), URI or id')
+    .refine((url) => isSpotifyTrackReference(url) && spotifyTrackId(url) !== null, 'must be a Spotify track link (https://open.spotify.com/track/<22-character id>), URI or id')
     .describe('Spotify track link, e.g. https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC.'),
   song_name: z.string().trim().min(1).max(200).optional().describe('Song title, for people reading the figures.'),
   goal: countInput.positive('must be more than 0').describe('Streams the vendor promises in total.'),

@@ -8,6 +8,7 @@ import { RealVsPromisedChart } from './real-vs-promised-chart.tsx';
 import { SongPlaylistsTable } from './song-playlists-table.tsx';
 import { VendorBreakdownTable } from './vendor-breakdown-table.tsx';
 import { deliveryTone } from '../../components/delivery-tone.ts';
+import { ExternalLink } from '../../components/external-link.tsx';
 
 export default function CampaignPage({ params }: { params: Record<string, string> }) {
   const campaign = useTool('get_campaign', { campaign_id: params.id!, playlists_per_song: 50 });
@@ -57,7 +58,7 @@ function CampaignView({ data }: { data: ToolOutput<'get_campaign'> }) {
             {data.songs.map((song) => (
               <li key={song.spotify_track_id}>
                 <div className="row-between wrap">
-                  <h3><a href={song.track_url} target="_blank" rel="noreferrer noopener">{song.song_name ?? song.spotify_track_id}</a>{song.genre ? <span className="muted"> · {song.genre}</span> : null}</h3>
+                  <h3><ExternalLink href={song.track_url}>{song.song_name ?? song.spotify_track_id}</ExternalLink>{song.genre ? <span className="muted"> · {song.genre}</span> : null}</h3>
                   <span className="muted small">scraped {formatInstant(song.scraped_at)}</span>
                 </div>
                 <div className="row-between meter-row song-meter">

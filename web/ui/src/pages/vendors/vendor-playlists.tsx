@@ -1,4 +1,5 @@
 import { useTool } from '../../api/use-tool.ts';
+import { ExternalLink } from '../../components/external-link.tsx';
 import { formatNumber } from '../../components/format.ts';
 import { Empty, Loaded } from '../../components/states.tsx';
 
@@ -11,7 +12,7 @@ export function VendorPlaylists({ vendorId }: { vendorId: string }) {
         <ul className="plain-list">
           {page.rows.map((playlist) => (
             <li key={playlist.id} className="row-between">
-              <span>{playlist.url ? <a href={playlist.url} target="_blank" rel="noreferrer noopener">{playlist.name}</a> : playlist.name}
+              <span><ExternalLink href={playlist.url}>{playlist.name}</ExternalLink>
                 {playlist.genres.length ? <span className="muted"> · {playlist.genres.join(', ')}</span> : null}</span>
               <span className="muted nowrap">
                 {playlist.avg_daily_streams === null ? 'not scraped' : `${formatNumber(playlist.avg_daily_streams)}/day`}
