@@ -1,5 +1,6 @@
 import type { JobQueue, JobRequest } from '../tools/registry/context.ts';
 import { JobCatalogue, type AnyJob, type JobDeps } from './catalogue.ts';
+import { runRecorded } from './job-runs.ts';
 import { loggingNotifier } from './notifier.ts';
 
 /** What the composition root supplies; the queue adds itself as `jobs`, and defaults the rest. */
@@ -47,7 +48,7 @@ export class InProcessJobQueue implements JobQueue {
       if (this.keysInFlight.has(key) || this.keysDone.has(key)) return;
       this.keysInFlight.add(key);
     }
-    const task = this.runWithRetries(job, payload, key).finally(() => {
+    const task = this.runWithRetries(job, payload, key, new Date()).finally(() => {
       this.running.delete(task);
       if (key) this.keysInFlight.delete(key);
     });
@@ -67,17 +68,18 @@ export class InProcessJobQueue implements JobQueue {
     return this.running.size;
   }
 
-  private async runWithRetries(job: AnyJob, payload: { organizationId: string }, key: string | undefined): Promise<void> {
+  private async runWithRetries(job: AnyJob, payload: { organizationId: string }, key: string | undefined, queuedAt: Date): Promise<void> {
     await Promise.resolve(); // start after the caller's own work
     const deps = this.requireDeps();
+    const isFinal = (attempt: number) => (error: unknown) => attempt === job.attempts || (error as { retryable?: boolean }).retryable === false;
     for (let attempt = 1; attempt <= job.attempts; attempt++) {
       try {
-        await job.run(deps, payload);
+        await runRecorded(deps, { job, payload, key, attempt, maxAttempts: job.attempts, runner: 'in-process', queuedAt, isFinal: isFinal(attempt) });
         if (key) this.keysDone.set(key, Date.now());
         return;
       } catch (error) {
         const context = { job: job.name, key, organizationId: payload.organizationId, attempt, error: String(error) };
-        if (attempt === job.attempts || (error as { retryable?: boolean }).retryable === false) {
+        if (isFinal(attempt)(error)) {
           deps.log.error('job failed for good', context);
           this.failures.push({ name: job.name, key, organizationId: payload.organizationId, error: String(error), at: new Date() });
           if (this.failures.length > 100) this.failures.shift();

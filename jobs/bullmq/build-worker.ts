@@ -1,6 +1,7 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { JobCatalogue } from '../catalogue.ts';
 import type { JobDeps } from '../define-job.ts';
+import { runRecorded } from '../job-runs.ts';
 import { connectionOptions, DEFAULT_PREFIX, QUEUE_NAME, type RedisTarget } from './connection.ts';
 
 export interface WorkerOptions {
@@ -40,8 +41,11 @@ async function processJob(catalogue: JobCatalogue, deps: JobDeps, job: Job): Pro
   if (!definition) throw new UnrecoverableError(`Unknown job ${job.name}: deploy the worker that defines it.`);
   const parsed = definition.payload.safeParse(job.data);
   if (!parsed.success) throw new UnrecoverableError(`Invalid payload for ${job.name}: ${parsed.error.message}`);
+  const attempt = job.attemptsMade + 1;
+  const maxAttempts = job.opts.attempts ?? 1;
+  const isFinal = (error: unknown) => attempt >= maxAttempts || (error as { retryable?: boolean }).retryable === false;
   try {
-    return (await definition.run(deps, parsed.data)) ?? null;
+    return (await runRecorded(deps, { job: definition, payload: parsed.data, key: definition.key(parsed.data), attempt, maxAttempts, runner: 'redis', queuedAt: new Date(job.timestamp), isFinal })) ?? null;
   } catch (error) {
     if ((error as { retryable?: boolean }).retryable === false) throw new UnrecoverableError((error as Error).message);
     throw error;
