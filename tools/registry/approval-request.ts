@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { AnyTool } from './define-tool.ts';
+import type { AnyTool, ApprovalFacts } from './define-tool.ts';
 import type { ToolContext } from './context.ts';
-import { forbidden } from './errors.ts';
+import { forbidden, ToolError } from './errors.ts';
 
 /** What every approval tool returns when called: the request, not the effect. */
 export const approvalPendingOutput = z.object({
@@ -25,13 +25,15 @@ export async function fileApprovalRequest(
   approveUrl: (approvalId: string) => string | null,
 ): Promise<ApprovalPending> {
   if (!ctx.actor.userId) throw forbidden(`${tool.name} needs a person behind the request (a user token), so that another person can approve it.`);
-  const preview = tool.preview ? await tool.preview(ctx, input) : defaultPreview(tool, input);
+  const preview = await previewOf(tool, ctx, input);
+  const fingerprint = tool.fingerprint ? await tool.fingerprint(ctx, input) : undefined;
   const request = await ctx.db.approvalRequest.create({
     data: {
       organizationId: ctx.orgId,
       action: tool.name,
       payload: input as object,
       preview,
+      ...(fingerprint ? { fingerprint } : {}),
       requestedById: ctx.actor.userId,
       requestedVia: ctx.actor.surface,
     },
@@ -43,6 +45,57 @@ export async function fileApprovalRequest(
 
 /** The job that tells approvers a request is waiting. */
 export const NOTIFY_APPROVAL_JOB = 'approvals.notify';
+
+/**
+ * Inside an approved request's execution transaction, after its claim: computes the tool's facts
+ * again and compares them with those the approver saw. When any differs, the request goes back to
+ * PENDING (decision cleared, preview and facts brought up to date, the change noted and announced
+ * to approvers again) and the returned error says what changed; the caller commits that instead
+ * of running the action. Requests filed before facts were stored, and tools without facts, pass.
+ */
+export async function recheckApprovedFacts(tool: AnyTool, ctx: ToolContext, input: Record<string, unknown>, approvalId: string): Promise<FactsChanged | null> {
+  if (!tool.fingerprint) return null;
+  const request = await ctx.db.approvalRequest.findUniqueOrThrow({ where: { id: approvalId }, select: { fingerprint: true } });
+  if (!request.fingerprint) return null;
+  const now = await tool.fingerprint(ctx, input);
+  const changes = describeChanges(request.fingerprint as ApprovalFacts, now);
+  if (changes.length === 0) return null;
+  const note = `Changed after it was approved: ${changes.join('; ')}.`;
+  await ctx.db.approvalRequest.update({
+    where: { id: approvalId },
+    data: {
+      status: 'PENDING',
+      decidedById: null,
+      decidedVia: null,
+      decidedAt: null,
+      decisionComment: null,
+      preview: `${note} ${await previewOf(tool, ctx, input)}`,
+      fingerprint: now,
+      changeNote: note,
+    },
+  });
+  // A new key: the first announcement's key is remembered by the queues.
+  ctx.jobs.enqueue({ name: NOTIFY_APPROVAL_JOB, payload: { approvalId, organizationId: ctx.orgId }, key: `${NOTIFY_APPROVAL_JOB}.${approvalId}.${ctx.now().getTime()}` });
+  return new FactsChanged(note);
+}
+
+/** The refusal an execution answers when the facts changed: it is pending again, nothing ran. */
+export class FactsChanged extends ToolError {
+  constructor(readonly note: string) {
+    super('conflict', `${note} Nothing was done: the request is pending again, for an approver to decide on what is true now.`);
+  }
+}
+
+/** "Label: before → after" for each fact that differs (a fact that appeared or went is "none"). */
+function describeChanges(before: ApprovalFacts, after: ApprovalFacts): string[] {
+  const labels = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  const shown = (value: ApprovalFacts[string] | undefined) => (value === undefined || value === null ? 'none' : String(value));
+  return labels.filter((label) => shown(before[label]) !== shown(after[label])).map((label) => `${label}: ${shown(before[label])} → ${shown(after[label])}`);
+}
+
+function previewOf(tool: AnyTool, ctx: ToolContext, input: Record<string, unknown>): string | Promise<string> {
+  return tool.preview ? tool.preview(ctx, input) : defaultPreview(tool, input);
+}
 
 function defaultPreview(tool: AnyTool, input: Record<string, unknown>): string {
   const details = JSON.stringify(input);

@@ -9,6 +9,9 @@ import type { Area, Permission } from './roles.ts';
  */
 export type ToolAccess = 'read' | 'write' | 'approval';
 
+/** What an approver saw, fact by fact: label -> the value as shown. */
+export type ApprovalFacts = Record<string, string | number | boolean | null>;
+
 export interface ToolHints {
   /** Calling twice with the same input has the effect of calling once. */
   idempotent?: boolean;
@@ -53,6 +56,14 @@ export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output 
    * and parsed again when approved, so approval tools' schemas must survive a JSON round trip.
    */
   preview?: (ctx: ToolContext, input: z.output<Input>) => string | Promise<string>;
+  /**
+   * Approval tools: the facts the preview showed that the decision rests on and that can change
+   * before execution (a price, a status, what was paid so far), keyed by what a person would call
+   * them ("Paid so far"), each a display value. Stored with the request and computed again inside
+   * the execution's transaction: if any differs, the action does not run and the request returns
+   * to pending with a note of what changed, so nobody approves one thing and executes another.
+   */
+  fingerprint?: (ctx: ToolContext, input: z.output<Input>) => ApprovalFacts | Promise<ApprovalFacts>;
   handler: (ctx: ToolContext, input: z.output<Input>) => Promise<z.input<Output>>;
 }
 

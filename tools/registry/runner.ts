@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { PrismaClient } from '../../db/generated/prisma/client.ts';
-import { fileApprovalRequest } from './approval-request.ts';
+import { fileApprovalRequest, recheckApprovedFacts, type FactsChanged } from './approval-request.ts';
 import { recordToolCall, type ToolCallRecord } from './audit.ts';
 import type { ToolCatalogue } from './catalogue.ts';
 import type { Actor, JobQueue, JobRequest, Logger, OrganizationInfo, ProgressReporter, Surface, ToolContext } from './context.ts';
@@ -181,6 +181,7 @@ export class ToolRunner {
     });
     const scoped = this.scoped(organization.id, tool);
     if (tool.access === 'read') return this.checkOutput(tool, await tool.handler(makeContext(scoped as unknown as ToolDb), input));
+    const refused: { because?: FactsChanged } = {};
     const output = await scoped.$transaction(
       async (tx) => {
         const db = tx as unknown as ToolDb;
@@ -189,7 +190,12 @@ export class ToolRunner {
         if (tool.access === 'approval' && !approvalId) {
           result = await fileApprovalRequest(tool, ctx, input, this.deps.approvalUrl ?? (() => null));
         } else {
-          if (approvalId) await claimApproval(db, approvalId);
+          if (approvalId) {
+            await claimApproval(db, approvalId);
+            // What the approver saw changed: commit the request's return to pending, not the action.
+            refused.because = (await recheckApprovedFacts(tool, ctx, input, approvalId)) ?? undefined;
+            if (refused.because) return null;
+          }
           result = this.checkOutput(tool, await tool.handler(ctx, input));
           if (approvalId) await db.approvalRequest.update({ where: { id: approvalId }, data: { status: 'EXECUTED', executedAt: this.now(), result: (result ?? {}) as object } });
         }
@@ -199,6 +205,7 @@ export class ToolRunner {
       { timeout: tool.transactionTimeoutMs ?? this.deps.transactionTimeoutMs ?? 60_000, maxWait: 30_000 },
     );
     await this.releaseJobs(pendingJobs);
+    if (refused.because) throw refused.because;
     return output;
   }
 

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ApprovalRequest" ADD COLUMN     "changeNote" TEXT,
+ADD COLUMN     "fingerprint" JSONB;
