@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/testing/test-database.ts';
 import { BullmqJobQueue } from '../jobs/bullmq/bullmq-job-queue.ts';
-import { TEST_REDIS_URL, testRedisTarget } from '../jobs/testing/test-redis.ts';
+import { startJobWorker } from '../jobs/bullmq/job-worker.ts';
+import { recordingNotifier } from '../jobs/testing/recording-notifier.ts';
+import { TEST_REDIS_URL, testRedisTarget, waitFor } from '../jobs/testing/test-redis.ts';
 import { createApiToken } from '../tools/access/api-tokens.ts';
 import { silentLogger } from '../tools/registry/context.ts';
 import { createTestOrganization, createTestRunner, type TestOrganization } from '../tools/testing/fixtures.ts';
@@ -127,6 +129,26 @@ describe('the job dashboard', () => {
       expect(await queue.queue.isPaused()).toBe(true);
       expect((await fetch(`${base}/admin/queues/api/queues/crescendo/resume`, { method: 'PUT', headers: bearer(OPERATOR_TOKEN) })).status).toBe(200);
       expect(await queue.queue.isPaused()).toBe(false);
+    });
+
+    it("each organisation sees its own jobs through list_jobs once a worker ran them, never the other's", async () => {
+      const { runner } = createTestRunner(database);
+      const worker = await startJobWorker({ redis, deps: { prisma: database.prisma, runner, log: silentLogger, notifier: recordingNotifier(), now: () => new Date() }, schedules: false });
+      try {
+        await waitFor('the digest of A to run', async () => (await database.prisma.jobRun.count({ where: { organizationId: orgA.id, finishedAt: { not: null } } })) > 0);
+      } finally {
+        await worker.close();
+      }
+      const listJobs = async (token: string) => {
+        const response = await fetch(`${base}/api/tools/list_jobs`, { method: 'POST', headers: { ...bearer(token), 'content-type': 'application/json' }, body: '{}' });
+        expect(response.status).toBe(200);
+        return (await response.json()) as { rows: Array<{ job: string; key: string | null; runner: string; status: string }> };
+      };
+      const ofA = await listJobs(tokens.ownerA);
+      expect(ofA.rows).toEqual([expect.objectContaining({ job: 'digest.daily', key: `digest.daily.${orgA.id}.2026-01-05`, runner: 'redis', status: 'succeeded' })]);
+      const ofB = await listJobs(tokens.ownerB);
+      expect(ofB.rows).toEqual([]);
+      expect(JSON.stringify(ofB)).not.toContain(orgA.id);
     });
 
     it('a forged cookie is refused', async () => {
