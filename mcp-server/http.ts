@@ -1,98 +1,118 @@
+import { randomUUID } from 'node:crypto';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import express, { Router, type Request, type Response } from 'express';
+import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
+import { approvalsStamp } from '../tools/approvals/approvals-stamp.ts';
 import type { Logger } from '../tools/registry/context.ts';
 import { silentLogger } from '../tools/registry/context.ts';
-import type { ToolRunner } from '../tools/registry/runner.ts';
+import type { Principal, ToolRunner } from '../tools/registry/runner.ts';
 import { requireToken, type AuthenticatedLocals } from '../web/auth.ts';
 import { buildMcpServer } from './build-mcp-server.ts';
+import { HttpSessions } from './http-sessions.ts';
 import { parseToolsets, ToolsetError } from './options.ts';
+import { originGuard } from './origin-guard.ts';
 
 export interface McpHttpDeps {
   prisma: PrismaClient;
   runner: ToolRunner;
   version: string;
   log?: Logger;
-  /**
-   * Browser origins allowed besides the server's own host and http(s)://localhost, 127.0.0.1 and
-   * [::1] on any port. Exact origins ("https://app.example.com") or any port ("http://host:*").
-   */
+  /** The server's public URL (CRESCENDO_PUBLIC_URL): browsers from its origin may call /mcp. */
+  publicUrl?: string;
+  /** Further browser origins allowed: exact ("https://app.example.com") or any port ("http://host:*"). */
   allowedOrigins?: readonly string[];
+  sessions?: { idleMs?: number; max?: number };
 }
 
+const SESSION_HEADER = 'mcp-session-id';
+
 /**
- * Streamable HTTP at /mcp, stateless: each POST gets its own server and transport, built for the
- * bearer token's principal. Toolsets come from ?toolsets=a,b or X-Crescendo-Toolsets; read-only
- * from ?read_only=1. Without sessions there is no server-initiated stream, so GET and DELETE are 405.
+ * Streamable HTTP at /mcp. An initialize request opens a session (Mcp-Session-Id): its tool list
+ * grows with discovery, GET opens its notification stream (tools/list_changed, resource updates,
+ * progress), DELETE ends it. A session answers only the token's own organisation, user and role.
+ * Requests without a session id are served statelessly, each with a fresh default server.
+ * Toolsets come from ?toolsets=a,b|all or X-Crescendo-Toolsets; read-only from ?read_only=1.
  */
 export function mcpHttpRouter(deps: McpHttpDeps): Router {
   const log = deps.log ?? silentLogger;
+  const sessions = new HttpSessions(deps.sessions);
   const router = Router();
-  const checkOrigin = originGuard(deps.allowedOrigins ?? []);
-  router.post('/mcp', checkOrigin, express.json({ limit: '10mb' }), requireToken(deps.prisma), async (request: Request, response: Response) => {
-    let toolsets;
-    try {
-      toolsets = parseToolsets(stringParam(request.query.toolsets) ?? request.get('x-crescendo-toolsets'));
-    } catch (error) {
-      if (!(error instanceof ToolsetError)) throw error;
-      response.status(400).json(jsonRpcError(-32602, error.message));
+  const checkOrigin = originGuard([...(deps.publicUrl ? [deps.publicUrl] : []), ...(deps.allowedOrigins ?? [])]);
+  const auth = requireToken(deps.prisma);
+  const stamp = (organizationId: string) => approvalsStamp(deps.prisma, organizationId);
+
+  const build = (request: Request, principal: Principal) =>
+    buildMcpServer({ runner: deps.runner, principal, toolsets: parseToolsets(stringParam(request.query.toolsets) ?? request.get('x-crescendo-toolsets')), readOnly: isTrue(stringParam(request.query.read_only)), version: deps.version, approvalsStamp: stamp, log });
+
+  router.post('/mcp', checkOrigin, express.json({ limit: '10mb' }), auth, handleToolsetErrors(async (request: Request, response: Response) => {
+    const { principal } = response.locals as AuthenticatedLocals;
+    const sessionId = request.get(SESSION_HEADER);
+    if (sessionId) {
+      const session = sessions.get(sessionId, principal);
+      if (!session) return sessionNotFound(response);
+      await session.transport.handleRequest(request, response, request.body);
       return;
     }
-    const { principal } = response.locals as AuthenticatedLocals;
-    const server = buildMcpServer({ runner: deps.runner, principal, toolsets, readOnly: isTrue(stringParam(request.query.read_only)), version: deps.version });
+    if (isInitializeRequest(request.body)) {
+      const server = build(request, principal);
+      const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
+        sessionIdGenerator: randomUUID,
+        enableJsonResponse: true,
+        onsessioninitialized: (id) => sessions.open(id, principal, transport, server),
+      });
+      transport.onclose = () => {
+        if (transport.sessionId) sessions.forget(transport.sessionId);
+      };
+      await server.connect(transport);
+      await transport.handleRequest(request, response, request.body);
+      return;
+    }
+    // No session: one request, one server, nothing kept.
+    const server = build(request, principal);
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     response.on('close', () => {
       void transport.close();
       void server.close();
     });
-    try {
-      await server.connect(transport);
-      await transport.handleRequest(request, response, request.body);
-    } catch (error) {
-      log.error('mcp request failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-      if (!response.headersSent) response.status(500).json(jsonRpcError(-32603, 'Something failed on our side; it has been logged.'));
+    await server.connect(transport);
+    await transport.handleRequest(request, response, request.body);
+  }, log));
+
+  // GET opens a session's notification stream; DELETE ends the session.
+  const withSession = async (request: Request, response: Response) => {
+    const sessionId = request.get(SESSION_HEADER);
+    if (!sessionId) {
+      response.status(405).set('Allow', 'POST').json(jsonRpcError(-32000, 'Send Mcp-Session-Id (from the initialize response) to open a notification stream or end a session; without a session, send JSON-RPC requests with POST.'));
+      return;
     }
-  });
-  const notAllowed = (_request: Request, response: Response) => {
-    response.status(405).set('Allow', 'POST').json(jsonRpcError(-32000, 'This MCP endpoint is stateless: send JSON-RPC requests with POST.'));
+    const session = sessions.get(sessionId, (response.locals as AuthenticatedLocals).principal);
+    if (!session) return sessionNotFound(response);
+    await session.transport.handleRequest(request, response);
   };
-  router.get('/mcp', checkOrigin, requireToken(deps.prisma), notAllowed);
-  router.delete('/mcp', checkOrigin, requireToken(deps.prisma), notAllowed);
+  router.get('/mcp', checkOrigin, auth, withSession);
+  router.delete('/mcp', checkOrigin, auth, withSession);
   return router;
 }
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/**
- * DNS-rebinding guard the MCP spec asks of HTTP servers: a request carrying an Origin (a browser)
- * must come from this server's own host, a loopback host, or an allowed origin; 403 otherwise.
- * Requests without an Origin (CLI and desktop clients) pass.
- */
-export function originGuard(allowed: readonly string[]) {
-  const patterns = allowed.map((origin) => origin.trim().replace(/\/+$/, '').toLowerCase()).filter(Boolean);
-  return (request: Request, response: Response, next: () => void) => {
-    const origin = request.get('origin');
-    if (origin === undefined || isAllowedOrigin(origin, request.get('host'), patterns)) {
-      next();
-      return;
+function handleToolsetErrors(handler: (request: Request, response: Response) => Promise<void>, log: Logger) {
+  return async (request: Request, response: Response, _next: NextFunction) => {
+    try {
+      await handler(request, response);
+    } catch (error) {
+      if (error instanceof ToolsetError) {
+        response.status(400).json(jsonRpcError(-32602, error.message));
+        return;
+      }
+      log.error('mcp request failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      if (!response.headersSent) response.status(500).json(jsonRpcError(-32603, 'Something failed on our side; it has been logged.'));
     }
-    response.status(403).json(jsonRpcError(-32000, `Origin ${origin} is not allowed to call this MCP endpoint.`));
   };
 }
 
-function isAllowedOrigin(origin: string, host: string | undefined, patterns: readonly string[]): boolean {
-  let url: URL;
-  try {
-    url = new URL(origin);
-  } catch {
-    return false; // "null" (sandboxed frames, file://) and anything unparsable
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
-  if (host !== undefined && url.host === host.toLowerCase()) return true;
-  if (LOOPBACK.has(url.hostname)) return true;
-  const normalised = url.origin.toLowerCase();
-  const anyPort = `${url.protocol}//${url.hostname}:*`;
-  return patterns.some((pattern) => pattern === normalised || pattern === anyPort);
+// The spec's answer to an unknown or expired session: 404, after which the client initializes again.
+function sessionNotFound(response: Response): void {
+  response.status(404).json(jsonRpcError(-32001, 'Session not found or expired: send initialize again without Mcp-Session-Id.'));
 }
 
 function stringParam(value: unknown): string | undefined {
@@ -103,6 +123,6 @@ function isTrue(value: string | undefined): boolean {
   return value !== undefined && ['1', 'true', 'yes'].includes(value.toLowerCase());
 }
 
-function jsonRpcError(code: number, message: string) {
+export function jsonRpcError(code: number, message: string) {
   return { jsonrpc: '2.0', error: { code, message }, id: null };
 }

@@ -1,4 +1,7 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { LoggingMessageNotificationSchema, ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import { EVAL_CASES } from '../evals/cases/index.ts';
+import { CORE_TOOLS, DISCOVERY_TOOLS } from '../tools/catalogue/toolsets.ts';
 import { answersQuestions } from '../tools/registry/define-tool.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
@@ -41,39 +44,114 @@ describe('MCP server over the in-memory transport', () => {
     await database.close();
   });
 
-  it('lists exactly the tools the role may call, with registry schemas and annotations', async () => {
+  it('lists the core and the three discovery tools by default, and every usable tool with toolsets=all', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((tool) => tool.name)).toEqual(runner.catalogue.list({ role: 'OWNER' }).map((tool) => tool.name));
+    const usable = runner.catalogue.list({ role: 'OWNER', surface: 'MCP' }).map((tool) => tool.name);
+    const core = [...CORE_TOOLS, ...DISCOVERY_TOOLS].filter((name) => usable.includes(name));
+    expect(tools.map((tool) => tool.name).sort()).toEqual([...core].sort());
+    expect(tools.length).toBeLessThanOrEqual(12);
+    const all = await (await connect({ toolsets: 'all' })).listTools();
+    expect(all.tools.map((tool) => tool.name)).toEqual(usable);
     for (const role of ['VIEWER', 'ANALYST'] as const) {
-      const listed = await (await connect({ principal: orgA.as(role) })).listTools();
-      expect(listed.tools).toHaveLength(runner.catalogue.list({ role }).length);
+      const listed = await (await connect({ principal: orgA.as(role), toolsets: 'all' })).listTools();
+      expect(listed.tools).toHaveLength(runner.catalogue.list({ role, surface: 'MCP' }).length);
     }
-    const whoami = tools.find((tool) => tool.name === 'whoami')!;
+    // A person decides approvals; no MCP session lists the tool that decides them.
+    expect(all.tools.map((tool) => tool.name)).not.toContain('decide_approval');
+    const whoami = all.tools.find((tool) => tool.name === 'whoami')!;
     expect(whoami).toMatchObject({ title: 'Who am I', annotations: { readOnlyHint: true }, outputSchema: { type: 'object' } });
-    const vendor = tools.find((tool) => tool.name === 'create_vendor')!;
+    const vendor = all.tools.find((tool) => tool.name === 'create_vendor')!;
     expect(vendor.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: false });
     expect(Object.keys(vendor.inputSchema.properties ?? {})).toEqual(expect.arrayContaining(['name', 'cost_per_1k_streams']));
-    const commit = tools.find((tool) => tool.name === 'commit_allocation')!;
+    const commit = all.tools.find((tool) => tool.name === 'commit_allocation')!;
     expect(Object.keys(commit.outputSchema?.properties ?? {}).sort()).toEqual(['approval_id', 'approve_url', 'preview', 'status']);
+    // Dates say their format; zod's long pattern stays on the server.
+    const roas = all.tools.find((tool) => tool.name === 'roas_summary')!;
+    expect(roas.inputSchema.properties?.from).toMatchObject({ type: 'string', format: 'date' });
+    expect(JSON.stringify(all.tools)).not.toContain('[2468][048]');
   });
 
-  it('read-only mode lists only tools that answer questions and refuses the others', async () => {
-    const readOnly = await connect({ readOnly: true });
-    const { tools } = await readOnly.listTools();
-    expect(tools.length).toBe(runner.catalogue.list({ role: 'OWNER', access: ['read'] }).length);
-    // Reads, plus tools whose only write is a record of their own result (calculate_attribution's run), annotated as not read-only.
-    expect(tools.every((tool) => answersQuestions(runner.catalogue.get(tool.name)!))).toBe(true);
-    expect(tools.filter((tool) => !tool.annotations?.readOnlyHint).map((tool) => tool.name)).toEqual(['calculate_attribution']);
-    const refused = await readOnly.callTool({ name: 'create_vendor', arguments: { name: 'Sneaky', cost_per_1k_streams: 1 } });
+  it('read-only mode lists exactly the tools annotated read-only, for every tool, and refuses the others', async () => {
+    const everything = (await (await connect({ toolsets: 'all' })).listTools()).tools;
+    const readOnly = (await (await connect({ readOnly: true, toolsets: 'all' })).listTools()).tools.map((tool) => tool.name);
+    for (const tool of everything) {
+      expect(readOnly.includes(tool.name), tool.name).toBe(tool.annotations?.readOnlyHint === true);
+      expect(tool.annotations?.readOnlyHint, tool.name).toBe(answersQuestions(runner.catalogue.get(tool.name)!));
+    }
+    expect(readOnly).toContain('calculate_attribution');
+    const session = await connect({ readOnly: true });
+    const refused = await session.callTool({ name: 'create_vendor', arguments: { name: 'Sneaky', cost_per_1k_streams: 1 } });
     expect(refused.isError).toBe(true);
-    expect(textOf(refused)).toMatch(/^error \[not_found\]/);
+    expect(textOf(refused)).toMatch(/^error \[forbidden\].*read-only/);
+    const found = structured<{ tools: { name: string }[] }>(await session.callTool({ name: 'find_tools', arguments: { query: 'add a new vendor', limit: 10 } }));
+    expect(found.tools.map((tool) => tool.name)).not.toContain('create_vendor');
   });
 
-  it('toolsets keep only their areas', async () => {
-    const { tools } = await (await connect({ toolsets: ['access'] })).listTools();
-    const expected = runner.catalogue.list({ role: 'OWNER', areas: ['access'] });
-    expect(expected.length).toBeGreaterThan(0);
-    expect(tools.map((tool) => tool.name)).toEqual(expected.map((tool) => tool.name));
+  it('toolsets preload their areas beside the core', async () => {
+    const { tools } = await (await connect({ toolsets: ['attribution'] })).listTools();
+    const names = tools.map((tool) => tool.name);
+    for (const tool of runner.catalogue.list({ role: 'OWNER', areas: ['attribution'] })) expect(names).toContain(tool.name);
+    expect(names).toContain('find_tools');
+    expect(names).not.toContain('create_vendor');
+  });
+
+  it('find_tools finds the tool each eval question needs', async () => {
+    const phrasings = EVAL_CASES.filter((evalCase) => typeof evalCase.question === 'string' && evalCase.expect.tools.length > 0);
+    expect(phrasings.length).toBeGreaterThanOrEqual(20);
+    for (const evalCase of phrasings) {
+      const found = structured<{ tools: { name: string; input_schema: object }[] }>(await client.callTool({ name: 'find_tools', arguments: { query: evalCase.question } }));
+      const names = found.tools.map((tool) => tool.name);
+      for (const wanted of evalCase.expect.tools) expect(names, `${evalCase.question} -> ${wanted}`).toContain(wanted);
+      expect(found.tools[0]!.input_schema).toMatchObject({ type: 'object' });
+    }
+    const cheapest = structured<{ tools: { name: string }[] }>(await client.callTool({ name: 'find_tools', arguments: { query: 'which vendor gives the cheapest real streams' } }));
+    expect(cheapest.tools[0]!.name).toBe('vendor_performance');
+  });
+
+  it('find_tools and enable_toolset bring tools into the list and send tools/list_changed', async () => {
+    const session = await connect();
+    let changes = 0;
+    session.setNotificationHandler(ToolListChangedNotificationSchema, () => {
+      changes++;
+    });
+    const toolsets = structured<{ toolsets: { toolset: string; tools: number }[] }>(await session.callTool({ name: 'list_toolsets', arguments: {} }));
+    expect(toolsets.toolsets.find((toolset) => toolset.toolset === 'campaigns')!.tools).toBe(runner.catalogue.list({ role: 'OWNER', areas: ['campaigns'], surface: 'MCP' }).length);
+    const enabled = structured<{ tools: { name: string }[] }>(await session.callTool({ name: 'enable_toolset', arguments: { toolset: 'campaigns' } }));
+    await expect.poll(() => changes).toBe(1);
+    const names = (await session.listTools()).tools.map((tool) => tool.name);
+    for (const tool of enabled.tools) expect(names).toContain(tool.name);
+    expect(names).toContain('create_vendor');
+    await session.callTool({ name: 'find_tools', arguments: { query: 'reconcile payouts with estimated earnings' } });
+    await expect.poll(() => changes).toBe(2);
+    expect((await session.listTools()).tools.map((tool) => tool.name)).toContain('reconcile_payouts');
+    const unknown = await session.callTool({ name: 'enable_toolset', arguments: { toolset: 'nope' } });
+    expect(textOf(unknown)).toMatch(/^error \[invalid_input\]/);
+  });
+
+  it('a tool the role may use runs when called by name before it is listed', async () => {
+    const session = await connect();
+    expect((await session.listTools()).tools.map((tool) => tool.name)).not.toContain('list_vendors');
+    expect(structured<{ rows: unknown[] }>(await session.callTool({ name: 'list_vendors', arguments: {} })).rows).toBeInstanceOf(Array);
+  });
+
+  it('reports progress when asked, and log lines at the level the client sets', async () => {
+    const progress: { progress: number; total?: number }[] = [];
+    const result = await client.callTool({ name: 'calculate_attribution', arguments: { model: 'markov' } }, undefined, { onprogress: (update) => progress.push(update) });
+    structured(result);
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    expect(progress.at(-1)).toMatchObject({ progress: 2, total: 2 });
+    const lines: string[] = [];
+    client.setNotificationHandler(LoggingMessageNotificationSchema, (notification) => {
+      lines.push(`${notification.params.level} ${String(notification.params.data)}`);
+    });
+    await client.setLoggingLevel('debug');
+    await client.callTool({ name: 'whoami', arguments: {} });
+    await expect.poll(() => lines.some((line) => /^debug whoami answered/.test(line))).toBe(true);
+    await client.setLoggingLevel('error');
+    await client.callTool({ name: 'get_campaign', arguments: { campaign_id: '01900000-0000-7000-8000-00000000beef' } });
+    await client.callTool({ name: 'whoami', arguments: {} });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(lines.filter((line) => !line.startsWith('debug'))).toEqual([]);
   });
 
   it('whoami reports the MCP surface', async () => {
@@ -95,7 +173,9 @@ describe('MCP server over the in-memory transport', () => {
     const misspelt = await client.callTool({ name: 'create_vendor', arguments: { name: 'Y', cost_per_1k_streams: 1, costs: 3 } });
     expect(textOf(misspelt)).toMatch(/^error \[invalid_input\]/);
     const forbidden = await (await connect({ principal: orgA.as('VIEWER') })).callTool({ name: 'create_vendor', arguments: { name: 'Z', cost_per_1k_streams: 1 } });
-    expect(textOf(forbidden)).toMatch(/^error \[not_found\]/);
+    expect(textOf(forbidden)).toMatch(/^error \[forbidden\]/);
+    const deciding = await client.callTool({ name: 'decide_approval', arguments: { approval_id: 'x', decision: 'approve' } });
+    expect(textOf(deciding)).toMatch(/^error \[forbidden\]: decide_approval runs only from/);
   });
 
   it('an approval tool returns the pending approval, and nothing is created yet', async () => {

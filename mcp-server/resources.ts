@@ -6,11 +6,12 @@ import { callOrThrow, completeCampaignId, completeVendorId, latestCampaigns, lat
 export const GLOSSARY_URI = 'crescendo://glossary';
 export const CAMPAIGN_TEMPLATE = 'crescendo://campaigns/{campaign_id}';
 export const SCORECARD_TEMPLATE = 'crescendo://vendors/{vendor_id}/scorecard';
+export const PENDING_APPROVALS_URI = 'crescendo://approvals/pending';
 
 /**
- * Read-only context for clients that attach resources: the glossary, and campaigns and vendor
- * scorecards as the tools return them. Campaign and vendor resources exist only when the server
- * exposes the tools behind them (role, toolsets); every read goes through the runner.
+ * Read-only context for clients that attach resources: the glossary, pending approvals, and
+ * campaigns and vendor scorecards as the tools return them. Each exists only when the principal may
+ * use the tools behind it; every read goes through the runner.
  */
 export function registerResources(server: McpServer, scope: McpScope): void {
   server.registerResource(
@@ -19,6 +20,15 @@ export function registerResources(server: McpServer, scope: McpScope): void {
     { title: 'Glossary', description: 'How every Crescendo figure is defined (delivery rate, real cost per 1k, reliability, alerts...).', mimeType: 'text/markdown' },
     (uri) => ({ contents: [{ uri: uri.href, mimeType: 'text/markdown', text: glossaryMarkdown() }] }),
   );
+
+  if (scope.exposes('list_approvals')) {
+    server.registerResource(
+      'pending_approvals',
+      PENDING_APPROVALS_URI,
+      { title: 'Pending approvals', description: 'Requests waiting for a person to approve or reject them, newest first (list_approvals). Subscribe to hear when one is filed or decided.', mimeType: 'application/json' },
+      async (uri) => json(uri, await callOrThrow(scope, 'list_approvals', { status: 'pending' })),
+    );
+  }
 
   if (scope.exposes('get_campaign') && scope.exposes('list_campaigns')) {
     server.registerResource(

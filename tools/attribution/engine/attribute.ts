@@ -1,4 +1,4 @@
-import type { ToolContext } from '../../registry/context.ts';
+import type { ProgressReporter, ToolContext } from '../../registry/context.ts';
 import type { ToolDb } from '../../registry/tenant-scope.ts';
 import { invalidInput } from '../../registry/errors.ts';
 import { markovRemovalEffects } from '../markov.ts';
@@ -25,16 +25,19 @@ export interface Attribution {
  * pass over the journeys; markov adds one query for its transition counts and reuses that pass for
  * the touchpoint counts, the (direct) row and the totals.
  */
-export async function attribute(ctx: Pick<ToolContext, 'inTransaction'>, scope: ResolvedScope, models: readonly AttributionModel[], options: { firstPurchase?: boolean } = {}): Promise<Map<AttributionModel, Attribution>> {
+export async function attribute(ctx: Pick<ToolContext, 'inTransaction' | 'progress'>, scope: ResolvedScope, models: readonly AttributionModel[], options: { firstPurchase?: boolean } = {}): Promise<Map<AttributionModel, Attribution>> {
   if (models.includes('custom') && !scope.customWeights) {
     throw invalidInput('weights', 'the custom model needs weights {first, middle, last} summing to 1, or custom weights saved with set_attribution_settings');
   }
-  return inAnalyticSession(ctx, (session) => attributeInSession(session, scope, models, options));
+  return inAnalyticSession(ctx, (session) => attributeInSession(session, scope, models, options, ctx.progress));
 }
 
-async function attributeInSession(db: ToolDb, scope: ResolvedScope, models: readonly AttributionModel[], options: { firstPurchase?: boolean }): Promise<Map<AttributionModel, Attribution>> {
+async function attributeInSession(db: ToolDb, scope: ResolvedScope, models: readonly AttributionModel[], options: { firstPurchase?: boolean }, progress: ProgressReporter): Promise<Map<AttributionModel, Attribution>> {
   const ruleBased = models.filter((model): model is RuleBasedModel => model !== 'markov');
   const withMarkov = models.includes('markov');
+  // Steps: the journeys pass, the Markov chain when asked, then done.
+  const steps = withMarkov ? 2 : 1;
+  progress({ progress: 0, total: steps, message: 'Building journeys and crediting touchpoints' });
   const passModels: RuleBasedModel[] = ruleBased.length ? ruleBased : ['linear'];
   const credit = await ruleBasedCredit(
     db,
@@ -46,9 +49,11 @@ async function attributeInSession(db: ToolDb, scope: ResolvedScope, models: read
   const results = new Map<AttributionModel, Attribution>();
   for (const model of ruleBased) results.set(model, toAttribution(model, credit.byModel.get(model)!, credit.touchpoints));
   if (withMarkov) {
+    progress({ progress: 1, total: steps, message: 'Solving the Markov chain' });
     const reference = credit.byModel.get(passModels[0]!)!;
     results.set('markov', await markovAttribution(db, scope, reference, credit.touchpoints));
   }
+  progress({ progress: steps, total: steps, message: 'Attributed' });
   return results;
 }
 
