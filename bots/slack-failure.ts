@@ -22,8 +22,9 @@ export function describeSlackFailure(error: unknown, apiUrl = 'https://slack.com
     return { reason: `Slack answered ${slackError}`, hint: 'see https://api.slack.com/methods for what this error means for the app' };
   }
   if (code === ErrorCode.RequestError) {
-    const original = (error as { original?: { code?: unknown; message?: unknown } }).original;
-    const cause = String(original?.code ?? original?.message ?? 'network error');
+    // fetch wraps the socket's error: "fetch failed" with the useful code (ECONNREFUSED) in its cause.
+    const original = (error as { original?: { code?: unknown; message?: unknown; cause?: { code?: unknown } } }).original;
+    const cause = String(original?.cause?.code ?? original?.code ?? original?.message ?? 'network error');
     return { reason: `Slack is unreachable at ${apiUrl} (${cause})`, hint: 'check this server\'s network, proxy and DNS, and SLACK_API_URL if it is set' };
   }
   if (code === ErrorCode.HTTPError) {

@@ -32,7 +32,7 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
   function failed(message: string, details: Record<string, unknown>) {
     return (error: unknown) => {
       deps.onConnectionFailure?.(error);
-      const { reason, hint } = describeSlackFailure(error);
+      const { reason, hint } = describeSlackFailure(error, deps.client.slackApiUrl);
       deps.log.error(message, { ...details, reason, hint, error: String(error) });
     };
   }
