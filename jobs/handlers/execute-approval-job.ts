@@ -17,7 +17,8 @@ export const executeApprovalJob = defineJob({
   key: (payload) => payload.approvalId,
   async run(deps, payload) {
     const outcome = await executeApproval(deps.prisma, deps.runner, payload.approvalId, payload.organizationId);
-    if (outcome.status !== 'skipped') await notifySettled(deps, payload.organizationId, payload.approvalId, outcome);
+    // A request returned to pending is announced to approvers again by the runner, like a new one.
+    if (outcome.status === 'executed' || outcome.status === 'failed') await notifySettled(deps, payload.organizationId, payload.approvalId, outcome);
     // Job results are visible in /admin/queues across organisations: the status only, never the action's output.
     return outcome.status === 'skipped' ? { status: outcome.status, reason: outcome.reason } : { status: outcome.status };
   },

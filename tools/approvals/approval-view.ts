@@ -16,6 +16,7 @@ export const approvalView = z.object({
   comment: z.string().nullable(),
   executed_at: z.string().nullable(),
   error: z.string().nullable(),
+  change_note: z.string().nullable().describe('Set when the request went back to pending because what it acts on changed after it was approved: what changed (also at the start of the preview).'),
 });
 export type ApprovalView = z.infer<typeof approvalView>;
 
@@ -32,6 +33,7 @@ interface ApprovalRow {
   decisionComment: string | null;
   executedAt: Date | null;
   error: string | null;
+  changeNote: string | null;
 }
 
 /** Turns rows into views, resolving requester and decider emails in one query. */
@@ -50,5 +52,6 @@ export async function toApprovalViews(db: ToolDb, rows: ApprovalRow[]): Promise<
     comment: row.decisionComment,
     executed_at: row.executedAt?.toISOString() ?? null,
     error: row.error,
+    change_note: row.changeNote,
   }));
 }

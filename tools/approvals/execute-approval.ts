@@ -7,7 +7,9 @@ export type ExecutionOutcome =
   | { status: 'executed'; result: unknown }
   | { status: 'failed'; error: string }
   /** Someone else ran it already, or it is not approved: nothing happened. */
-  | { status: 'skipped'; reason: string };
+  | { status: 'skipped'; reason: string }
+  /** What it acts on changed after the decision: nothing happened, it is pending again with the note. */
+  | { status: 'returned'; note: string };
 
 /**
  * Runs an approved action exactly once: the runner claims the request, runs the action and
@@ -27,6 +29,8 @@ export async function executeApproval(prisma: PrismaClient, runner: ToolRunner, 
     : { ok: false as const, error: { code: 'forbidden' as const, message: 'The requester is no longer a member of this organisation.' } };
   if (result.ok) return { status: 'executed', result: result.output };
   if (result.error.code === 'conflict' && result.error.message === ALREADY_EXECUTED) return { status: 'skipped', reason: 'already executed' };
+  const returned = await prisma.approvalRequest.findFirst({ where: { id: approvalId, organizationId, status: 'PENDING' }, select: { changeNote: true } });
+  if (returned?.changeNote) return { status: 'returned', note: returned.changeNote };
   const error = `${result.error.code}: ${result.error.message}`;
   await prisma.approvalRequest.updateMany({ where: { id: approvalId, status: 'APPROVED' }, data: { status: 'FAILED', executedAt: new Date(), error } });
   return { status: 'failed', error: result.error.message };

@@ -3,7 +3,8 @@ import { defineTool } from '../../registry/define-tool.ts';
 import { money } from '../../common/format.ts';
 import { recordActivity } from '../records/activity.ts';
 import { currencyInput, EXAMPLE_ID, idInput } from '../records/inputs.ts';
-import { priceAndPaidSoFar, resolvePaymentParties } from './payment-parties.ts';
+import type { ToolContext } from '../../registry/context.ts';
+import { priceAndPaidSoFar, resolvePaymentParties, type PaymentRequest } from './payment-parties.ts';
 
 const input = z.object({
   vendor_id: idInput.describe('Vendor to pay (list_vendors).'),
@@ -38,17 +39,27 @@ export const payVendor = defineTool({
   }),
   example: { vendor_id: EXAMPLE_ID, amount: 450, campaign_id: EXAMPLE_ID, reference: 'INV-1042' },
   async preview(ctx, request) {
-    const { vendor, campaign, currency } = await resolvePaymentParties(ctx, request);
-    const { placementPrice, paidSoFar } = await priceAndPaidSoFar(ctx, vendor.id, campaign?.id ?? null, currency);
-    const amount = (value: number) => `${money(value).toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
+    const { vendor, campaign, currency, placementPrice, paidSoFar } = await paymentContext(ctx, request);
+    const amount = (value: number) => formatAmount(value, currency);
     const context = campaign
       ? `for campaign “${campaign.name}” (its placements with them are priced ${amount(placementPrice)}; paid so far ${amount(paidSoFar)})`
       : `with no campaign named (their placements across all campaigns are priced ${amount(placementPrice)}; paid so far ${amount(paidSoFar)})`;
     const lines = [`Pay ${vendor.name} ${amount(request.amount)} ${context}.`];
+    if (campaign && campaign.status !== 'ACTIVE') lines.push(`The campaign is ${campaign.status.toLowerCase()}.`);
     if (request.reference) lines.push(`Reference: ${request.reference}.`);
     const after = paidSoFar + request.amount;
     if (money(after) > money(placementPrice)) lines.push(`Warning: this brings payments to ${amount(after)}, ${amount(after - placementPrice)} more than the placements are priced.`);
     return lines.join(' ');
+  },
+  // What the approver weighed the amount against: if any of it moves before the payment runs, it waits for a new decision.
+  async fingerprint(ctx, request) {
+    const { campaign, currency, placementPrice, paidSoFar } = await paymentContext(ctx, request);
+    return {
+      Currency: currency,
+      'Placements priced': formatAmount(placementPrice, currency),
+      'Paid so far': formatAmount(paidSoFar, currency),
+      'Campaign status': campaign ? campaign.status.toLowerCase() : null,
+    };
   },
   async handler(ctx, request) {
     // The registry runs an approval tool's handler only for an approved request, with its id.
@@ -76,3 +87,14 @@ export const payVendor = defineTool({
     return { payment_id: payment.id, vendor_id: vendor.id, amount: money(Number(payment.amount)), currency, paid_at: payment.paidAt.toISOString() };
   },
 });
+
+/** The parties of a payment and what it is weighed against, as the preview and the facts show them. */
+async function paymentContext(ctx: ToolContext, request: PaymentRequest) {
+  const { vendor, campaign, currency } = await resolvePaymentParties(ctx, request);
+  const { placementPrice, paidSoFar } = await priceAndPaidSoFar(ctx, vendor.id, campaign?.id ?? null, currency);
+  return { vendor, campaign, currency, placementPrice, paidSoFar };
+}
+
+function formatAmount(value: number, currency: string): string {
+  return `${money(value).toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
+}

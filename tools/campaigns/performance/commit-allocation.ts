@@ -50,7 +50,19 @@ export const commitAllocation = defineTool({
     const total = request.allocations.reduce((sum, allocation) => sum + inCampaignCurrency(allocation.price), 0);
     const lines = request.allocations.map((allocation) =>
       `${vendors.get(allocation.vendor_id)}: ${allocation.goal.toLocaleString('en')} streams at ${allocation.daily.toLocaleString('en')}/day for ${inCampaignCurrency(allocation.price).toFixed(2)} ${campaign.currency}`);
-    return `Create ${lines.length} placement${lines.length === 1 ? '' : 's'} in "${campaign.name}" for track ${trackId}, total ${total.toFixed(2)} ${campaign.currency}: ${lines.join('; ')}.`;
+    const status = campaign.status === 'ACTIVE' ? '' : ` The campaign is ${campaign.status.toLowerCase()}.`;
+    return `Create ${lines.length} placement${lines.length === 1 ? '' : 's'} in "${campaign.name}" for track ${trackId}, total ${total.toFixed(2)} ${campaign.currency}: ${lines.join('; ')}.${status}`;
+  },
+  // The campaign the placements join and the prices as converted for the preview: if either moves, it waits for a new decision.
+  async fingerprint(ctx, request) {
+    const { campaign, vendors, inCampaignCurrency } = await resolve(ctx, request);
+    const total = request.allocations.reduce((sum, allocation) => sum + inCampaignCurrency(allocation.price), 0);
+    return {
+      'Campaign status': campaign.status.toLowerCase(),
+      'Campaign currency': campaign.currency,
+      [`Total in ${campaign.currency}`]: total.toFixed(2),
+      Vendors: [...new Set(request.allocations.map((allocation) => vendors.get(allocation.vendor_id)))].join(', '),
+    };
   },
   async handler(ctx, request) {
     const { campaign, trackId, inCampaignCurrency } = await resolve(ctx, request);

@@ -67,6 +67,6 @@ export function approval(overrides: Partial<ToolOutput<'list_approvals'>['rows']
   return {
     id: 'a-1', action: 'pay_vendor', status: 'pending', preview: 'Pay Bassline Media 450.00 USD for campaign “Vera Hale – Silver Rush”',
     requested_by: 'sam@demo.example', requested_via: 'WEB', requested_at: '2026-11-21T09:30:00.000Z', decided_by: null, decided_at: null,
-    comment: null, executed_at: null, error: null, ...overrides,
+    comment: null, executed_at: null, error: null, change_note: null, ...overrides,
   };
 }
