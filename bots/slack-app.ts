@@ -15,6 +15,7 @@ import { dedupeDeliveries } from './listeners/dedupe-deliveries.ts';
 import { registerSlashCommand } from './listeners/slash-command.ts';
 import { rejectSkewedSlackRequests } from './request-freshness.ts';
 import { SlackConnection, type SlackHealth } from './slack-connection.ts';
+import { connectSocketMode } from './socket-mode-connection.ts';
 import type { SlackContext } from './slack-context.ts';
 import { createSlackNotifier } from './slack-notifier.ts';
 import { webClientOptions, type SlackSettings } from './slack-settings.ts';
@@ -95,6 +96,7 @@ export function buildSlackApp(deps: SlackBotDeps): SlackBot {
   });
 
   const client = new WebClient(settings.botToken, clientOptions);
+  let socket: ReturnType<typeof connectSocketMode> | null = null;
   const router = receiver ? Router().use(rejectSkewedSlackRequests(deps.log), receiver.router as Router) : null;
   return {
     app,
@@ -104,11 +106,11 @@ export function buildSlackApp(deps: SlackBotDeps): SlackBot {
     health: () => connection.health(),
     async start() {
       connection.start();
-      if (socketMode) await startSocketMode(app, deps.log);
+      if (socketMode) socket = connectSocketMode(app, deps.log);
     },
     async stop() {
       connection.stop();
-      if (socketMode) await app.stop();
+      await socket?.stop();
     },
   };
 }
@@ -116,17 +118,4 @@ export function buildSlackApp(deps: SlackBotDeps): SlackBot {
 /** The client that checks the bot token: no retries of its own (SlackConnection backs off) and no per-failure warnings. */
 function tokenCheckClient(settings: SlackSettings, logger: ReturnType<typeof boltLogger>): WebClient {
   return new WebClient(settings.botToken, { ...webClientOptions(settings), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000, logger: { ...logger, warn() {}, info() {} } });
-}
-
-/**
- * Socket Mode's first connection can fail like any Slack call (a refused app token, Slack
- * unreachable); it is logged and retried in the background instead of failing `crescendo start`.
- */
-async function startSocketMode(app: BoltAppType, log: Logger, delayMs = 5_000): Promise<void> {
-  try {
-    await app.start();
-  } catch (error) {
-    log.error('slack socket mode could not connect; retrying. Check SLACK_APP_TOKEN (an xapp- token with connections:write) and the network', { error: String(error), retry_in_ms: delayMs });
-    setTimeout(() => void startSocketMode(app, log, Math.min(delayMs * 2, 5 * 60_000)), delayMs).unref();
-  }
 }
