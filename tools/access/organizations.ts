@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../db/generated/prisma/client.ts';
 import type { Role } from '../registry/roles.ts';
 import { invalidInput, ToolError } from '../registry/errors.ts';
+import { isIsoCurrency, NOT_ISO_CURRENCY } from '../money/currency.ts';
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/;
 
@@ -19,7 +20,7 @@ export async function createOrganization(prisma: PrismaClient, input: NewOrganiz
   if (!name) throw invalidInput('name', 'must not be empty');
   if (!SLUG.test(input.slug)) throw invalidInput('slug', 'use 1-48 lowercase letters, digits and inner hyphens (for example "acme-records")');
   const baseCurrency = (input.baseCurrency ?? 'USD').toUpperCase();
-  if (!/^[A-Z]{3}$/.test(baseCurrency)) throw invalidInput('base_currency', 'must be an ISO 4217 code such as USD or EUR');
+  if (!isIsoCurrency(baseCurrency)) throw invalidInput('base_currency', NOT_ISO_CURRENCY);
   const timeZone = input.timeZone ?? 'UTC';
   if (!isTimeZone(timeZone)) throw invalidInput('time_zone', `"${timeZone}" is not an IANA time zone (for example Europe/Madrid)`);
   const ownerEmail = normaliseEmail(input.ownerEmail ?? `owner@${input.slug}.local`);

@@ -51,7 +51,7 @@ describe('CsvRow', () => {
     expect(() => row({ amount: '12,50' }).decimal('amount')).toThrowError(/amount "12,50" is not a number/);
     expect(() => row({ amount: '1.23456' }).decimal('amount')).toThrowError(/more than 4 decimal places/);
     expect(() => row({ amount: '-3' }).decimal('amount', { min: 0 })).toThrowError(/must be at least 0/);
-    expect(() => row({ currency: 'dollars' }).currency('currency')).toThrowError(/three-letter currency code/);
+    expect(() => row({ currency: 'dollars' }).currency('currency')).toThrowError(/not an ISO 4217 currency code/);
     expect(() => row({ name: '  ' }).text('name')).toThrow(new RowError('name is empty'));
     expect(() => row({ n: '1.5' }).integer('n')).toThrowError(/not a whole number/);
   });

@@ -1,4 +1,5 @@
 import { zonedInstant } from '../common/format.ts';
+import { isIsoCurrency, NOT_ISO_CURRENCY } from '../money/currency.ts';
 
 /** One bad cell or row: the message names the column and says what was expected. */
 export class RowError extends Error {}
@@ -96,11 +97,11 @@ export class CsvRow {
     return number;
   }
 
-  /** An ISO 4217 code such as USD; `fallback` when the column is absent or empty. */
+  /** An ISO 4217 code such as USD (a made-up code could never be converted); `fallback` when the column is absent or empty. */
   currency(column: string, fallback?: string): string {
     const value = fallback === undefined ? this.text(column) : (this.text(column, { optional: true }) ?? fallback);
     const code = value.toUpperCase();
-    if (!CURRENCY.test(code)) throw new RowError(`${column} "${value}" is not a three-letter currency code such as USD`);
+    if (!CURRENCY.test(code) || !isIsoCurrency(code)) throw new RowError(`${column} "${value}" ${NOT_ISO_CURRENCY}`);
     return code;
   }
 

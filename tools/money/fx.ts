@@ -11,6 +11,35 @@ export type ToBase = (amount: number, currency: string) => number;
  * never a silent 1:1.
  */
 export async function baseCurrencyConverter(db: ToolDb, baseCurrency: string, currencies: Iterable<string>, asOf: Date): Promise<ToBase> {
+  const converter = await partialBaseCurrencyConverter(db, baseCurrency, currencies, asOf);
+  return (amount, currency) => {
+    const converted = converter.toBase(amount, currency);
+    if (converted === null) throw new ToolError('unavailable', converter.missingRateNote(currency));
+    return converted;
+  };
+}
+
+/** For answers where one record without a rate should degrade alone (shown in its own currency) rather than fail the whole answer. */
+export interface PartialConverter {
+  /** The amount in the base currency, or null when `currency` has no rate on or before the date: never a 1:1 guess. */
+  toBase(amount: number, currency: string): number | null;
+  /** Why `currency` was not converted and how to fix it, for the note on the row it degrades. */
+  missingRateNote(currency: string): string;
+}
+
+export async function partialBaseCurrencyConverter(db: ToolDb, baseCurrency: string, currencies: Iterable<string>, asOf: Date): Promise<PartialConverter> {
+  const rates = await ratesToBase(db, baseCurrency, currencies, asOf);
+  return {
+    toBase: (amount, currency) => {
+      const rate = rates.get(currency);
+      return rate === undefined ? null : amount * rate;
+    },
+    missingRateNote: (currency) => `No exchange rate from ${currency} to ${baseCurrency} on or before ${isoDay(asOf)}; add one with set_fx_rate.`,
+  };
+}
+
+/** The latest rate of each currency into the base on or before `asOf`; currencies without one are absent. */
+async function ratesToBase(db: ToolDb, baseCurrency: string, currencies: Iterable<string>, asOf: Date): Promise<Map<string, number>> {
   const foreign = [...new Set(currencies)].filter((currency) => currency !== baseCurrency);
   const rates = new Map<string, number>([[baseCurrency, 1]]);
   for (const currency of foreign) {
@@ -22,13 +51,7 @@ export async function baseCurrencyConverter(db: ToolDb, baseCurrency: string, cu
     const inverse = await db.fxRate.findFirst({ where: { base: baseCurrency, quote: currency, date: { lte: asOf } }, orderBy: { date: 'desc' } });
     if (inverse && Number(inverse.rate) > 0) rates.set(currency, 1 / Number(inverse.rate));
   }
-  return (amount, currency) => {
-    const rate = rates.get(currency);
-    if (rate === undefined) {
-      throw new ToolError('unavailable', `No exchange rate from ${currency} to ${baseCurrency} on or before ${asOf.toISOString().slice(0, 10)}; add one with set_fx_rate.`);
-    }
-    return amount * rate;
-  };
+  return rates;
 }
 
 /** One stretch of time over which `rate` converts `currency` into the base currency; null ends are open. */

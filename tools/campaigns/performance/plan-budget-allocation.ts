@@ -46,7 +46,7 @@ export const planBudgetAllocation = defineTool({
     notes: z.array(z.string()),
   }),
   async handler(ctx, input) {
-    const { outlook } = await loadVendorOutlook(ctx, input.genre);
+    const { outlook, notes: unpricedVendors } = await loadVendorOutlook(ctx, input.genre);
     const usable = outlook.filter((vendor) => input.include_untested || vendor.estimate.sample > 0);
     const byId = new Map(usable.map((vendor) => [vendor.vendorId, vendor]));
     const allocations = allocateBudget(
@@ -72,7 +72,7 @@ export const planBudgetAllocation = defineTool({
     });
     const expected = allocations.reduce((sum, chosen) => sum + chosen.streams, 0);
     const cost = allocations.reduce((sum, chosen) => sum + chosen.cost, 0);
-    const notes: string[] = [];
+    const notes: string[] = [...unpricedVendors];
     if (expected < input.goal_streams) {
       const capacity = usable.reduce((sum, vendor) => sum + vendor.dailyCapacity * input.days, 0);
       notes.push(capacity < input.goal_streams

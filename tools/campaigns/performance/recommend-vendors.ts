@@ -37,9 +37,12 @@ export const recommendVendors = defineTool({
     start_date: isoDate.optional().describe('When the push would start (YYYY-MM-DD); informational.'),
     limit: z.number().int().min(1).max(50).default(10).describe('How many ranked vendors to return.'),
   }),
-  output: z.object({ currency: z.string(), goal_streams: z.number(), budget: z.number(), ranked: z.array(recommendation), insufficient_history: z.array(recommendation) }),
+  output: z.object({
+    currency: z.string(), goal_streams: z.number(), budget: z.number(), ranked: z.array(recommendation), insufficient_history: z.array(recommendation),
+    notes: z.array(z.string()).describe('Vendors left out because their prices cannot be converted (no exchange rate), with what to do.'),
+  }),
   async handler(ctx, input) {
-    const { outlook } = await loadVendorOutlook(ctx, input.genre);
+    const { outlook, notes } = await loadVendorOutlook(ctx, input.genre);
     const toRow = (vendor: VendorOutlook, rank: number | null) => describe(vendor, rank, input);
     // Vendors with playlists in the genre come first; off-genre ones follow, still ranked by cost.
     const offGenre = (vendor: VendorOutlook) => (vendor.genreFit === 0 ? 1 : 0);
@@ -53,6 +56,7 @@ export const recommendVendors = defineTool({
       budget: input.budget,
       ranked: known.slice(0, input.limit).map((vendor, index) => toRow(vendor, index + 1)),
       insufficient_history: unknown.map((vendor) => toRow(vendor, null)),
+      notes,
     };
   },
 });

@@ -1,7 +1,8 @@
 import type { ToolContext } from '../../registry/context.ts';
 import { loadDelivery } from '../delivery/load-delivery.ts';
 import { todayIn } from '../../common/format.ts';
-import { baseCurrencyConverter } from '../../money/fx.ts';
+import { partialBaseCurrencyConverter } from '../../money/fx.ts';
+import { money } from '../../common/format.ts';
 import { estimateVendor, genreFit, overallRecord, type VendorEstimate } from './vendor-estimates.ts';
 import { vendorStats, type VendorStats } from './vendor-stats.ts';
 
@@ -16,8 +17,12 @@ export interface VendorOutlook {
   dailyCapacity: number;
 }
 
-/** Every active vendor's record to date, its shrunk estimate, genre fit and daily capacity. */
-export async function loadVendorOutlook(ctx: ToolContext, genre: string | undefined): Promise<{ asOf: Date; outlook: VendorOutlook[] }> {
+/**
+ * Every active vendor's record to date, its shrunk estimate, genre fit and daily capacity. A vendor
+ * priced in a currency without an exchange rate cannot be compared with the others: it is left out
+ * of `outlook` and described in `notes` (with its price in its own currency), never guessed at 1:1.
+ */
+export async function loadVendorOutlook(ctx: ToolContext, genre: string | undefined): Promise<{ asOf: Date; outlook: VendorOutlook[]; notes: string[] }> {
   const asOf = todayIn(ctx.org.timeZone, ctx.now());
   const vendors = await ctx.db.vendor.findMany({
     where: { isActive: true },
@@ -28,14 +33,19 @@ export async function loadVendorOutlook(ctx: ToolContext, genre: string | undefi
       withPlaylists: false, placements: { startDate: { lte: asOf } } });
   const stats = vendorStats(report.placements);
   // Vendors price in their own currency; every figure here is in the organisation's.
-  const toBase = await baseCurrencyConverter(ctx.db, ctx.org.baseCurrency, vendors.map((vendor) => vendor.currency), asOf);
+  const fx = await partialBaseCurrencyConverter(ctx.db, ctx.org.baseCurrency, vendors.map((vendor) => vendor.currency), asOf);
+  const priced = vendors.filter((vendor) => fx.toBase(1, vendor.currency) !== null);
+  const notes = vendors
+    .filter((vendor) => !priced.includes(vendor))
+    .map((vendor) => `${vendor.name} (${money(Number(vendor.costPer1kStreams))} ${vendor.currency} per 1k promised) was left out: ${fx.missingRateNote(vendor.currency)}`);
   const overall = overallRecord(stats.values());
   const wanted = genre?.trim().toLowerCase();
   return {
     asOf,
-    outlook: vendors.map((vendor) => {
+    notes,
+    outlook: priced.map((vendor) => {
       const own = stats.get(vendor.id);
-      const promisedCostPer1k = toBase(Number(vendor.costPer1kStreams), vendor.currency);
+      const promisedCostPer1k = fx.toBase(Number(vendor.costPer1kStreams), vendor.currency)!;
       const fitting = wanted ? vendor.playlists.filter((playlist) => playlist.genres.some((tag) => tag.toLowerCase() === wanted)) : vendor.playlists;
       const registeredCapacity = fitting.reduce((sum, playlist) => sum + Number(playlist.avgDailyStreams ?? 0), 0);
       // Before a playlist's first scrape its average is unknown: fall back to what the vendor delivered lately.

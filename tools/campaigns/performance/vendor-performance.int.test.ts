@@ -61,12 +61,12 @@ describe('vendor_performance (hand-computed, see testing/delivery-scenario.md)',
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'as_of' }] } });
   });
 
-  it('shows every vendor\'s promised price in the organisation currency', async () => {
+  it('shows every vendor\'s promised price in the organisation currency, or in its own with a note while there is no rate', async () => {
     const euro = await database.prisma.vendor.create({ data: { organizationId: org.id, name: 'Euro Beats', costPer1kStreams: 2, currency: 'EUR' } });
-    const missingRate = await runner.call('vendor_performance', { as_of: AS_OF }, org.as('VIEWER'));
-    expect(missingRate).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('EUR to USD') } });
+    // Issue 15 #6: a missing rate degrades the vendor's own row, never the whole scorecard (and is never a 1:1 guess).
+    expect((await rows({ as_of: AS_OF })).get(euro.id)).toMatchObject({ promised_cost_per_1k: 2, promised_cost_currency: 'EUR', note: expect.stringContaining('EUR to USD') });
     await database.prisma.fxRate.create({ data: { organizationId: org.id, date: new Date('2026-11-01'), base: 'EUR', quote: 'USD', rate: 1.1 } });
     const byVendor = await rows({ as_of: AS_OF });
-    expect(byVendor.get(euro.id)).toMatchObject({ promised_cost_per_1k: 2.2, placements: 0, delivered_streams: 0, delivery_rate: null });
+    expect(byVendor.get(euro.id)).toMatchObject({ promised_cost_per_1k: 2.2, promised_cost_currency: 'USD', note: null, placements: 0, delivered_streams: 0, delivery_rate: null });
   });
 });

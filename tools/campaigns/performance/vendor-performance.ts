@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../../registry/define-tool.ts';
-import { baseCurrencyConverter } from '../../money/fx.ts';
+import { partialBaseCurrencyConverter } from '../../money/fx.ts';
 import { isoDate, isoDay, money, moneyOrNull, rate, resolveAsOf, score } from '../../common/format.ts';
 import { loadDelivery } from '../delivery/load-delivery.ts';
 import { vendorStats } from './vendor-stats.ts';
@@ -15,7 +15,9 @@ const row = z.object({
   promised_streams: z.number().describe('Sum over placements of min(goal, daily x days since start).'),
   delivery_rate: z.number().nullable().describe('delivered / promised (1 = as promised); null when nothing was promised yet.'),
   real_cost_per_1k: z.number().nullable().describe('Sum of prices / (delivered / 1000), in the currency; null when nothing was delivered.'),
-  promised_cost_per_1k: z.number().describe("The vendor's own price per 1k streams."),
+  promised_cost_per_1k: z.number().describe("The vendor's own price per 1k streams, in promised_cost_currency."),
+  promised_cost_currency: z.string().describe("The organisation currency; the vendor's own when there is no exchange rate for it (see note)."),
+  note: z.string().nullable().describe('Why a figure of this row is not in the organisation currency, and how to fix it; null when all are.'),
   reliability_score: z.number().nullable().describe('0-100: share of placements with a promise that reached 90% of it; null without any.'),
   avg_daily_streams: z.number().describe('streams_28d / 28 over the vendor\'s credited playlists.'),
   spend: z.number().describe('Sum of placement prices.'),
@@ -51,7 +53,8 @@ export const vendorPerformance = defineTool({
     });
     // Compared here rather than with Prisma's insensitive `equals`, which treats _ and % as wildcards.
     const wanted = input.genre?.trim().toLowerCase();
-    const toBase = await baseCurrencyConverter(ctx.db, ctx.org.baseCurrency, vendors.map((vendor) => vendor.currency), asOf);
+    // A vendor priced in a currency without a rate keeps its own currency and says so: one record never fails the scorecard.
+    const fx = await partialBaseCurrencyConverter(ctx.db, ctx.org.baseCurrency, vendors.map((vendor) => vendor.currency), asOf);
     const stats = vendorStats(wanted ? report.placements.filter((placement) => placement.genre?.toLowerCase() === wanted) : report.placements);
     const activeCampaigns = new Set(
       (await ctx.db.campaignGroup.findMany({ where: { status: 'ACTIVE' }, select: { id: true } })).map((campaign) => campaign.id),
@@ -60,6 +63,7 @@ export const vendorPerformance = defineTool({
       .filter((vendor) => stats.has(vendor.id) || !input.genre)
       .map((vendor) => {
         const own = stats.get(vendor.id);
+        const promisedInBase = fx.toBase(Number(vendor.costPer1kStreams), vendor.currency);
         return {
           vendor_id: vendor.id,
           vendor_name: vendor.name,
@@ -70,7 +74,9 @@ export const vendorPerformance = defineTool({
           promised_streams: own?.promised ?? 0,
           delivery_rate: rate(own?.deliveryRate ?? null),
           real_cost_per_1k: moneyOrNull(own?.realCostPer1k ?? null),
-          promised_cost_per_1k: money(toBase(Number(vendor.costPer1kStreams), vendor.currency)),
+          promised_cost_per_1k: money(promisedInBase ?? Number(vendor.costPer1kStreams)),
+          promised_cost_currency: promisedInBase === null ? vendor.currency : ctx.org.baseCurrency,
+          note: promisedInBase === null ? `promised_cost_per_1k is in ${vendor.currency}: ${fx.missingRateNote(vendor.currency)}` : null,
           reliability_score: score(own?.reliabilityScore ?? null),
           avg_daily_streams: Math.round(own?.avgDailyStreams ?? 0),
           spend: money(own?.price ?? 0),

@@ -43,7 +43,7 @@ type VendorRow = ToolOutput<'vendor_performance'>['rows'][number];
 export function vendorRow(name: string, realCost: number | null, reliability: number | null, overrides: Partial<VendorRow> = {}): VendorRow {
   return {
     vendor_id: `v-${name}`, vendor_name: name, is_active: true, placements: 4, active_campaigns: 1, delivered_streams: 100_000, promised_streams: 120_000,
-    delivery_rate: 0.8333, real_cost_per_1k: realCost, promised_cost_per_1k: 3, reliability_score: reliability, avg_daily_streams: 1_200, spend: 400,
+    delivery_rate: 0.8333, real_cost_per_1k: realCost, promised_cost_per_1k: 3, promised_cost_currency: 'USD', note: null, reliability_score: reliability, avg_daily_streams: 1_200, spend: 400,
     placements_with_promise: 4, ...overrides,
   };
 }

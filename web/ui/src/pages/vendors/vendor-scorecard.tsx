@@ -16,12 +16,13 @@ export function VendorScorecard({ vendor, currency, rank }: { vendor: VendorRow;
       </div>
       <dl>
         <div><dt>Real cost / 1k</dt><dd>{formatMoney(vendor.real_cost_per_1k, currency)}</dd></div>
-        <div><dt>Promised cost / 1k</dt><dd>{formatMoney(vendor.promised_cost_per_1k, currency)}</dd></div>
+        <div><dt>Promised cost / 1k</dt><dd>{formatMoney(vendor.promised_cost_per_1k, vendor.promised_cost_currency)}</dd></div>
         <div><dt>Delivery rate</dt><dd className={toneClass(delivery)}>{formatShare(delivery)}</dd></div>
         <div><dt>Reliability</dt><dd>{vendor.reliability_score === null ? '—' : `${Math.round(vendor.reliability_score)} / 100`}</dd></div>
         <div><dt>Delivered streams</dt><dd>{formatNumber(vendor.delivered_streams)}</dd></div>
         <div><dt>Spend</dt><dd>{formatMoney(vendor.spend, currency)}</dd></div>
       </dl>
+      {vendor.note ? <p className="small flush">{vendor.note}</p> : null}
       <p className="muted flush small">
         {formatNumber(vendor.placements)} placements ({formatNumber(vendor.placements_with_promise)} with a promise to judge), {formatNumber(vendor.active_campaigns)} active campaigns, {formatNumber(vendor.avg_daily_streams)} streams a day.
       </p>
