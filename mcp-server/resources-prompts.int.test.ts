@@ -2,10 +2,11 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/testing/test-database.ts';
-import type { ToolRunner } from '../tools/registry/runner.ts';
+import { createCatalogue } from '../tools/index.ts';
+import { ToolRunner } from '../tools/registry/runner.ts';
 import { createTestOrganization, createTestRunner, type TestOrganization } from '../tools/testing/fixtures.ts';
 import { extractSection } from '../tools/glossary.ts';
-import { CAMPAIGN_TEMPLATE, GLOSSARY_URI, SCORECARD_TEMPLATE } from './resources.ts';
+import { CAMPAIGN_TEMPLATE, GLOSSARY_URI, PENDING_APPROVALS_URI, SCORECARD_TEMPLATE } from './resources.ts';
 import { connectInMemory } from './test-client.ts';
 
 const TRACK_URL = 'https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC';
@@ -139,13 +140,27 @@ describe('MCP resources and prompts', () => {
     expect((await complete('weekly_review', 'as_of', '2026')).completion.values).toEqual([]);
   });
 
-  it('offers only the resources and prompts whose tools the server exposes', async () => {
+  it('offers the resources and prompts whose tools the principal may call, whatever the listing', async () => {
+    const offered = async (connected: Client) => ({
+      resources: (await connected.listResources()).resources.map((resource) => resource.uri).sort(),
+      templates: (await connected.listResourceTemplates()).resourceTemplates.map((template) => template.uriTemplate).sort(),
+      prompts: (await connected.listPrompts()).prompts.map((prompt) => prompt.name).sort(),
+    });
+    const everything = await offered(client);
+    expect(everything.resources).toHaveLength(6); // glossary, pending approvals, 2 campaigns, 2 scorecards
+    expect(everything.resources).toContain(PENDING_APPROVALS_URI);
+    expect(everything.prompts).toEqual(['campaign_postmortem', 'vendor_audit', 'weekly_review']);
+    // Toolsets only preload the tool list: a session listing the access tools still reads campaigns.
     const narrowed = await connect({ toolsets: ['access'] });
-    expect((await narrowed.listResources()).resources.map((resource) => resource.uri)).toEqual([GLOSSARY_URI]);
-    expect((await narrowed.listResourceTemplates()).resourceTemplates).toEqual([]);
-    expect((await narrowed.listPrompts()).prompts).toEqual([]);
-    const viewer = await connect({ principal: org.as('VIEWER'), readOnly: true });
-    expect((await viewer.listPrompts()).prompts.length).toBeGreaterThan(0);
-    expect((await viewer.listResources()).resources.length).toBe(5);
+    expect(await offered(narrowed)).toEqual(everything);
+    expect((await narrowed.readResource({ uri: `crescendo://campaigns/${ids.campaign}` })).contents).toHaveLength(1);
+    // Every role may read, so a read-only VIEWER is offered them all too.
+    expect(await offered(await connect({ principal: org.as('VIEWER'), readOnly: true }))).toEqual(everything);
+    // A principal who may call none of the tools behind them gets the glossary and no prompts.
+    const accessOnly = new ToolRunner({ prisma: database.prisma, catalogue: createCatalogue(createCatalogue().list().filter((tool) => tool.area === 'access')) });
+    expect(accessOnly.catalogue.get('get_campaign')).toBeUndefined();
+    const bare = await connect({ runner: accessOnly });
+    expect(await offered(bare)).toEqual({ resources: [GLOSSARY_URI], templates: [], prompts: [] });
+    await expect(bare.readResource({ uri: `crescendo://campaigns/${ids.campaign}` })).rejects.toThrow();
   });
 });
