@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database.ts';
-import type { PrismaClient } from '../../../db/generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from '../../../db/generated/prisma/client.ts';
 import type { InProcessJobQueue } from '../../../jobs/in-process-queue.ts';
 import { executeApproval } from '../../approvals/execute-approval.ts';
 import type { Principal, ToolRunner } from '../../registry/runner.ts';
@@ -100,7 +100,9 @@ describe('pay_vendor and list_vendor_payments', () => {
     await asApprover.ok('decide_approval', { approval_id: pending.approval_id, decision: 'approve' });
     await jobs.drain();
     expect(await executeApproval(database.prisma, runner, pending.approval_id, org.id)).toMatchObject({ status: 'skipped' });
-    await database.prisma.approvalRequest.update({ where: { id: pending.approval_id }, data: { status: 'APPROVED' } });
+    // Its own payment changed "paid so far", so the facts check alone would refuse it; without
+    // stored facts, the unique approval id on the payment still refuses a second one.
+    await database.prisma.approvalRequest.update({ where: { id: pending.approval_id }, data: { status: 'APPROVED', fingerprint: Prisma.DbNull } });
     const again = await executeApproval(database.prisma, runner, pending.approval_id, org.id);
     expect(again).toMatchObject({ status: 'failed', error: expect.stringMatching(/already exists/) });
     expect(await paymentsFor(pending.approval_id)).toBe(1);
