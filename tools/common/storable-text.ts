@@ -44,3 +44,16 @@ export function lineAt(text: string, index: number): number {
   for (let position = text.indexOf('\n'); position !== -1 && position < index; position = text.indexOf('\n', position + 1)) line++;
   return line;
 }
+
+/**
+ * A file's text was not UTF-8 when it was read: a lossy decoder (Node's `readFileSync(path,
+ * 'utf8')`, a browser upload) leaves U+FFFD where it met such bytes, so the original text is
+ * already lost. Import files refuse it, with its line, instead of storing the damage.
+ */
+export function findEncodingDamage(text: string): { line: number } | null {
+  const index = text.indexOf(REPLACEMENT_CHARACTER);
+  return index === -1 ? null : { line: lineAt(text, index) };
+}
+
+export const NOT_UTF8_MESSAGE =
+  'is not valid UTF-8 (it holds U+FFFD where bytes could not be read, as when a Latin-1 or Windows-1252 file is read as UTF-8); save it as UTF-8 and import it again';

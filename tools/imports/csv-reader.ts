@@ -1,3 +1,5 @@
+import { findEncodingDamage, findUnstorableCharacter, NOT_UTF8_MESSAGE } from '../common/storable-text.ts';
+
 /** One data record of a CSV file, with the line it starts on (the header is line 1). */
 export interface CsvRecord {
   line: number;
@@ -19,12 +21,21 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+/** Text that was not UTF-8, or that the database cannot store, is refused with its line before any row is read. */
+function checkText(text: string): void {
+  const damage = findEncodingDamage(text);
+  if (damage) throw new CsvSyntaxError(damage.line, `the file ${NOT_UTF8_MESSAGE}`);
+  const unstorable = findUnstorableCharacter(text);
+  if (unstorable) throw new CsvSyntaxError(unstorable.line, `the line contains ${unstorable.what}, which cannot be stored; remove it`);
+}
+
 /**
  * RFC 4180 reading: comma separated, fields optionally double-quoted with `""` for a quote, quoted
  * fields may span lines, CRLF or LF line ends, a UTF-8 byte-order mark is ignored, and blank lines
  * are skipped. Line numbers are physical lines, so they match what a person sees in an editor.
  */
 export function parseCsv(text: string): ParsedCsv {
+  checkText(text);
   const records: CsvRecord[] = [];
   let position = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatPath } from '../../registry/input-issues.ts';
+import { findEncodingDamage, findUnstorableCharacter, NOT_UTF8_MESSAGE, unstorableMessage } from '../../common/storable-text.ts';
 import type { ScrapedPlaylistRow } from '../delivery/playlist-ownership.ts';
 
 export type { ScrapedPlaylistRow };
@@ -26,8 +27,15 @@ const FILE_NAME = /^song_([A-Za-z0-9]+)_[^/\\]+\.json$/;
 /** A schema-level message that still says "is required" when the field is missing. */
 const orRequired = (message: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : message) });
 const count = () => z.int(orRequired('must be a whole number')).min(0, 'must be >= 0').max(MAX_INT, `must be at most ${MAX_INT}`);
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).nullish().transform((value) => value || null);
+/** Names are stored as text: refused when the file was not UTF-8 or holds characters the database cannot store. */
+const storable = <Schema extends z.ZodString>(schema: Schema) =>
+  schema.superRefine((value, context) => {
+    if (findEncodingDamage(value)) context.addIssue({ code: 'custom', message: NOT_UTF8_MESSAGE });
+    const unstorable = findUnstorableCharacter(value);
+    if (unstorable) context.addIssue({ code: 'custom', message: unstorableMessage(value, unstorable) });
+  });
+const text = (max: number) => storable(z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`));
+const optionalText = (max: number) => storable(z.string().trim().max(max, `must be at most ${max} characters`)).nullish().transform((value) => value || null);
 const spotifyIdMessage = (what: string) => `must be a 22-character Spotify ${what} id`;
 
 const playlistSchema = z.object({
