@@ -45,7 +45,6 @@ export const payVendor = defineTool({
       ? `for campaign “${campaign.name}” (its placements with them are priced ${amount(placementPrice)}; paid so far ${amount(paidSoFar)})`
       : `with no campaign named (their placements across all campaigns are priced ${amount(placementPrice)}; paid so far ${amount(paidSoFar)})`;
     const lines = [`Pay ${vendor.name} ${amount(request.amount)} ${context}.`];
-    if (campaign && campaign.status !== 'ACTIVE') lines.push(`The campaign is ${campaign.status.toLowerCase()}.`);
     if (request.reference) lines.push(`Reference: ${request.reference}.`);
     const after = paidSoFar + request.amount;
     if (money(after) > money(placementPrice)) lines.push(`Warning: this brings payments to ${amount(after)}, ${amount(after - placementPrice)} more than the placements are priced.`);
