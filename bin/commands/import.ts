@@ -30,6 +30,10 @@ export async function importCommand(runtime: Runtime, args: string[]): Promise<n
   return ERROR_SURFACE_MAP.invalid_input.exitCode;
 }
 
+/**
+ * Read as UTF-8 without failing: a file that is not UTF-8 gets U+FFFD where its bad bytes were, and
+ * the import tool rejects that file with the line (the other files still load), as over HTTP.
+ */
 function readFiles(path: string, pattern: RegExp): Array<{ name: string; content: string }> {
   let stats;
   try {
