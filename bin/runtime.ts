@@ -13,6 +13,7 @@ import { ToolRunner } from '../tools/registry/runner.ts';
 import { WebClient } from '@slack/web-api';
 import { createSlackNotifier } from '../bots/slack-notifier.ts';
 import { webClientOptions } from '../bots/slack-settings.ts';
+import { boltLogger } from '../bots/bolt-logger.ts';
 import type { Config } from './config.ts';
 import { modelProseWriter } from './prose-writer.ts';
 
@@ -84,5 +85,5 @@ export async function openRuntime(config: Config, options: { migrate?: boolean; 
 /** How jobs reach people: Slack when its bot token is configured, else the log. */
 function createNotifier(config: Config, prisma: Database['prisma'], log: Logger): Notifier {
   if (!config.slack) return loggingNotifier(log);
-  return createSlackNotifier({ prisma, client: new WebClient(config.slack.botToken, webClientOptions(config.slack)), log });
+  return createSlackNotifier({ prisma, client: new WebClient(config.slack.botToken, { ...webClientOptions(config.slack), logger: boltLogger(log) }), log });
 }

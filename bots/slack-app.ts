@@ -95,7 +95,7 @@ export function buildSlackApp(deps: SlackBotDeps): SlackBot {
     deps.log.error('slack listener failed', { error: error.stack ?? error.message });
   });
 
-  const client = new WebClient(settings.botToken, clientOptions);
+  const client = new WebClient(settings.botToken, { ...clientOptions, logger });
   let socket: ReturnType<typeof connectSocketMode> | null = null;
   const router = receiver ? Router().use(rejectSkewedSlackRequests(deps.log), receiver.router as Router) : null;
   return {
