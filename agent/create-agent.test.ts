@@ -1,6 +1,7 @@
 import { APICallError } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scriptedModel, toolResultsInPrompt } from './testing/scripted-model.ts';
+import { STARTING_TOOLS } from './tools/offered-tools.ts';
 import { APPROVE_BASE, openAgentTestWorld, type AgentTestWorld } from './testing/agent-test-world.ts';
 import type { AgentEvent } from './agent-events.ts';
 
@@ -46,17 +47,32 @@ describe('the agent loop', () => {
     expect(session!.providerOptions).toBeUndefined();
   });
 
-  it('offers only the tools the role may call', async () => {
-    const model = scriptedModel([{ text: 'ok' }, { text: 'ok' }]);
-    const agent = world.agent(model);
-    await agent.ask({ principal: world.org.as('VIEWER'), message: 'What can I do?' });
-    await agent.ask({ principal: world.org.as('CAMPAIGN_MANAGER'), message: 'What can I do?' });
+  it('starts each turn with the core tools and find_tools, adds what find_tools returns, and runs any permitted tool by name', async () => {
+    const model = scriptedModel((call, index) => {
+      if (index === 0) return { toolCalls: [{ name: 'find_tools', input: { query: 'add a new vendor' } }] };
+      if (index === 1) return { toolCalls: [{ name: 'create_vendor', input: { name: 'Found Promo', cost_per_1k_streams: 2 } }] };
+      return { text: 'Created.' };
+    });
+    const reply = await world.agent(model).ask({ principal: world.org.as('CAMPAIGN_MANAGER'), message: 'Add a vendor called Found Promo at 2 USD per 1k' });
     const offered = (index: number) => (model.doStreamCalls[index]!.tools ?? []).map((tool) => tool.name).sort();
-    expect(offered(0)).toEqual(world.runner.catalogue.list({ role: 'VIEWER' }).map((tool) => tool.name).sort());
-    expect(offered(0)).not.toContain('create_vendor');
-    expect(offered(0)).not.toContain('fixture_pay_vendor');
+    expect(offered(0)).toEqual([...STARTING_TOOLS].sort());
     expect(offered(1)).toContain('create_vendor');
     expect(offered(1)).not.toContain('decide_approval');
+    expect(reply.toolCalls.map((call) => [call.name, call.ok])).toEqual([['find_tools', true], ['create_vendor', true]]);
+
+    // A later turn of the same thread starts with what the thread already used.
+    const followUp = scriptedModel([{ text: 'ok' }]);
+    await world.agent(followUp).ask({ principal: world.org.as('CAMPAIGN_MANAGER'), message: 'And another?', thread: { threadId: reply.threadId! } });
+    expect((followUp.doStreamCalls[0]!.tools ?? []).map((tool) => tool.name)).toContain('create_vendor');
+
+    // Not offered, but permitted: it runs. Not permitted: it is no tool of this turn, and nothing runs.
+    const direct = scriptedModel([{ toolCalls: [{ name: 'list_vendors', input: {} }] }, { text: 'listed' }]);
+    const directReply = await world.agent(direct).ask({ principal: world.org.as('VIEWER'), message: 'vendors?' });
+    expect(directReply.toolCalls.map((call) => [call.name, call.ok])).toEqual([['list_vendors', true]]);
+    const refused = scriptedModel([{ toolCalls: [{ name: 'create_vendor', input: { name: 'Sneaky', cost_per_1k_streams: 1 } }] }, { text: 'no' }]);
+    const refusedReply = await world.agent(refused).ask({ principal: world.org.as('VIEWER'), message: 'add one' });
+    expect(refusedReply).toMatchObject({ status: 'answered', toolCalls: [] });
+    expect(await world.database.prisma.vendor.count({ where: { name: 'Sneaky' } })).toBe(0);
   });
 
   it('returns tool errors to the model, which corrects its input', async () => {

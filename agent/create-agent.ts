@@ -15,6 +15,7 @@ import { loadSessionFacts } from './session-facts.ts';
 import { compactHistory, DEFAULT_HISTORY_BUDGET, type HistoryBudget } from './threads/compact-history.ts';
 import { ThreadStore, type ThreadRef } from './threads/thread-store.ts';
 import { buildAgentTools, type AgentToolCall } from './tools/agent-tools.ts';
+import { addFromSteps, offeringOnly, toolsForTurn } from './tools/offered-tools.ts';
 import { addUsage, NO_USAGE, toTurnUsage } from './usage.ts';
 
 export interface AgentLimits {
@@ -93,15 +94,21 @@ export function createAgent(deps: AgentDeps): Agent {
     const userMessage: ModelMessage = { role: 'user', content: message };
     const toolCalls: AgentToolCall[] = [];
     const tools = buildAgentTools(deps.runner, principal, (call) => toolCalls.push(call));
+    // The model sees a few tools at a time: the core, find_tools, and what the thread used or found.
+    const available = new Set(Object.keys(tools));
+    const offered = toolsForTurn(available, history.messages);
 
     const result = streamText({
-      model: model.languageModel,
+      model: offeringOnly(model.languageModel, () => offered),
       instructions: buildInstructions({ ...facts, threadSummary: history.summary }),
-      messages: [...history.messages, userMessage],
+      messages: [...withCacheBreakpoint(history.messages), userMessage],
       tools,
       stopWhen: stepCountIs(limits.maxSteps),
-      // The last allowed step may not call tools, so the user gets an answer from what was found.
-      prepareStep: ({ stepNumber }) => (stepNumber >= limits.maxSteps - 1 ? { toolChoice: 'none' as const } : undefined),
+      prepareStep: ({ stepNumber, steps }) => {
+        addFromSteps(offered, available, steps);
+        // The last allowed step may not call tools, so the user gets an answer from what was found.
+        return stepNumber >= limits.maxSteps - 1 ? { toolChoice: 'none' as const } : undefined;
+      },
       maxRetries: limits.maxRetries,
       streamRetries: 2,
       maxOutputTokens: limits.maxOutputTokens,
@@ -164,6 +171,17 @@ export function createAgent(deps: AgentDeps): Agent {
       throw new Error('the agent stream ended without a reply');
     },
   };
+}
+
+/**
+ * Marks the end of the conversation so far as a prompt-cache breakpoint (the tools and system
+ * prompt carry the other), so a follow-up question reads the earlier turns from the cache.
+ */
+function withCacheBreakpoint(history: readonly ModelMessage[]): ModelMessage[] {
+  if (history.length === 0) return [];
+  const last = history.at(-1)!;
+  const marked = { ...last, providerOptions: { ...last.providerOptions, anthropic: { ...last.providerOptions?.anthropic, cacheControl: { type: 'ephemeral' } } } } as ModelMessage;
+  return [...history.slice(0, -1), marked];
 }
 
 /** What a failed turn had already done, in words the next turn's model reads. */

@@ -11,6 +11,8 @@ export interface RunSummary {
   toolRecall: number;
   groundedFigureRate: number | null;
   meanSteps: number;
+  /** Cases in which the agent searched for a tool (find_tools) before it could answer. */
+  casesWithDiscovery: number;
   inputTokens: number;
   outputTokens: number;
   medianLatencyMs: number;
@@ -34,6 +36,7 @@ export function summarise(mode: RunSummary['mode'], model: string, scores: CaseS
     toolRecall: mean(scores.map((score) => score.recall)),
     groundedFigureRate: figures ? scores.reduce((sum, score) => sum + score.groundedFigures, 0) / figures : null,
     meanSteps: mean(scores.map((score) => score.steps)),
+    casesWithDiscovery: scores.filter((score) => score.discoverySteps > 0).length,
     inputTokens: scores.reduce((sum, score) => sum + score.inputTokens, 0),
     outputTokens: scores.reduce((sum, score) => sum + score.outputTokens, 0),
     medianLatencyMs: latencies.length ? latencies[Math.floor(latencies.length / 2)]! : 0,
@@ -53,18 +56,18 @@ export function markdownReport(summary: RunSummary, scores: CaseScore[]): string
     warning,
     `Run ${summary.date}; demo organisation seeded as of 2026-11-16.`,
     '',
-    '| mode | model | cases | pass rate | tool precision | tool recall | grounded figures | mean steps | tokens in / out | median latency |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    `| ${summary.mode} | ${summary.model} | ${summary.cases} | ${percent(summary.passRate)} (${summary.passed}/${summary.cases}) | ${percent(summary.toolPrecision)} | ${percent(summary.toolRecall)} | ${percent(summary.groundedFigureRate)} | ${summary.meanSteps.toFixed(2)} | ${summary.inputTokens} / ${summary.outputTokens} | ${summary.medianLatencyMs} ms |`,
+    '| mode | model | cases | pass rate | tool precision | tool recall | grounded figures | mean steps | cases that searched for a tool | tokens in / out | median latency |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    `| ${summary.mode} | ${summary.model} | ${summary.cases} | ${percent(summary.passRate)} (${summary.passed}/${summary.cases}) | ${percent(summary.toolPrecision)} | ${percent(summary.toolRecall)} | ${percent(summary.groundedFigureRate)} | ${summary.meanSteps.toFixed(2)} | ${summary.casesWithDiscovery} | ${summary.inputTokens} / ${summary.outputTokens} | ${summary.medianLatencyMs} ms |`,
     '',
     '| area | cases | passed |',
     '| --- | --- | --- |',
     ...summary.byArea.map((area) => `| ${area.area} | ${area.cases} | ${area.passed} |`),
     '',
-    '| case | area | pass | tools called | precision | recall | figures grounded | steps | latency | failures |',
+    '| case | area | pass | tools called | precision | recall | figures grounded | steps (of which find_tools) | latency | failures |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...scores.map((score) =>
-      `| ${score.id} | ${score.area} | ${score.passed ? 'yes' : '**no**'} | ${score.toolsCalled.join(', ') || '-'} | ${percent(score.precision)} | ${percent(score.recall)} | ${score.groundedFigures}/${score.figures} | ${score.steps} | ${score.latencyMs} ms | ${score.failures.join('; ').replace(/\|/g, '\\|') || '-'} |`),
+      `| ${score.id} | ${score.area} | ${score.passed ? 'yes' : '**no**'} | ${score.toolsCalled.join(', ') || '-'} | ${percent(score.precision)} | ${percent(score.recall)} | ${score.groundedFigures}/${score.figures} | ${score.steps} (${score.discoverySteps}) | ${score.latencyMs} ms | ${score.failures.join('; ').replace(/\|/g, '\\|') || '-'} |`),
     '',
   ];
   return lines.join('\n');

@@ -13,6 +13,8 @@ export interface CaseScore {
   figures: number;
   groundedFigures: number;
   steps: number;
+  /** Model steps spent on find_tools (discovery) in this case. */
+  discoverySteps: number;
   inputTokens: number;
   outputTokens: number;
   latencyMs: number;
@@ -29,7 +31,8 @@ export async function scoreCase(evalCase: EvalCase, vars: CaseVars, reply: Agent
   const called = reply.toolCalls.map((call) => call.name);
   const distinct = [...new Set(called)];
   const expected = new Set(expect.tools);
-  const acceptable = new Set([...expect.tools, ...(expect.allowed ?? [])]);
+  // Searching for a tool is never a wrong call: the agent starts with a few tools and finds the rest.
+  const acceptable = new Set([...expect.tools, ...(expect.allowed ?? []), 'find_tools']);
   const answer = reply.text;
 
   if (reply.status !== 'answered') failures.push(`status ${reply.status}${reply.failure ? `: ${reply.failure.message}` : ''}`);
@@ -74,6 +77,7 @@ export async function scoreCase(evalCase: EvalCase, vars: CaseVars, reply: Agent
     figures: figures.length,
     groundedFigures: grounded,
     steps: reply.steps,
+    discoverySteps: new Set(reply.toolCalls.filter((call) => call.name === 'find_tools').map((call) => call.id)).size,
     inputTokens: reply.usage.inputTokens,
     outputTokens: reply.usage.outputTokens,
     latencyMs: reply.durationMs,

@@ -4,16 +4,30 @@ import type { CaseVars, EvalCase, ScriptResults, ToolCallSpec } from './eval-cas
 
 /**
  * The scripted stand-in for a model: plays the case's tool calls step by step (later steps may
- * read earlier results), then composes the answer from the results. It exercises the tools, the
- * agent loop and the scoring, never a model's judgement.
+ * read earlier results), then composes the answer from the results. Like a real model, it can only
+ * call tools it is offered: when a step needs one that is not, it first asks find_tools with the
+ * question, and gives up if the search does not bring the tool. It exercises the tools, discovery,
+ * the agent loop and the scoring, never a model's judgement.
  */
 export function scriptedCaseModel(evalCase: EvalCase, vars: CaseVars) {
-  return scriptedModel((call, index) => {
+  const question = typeof evalCase.question === 'function' ? evalCase.question(vars) : evalCase.question;
+  let planned = 0;
+  let searched = false;
+  return scriptedModel((call) => {
     const results = resultsFrom(call);
-    const step = evalCase.script.steps[index];
+    const step = evalCase.script.steps[planned];
     if (!step) return { text: evalCase.script.answer(results, vars) };
     const specs = typeof step === 'function' ? step(results, vars) : step;
     const calls = (Array.isArray(specs) ? specs : [specs]).map((spec: ToolCallSpec) => ({ name: spec.tool, input: spec.input ?? {} }));
+    const offered = new Set((call.tools ?? []).map((tool) => tool.name));
+    const unseen = calls.filter((planned) => !offered.has(planned.name)).map((planned) => planned.name);
+    if (unseen.length && !searched) {
+      searched = true;
+      return { toolCalls: [{ name: 'find_tools', input: { query: question } }] };
+    }
+    if (unseen.length) return { text: `I could not find a tool for this (searched for: ${unseen.join(', ')}).` };
+    planned++;
+    searched = false;
     return { toolCalls: calls };
   }, 'scripted');
 }
