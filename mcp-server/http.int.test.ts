@@ -142,6 +142,26 @@ describe('MCP over Streamable HTTP', () => {
     expect(textOf(refused)).toMatch(/^error \[forbidden\]/);
   });
 
+  it('reports progress over HTTP when the call sends a progressToken, in a session or without one', async () => {
+    const { client } = await connect();
+    const progress: { progress: number; total?: number }[] = [];
+    const result = await client.callTool({ name: 'calculate_attribution', arguments: { model: 'markov' } }, undefined, { onprogress: (update) => progress.push(update) });
+    expect(result.isError, textOf(result)).toBeFalsy();
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    expect(progress.at(-1)).toMatchObject({ progress: 2, total: 2 });
+    // Without a session the answer becomes a stream only when progress is asked for.
+    const call = (meta: object) => post({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'calculate_attribution', arguments: { model: 'markov' }, ...meta } });
+    const streamed = await call({ _meta: { progressToken: 'p-1' } });
+    expect(streamed.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const events = (await streamed.text()).split('\n').filter((line) => line.startsWith('data: ')).map((line) => JSON.parse(line.slice(6)) as { method?: string; id?: number; params?: { progressToken?: string } });
+    expect(events.filter((event) => event.method === 'notifications/progress').length).toBeGreaterThanOrEqual(2);
+    expect(events.every((event) => event.method !== 'notifications/progress' || event.params?.progressToken === 'p-1')).toBe(true);
+    expect(events.at(-1)).toMatchObject({ id: 3, result: { structuredContent: expect.any(Object) } });
+    const plain = await call({});
+    expect(plain.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await plain.json()).toMatchObject({ id: 3, result: { structuredContent: expect.any(Object) } });
+  });
+
   it("a session answers only its own organisation, user and role; unknown sessions are 404; DELETE ends one", async () => {
     const { client, transport, sessionId } = await connect();
     const other = await createTestOrganization(database, 'mcp-http-other');

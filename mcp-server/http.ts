@@ -32,6 +32,7 @@ const SESSION_HEADER = 'mcp-session-id';
  * grows with discovery, GET opens its notification stream (tools/list_changed, resource updates,
  * progress), DELETE ends it. A session answers only the token's own organisation, user and role.
  * Requests without a session id are served statelessly, each with a fresh default server.
+ * Session answers are SSE streams (progress travels on them); stateless answers are JSON.
  * Toolsets come from ?toolsets=a,b|all or X-Crescendo-Toolsets; read-only from ?read_only=1.
  */
 export function mcpHttpRouter(deps: McpHttpDeps): Router {
@@ -56,9 +57,10 @@ export function mcpHttpRouter(deps: McpHttpDeps): Router {
     }
     if (isInitializeRequest(request.body)) {
       const server = build(request, principal);
+      // A session's answers stream (SSE), so a call's progress notifications reach the client
+      // before its result; in JSON mode the transport drops them.
       const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
         sessionIdGenerator: randomUUID,
-        enableJsonResponse: true,
         onsessioninitialized: (id) => sessions.open(id, principal, transport, server),
       });
       transport.onclose = () => {
@@ -68,9 +70,9 @@ export function mcpHttpRouter(deps: McpHttpDeps): Router {
       await transport.handleRequest(request, response, request.body);
       return;
     }
-    // No session: one request, one server, nothing kept.
+    // No session: one request, one server, nothing kept. Plain JSON, unless the call asks for progress.
     const server = build(request, principal);
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: !asksForProgress(request.body) });
     response.on('close', () => {
       void transport.close();
       void server.close();
@@ -113,6 +115,11 @@ function handleToolsetErrors(handler: (request: Request, response: Response) => 
 // The spec's answer to an unknown or expired session: 404, after which the client initializes again.
 function sessionNotFound(response: Response): void {
   response.status(404).json(jsonRpcError(-32001, 'Session not found or expired: send initialize again without Mcp-Session-Id.'));
+}
+
+function asksForProgress(body: unknown): boolean {
+  const messages: unknown[] = Array.isArray(body) ? body : [body];
+  return messages.some((message) => (message as { params?: { _meta?: { progressToken?: unknown } } } | null)?.params?._meta?.progressToken !== undefined);
 }
 
 function stringParam(value: unknown): string | undefined {
