@@ -39,6 +39,8 @@ export type Config = {
   port: number;
   host: string;
   publicUrl: string;
+  /** CRESCENDO_PUBLIC_URL was given (else publicUrl is this process's guess from PORT). */
+  publicUrlConfigured: boolean;
   logLevel: 'silent' | 'error' | 'warn' | 'info';
   /** The agent's model; provider 'none' when nothing is configured (everything else still works). */
   model: ModelConfig;
@@ -70,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { po
     port,
     host: values.HOST,
     publicUrl: (values.CRESCENDO_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    publicUrlConfigured: values.CRESCENDO_PUBLIC_URL !== undefined,
     logLevel: values.CRESCENDO_LOG_LEVEL,
     model: modelConfig(values),
     redisUrl: values.REDIS_URL,

@@ -16,6 +16,7 @@ import { webClientOptions } from '../bots/slack-settings.ts';
 import { boltLogger } from '../bots/bolt-logger.ts';
 import type { Config } from './config.ts';
 import { modelProseWriter } from './prose-writer.ts';
+import { readRunningServer } from './server-state.ts';
 
 /** Where jobs go: Redis when REDIS_URL is set (`crescendo worker` runs them), else this process. */
 export type RuntimeJobs = InProcessJobQueue | BullmqJobQueue;
@@ -51,7 +52,10 @@ export async function openRuntime(config: Config, options: { migrate?: boolean; 
   // One-shot commands report through their exit code and stderr message; only faults are logged.
   const log = createConsoleLogger(options.quiet ? 'error' : config.logLevel);
   const jobs: RuntimeJobs = config.redisUrl && options.redisJobs ? new BullmqJobQueue({ url: config.redisUrl }) : new InProcessJobQueue();
-  const approveUrl = (id: string) => `${config.publicUrl}/approvals/${id}`;
+  const approveUrl = (id: string) => {
+    const base = webUiUrl(config);
+    return base ? `${base}/approvals/${id}` : null;
+  };
   const runner = new ToolRunner({ prisma: database.prisma, catalogue: createCatalogue(), jobs, log, approvalUrl: approveUrl });
   const model = agentModelFromConfig(config.model, log);
   const jobDeps: Omit<JobDeps, 'jobs'> = {
@@ -80,6 +84,15 @@ export async function openRuntime(config: Config, options: { migrate?: boolean; 
       await database.close();
     },
   };
+}
+
+/**
+ * Where approvers open the web UI: the configured public URL, else the server running on this data
+ * folder (its real port), else none: a link to a port nobody listens on helps nobody.
+ */
+export function webUiUrl(config: Config): string | null {
+  if (config.publicUrlConfigured) return config.publicUrl;
+  return readRunningServer(config.dataDir)?.url ?? null;
 }
 
 /** How jobs reach people: Slack when its bot token is configured, else the log. */

@@ -10,6 +10,7 @@ import { buildSlackApp } from '../../bots/slack-app.ts';
 import type { Runtime } from '../runtime.ts';
 import { parseOptions, UsageError } from '../usage.ts';
 import { VERSION } from '../version.ts';
+import { recordRunningServer } from '../server-state.ts';
 import { isUiBuilt } from '../../web/ui-routes.ts';
 
 export const startUsage = 'start [--port N]   serve the web UI, the HTTP API and /health (embedded database and demo data on first start)';
@@ -49,11 +50,14 @@ export async function startCommand(runtime: Runtime): Promise<number> {
   });
   const port = (server.address() as AddressInfo).port;
   const base = `http://localhost:${port}`;
+  // Other processes on this data folder (`crescendo mcp` for Claude Desktop, the CLI) link here.
+  const forgetServer = recordRunningServer(config.dataDir, config.publicUrlConfigured ? config.publicUrl : base);
   const lines = [
     `Crescendo ${VERSION} is running (${database.kind === 'pglite' ? `embedded database in ${database.location}` : `Postgres ${database.location}`}).`,
     isUiBuilt() ? `  web UI    ${base}/   (sign in with an API token)` : '  web UI    not built: run `npm run build:web`, then restart',
     `  health    ${base}/health`,
     `  tool API  ${base}/api/tools   (Authorization: Bearer <token>)`,
+    `  MCP       ${base}/mcp   (Streamable HTTP, Authorization: Bearer <token>; or \`npx crescendo mcp --org SLUG\` over stdio)`,
     config.operatorToken
       ? `  jobs UI   ${base}/admin/queues (operator only: POST /admin/session with Authorization: Bearer $CRESCENDO_OPERATOR_TOKEN first)`
       : '  jobs UI   off: set CRESCENDO_OPERATOR_TOKEN to open /admin/queues to the operator (organisations see their own jobs with list_jobs)',
@@ -72,6 +76,7 @@ export async function startCommand(runtime: Runtime): Promise<number> {
     const stop = () => {
       scheduler?.stop();
       void slack?.stop();
+      forgetServer();
       server.close(() => resolve());
     };
     process.once('SIGINT', stop);

@@ -6,7 +6,8 @@ import { openDatabase, type Database } from '../../db/database.ts';
 import { migrate } from '../../db/migrate/migrate.ts';
 import { InProcessJobQueue } from '../../jobs/in-process-queue.ts';
 import { addMember, defaultOperator } from '../../tools/access/organizations.ts';
-import { createCatalogue } from '../../tools/index.ts';
+import { ALL_TOOLS, createCatalogue } from '../../tools/index.ts';
+import type { AnyTool } from '../../tools/registry/define-tool.ts';
 import { silentLogger } from '../../tools/registry/context.ts';
 import { describeFailure } from '../../tools/registry/errors.ts';
 import type { Role } from '../../tools/registry/roles.ts';
@@ -27,8 +28,11 @@ export interface EvalWorld {
   close(): Promise<void>;
 }
 
-/** A temporary embedded database with the demo organisation seeded as of EVAL_TODAY. */
-export async function openEvalWorld(): Promise<EvalWorld> {
+/**
+ * A temporary embedded database with the demo organisation seeded as of EVAL_TODAY. `extraTools`
+ * join the catalogue (the catalogue bench registers synthetic ones to measure 200 tools).
+ */
+export async function openEvalWorld(options: { extraTools?: readonly AnyTool[] } = {}): Promise<EvalWorld> {
   const folder = mkdtempSync(join(tmpdir(), 'crescendo-evals-'));
   mkdirSync(join(folder, 'pgdata'));
   const database = await openDatabase({ dataDir: join(folder, 'pgdata') });
@@ -36,7 +40,7 @@ export async function openEvalWorld(): Promise<EvalWorld> {
   const seeded = await seedDemoData(database, { slug: 'demo', name: 'Demo Records', scale: 1, today: EVAL_TODAY });
   const orgId = seeded.organizationId;
   const jobs = new InProcessJobQueue();
-  const runner = new ToolRunner({ prisma: database.prisma, catalogue: createCatalogue(), jobs, now: () => EVAL_TODAY, approvalUrl: (id) => `${APPROVALS_URL}${id}` });
+  const runner = new ToolRunner({ prisma: database.prisma, catalogue: createCatalogue([...ALL_TOOLS, ...(options.extraTools ?? [])]), jobs, now: () => EVAL_TODAY, approvalUrl: (id) => `${APPROVALS_URL}${id}` });
   jobs.bind({ prisma: database.prisma, runner, log: silentLogger });
   const owner = await defaultOperator(database.prisma, orgId);
   const ownerPrincipal: Principal = { orgId, userId: owner?.userId ?? null, role: 'OWNER', surface: 'CLI' };
