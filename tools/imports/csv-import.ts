@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { ToolContext } from '../registry/context.ts';
 import { defineTool } from '../registry/define-tool.ts';
 import type { Area, Permission } from '../registry/roles.ts';
-import { CsvSyntaxError, parseCsv } from './csv-reader.ts';
+import { CsvSyntaxError } from './csv-reader.ts';
+import { parseCsvYielding } from './csv-slices.ts';
+import { ImportProgress } from './import-progress.ts';
 import { CsvRow, RowError } from './csv-row.ts';
 import { importFilesInput, type ImportFiles } from './import-kinds.ts';
 
@@ -109,9 +111,10 @@ export async function importCsvFiles<Row>(ctx: ToolContext, input: ImportFiles &
   // Every file is read and checked before anything is stored, then accepted files are stored in
   // order, so a later file in the call corrects an earlier one.
   const accepted: Row[][] = [];
+  const progress = new ImportProgress(ctx, input.dry_run);
   for (const file of input.files) {
     const before = errors.length;
-    const fileRows = readFile(ctx, file, definition, errors);
+    const fileRows = await readFile(ctx, file, definition, errors, progress);
     if (errors.length === before && definition.conflictsWithStored) {
       for (const conflict of await definition.conflictsWithStored(ctx, fileRows)) errors.push({ file: file.name, ...conflict });
     }
@@ -121,8 +124,12 @@ export async function importCsvFiles<Row>(ctx: ToolContext, input: ImportFiles &
     accepted.push(fileRows.map((lined) => lined.row));
   }
   if (!input.dry_run) {
+    const total = accepted.reduce((sum, fileRows) => sum + fileRows.length, 0);
+    let stored = 0;
     for (const fileRows of accepted) {
       const outcome = await definition.store(ctx, fileRows);
+      stored += fileRows.length;
+      progress.stored(fileRows.length, `Stored ${stored.toLocaleString('en')} of ${total.toLocaleString('en')} rows`);
       inserted += outcome.inserted;
       replaced += outcome.replaced;
     }
@@ -141,13 +148,27 @@ export async function importCsvFiles<Row>(ctx: ToolContext, input: ImportFiles &
   };
 }
 
-function readFile<Row>(ctx: ToolContext, file: { name: string; content: string }, definition: CsvImportDefinition<Row>, errors: CsvImportOutput['errors']): LinedRow<Row>[] {
+/** Rows checked between two yields to the event loop (and progress reports). */
+const ROWS_PER_YIELD = 2_000;
+
+async function readFile<Row>(
+  ctx: ToolContext,
+  file: { name: string; content: string },
+  definition: CsvImportDefinition<Row>,
+  errors: CsvImportOutput['errors'],
+  progress: ImportProgress,
+): Promise<LinedRow<Row>[]> {
   const reject = (line: number, reason: string) => {
     errors.push({ file: file.name, line, reason });
   };
   let parsed;
   try {
-    parsed = parseCsv(file.content);
+    let read = 0;
+    parsed = await parseCsvYielding(file.content, (records) => {
+      progress.read(records - read, `Read ${records.toLocaleString('en')} rows of ${file.name}`);
+      read = records;
+    });
+    progress.fileRead(parsed.records.length);
   } catch (error) {
     if (error instanceof CsvSyntaxError) {
       reject(error.line, error.message);
@@ -166,7 +187,11 @@ function readFile<Row>(ctx: ToolContext, file: { name: string; content: string }
   }
   const rows: LinedRow<Row>[] = [];
   const firstLineOfKey = new Map<string, number>();
-  for (const record of parsed.records) {
+  for (const [index, record] of parsed.records.entries()) {
+    if (index % ROWS_PER_YIELD === 0 && index > 0) {
+      progress.checked(ROWS_PER_YIELD, `Checked ${index.toLocaleString('en')} of ${parsed.records.length.toLocaleString('en')} rows of ${file.name}`);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     if (record.cells.length !== parsed.header.length) {
       reject(record.line, `expected ${parsed.header.length} fields like the header, found ${record.cells.length}`);
       continue;
@@ -186,6 +211,7 @@ function readFile<Row>(ctx: ToolContext, file: { name: string; content: string }
       reject(record.line, error.message);
     }
   }
+  progress.checked(parsed.records.length % ROWS_PER_YIELD || (parsed.records.length ? ROWS_PER_YIELD : 0), `Checked ${parsed.records.length.toLocaleString('en')} rows of ${file.name}`);
   return rows;
 }
 
