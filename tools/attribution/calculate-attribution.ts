@@ -18,10 +18,7 @@ export const attributionRowView = z.object({
 export const calculateAttribution = defineTool({
   name: 'calculate_attribution',
   title: 'Attribute revenue',
-  description:
-    'Credits the revenue of conversions (by conversion date) to channels, campaigns or artists under one model: first_touch, last_touch, linear, ' +
-    'time_decay, position_based (40/20/40), custom (first/middle/last weights) or markov (removal effect). A journey is the customer\'s touchpoints ' +
-    'in the lookback window before each conversion; conversions without one go to (direct). Revenue in the base currency. Stores the run (run_id).',
+  description: 'Credits conversion revenue to channels, campaigns or artists under one model (first_touch, last_touch, linear, time_decay, position_based, custom or markov) and stores the run. Use it to see which channels earn the revenue; base currency.',
   area: 'attribution',
   // Its only write is the record of the run, so everyone who may read attribution may ask for one.
   access: 'write',

@@ -13,10 +13,7 @@ const perModel = z.object(Object.fromEntries(ATTRIBUTION_MODELS.map((model) => [
 export const compareAttributionModels = defineTool({
   name: 'compare_attribution_models',
   title: 'Compare attribution models',
-  description:
-    'One table of attributed revenue (base currency) per channel, campaign or artist under every model side by side (first_touch, last_touch, ' +
-    'linear, time_decay, position_based, custom when weights are saved or given, markov), with each key\'s min, max and spread between models ' +
-    'and the keys the models disagree on most. Use it to explain which channels open journeys and which close them.',
+  description: 'Attributed revenue per channel, campaign or artist under every model side by side, with each key\'s spread and where the models disagree most. Use it to explain which channels open journeys and which close them; base currency.',
   area: 'attribution',
   access: 'read',
   permission: 'attribution:read',

@@ -14,10 +14,7 @@ const touchView = z.object({ at: z.string(), channel: z.string(), campaign: z.st
 export const customerJourney = defineTool({
   name: 'customer_journey',
   title: 'Customer journey',
-  description:
-    'One customer\'s timeline of touchpoints and conversions (oldest first), with first and last touch, touchpoint count, acquisition cost ' +
-    '(touch costs up to the first conversion), total touch cost and lifetime value (all revenue), in the base currency. Each conversion lists ' +
-    'the channels in its attribution window.',
+  description: 'One customer\'s touchpoints and conversions in time order, with first and last touch, acquisition cost and lifetime value. Use it to see how a customer came to buy; base currency.',
   area: 'attribution',
   access: 'read',
   permission: 'attribution:read',

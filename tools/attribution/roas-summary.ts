@@ -31,9 +31,7 @@ export const roasSummary = defineTool({
   name: 'roas_summary',
   title: 'ROAS summary',
   description:
-    'Spend, attributed revenue, ROAS, ROI, CAC and CPA per channel, campaign or artist over a period (spend by its date, revenue by conversion date, ' +
-    'credited by an attribution model, default linear), plus CPM, CPC, CTR and conversion rate where spend rows carry impressions and clicks. ' +
-    'Base currency; ratios computed from unrounded sums. Sorted by spend.',
+    'Spend, attributed revenue, ROAS, ROI, CAC and CPA (plus CPM, CPC, CTR and conversion rate where known) per channel, campaign or artist over a period, under an attribution model (default linear). Use it for return on ad spend; base currency.',
   area: 'attribution',
   access: 'read',
   permission: 'attribution:read',

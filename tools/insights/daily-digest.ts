@@ -52,8 +52,7 @@ export const dailyDigest = defineTool({
   name: 'daily_digest',
   title: 'Daily digest',
   description:
-    'One day at a glance (default yesterday in the organisation time zone): streams, marketing spend, conversion revenue and conversions vs the day before and the same weekday last week (% changes), ' +
-    'the top active playlist campaigns, under-delivering vendors, anomalies (a day outside mean ± 3 sd of the previous 28 days, per artist for streams and per channel for spend) and pending approvals. Money in the base currency.',
+    'One day at a glance (default yesterday): streams, spend, revenue and conversions against the day before and a week earlier, top campaigns, under-delivering vendors, anomalies and pending approvals. Use it for "how did yesterday go"; base currency.',
   area: 'insights',
   access: 'read',
   permission: 'insights:read',

@@ -25,11 +25,7 @@ const ZERO: Totals = { spend: 0, streams: 0, revenue: 0, conversions: 0 };
 export const performanceTimeline = defineTool({
   name: 'performance_timeline',
   title: 'Performance timeline',
-  description:
-    'Marketing spend vs streams, conversion revenue, conversions and blended ROAS (revenue / spend) per day, Monday-Sunday week or calendar month over a date range ' +
-    `(default the ${DEFAULT_DAYS} days up to yesterday in the organisation time zone; at most ${MAX_DAYS} days), oldest first, every period present (zeros when empty), plus totals. ` +
-    'For trends and charts over time. For one day against the day before with anomalies and campaigns use daily_digest; for revenue credited to channels, campaigns or artists (attributed ROAS) use roas_summary. ' +
-    'Money in the base currency.',
+  description: 'Spend, streams, conversion revenue, conversions and blended ROAS per day, week or month over a date range, every period listed. Use it for trends and charts over time; for one day in detail use daily_digest, for revenue credited to channels use roas_summary.',
   area: 'insights',
   access: 'read',
   permission: 'insights:read',

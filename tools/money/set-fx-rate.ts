@@ -8,8 +8,7 @@ export const setFxRate = defineTool({
   name: 'set_fx_rate',
   title: 'Set an exchange rate',
   description:
-    'Records how many units of `quote` one unit of `base` buys from `date` on (e.g. base EUR, quote USD, rate 1.08), for this organisation. ' +
-    'Amounts are converted with the latest rate on or before their date, in either direction of the pair. Setting the same pair and date again replaces the rate.',
+    'Records an exchange rate (how many units of quote one unit of base buys) from a date on; amounts convert at the latest rate on or before their date. Setting the same pair and date again replaces it.',
   area: 'attribution',
   access: 'write',
   permission: 'attribution:write',

@@ -34,11 +34,7 @@ const platformRow = z.object({
 export const campaignLift = defineTool({
   name: 'campaign_lift',
   title: 'Campaign lift',
-  description:
-    `Incremental streams and revenue of a playlist campaign (campaign_id) or of one artist's track between dates. Per platform: baseline = mean daily streams over the ${BASELINE_DAYS} days before start; ` +
-    'lift = mean daily streams during the campaign - baseline; incremental streams = lift x campaign days; incremental revenue = incremental streams x the platform per-stream rate. ' +
-    'Then cost per incremental stream and ROI from the cost (a campaign: sum of its placement prices; a track: the artist\'s marketing spend over the dates; or the cost given). ' +
-    'Says when there is not enough baseline data. Money in the organisation base currency.',
+  description: 'Incremental streams, revenue, cost per incremental stream and ROI of a playlist campaign (campaign_id) or of an artist\'s track between dates, per platform, against the 28 days before it started. Use it to ask whether a campaign paid off; money in the base currency.',
   area: 'attribution',
   access: 'read',
   permission: 'attribution:read',

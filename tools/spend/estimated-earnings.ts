@@ -18,8 +18,7 @@ export const estimatedEarnings = defineTool({
   name: 'estimated_earnings',
   title: 'Estimated streaming earnings',
   description:
-    'Estimated earnings = streams x the per-stream rate of the platform (set_stream_rates), per artist and platform over a period of days, in the organisation base currency. ' +
-    'Largest first, with totals over every row. A platform with streams but no rate is an error naming it.',
+    'Estimated streaming earnings (streams x each platform\'s per-stream rate) per artist and platform over a period, largest first, with totals. Base currency.',
   area: 'attribution',
   access: 'read',
   permission: 'attribution:read',

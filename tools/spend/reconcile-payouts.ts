@@ -41,9 +41,7 @@ interface Reconciled {
 export const reconcilePayouts = defineTool({
   name: 'reconcile_payouts',
   title: 'Reconcile payouts with estimated earnings',
-  description:
-    'For each payout (artist, platform, statement period) overlapping the period: estimated earnings over exactly the payout\'s own period vs what was paid, ' +
-    'difference (actual - estimated) and percent variance. Largest absolute gaps first, plus a totals line. Money in the organisation base currency.',
+  description: 'Compares what platforms paid per artist, platform and statement period with the estimated earnings of that period: difference and % variance, largest gaps first. Base currency.',
   area: 'attribution',
   access: 'read',
   permission: 'attribution:read',

@@ -15,8 +15,7 @@ export const setStreamRates = defineTool({
   name: 'set_stream_rates',
   title: 'Set per-stream rates',
   description:
-    'Sets what one stream is expected to earn on each platform (e.g. spotify 0.0035 USD). Creates or replaces the rate per platform (names normalised: trimmed, lower-case). ' +
-    'These rates drive estimated_earnings, reconcile_payouts, weekly_artist_stats and campaign_lift. Returns each rate with its previous value.',
+    'Sets what one stream earns on each platform (e.g. spotify 0.0035 USD), replacing earlier rates; estimated earnings, payout reconciliation, weekly stats and lift use them.',
   area: 'attribution',
   access: 'write',
   permission: 'attribution:write',

@@ -37,8 +37,7 @@ export const weeklyArtistStats = defineTool({
   name: 'weekly_artist_stats',
   title: 'Weekly artist stats',
   description:
-    'The weekly record per artist for a Monday-Sunday week: streams, listeners (null until listener data exists), marketing spend, estimated earnings, and the change from the week before. ' +
-    'Default week: the last complete week in the organisation time zone. Money in the base currency; most streams first.',
+    'Per artist for a Monday-Sunday week (default the last complete one): streams, listeners, marketing spend and estimated earnings, with the change from the week before. Base currency.',
   area: 'attribution',
   access: 'read',
   permission: 'attribution:read',

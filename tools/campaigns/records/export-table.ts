@@ -6,7 +6,7 @@ import { EXPORT_TABLES, EXPORTERS, MAX_EXPORT_ROWS } from './export-tables.ts';
 export const exportTable = defineTool({
   name: 'export_table',
   title: 'Export a table as CSV',
-  description: `A whole table (campaigns with goal, delivered and progress; vendors; clients with budgets and streams; playlists) as a CSV file a person opens in a spreadsheet. Up to ${MAX_EXPORT_ROWS} rows. Hand the content over as a file; do not read it back to the user.`,
+  description: 'A whole table (campaigns, vendors, clients or playlists, up to 10,000 rows) as a CSV file for a spreadsheet. Hand the file over; do not read it back to the user.',
   area: 'campaigns',
   access: 'read',
   permission: 'campaigns:read',

@@ -32,8 +32,7 @@ const realVsPromised = z.object({
 export const getCampaign = defineTool({
   name: 'get_campaign',
   title: 'Get a campaign',
-  description:
-    'One campaign as of a date: overview (goal, budget, spent, remaining streams, progress), each song with its placements and every playlist it is on (vendor, "organic" or "Spotify"; streams 7d/28d/12m; date added), per-vendor delivered vs promised with real vs promised cost per 1k, and the real-vs-promised totals. Money in currency (the organisation\'s).',
+  description: 'One campaign in full as of a date: goal, budget, progress, each song with its placements and playlists, and per vendor delivered vs promised streams with real vs promised cost per 1k. Use it for how a campaign is doing; money in the organisation\'s currency.',
   area: 'campaigns',
   access: 'read',
   permission: 'campaigns:read',
