@@ -1,111 +1,99 @@
+import { Resvg } from '@resvg/resvg-js';
+import * as echarts from 'echarts';
 import type { NotificationMessage } from '../../jobs/notifier.ts';
-import { GLYPH_HEIGHT, textWidth } from './bitmap-font.ts';
-import { Raster, type Rgb } from './raster.ts';
+import { CHART_FONT_FAMILY, CHART_FONT_FILES } from './chart-fonts.ts';
+import { wrapLabel } from './wrap-label.ts';
 
 /** A bar or line chart: labels along x, one or more series of values. */
 export type ChartSpec = NonNullable<NotificationMessage['charts']>[number];
 
-const WIDTH = 800;
-const HEIGHT = 420;
-const MARGIN = { top: 48, right: 24, bottom: 64, left: 84 } as const;
-const PALETTE: Rgb[] = [[41, 98, 255], [255, 122, 69], [46, 184, 114], [156, 82, 214], [240, 180, 41]];
-const INK: Rgb = [34, 34, 34];
-const MUTED: Rgb = [110, 110, 110];
-const GRID: Rgb = [228, 228, 228];
-const GRID_LINES = 5;
+export const CHART_WIDTH = 800;
+const PALETTE = ['#2962ff', '#ff7a45', '#2eb872', '#9c52d6', '#f0b429'];
+const INK = '#222222';
+const MUTED = '#5f6368';
+/** Pixels per chart pixel in the PNG: Slack shows images on high-density screens too. */
+const PNG_ZOOM = 2;
+/** Characters per label line; labels wrap between words at this width. */
+const LABEL_LINE_CHARS = { horizontal: 24, vertical: 12 } as const;
 
-/** Renders the chart as an 800x420 PNG: title, y axis with grid and compact labels, x labels, legend. */
+/**
+ * Renders the chart with ECharts (server-side SVG) and rasterises it with resvg, using the Inter
+ * font shipped in node_modules: a PNG 800 px wide at twice the density. Bar charts whose labels
+ * are long or many lie on their side so every label reads in full; labels wrap between words.
+ */
 export function renderChartPng(chart: ChartSpec): Buffer {
-  const raster = new Raster(WIDTH, HEIGHT);
-  const plot = { left: MARGIN.left, top: MARGIN.top, right: WIDTH - MARGIN.right, bottom: HEIGHT - MARGIN.bottom };
-  raster.text(WIDTH / 2, 14, chart.title.slice(0, 60), INK, { scale: 2, align: 'center' });
+  const svg = renderChartSvg(chart);
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: PNG_ZOOM },
+    background: '#ffffff',
+    font: { fontFiles: [...CHART_FONT_FILES], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY },
+  });
+  return resvg.render().asPng();
+}
 
-  const values = chart.series.flatMap((series) => series.values).filter(Number.isFinite);
-  const { min, max, step } = niceScale(Math.min(0, ...values), Math.max(0, ...values));
-  const y = (value: number) => plot.bottom - ((value - min) / (max - min)) * (plot.bottom - plot.top);
-
-  for (let index = 0; index <= GRID_LINES; index++) {
-    const value = min + step * index;
-    const at = Math.round(y(value));
-    raster.line(plot.left, at, plot.right, at, GRID);
-    raster.text(plot.left - 8, at - 3, compactNumber(value), MUTED, { align: 'right' });
+/** The chart as SVG text (what resvg rasterises). */
+export function renderChartSvg(chart: ChartSpec): string {
+  const horizontal = chart.kind === 'bar' && lieOnSide(chart.labels);
+  const height = horizontal ? Math.max(320, 120 + chart.labels.length * 34) : 420;
+  const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_WIDTH, height });
+  try {
+    instance.setOption(chartOption(chart, horizontal));
+    return instance.renderToSVGString();
+  } finally {
+    instance.dispose();
   }
-  if (chart.unit) raster.text(8, plot.top - 16, chart.unit.slice(0, 16), MUTED);
-
-  const count = chart.labels.length;
-  const slot = count ? (plot.right - plot.left) / count : 0;
-  const centre = (index: number) => plot.left + slot * (index + 0.5);
-  if (chart.kind === 'bar') drawBars(raster, chart, slot, centre, y, Math.round(y(0)));
-  else drawLines(raster, chart, centre, y);
-
-  raster.line(plot.left, plot.bottom, plot.right, plot.bottom, INK);
-  raster.line(plot.left, plot.top, plot.left, plot.bottom, INK);
-  drawXLabels(raster, chart.labels, slot, centre, plot.bottom + 8);
-  if (chart.series.length > 1) drawLegend(raster, chart, HEIGHT - 18);
-  return raster.toPng();
 }
 
-function drawBars(raster: Raster, chart: ChartSpec, slot: number, centre: (index: number) => number, y: (value: number) => number, zero: number): void {
-  const groupWidth = slot * 0.75;
-  const barWidth = Math.max(1, groupWidth / chart.series.length);
-  chart.series.forEach((series, seriesIndex) => {
-    const color = PALETTE[seriesIndex % PALETTE.length]!;
-    series.values.forEach((value, index) => {
-      if (!Number.isFinite(value)) return;
-      const left = centre(index) - groupWidth / 2 + seriesIndex * barWidth;
-      const top = Math.min(y(value), zero);
-      raster.fillRect(left, top, Math.max(1, barWidth - 1), Math.max(1, Math.abs(zero - y(value))), color);
-    });
-  });
+function chartOption(chart: ChartSpec, horizontal: boolean): echarts.EChartsOption {
+  const lineChars = horizontal ? LABEL_LINE_CHARS.horizontal : LABEL_LINE_CHARS.vertical;
+  const categoryAxis = {
+    type: 'category' as const,
+    data: chart.labels,
+    inverse: horizontal, // the first row on top, as in the table it came from
+    axisTick: { alignWithLabel: true },
+    axisLine: { lineStyle: { color: MUTED } },
+    axisLabel: { color: INK, fontSize: 12, hideOverlap: !horizontal, formatter: (label: string) => wrapLabel(label, lineChars).join('\n') },
+  };
+  const valueAxis = {
+    type: 'value' as const,
+    name: chart.unit,
+    nameTextStyle: { color: MUTED, align: horizontal ? ('right' as const) : ('left' as const) },
+    splitLine: { lineStyle: { color: '#e4e4e4' } },
+    axisLabel: { color: MUTED, fontSize: 12, formatter: (value: number) => compactNumber(value) },
+  };
+  return {
+    animation: false,
+    color: PALETTE,
+    textStyle: { fontFamily: CHART_FONT_FAMILY },
+    title: { text: chart.title, left: 16, top: 12, textStyle: { fontSize: 18, fontWeight: 600, color: INK, fontFamily: CHART_FONT_FAMILY } },
+    legend: chart.series.length > 1 ? { top: 14, right: 16, textStyle: { color: INK, fontSize: 13 }, data: chart.series.map((series) => series.name) } : { show: false },
+    grid: { left: 16, right: 32, top: 64, bottom: 16, containLabel: true },
+    xAxis: horizontal ? valueAxis : categoryAxis,
+    yAxis: horizontal ? categoryAxis : valueAxis,
+    series: chart.series.map((series) =>
+      chart.kind === 'bar'
+        ? { type: 'bar' as const, name: series.name, data: series.values.map(finiteOrNull), barMaxWidth: 36 }
+        : { type: 'line' as const, name: series.name, data: series.values.map(finiteOrNull), symbolSize: 6, lineStyle: { width: 3 }, connectNulls: false }),
+  };
 }
 
-function drawLines(raster: Raster, chart: ChartSpec, centre: (index: number) => number, y: (value: number) => number): void {
-  chart.series.forEach((series, seriesIndex) => {
-    const color = PALETTE[seriesIndex % PALETTE.length]!;
-    let previous: [number, number] | null = null;
-    series.values.forEach((value, index) => {
-      if (!Number.isFinite(value)) {
-        previous = null;
-        return;
-      }
-      const point: [number, number] = [centre(index), y(value)];
-      if (previous) raster.line(previous[0], previous[1], point[0], point[1], color, 3);
-      raster.fillRect(point[0] - 3, point[1] - 3, 7, 7, color);
-      previous = point;
-    });
-  });
+/** Characters of label that fit side by side under vertical bars. */
+const LABEL_CHARS_ACROSS = 90;
+
+/**
+ * Long or crowded category labels do not fit under vertical bars, and hiding some would leave bars
+ * nobody can name; dates may thin out (their neighbours say which day a bar is), so they stay upright.
+ */
+function lieOnSide(labels: readonly string[]): boolean {
+  const widest = Math.max(0, ...labels.map((label) => label.length));
+  if (widest > LABEL_LINE_CHARS.vertical) return true;
+  return labels.length * (widest + 2) > LABEL_CHARS_ACROSS && !labels.every((label) => DATE_LIKE.test(label));
 }
 
-/** Every k-th label, so labels never overlap. */
-function drawXLabels(raster: Raster, labels: string[], slot: number, centre: (index: number) => number, top: number): void {
-  const longest = Math.max(1, ...labels.map((label) => textWidth(label.slice(0, 14))));
-  const every = Math.max(1, Math.ceil((longest + 8) / Math.max(slot, 1)));
-  labels.forEach((label, index) => {
-    if (index % every === 0) raster.text(centre(index), top, label.slice(0, 14), MUTED, { align: 'center' });
-  });
-}
+const DATE_LIKE = /^\d{2,4}[-/]\d{2}([-/]\d{2})?$/;
 
-function drawLegend(raster: Raster, chart: ChartSpec, top: number): void {
-  let x = MARGIN.left;
-  chart.series.forEach((series, index) => {
-    raster.fillRect(x, top, 10, GLYPH_HEIGHT, PALETTE[index % PALETTE.length]!);
-    raster.text(x + 14, top, series.name.slice(0, 24), INK);
-    x += 14 + textWidth(series.name.slice(0, 24)) + 20;
-  });
-}
-
-/** Axis bounds covering low..high in GRID_LINES steps of 1, 2 or 5 times a power of ten. */
-export function niceScale(low: number, high: number): { min: number; max: number; step: number } {
-  const top = low === high ? low + 1 : high;
-  let power = 10 ** Math.floor(Math.log10((top - low) / GRID_LINES));
-  for (;;) {
-    for (const factor of [1, 2, 5]) {
-      const step = factor * power;
-      const min = Math.floor(low / step) * step;
-      if (min + step * GRID_LINES >= top) return { min, max: min + step * GRID_LINES, step };
-    }
-    power *= 10;
-  }
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
 }
 
 /** 1234 -> 1.2K, 3400000 -> 3.4M; small numbers keep up to two decimals. */

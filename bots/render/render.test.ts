@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
-import { renderChartPng, niceScale, compactNumber } from '../charts/render-chart.ts';
+import { CHART_FONT_FAMILY } from '../charts/chart-fonts.ts';
+import { CHART_WIDTH, compactNumber, renderChartPng, renderChartSvg } from '../charts/render-chart.ts';
+import { wrapLabel } from '../charts/wrap-label.ts';
 import { renderAnswer } from './answer-blocks.ts';
 import { markdownToMrkdwn } from './mrkdwn.ts';
 import { renderNotification } from './notification-blocks.ts';
@@ -51,19 +53,39 @@ describe('Block Kit rendering', () => {
   });
 });
 
-describe('PNG charts', () => {
-  it('draws bar and line charts as valid 800x420 PNGs', () => {
+describe('PNG charts (ECharts SVG rasterised by resvg with Inter)', () => {
+  it('draws bar and line charts as valid PNGs, 800 px wide at twice the density, in the chart colours', () => {
     for (const kind of ['bar', 'line'] as const) {
       const png = PNG.sync.read(renderChartPng({ title: 'Streams per day', kind, labels: ['11-01', '11-02', '11-03'], series: [{ name: 'streams', values: [1200, 3400, -200] }], unit: 'streams' }));
-      expect([png.width, png.height]).toEqual([800, 420]);
-      const coloured = [...Array(png.width * png.height).keys()].filter((pixel) => png.data[pixel * 4] === 41 && png.data[pixel * 4 + 1] === 98);
-      expect(coloured.length).toBeGreaterThan(100);
+      expect([png.width, png.height]).toEqual([CHART_WIDTH * 2, 840]);
+      const coloured = [...Array(png.width * png.height).keys()].filter((pixel) => png.data[pixel * 4] === 0x29 && png.data[pixel * 4 + 1] === 0x62 && png.data[pixel * 4 + 2] === 0xff);
+      expect(coloured.length).toBeGreaterThan(1000);
     }
   });
 
-  it('picks round axes and compact labels', () => {
-    expect(niceScale(0, 6100)).toEqual({ min: 0, max: 10000, step: 2000 });
-    expect(niceScale(-50, 720)).toEqual({ min: -200, max: 800, step: 200 });
+  it('writes its text in the shipped Inter font: a title is drawn in dark ink, not left blank for want of a system font', () => {
+    const png = PNG.sync.read(renderChartPng({ title: 'Delivered streams by vendor', kind: 'bar', labels: ['A', 'B', 'C'], series: [{ name: 's', values: [1, 2, 3] }] }));
+    let ink = 0;
+    // The title sits in the top-left band (16 px in, 12 px down, at 2x).
+    for (let y = 20; y < 70; y++) for (let x = 30; x < 500; x++) if (png.data[(y * png.width + x) * 4]! < 80) ink++;
+    expect(ink).toBeGreaterThan(500);
+    expect(renderChartSvg({ title: 't', kind: 'line', labels: ['a'], series: [{ name: 's', values: [1] }] })).toContain(CHART_FONT_FAMILY);
+  });
+
+  it('never cuts a label inside a word: long vendor names lie on their side and wrap between words', () => {
+    const svg = renderChartSvg({ title: 'real cost per 1k by vendor', kind: 'bar', labels: ['Pulse Media Playlist Promotion Collective', 'Veyra', 'Lowtide'], series: [{ name: 'cost', values: [4.2, 2.2, 3.1] }] });
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]!);
+    expect(texts).toContain('Pulse Media Playlist');
+    expect(texts).toContain('Promotion Collective');
+    expect(texts.join(' ')).not.toMatch(/…|\.\.\./);
+    expect(wrapLabel('Indie Waves International Marketing Group', 24)).toEqual(['Indie Waves', 'International Marketing', 'Group']);
+    expect(wrapLabel('Supercalifragilisticexpialidocious Records', 12)).toEqual(['Supercalifragilisticexpialidocious', 'Records']);
+  });
+
+  it('keeps dates upright under the bars and shows compact axis numbers', () => {
+    const days = Array.from({ length: 30 }, (_, index) => `11-${String(index + 1).padStart(2, '0')}`);
+    const png = PNG.sync.read(renderChartPng({ title: 'Spend per day', kind: 'bar', labels: days, series: [{ name: 'spend', values: days.map((_, index) => index * 10) }] }));
+    expect(png.height).toBe(840);
     expect([compactNumber(1234), compactNumber(3_400_000), compactNumber(0.125)]).toEqual(['1.2K', '3.4M', '0.13']);
   });
 });
