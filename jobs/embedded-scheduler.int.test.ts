@@ -87,4 +87,30 @@ describe('embedded scheduler', () => {
       rival?.stop();
     }
   });
+
+  it('runs a digest that fell due while the process was down once when it comes back, and never twice', async () => {
+    const restarted = await createTestOrganization(database, 'restarted');
+    await database.prisma.organization.update({ where: { id: restarted.id }, data: { timeZone: 'Europe/Madrid' } });
+    const digests = (notifier: ReturnType<typeof recordingNotifier>) => notifier.sent.filter((sent) => sent.kind === 'digest' && sent.organizationId === restarted.id);
+    // Each start is a fresh process: a new queue (no remembered keys) and a new scheduler, at a given wall-clock time.
+    const startAt = async (now: string) => {
+      vi.useFakeTimers({ now: new Date(now), toFake: ['Date'] });
+      const notifier = recordingNotifier();
+      const jobs = new InProcessJobQueue();
+      jobs.bind({ prisma: database.prisma, runner: new ToolRunner({ prisma: database.prisma, catalogue: createCatalogue(), jobs }), log: silentLogger, notifier });
+      const scheduler = await startEmbeddedScheduler({ prisma: database.prisma, jobs, log: silentLogger });
+      await jobs.drain();
+      scheduler.stop();
+      vi.useRealTimers();
+      return digests(notifier);
+    };
+    // Friday 07:00 in Madrid: the first start ever for this organisation has missed nothing.
+    expect(await startAt('2026-11-20T06:00:00Z')).toEqual([]);
+    // Down over the weekend, back on Sunday 11:00: Sunday's 09:00 digest (about Saturday) runs once.
+    expect(await startAt('2026-11-22T10:00:00Z')).toMatchObject([{ message: { title: 'Daily digest, Saturday 2026-11-21' } }]);
+    // Restarted again the same morning: that period was already sent.
+    expect(await startAt('2026-11-22T10:30:00Z')).toEqual([]);
+    // Monday 10:00: the next period runs.
+    expect(await startAt('2026-11-23T09:00:00Z')).toMatchObject([{ message: { title: 'Daily digest, Sunday 2026-11-22' } }]);
+  });
 });

@@ -2,6 +2,7 @@ import { Cron } from 'croner';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import type { JobQueue, Logger } from '../tools/registry/context.ts';
 import { startApprovalSweep, type ApprovalSweepSettings } from './approval-sweep.ts';
+import { claimScheduleOccurrence, lastClaimedOccurrence } from './schedule-claims.ts';
 import { activeSchedules, FIRE_SCHEDULE_JOB, type JobSchedule, type ScheduledOrganization } from './schedules.ts';
 
 export interface EmbeddedSchedulerOptions {
@@ -27,9 +28,32 @@ export interface EmbeddedScheduler {
 /** The embedded mode's schedules: the same per-organisation schedules, on croner, in this process, and the approval sweep. */
 export async function startEmbeddedScheduler(options: EmbeddedSchedulerOptions): Promise<EmbeddedScheduler> {
   const crons = new Map<string, { cron: Cron; schedule: JobSchedule; organization: ScheduledOrganization }>();
-  const fire = (schedule: JobSchedule, organization: ScheduledOrganization) => () =>
-    options.jobs.enqueue({ name: FIRE_SCHEDULE_JOB, payload: { organizationId: organization.id, job: schedule.job, firedAt: new Date().toISOString() } }).catch((error) =>
-      options.log.error('scheduled job not enqueued', { job: schedule.job, organizationId: organization.id, error: String(error) }));
+  const enqueueFiring = (schedule: JobSchedule, organization: ScheduledOrganization, dueAt: Date) =>
+    options.jobs.enqueue({ name: FIRE_SCHEDULE_JOB, payload: { organizationId: organization.id, job: schedule.job, firedAt: dueAt.toISOString() } });
+  // Each occurrence is claimed in the database first, so a restart or a second process never fires the same period twice.
+  const fire = (schedule: JobSchedule, organization: ScheduledOrganization, cron: () => Cron) => async () => {
+    const dueAt = lastOccurrence(cron(), new Date());
+    try {
+      if (dueAt && (await claimScheduleOccurrence(options.prisma, organization.id, schedule.job, dueAt))) await enqueueFiring(schedule, organization, dueAt);
+    } catch (error) {
+      options.log.error('scheduled job not enqueued', { job: schedule.job, organizationId: organization.id, error: String(error) });
+    }
+  };
+
+  /**
+   * A firing that fell due while no process was running runs once now, for the latest missed
+   * period only. A schedule never seen before (a new install or organisation) missed nothing: it
+   * is recorded from its latest occurrence on.
+   */
+  async function catchUp(cron: Cron, schedule: JobSchedule, organization: ScheduledOrganization): Promise<void> {
+    const dueAt = lastOccurrence(cron, new Date());
+    if (!dueAt) return;
+    const lastClaimed = await lastClaimedOccurrence(options.prisma, organization.id, schedule.job);
+    const claimed = await claimScheduleOccurrence(options.prisma, organization.id, schedule.job, dueAt);
+    if (!claimed || lastClaimed === null) return;
+    options.log.info('running a schedule missed while the process was down', { job: schedule.job, organizationId: organization.id, dueAt: dueAt.toISOString() });
+    await enqueueFiring(schedule, organization, dueAt);
+  }
 
   async function sync(): Promise<number> {
     const organizations = await options.prisma.organization.findMany({ select: { id: true, timeZone: true } });
@@ -39,8 +63,10 @@ export async function startEmbeddedScheduler(options: EmbeddedSchedulerOptions):
         const id = `${schedule.job}.${organization.id}.${organization.timeZone}`;
         wanted.add(id);
         if (crons.has(id)) continue;
-        const cron = new Cron(schedule.pattern, { timezone: organization.timeZone, protect: true, unref: true, name: `crescendo.${id}` }, fire(schedule, organization));
+        const cron: Cron = new Cron(schedule.pattern, { timezone: organization.timeZone, protect: true, unref: true, name: `crescendo.${id}` }, fire(schedule, organization, () => cron));
         crons.set(id, { cron, schedule, organization });
+        await catchUp(cron, schedule, organization).catch((error) =>
+          options.log.error('missed schedule not caught up', { job: schedule.job, organizationId: organization.id, error: String(error) }));
       }
     }
     for (const [id, entry] of crons) {
@@ -71,4 +97,9 @@ export async function startEmbeddedScheduler(options: EmbeddedSchedulerOptions):
       crons.clear();
     },
   };
+}
+
+/** The latest occurrence of the cron at or before `now` (croner counts strictly before its reference). */
+function lastOccurrence(cron: Cron, now: Date): Date | null {
+  return cron.previousRuns(1, new Date(now.getTime() + 1))[0] ?? null;
 }
