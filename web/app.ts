@@ -58,10 +58,16 @@ export function buildWebApp(deps: WebAppDeps) {
   const ui = deps.uiDir === false ? null : uiRoutes(deps.uiDir);
   if (ui) app.use(ui);
 
-  app.use((_request: Request, response: Response) => {
+  const notFound = (_request: Request, response: Response) => {
     response.status(404).json({ error: { code: 'not_found', message: 'No such endpoint. Try GET /health or GET /api/tools.' } });
-  });
+  };
+  app.use(notFound);
   app.use(bodyErrorHandler);
+  app.use((error: Error & { status?: number }, request: Request, response: Response, next: NextFunction) => {
+    // A file the static layer cannot find is a not-found, not a fault of ours.
+    if (error.status === 404) return notFound(request, response);
+    next(error);
+  });
   app.use((error: Error, _request: Request, response: Response, _next: NextFunction) => {
     deps.log.error('http fault', { error: error.stack ?? String(error) });
     response.status(500).json({ error: { code: 'internal', message: 'Something failed on our side; it has been logged.' } });

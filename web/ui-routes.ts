@@ -1,11 +1,15 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import { isPagePath } from './ui/src/page-paths.ts';
+import { sendPrecompressed } from './send-precompressed.ts';
 
 /** Where `npm run build:web` writes the UI. */
 export const DEFAULT_UI_DIR = fileURLToPath(new URL('./ui/dist', import.meta.url));
+
+/** Paths that belong to machines, not people: their unknown paths keep the JSON 404. */
+const MACHINE_PREFIXES = ['/api', '/mcp', '/slack', '/admin', '/health', '/assets'];
 
 export function isUiBuilt(uiDir: string = DEFAULT_UI_DIR): boolean {
   return existsSync(path.join(uiDir, 'index.html'));
@@ -23,33 +27,51 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
-function securityHeaders(_request: Request, response: Response, next: NextFunction): void {
+function securityHeaders(response: Response): void {
   response.set({
     'content-security-policy': CONTENT_SECURITY_POLICY,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'x-frame-options': 'DENY',
   });
-  next();
+}
+
+function isMachinePath(requestPath: string): boolean {
+  return MACHINE_PREFIXES.some((prefix) => requestPath === prefix || requestPath.startsWith(`${prefix}/`));
 }
 
 /**
- * Serves the built React UI: hashed assets cached for a year, and index.html (no cache) for the
- * UI's page paths only, so a reload on /campaigns/123 opens that page while any other path stays
- * the API's JSON 404. Returns null when the UI is not built.
+ * Serves the built React UI: hashed assets cached for a year, brotli or gzip when the browser
+ * takes them (built beside each file by `npm run build:web`); index.html, uncached, for the UI's
+ * page paths, and with status 404 for any other path a person may type, so the UI says "page not
+ * found" itself. Machine paths (/api, /mcp, /slack, /admin) keep their JSON 404. Files are sent
+ * relative to the UI folder, so an install under a dot-folder (~/.apps, an npx cache) works.
+ * Returns null when the UI is not built.
  */
 export function uiRoutes(uiDir: string = DEFAULT_UI_DIR): Router | null {
   if (!isUiBuilt(uiDir)) return null;
-  const index = path.join(uiDir, 'index.html');
+  const assetsDir = path.join(uiDir, 'assets');
+  const assets = new Set(existsSync(assetsDir) ? readdirSync(assetsDir) : []);
   const router = Router();
-  router.use('/assets', securityHeaders, express.static(path.join(uiDir, 'assets'), { immutable: true, maxAge: '365d', index: false }), (_request, response) => {
+
+  router.get('/assets/:name', (request, response, next) => {
+    securityHeaders(response);
+    sendPrecompressed(request, response, { root: assetsDir, name: request.params.name, available: assets, maxAgeSeconds: 365 * 24 * 3600 }, next);
+  });
+  router.use('/assets', (_request, response) => {
     response.status(404).type('text/plain').send('No such asset: the UI was rebuilt since this page loaded. Reload the page.');
   });
+
+  const uiFiles = new Set(readdirSync(uiDir));
+  const sendIndex = (request: Request, response: Response, next: NextFunction, status: number) => {
+    securityHeaders(response);
+    response.status(status);
+    sendPrecompressed(request, response, { root: uiDir, name: 'index.html', available: uiFiles, maxAgeSeconds: 0, conditional: status === 200 }, next);
+  };
   router.get(/.*/, (request, response, next) => {
-    if (!isPagePath(request.path)) return next();
-    securityHeaders(request, response, () => {
-      response.set('cache-control', 'no-cache').sendFile(index);
-    });
+    if (isPagePath(request.path)) return sendIndex(request, response, next, 200);
+    if (isMachinePath(request.path)) return next();
+    sendIndex(request, response, next, 404);
   });
   return router;
 }
