@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isProcessAlive } from '../db/process-alive.ts';
 
 /** What a running `crescendo start` leaves in its data folder, so other processes can find it. */
 export interface RunningServer {
@@ -39,15 +40,6 @@ export function readRunningServer(dataDir: string): RunningServer | null {
     return null;
   }
   if (!Number.isInteger(record.pid) || typeof record.url !== 'string') return null;
-  return isAlive(record.pid) ? record : null;
+  return isProcessAlive(record.pid) ? record : null;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

@@ -3,6 +3,7 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isProcessAlive } from './process-alive.ts';
 
 /** Thrown when another live process holds the embedded database folder. */
 export class DatabaseLockedError extends Error {
@@ -64,7 +65,7 @@ function acquireLock(lockPath: string, dataDir: string): () => void {
       const holder = readHolder(lockPath);
       if (holder === null) continue; // released meanwhile
       // Our own pid too: the same process must not open the folder twice.
-      if (holder === process.pid || isAlive(holder)) throw new DatabaseLockedError(dataDir, holder);
+      if (holder === process.pid || isProcessAlive(holder)) throw new DatabaseLockedError(dataDir, holder);
       const aside = `${lockPath}.stale.${randomBytes(4).toString('hex')}`;
       try {
         renameSync(lockPath, aside);
@@ -89,11 +90,3 @@ function readHolder(lockPath: string): number | null {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
