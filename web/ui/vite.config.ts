@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compressAssets } from './compress-assets.ts';
 import { preloadLandingPage } from './preload-landing-page.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -12,7 +13,7 @@ const apiTarget = process.env.CRESCENDO_API_URL ?? 'http://localhost:3000';
  */
 export default defineConfig({
   root,
-  plugins: [react(), preloadLandingPage(['src/pages/overview/overview-page.tsx', 'src/pages/overview/overview-charts.ts'])],
+  plugins: [react(), preloadLandingPage(['src/pages/overview/overview-page.tsx', 'src/pages/overview/overview-charts.ts']), compressAssets()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
