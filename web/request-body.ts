@@ -13,10 +13,14 @@ class BodyEncodingError extends Error {
 /**
  * JSON bodies, UTF-8 only. body-parser decodes with replacement, so invalid bytes would become
  * U+FFFD and be stored as if the client had sent them: the raw bytes are checked first instead.
+ * Every body is JSON: one without a Content-Type is read as JSON, and one declared as anything
+ * else is refused with 415, because skipping it would run a tool on `{}` as if nothing were sent
+ * (list_campaigns would answer every campaign to a filter it never saw).
  */
 export function jsonBody(): RequestHandler {
-  return express.json({
+  const parse = express.json({
     limit: BODY_LIMIT,
+    type: () => true,
     verify: (_request: Request, _response, body: Buffer) => {
       try {
         strictUtf8.decode(body);
@@ -25,6 +29,23 @@ export function jsonBody(): RequestHandler {
       }
     },
   });
+  return (request, response, next) => {
+    const contentType = request.headers['content-type'];
+    if (contentType !== undefined && hasBody(request) && !isJsonType(contentType)) {
+      response.status(415).json({ error: { code: 'invalid_input', message: `Content-Type "${contentType}" is not JSON: send the body with the header Content-Type: application/json (curl: -H 'Content-Type: application/json').` } });
+      return;
+    }
+    parse(request, response, next);
+  };
+}
+
+function isJsonType(contentType: string): boolean {
+  const mime = contentType.split(';')[0]!.trim().toLowerCase();
+  return mime === 'application/json' || mime.endsWith('+json');
+}
+
+function hasBody(request: Request): boolean {
+  return request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
 }
 
 type BodyError = Error & { type?: string; status?: number; expose?: boolean; charset?: string; encoding?: string };
