@@ -64,7 +64,7 @@ describe('Slack bot over HTTP (real Bolt app, signed requests, fake Slack Web AP
   });
 
   describe('mentions and DMs', () => {
-    it('answers a mention in its thread, as the mapped member, with a working reaction and a chart', async () => {
+    it('answers a mention in its thread, as the mapped member: a working message replaced by the answer, and a chart', async () => {
       world.setModel(scriptedModel([
         { toolCalls: [{ name: 'whoami', input: {} }] },
         { text: 'You are **ana@slack-a.test**.\n\n| vendor | streams |\n| --- | --- |\n| Alpha | 1,200 |\n| Beta | 3,400 |\n| Gamma | 2,800 |' },
@@ -72,16 +72,17 @@ describe('Slack bot over HTTP (real Bolt app, signed requests, fake Slack Web AP
       const response = await world.send.event(eventCallback(TEAM_A, { type: 'app_mention', user: 'UANA', text: '<@UBOT> who am I?', ts: '1700000100.000100', channel: CHANNEL }));
       expect(response.status).toBe(200);
 
-      expect(world.slack.callsTo('reactions.add')[0]!.args).toMatchObject({ channel: CHANNEL, timestamp: '1700000100.000100', name: 'eyes' });
-      const [answer] = world.slack.callsTo('chat.postMessage');
-      expect(answer!.args).toMatchObject({ channel: CHANNEL, thread_ts: '1700000100.000100' });
-      const blocks = JSON.stringify(answer!.args.blocks);
+      const [working] = world.slack.callsTo('chat.postMessage');
+      expect(working!.args).toMatchObject({ channel: CHANNEL, thread_ts: '1700000100.000100', text: 'Thinking…' });
+      const answer = world.slack.callsTo('chat.update').at(-1)!;
+      expect(answer.args).toMatchObject({ channel: CHANNEL, ts: world.slack.postedTs(working!) });
+      const blocks = JSON.stringify(answer.args.blocks);
       expect(blocks).toContain('You are *ana@slack-a.test*.');
       expect(blocks).toContain('```');
+      expect(blocks).not.toContain('cancel_turn');
       expect(world.slack.uploads).toHaveLength(1);
       expect(world.slack.uploads[0]!.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
       expect(world.slack.callsTo('files.completeUploadExternal')[0]!.args).toMatchObject({ channel_id: CHANNEL, thread_ts: '1700000100.000100' });
-      expect(world.slack.callsTo('reactions.remove')[0]!.args).toMatchObject({ name: 'eyes', timestamp: '1700000100.000100' });
 
       const audit = await world.database.prisma.toolCall.findFirst({ where: { organizationId: world.orgA.id, tool: 'whoami' }, orderBy: { id: 'desc' } });
       expect(audit).toMatchObject({ userId: manager.userId, role: 'MANAGER', surface: 'AGENT' });
@@ -104,6 +105,7 @@ describe('Slack bot over HTTP (real Bolt app, signed requests, fake Slack Web AP
       expect(prompts[1]).toContain('Answer 1');
       const posts = world.slack.callsTo('chat.postMessage');
       expect(posts.map((post) => post.args.thread_ts)).toEqual([thread, thread]);
+      expect(world.slack.callsTo('chat.update').map((update) => update.args.text)).toEqual(['Answer 1', 'Answer 2']);
       const threads = await world.database.prisma.agentThread.findMany({ where: { organizationId: world.orgA.id, externalKey: `slack:${TEAM_A}:${CHANNEL}:${thread}` } });
       expect(threads).toHaveLength(1);
       expect(threads[0]!.channel).toBe('SLACK');
@@ -112,13 +114,14 @@ describe('Slack bot over HTTP (real Bolt app, signed requests, fake Slack Web AP
     it('answers a direct message in its thread', async () => {
       world.setModel(scriptedModel([{ text: 'Hello from the DM' }]));
       await world.send.event(eventCallback(TEAM_A, { type: 'message', channel_type: 'im', user: 'UANA', text: 'hello', ts: '1700000300.000100', channel: 'DANA' }));
-      expect(world.slack.callsTo('chat.postMessage')[0]!.args).toMatchObject({ channel: 'DANA', thread_ts: '1700000300.000100', text: 'Hello from the DM' });
+      expect(world.slack.callsTo('chat.postMessage')[0]!.args).toMatchObject({ channel: 'DANA', thread_ts: '1700000300.000100' });
+      expect(world.slack.callsTo('chat.update')[0]!.args).toMatchObject({ channel: 'DANA', text: 'Hello from the DM' });
     });
 
     it('without a model, answers how to configure one', async () => {
       world.setModel(null);
       await world.send.event(eventCallback(TEAM_A, { type: 'app_mention', user: 'UANA', text: '<@UBOT> hi', ts: '1700000400.000100', channel: CHANNEL }));
-      expect(String(world.slack.callsTo('chat.postMessage')[0]!.args.text)).toMatch(/ANTHROPIC_API_KEY/);
+      expect(String(world.slack.callsTo('chat.update')[0]!.args.text)).toMatch(/ANTHROPIC_API_KEY/);
     });
 
     it('tells an unknown user, an unconfirmed email and an unknown workspace so, and shows no data', async () => {
@@ -265,9 +268,11 @@ describe('Slack bot in production mode (acks before the work)', () => {
     const response = await world.send.event(eventCallback(TEAM_A, { type: 'app_mention', user: 'UANA', text: '<@UBOT> slow one', ts: '1700000900.000100', channel: CHANNEL }));
     expect(response.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(3_000);
-    expect(world.slack.callsTo('chat.postMessage')).toHaveLength(0);
+    const [working] = await world.slack.waitFor('chat.postMessage');
+    expect(working!.args).toMatchObject({ text: 'Thinking…', thread_ts: '1700000900.000100' });
+    expect(world.slack.callsTo('chat.update')).toHaveLength(0);
     release();
-    const [answer] = await world.slack.waitFor('chat.postMessage');
-    expect(answer!.args).toMatchObject({ text: 'Slow answer', thread_ts: '1700000900.000100' });
+    const [answer] = await world.slack.waitFor('chat.update');
+    expect(answer!.args).toMatchObject({ text: 'Slow answer', ts: world.slack.postedTs(working!) });
   });
 });

@@ -13,6 +13,7 @@ import { registerAgentMessages } from './listeners/agent-messages.ts';
 import { registerApprovalActions } from './listeners/approval-actions.ts';
 import { dedupeDeliveries } from './listeners/dedupe-deliveries.ts';
 import { registerSlashCommand } from './listeners/slash-command.ts';
+import { registerTurnActions } from './listeners/turn-actions.ts';
 import { rejectSkewedSlackRequests } from './request-freshness.ts';
 import { SlackConnection, type SlackHealth } from './slack-connection.ts';
 import { connectSocketMode } from './socket-mode-connection.ts';
@@ -20,6 +21,7 @@ import type { SlackContext } from './slack-context.ts';
 import { createSlackNotifier } from './slack-notifier.ts';
 import { webClientOptions, type SlackSettings } from './slack-settings.ts';
 import { SlackIdentities } from './tenancy/slack-identity.ts';
+import { ThreadTurns } from './turns/thread-turns.ts';
 
 export interface SlackBotDeps {
   prisma: PrismaClient;
@@ -27,6 +29,8 @@ export interface SlackBotDeps {
   agent: Agent;
   log: Logger;
   settings: SlackSettings;
+  /** The web UI's public base URL (links in digests and the App Home), or null when none is known. */
+  webUrl?: () => string | null;
   /**
    * Hold each HTTP response until its listeners finish. Off in production, so Slack gets its ack
    * at once and the agent works after it; tests turn it on to read the outcome after the request.
@@ -82,11 +86,14 @@ export function buildSlackApp(deps: SlackBotDeps): SlackBot {
     log: deps.log,
     identities: new SlackIdentities(deps.prisma),
     approvals: new ApprovalMessages(deps.prisma),
+    turns: new ThreadTurns(),
+    webUrl: deps.webUrl ?? (() => null),
   };
   app.use(dedupeDeliveries(deps.prisma, deps.log));
   registerAgentMessages(app, ctx);
   registerApprovalActions(app, ctx);
   registerSlashCommand(app, ctx);
+  registerTurnActions(app, ctx);
   app.error(async (error) => {
     // A refused authorisation was already reported by the connection (once, with what to do).
     if (error.code === 'slack_bolt_authorization_error') return;

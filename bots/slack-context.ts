@@ -4,6 +4,7 @@ import type { Logger } from '../tools/registry/context.ts';
 import type { ToolRunner } from '../tools/registry/runner.ts';
 import type { ApprovalMessages } from './approval-messages.ts';
 import type { SlackIdentities } from './tenancy/slack-identity.ts';
+import type { ThreadTurns } from './turns/thread-turns.ts';
 
 /** What every listener uses: the database, the registry and agent, and Slack-side state. */
 export interface SlackContext {
@@ -13,6 +14,10 @@ export interface SlackContext {
   log: Logger;
   identities: SlackIdentities;
   approvals: ApprovalMessages;
+  /** The turn running in each thread (one at a time), for the Cancel button. */
+  turns: ThreadTurns;
+  /** The web UI's public base URL for links, or null when none is known (links are then left out). */
+  webUrl: () => string | null;
 }
 
 /** The conversation key of a Slack thread: one agent thread per workspace, channel and thread. */

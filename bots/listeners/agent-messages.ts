@@ -1,12 +1,7 @@
 import type { App } from '@slack/bolt';
-import { ToolError } from '../../tools/registry/errors.ts';
 import type { WebClient } from '../bolt.ts';
-import { postRendered } from '../post-rendered.ts';
-import { renderAnswer } from '../render/answer-blocks.ts';
 import { threadKey, type SlackContext } from '../slack-context.ts';
-
-/** Shown on the user's message while the agent works, removed once the answer is posted. */
-export const WORKING_REACTION = 'eyes';
+import { runSlackTurn } from '../turns/run-slack-turn.ts';
 
 const EMPTY_QUESTION = 'Ask me something after the mention, for example: "how are our vendors delivering this month?"';
 
@@ -21,8 +16,8 @@ interface IncomingMessage {
 }
 
 /**
- * @mentions and direct messages go to the agent; the answer lands in the message's thread, and
- * the thread is the conversation: a later message there (a mention, any DM reply, or a reply in
+ * @mentions and direct messages go to the agent (runSlackTurn: a working message, then the
+ * answer in its place); the answer lands in the message's thread, and the thread is the conversation: a later message there (a mention, any DM reply, or a reply in
  * a channel thread the agent already answers in) continues it.
  */
 export function registerAgentMessages(app: App, ctx: SlackContext): void {
@@ -57,25 +52,7 @@ async function answer(ctx: SlackContext, client: WebClient, message: IncomingMes
     await client.chat.postMessage({ channel, thread_ts: threadTs, text: EMPTY_QUESTION });
     return;
   }
-  await client.reactions.add({ channel, timestamp: message.ts, name: WORKING_REACTION }).catch(() => {});
-  try {
-    const reply = await ctx.agent.ask({ principal: identity.principal, message: question, thread: { externalKey: threadKey(message.teamId!, channel, threadTs) } });
-    await postRendered(client, channel, renderAnswer(reply.text), threadTs);
-    for (const approval of reply.approvals) {
-      const call = reply.toolCalls.find((candidate) => candidate.ok && (candidate.output as { approval_id?: string } | undefined)?.approval_id === approval.approval_id);
-      await ctx.approvals.post(
-        client,
-        { organizationId: identity.principal.orgId, teamId: message.teamId!, channel, threadTs },
-        { approvalId: approval.approval_id, action: call?.name ?? 'action', preview: approval.preview, requestedBy: null, approveUrl: approval.approve_url },
-      );
-    }
-  } catch (error) {
-    const text = error instanceof ToolError ? error.message : 'Something failed on our side while answering; it has been logged. Please try again.';
-    if (!(error instanceof ToolError)) ctx.log.error('slack answer failed', { channel, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-    await client.chat.postMessage({ channel, thread_ts: threadTs, text });
-  } finally {
-    await client.reactions.remove({ channel, timestamp: message.ts, name: WORKING_REACTION }).catch(() => {});
-  }
+  await runSlackTurn(ctx, client, { principal: identity.principal, slackUserId: message.user!, teamId: message.teamId!, channel, threadTs, question });
 }
 
 /** The question without `<@U123>` mentions (the bot's own, mostly). */

@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 export interface RecordedSlackCall {
   method: string;
   args: Record<string, unknown>;
+  /** What the fake answered (e.g. the `ts` of a posted message). */
+  response?: Record<string, unknown>;
 }
 
 /** A member of the fake workspace, as users.info describes them. */
@@ -23,6 +25,8 @@ export interface FakeSlackApi {
   calls: RecordedSlackCall[];
   /** Calls of one method, in order. */
   callsTo(method: string): RecordedSlackCall[];
+  /** The `ts` the fake gave a chat.postMessage call: what a later chat.update names. */
+  postedTs(call: RecordedSlackCall): string;
   /** Bodies posted to response URLs, in order. */
   responses: Array<{ name: string; body: Record<string, unknown> }>;
   /** Files uploaded through files.getUploadURLExternal + the upload URL. */
@@ -39,11 +43,12 @@ export interface FakeSlackApi {
   close(): Promise<void>;
 }
 
-const JSON_ARGUMENTS = new Set(['blocks', 'attachments', 'files', 'metadata']);
+const JSON_ARGUMENTS = new Set(['blocks', 'attachments', 'files', 'metadata', 'view']);
 
 /**
  * A loopback fake of the Slack Web API for tests: answers auth.test, chat.*, reactions.*,
- * users.info and the three steps of a file upload, and records every call. The real WebClient
+ * users.info, views.publish and views.open (in Slack's documented shapes, including their
+ * required arguments) and the three steps of a file upload, and records every call. The real WebClient
  * (inside Bolt or the notifier) talks to it through `slackApiUrl`.
  */
 export async function startFakeSlackApi(options: { teamId?: string; botUserId?: string } = {}): Promise<FakeSlackApi> {
@@ -57,6 +62,7 @@ export async function startFakeSlackApi(options: { teamId?: string; botUserId?: 
   const waiters = new Set<() => void>();
   let messageCounter = 0;
   let fileCounter = 0;
+  let viewCounter = 0;
   let base = '';
   let failure: string | null = null;
 
@@ -70,6 +76,15 @@ export async function startFakeSlackApi(options: { teamId?: string; botUserId?: 
         return { ok: true, channel: args.channel, ts: `1700000000.${String(messageCounter).padStart(6, '0')}`, message_ts: `1700000000.${String(messageCounter).padStart(6, '0')}` };
       case 'chat.update':
         return { ok: true, channel: args.channel, ts: args.ts };
+      case 'views.publish':
+      case 'views.open': {
+        const missing = method === 'views.publish' ? !args.user_id : !args.trigger_id;
+        const view = args.view as Record<string, unknown> | undefined;
+        if (missing || !view) return { ok: false, error: 'invalid_arguments' };
+        if (method === 'views.publish' && view.type !== 'home') return { ok: false, error: 'invalid_arguments' };
+        viewCounter += 1;
+        return { ok: true, view: { id: `V${String(viewCounter).padStart(4, '0')}`, team_id: teamId, hash: `hash-${viewCounter}`, ...view } };
+      }
       case 'reactions.add':
       case 'reactions.remove':
         return { ok: true };
@@ -109,8 +124,9 @@ export async function startFakeSlackApi(options: { teamId?: string; botUserId?: 
     }
     const method = path.replace(/^\/api\//, '');
     const args = parseArguments(body.toString('utf8'), request.headers['content-type']);
-    calls.push({ method, args });
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(failure ? { ok: false, error: failure } : answer(method, args)));
+    const answered = failure ? { ok: false, error: failure } : answer(method, args);
+    calls.push({ method, args, response: answered });
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answered));
     notify();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -131,6 +147,7 @@ export async function startFakeSlackApi(options: { teamId?: string; botUserId?: 
     responseUrl: (name) => `${base}/respond/${name}`,
     calls,
     callsTo,
+    postedTs: (call) => String(call.response?.ts ?? ''),
     responses,
     uploads,
     addUser: (user) => users.set(user.id, user),

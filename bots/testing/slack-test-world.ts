@@ -20,6 +20,8 @@ import { slackSender } from './signed-request.ts';
 export const SIGNING_SECRET = 'test-signing-secret';
 export const TEAM_A = 'TA000001';
 export const TEAM_B = 'TB000002';
+/** The web UI's public URL the bot links to. */
+export const WEB_URL = 'http://crescendo.test';
 
 export interface SlackTestWorld {
   database: Database;
@@ -60,6 +62,7 @@ export async function openSlackTestWorld(options: { processBeforeResponse?: bool
     prisma: database.prisma, runner, agent: agentProxy, log: silentLogger,
     settings: { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, appToken: undefined, apiUrl: slack.apiUrl },
     processBeforeResponse: options.processBeforeResponse ?? true,
+    webUrl: () => WEB_URL,
   });
   jobs.bind({ prisma: database.prisma, runner, log: silentLogger, notifier: bot.notifier });
   const web = buildWebApp({ database, runner, log: silentLogger, version: 'test', slack: bot.router ?? undefined });
