@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ToolDb } from '../registry/tenant-scope.ts';
-import { emailsOf } from '../access/user-emails.ts';
+import type { ToolContext } from '../registry/context.ts';
+import { approvalSummary, storedSummary } from '../registry/approval-summary.ts';
 
 /** How an approval request appears in tool output. */
 export const approvalView = z.object({
@@ -8,13 +8,17 @@ export const approvalView = z.object({
   action: z.string().describe('The tool that runs once approved.'),
   status: z.enum(['pending', 'approved', 'rejected', 'executing', 'executed', 'failed']),
   preview: z.string(),
+  summary: approvalSummary.nullable().describe('The request as an approver reads it: headline, amount, campaign, songs, evidence; null for requests filed before summaries.'),
   requested_by: z.string().nullable().describe('Email of the requester.'),
+  requested_by_name: z.string().nullable().describe("The requester's name, when known."),
+  requested_by_you: z.boolean().describe('The caller filed it: another approver must decide it.'),
   requested_via: z.string(),
   requested_at: z.string(),
   decided_by: z.string().nullable(),
   decided_at: z.string().nullable(),
   comment: z.string().nullable(),
   executed_at: z.string().nullable(),
+  outcome: z.string().nullable().describe('What the executed action did, in words ("Payment of 283.26 USD recorded on 20 Nov 2026.").'),
   error: z.string().nullable(),
   change_note: z.string().nullable().describe('Set when the request went back to pending because what it acts on changed after it was approved: what changed (also at the start of the preview).'),
 });
@@ -25,6 +29,7 @@ interface ApprovalRow {
   action: string;
   status: string;
   preview: string;
+  summary: unknown;
   requestedById: string;
   requestedVia: string;
   createdAt: Date;
@@ -32,26 +37,48 @@ interface ApprovalRow {
   decidedAt: Date | null;
   decisionComment: string | null;
   executedAt: Date | null;
+  result: unknown;
   error: string | null;
   changeNote: string | null;
 }
 
-/** Turns rows into views, resolving requester and decider emails in one query. */
-export async function toApprovalViews(db: ToolDb, rows: ApprovalRow[]): Promise<ApprovalView[]> {
-  const email = await emailsOf(db, rows.flatMap((row) => [row.requestedById, row.decidedById]));
+type ViewContext = Pick<ToolContext, 'db' | 'catalogue' | 'actor'>;
+
+/** Turns rows into views, resolving requesters and deciders in one query. */
+export async function toApprovalViews(ctx: ViewContext, rows: ApprovalRow[]): Promise<ApprovalView[]> {
+  const people = await peopleOf(ctx, rows.flatMap((row) => [row.requestedById, row.decidedById]));
   return rows.map((row) => ({
     id: row.id,
     action: row.action,
     status: row.status.toLowerCase() as ApprovalView['status'],
     preview: row.preview,
-    requested_by: email.get(row.requestedById) ?? null,
+    summary: storedSummary(row.summary),
+    requested_by: people.get(row.requestedById)?.email ?? null,
+    requested_by_name: people.get(row.requestedById)?.name ?? null,
+    requested_by_you: row.requestedById === ctx.actor.userId,
     requested_via: row.requestedVia.toLowerCase(),
     requested_at: row.createdAt.toISOString(),
-    decided_by: row.decidedById ? (email.get(row.decidedById) ?? null) : null,
+    decided_by: row.decidedById ? (people.get(row.decidedById)?.email ?? null) : null,
     decided_at: row.decidedAt?.toISOString() ?? null,
     comment: row.decisionComment,
     executed_at: row.executedAt?.toISOString() ?? null,
+    outcome: row.status === 'EXECUTED' ? outcomeOf(ctx, row) : null,
     error: row.error,
     change_note: row.changeNote,
   }));
+}
+
+/** The tool's own words for what it did; a result the tool no longer reads gives none rather than failing the list. */
+function outcomeOf(ctx: ViewContext, row: ApprovalRow): string | null {
+  const tool = ctx.catalogue.get(row.action);
+  if (!tool?.outcome || row.result === null || row.result === undefined) return null;
+  const parsed = tool.output.safeParse(row.result);
+  return parsed.success ? tool.outcome(parsed.data) : null;
+}
+
+async function peopleOf(ctx: ViewContext, userIds: Array<string | null>): Promise<Map<string, { email: string; name: string | null }>> {
+  const ids = [...new Set(userIds.filter((id): id is string => Boolean(id)))];
+  if (ids.length === 0) return new Map();
+  const users = await ctx.db.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true, name: true } });
+  return new Map(users.map((user) => [user.id, { email: user.email, name: user.name }]));
 }

@@ -45,7 +45,7 @@ export const decideApproval = defineTool({
     }
     const updated = await ctx.db.approvalRequest.findUniqueOrThrow({ where: { id: request.id } });
     if (approved) ctx.jobs.enqueue({ name: EXECUTE_APPROVAL_JOB, payload: { approvalId: request.id, organizationId: ctx.orgId }, key: executionJobKey(updated) });
-    const [view] = await toApprovalViews(ctx.db, [updated]);
+    const [view] = await toApprovalViews(ctx, [updated]);
     return view!;
   },
 });

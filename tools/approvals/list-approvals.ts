@@ -30,7 +30,7 @@ export const listApprovals = defineTool({
       orderBy: query.orderBy,
     });
     const page = toPage(rows, input.limit);
-    return { rows: await toApprovalViews(ctx.db, page.rows), next_cursor: page.nextCursor };
+    return { rows: await toApprovalViews(ctx, page.rows), next_cursor: page.nextCursor };
   },
 });
 

@@ -27,6 +27,7 @@ export async function fileApprovalRequest(
   if (!ctx.actor.userId) throw forbidden(`${tool.name} needs a person behind the request (a user token), so that another person can approve it.`);
   const preview = await previewOf(tool, ctx, input);
   const fingerprint = tool.fingerprint ? await tool.fingerprint(ctx, input) : undefined;
+  const summary = tool.summarize ? await tool.summarize(ctx, input) : undefined;
   const request = await ctx.db.approvalRequest.create({
     data: {
       organizationId: ctx.orgId,
@@ -34,6 +35,7 @@ export async function fileApprovalRequest(
       payload: input as object,
       preview,
       ...(fingerprint ? { fingerprint } : {}),
+      ...(summary ? { summary } : {}),
       requestedById: ctx.actor.userId,
       requestedVia: ctx.actor.surface,
     },
@@ -71,6 +73,7 @@ export async function recheckApprovedFacts(tool: AnyTool, ctx: ToolContext, inpu
       decisionComment: null,
       preview: `${note} ${await previewOf(tool, ctx, input)}`,
       fingerprint: now,
+      ...(tool.summarize ? { summary: await tool.summarize(ctx, input) } : {}),
       changeNote: note,
     },
   });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Surface, ToolContext } from './context.ts';
 import type { Area, Permission } from './roles.ts';
+import type { ApprovalSummary } from './approval-summary.ts';
 
 /**
  * read: changes nothing. write: changes Crescendo's own data, in one transaction.
@@ -64,6 +65,17 @@ export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output 
    * to pending with a note of what changed, so nobody approves one thing and executes another.
    */
   fingerprint?: (ctx: ToolContext, input: z.output<Input>) => ApprovalFacts | Promise<ApprovalFacts>;
+  /**
+   * Approval tools: the same request as structured parts (headline, amount, campaign, songs,
+   * evidence) that the web UI, Slack and the CLI lay out for an approver. Stored with the request
+   * and brought up to date with the preview when its facts change.
+   */
+  summarize?: (ctx: ToolContext, input: z.output<Input>) => ApprovalSummary | Promise<ApprovalSummary>;
+  /**
+   * Approval tools: what the executed action did, in words for the people who decided it ("Payment
+   * of 283.26 USD recorded"), from its stored result; never ids.
+   */
+  outcome?: (result: z.output<Output>) => string;
   handler: (ctx: ToolContext, input: z.output<Input>) => Promise<z.input<Output>>;
 }
 

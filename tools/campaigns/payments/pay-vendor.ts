@@ -5,6 +5,7 @@ import { recordActivity } from '../records/activity.ts';
 import { currencyInput, EXAMPLE_ID, idInput } from '../records/inputs.ts';
 import type { ToolContext } from '../../registry/context.ts';
 import { priceAndPaidSoFar, resolvePaymentParties, type PaymentRequest } from './payment-parties.ts';
+import { paymentOutcome, paymentSummary } from './payment-summary.ts';
 
 const input = z.object({
   vendor_id: idInput.describe('Vendor to pay (list_vendors).'),
@@ -50,6 +51,10 @@ export const payVendor = defineTool({
     if (money(after) > money(placementPrice)) lines.push(`Warning: this brings payments to ${amount(after)}, ${amount(after - placementPrice)} more than the placements are priced.`);
     return lines.join(' ');
   },
+  async summarize(ctx, request) {
+    return paymentSummary(ctx, request, await paymentContext(ctx, request));
+  },
+  outcome: paymentOutcome,
   // What the approver weighed the amount against: if any of it moves before the payment runs, it waits for a new decision.
   async fingerprint(ctx, request) {
     const { campaign, currency, placementPrice, paidSoFar } = await paymentContext(ctx, request);

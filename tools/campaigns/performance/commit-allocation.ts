@@ -6,6 +6,7 @@ import { isoDate, money, parseDay, spotifyTrackId } from '../../common/format.ts
 import { amountInput, countInput, currencyInput } from '../records/inputs.ts';
 import { baseCurrencyConverter } from '../../money/fx.ts';
 import { isSpotifyTrackReference } from '../records/song-input.ts';
+import { allocationOutcome, allocationSummary } from './allocation-summary.ts';
 
 const input = z.object({
   campaign_id: z.string().describe('Campaign that receives the placements.'),
@@ -53,6 +54,10 @@ export const commitAllocation = defineTool({
     const status = campaign.status === 'ACTIVE' ? '' : ` The campaign is ${campaign.status.toLowerCase()}.`;
     return `Create ${lines.length} placement${lines.length === 1 ? '' : 's'} in "${campaign.name}" for track ${trackId}, total ${total.toFixed(2)} ${campaign.currency}: ${lines.join('; ')}.${status}`;
   },
+  async summarize(ctx, request) {
+    return allocationSummary(ctx, request, await resolve(ctx, request));
+  },
+  outcome: allocationOutcome,
   // The campaign the placements join and the prices as converted for the preview: if either moves, it waits for a new decision.
   async fingerprint(ctx, request) {
     const { campaign, vendors, inCampaignCurrency } = await resolve(ctx, request);
