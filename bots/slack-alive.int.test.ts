@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { scriptedModel } from '../agent/testing/scripted-model.ts';
+import { CANCEL_TURN_ACTION } from './render/status-blocks.ts';
+import { STILL_WORKING } from './turns/run-slack-turn.ts';
+import { buttonClick, eventCallback, openSlackTestWorld, TEAM_A, type SlackTestWorld } from './testing/slack-test-world.ts';
+
+const CHANNEL = 'CLIVE';
+
+/** Resolves when `release()` is called: lets a test hold the model mid-turn. */
+function gate() {
+  let release!: () => void;
+  const opened = new Promise<void>((resolve) => { release = resolve; });
+  return { opened, release };
+}
+
+describe('Slack that feels alive (real Bolt app, signed requests, fake Slack Web API)', () => {
+  let world: SlackTestWorld;
+
+  beforeAll(async () => {
+    world = await openSlackTestWorld();
+    await world.orgA.member('ana@slack-a.test', 'MANAGER');
+    await world.orgA.member('ben@slack-a.test', 'MANAGER');
+    world.slack.addUser({ id: 'UANA', email: 'ana@slack-a.test' });
+    world.slack.addUser({ id: 'UBEN', email: 'ben@slack-a.test' });
+  });
+  afterAll(async () => { await world?.close(); });
+  beforeEach(() => { world.slack.calls.length = 0; world.slack.uploads.length = 0; world.slack.responses.length = 0; });
+
+  const mention = (ts: string, text: string, threadTs?: string, user = 'UANA') =>
+    world.send.event(eventCallback(TEAM_A, { type: 'app_mention', user, text: `<@UBOT> ${text}`, ts, channel: CHANNEL, ...(threadTs ? { thread_ts: threadTs } : {}) }));
+
+  it('says what it is doing as tools run, in words from the tool titles, then replaces the working message with the answer', async () => {
+    world.setModel(scriptedModel([
+      { toolCalls: [{ name: 'list_campaigns', input: {} }] },
+      { toolCalls: [{ name: 'vendor_performance', input: {} }] },
+      { text: 'Vendors are fine.' },
+    ]));
+    await mention('1700001000.000100', 'how are vendors doing?');
+
+    const [working] = world.slack.callsTo('chat.postMessage');
+    expect(working!.args).toMatchObject({ channel: CHANNEL, thread_ts: '1700001000.000100', text: 'Thinking…' });
+    expect(JSON.stringify(working!.args.blocks)).toContain(CANCEL_TURN_ACTION);
+    const updates = world.slack.callsTo('chat.update');
+    expect(updates.every((update) => update.args.ts === world.slack.postedTs(working!))).toBe(true);
+    expect(updates.map((update) => update.args.text)).toEqual(['Looking up campaigns…', 'Looking up vendor performance scorecard…', 'Vendors are fine.']);
+    expect(JSON.stringify(updates[1]!.args.blocks)).toContain(CANCEL_TURN_ACTION);
+    expect(JSON.stringify(updates[2]!.args.blocks)).not.toContain(CANCEL_TURN_ACTION);
+    expect(world.slack.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('Cancel stops the turn for the person who asked; a colleague\'s click is refused', async () => {
+    let sawAbort = false;
+    world.setModel(scriptedModel(async (call) => {
+      await new Promise<void>((resolve) => call.abortSignal?.addEventListener('abort', () => { sawAbort = true; resolve(); }, { once: true }));
+      return { text: 'too late' };
+    }));
+    const asked = mention('1700001100.000100', 'a slow question');
+    const [working] = await world.slack.waitFor('chat.postMessage');
+    const workingTs = world.slack.postedTs(working!);
+    const key = JSON.parse(JSON.stringify(working!.args.blocks))[1].elements[0].value as string;
+
+    await world.send.interaction(buttonClick(TEAM_A, 'UBEN', CANCEL_TURN_ACTION, key, { channel: CHANNEL, ts: workingTs }, world.slack.responseUrl('ben-cancel')));
+    expect(world.slack.responses.find((response) => response.name === 'ben-cancel')!.body).toMatchObject({ response_type: 'ephemeral', text: 'Only the person who asked can cancel this answer.' });
+    expect(sawAbort).toBe(false);
+
+    await world.send.interaction(buttonClick(TEAM_A, 'UANA', CANCEL_TURN_ACTION, key, { channel: CHANNEL, ts: workingTs }, world.slack.responseUrl('ana-cancel')));
+    await asked;
+    expect(sawAbort).toBe(true);
+    const last = world.slack.callsTo('chat.update').at(-1)!;
+    expect(last.args).toMatchObject({ ts: workingTs, text: 'Cancelled by <@UANA>. Ask again whenever you like.' });
+    expect(JSON.stringify(world.slack.callsTo('chat.update'))).not.toContain('too late');
+
+    await world.send.interaction(buttonClick(TEAM_A, 'UANA', CANCEL_TURN_ACTION, key, { channel: CHANNEL, ts: workingTs }, world.slack.responseUrl('late-cancel')));
+    expect(world.slack.responses.find((response) => response.name === 'late-cancel')!.body.text).toBe('That answer has already finished.');
+  });
+
+  it('answers one question at a time per thread: a second mention while the first runs is told so, privately', async () => {
+    const hold = gate();
+    const prompts: string[] = [];
+    world.setModel(scriptedModel(async (call) => {
+      prompts.push(JSON.stringify(call.prompt));
+      await hold.opened;
+      return { text: 'First answer' };
+    }));
+    const thread = '1700001200.000100';
+    const first = mention(thread, 'first question');
+    await world.slack.waitFor('chat.postMessage');
+    await mention('1700001200.000200', 'second question', thread, 'UBEN');
+    const [busy] = await world.slack.waitFor('chat.postEphemeral');
+    expect(busy!.args).toMatchObject({ channel: CHANNEL, user: 'UBEN', thread_ts: thread, text: STILL_WORKING });
+    hold.release();
+    await first;
+    expect(prompts).toHaveLength(1);
+    expect(world.slack.callsTo('chat.update').at(-1)!.args.text).toBe('First answer');
+
+    // Once answered, the thread takes the next question.
+    world.setModel(scriptedModel([{ text: 'Second answer' }]));
+    await mention('1700001200.000300', 'second question again', thread, 'UBEN');
+    expect(world.slack.callsTo('chat.update').at(-1)!.args.text).toBe('Second answer');
+  });
+});
