@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { scriptedModel } from '../agent/testing/scripted-model.ts';
 import { CANCEL_TURN_ACTION } from './render/status-blocks.ts';
+import { ASK_USAGE, NOT_IN_CHANNEL } from './listeners/slash-command.ts';
 import { STILL_WORKING } from './turns/run-slack-turn.ts';
-import { buttonClick, eventCallback, openSlackTestWorld, TEAM_A, type SlackTestWorld } from './testing/slack-test-world.ts';
+import { buttonClick, eventCallback, openSlackTestWorld, slashCommand, TEAM_A, type SlackTestWorld } from './testing/slack-test-world.ts';
 
 const CHANNEL = 'CLIVE';
 
@@ -97,5 +98,36 @@ describe('Slack that feels alive (real Bolt app, signed requests, fake Slack Web
     world.setModel(scriptedModel([{ text: 'Second answer' }]));
     await mention('1700001200.000300', 'second question again', thread, 'UBEN');
     expect(world.slack.callsTo('chat.update').at(-1)!.args.text).toBe('Second answer');
+  });
+
+  describe('/crescendo ask', () => {
+    it('posts the question in the channel and answers in its thread, which then continues as a conversation', async () => {
+      const prompts: string[] = [];
+      world.setModel(scriptedModel((call) => {
+        prompts.push(JSON.stringify(call.prompt));
+        return { text: `Answer ${prompts.length}` };
+      }));
+      const response = await world.send.command(slashCommand(TEAM_A, 'UANA', CHANNEL, 'ask How is Veyra doing?', world.slack.responseUrl('ask')));
+      expect(response.status).toBe(200);
+      const [question, working] = world.slack.callsTo('chat.postMessage');
+      expect(question!.args).toMatchObject({ channel: CHANNEL, text: '<@UANA> asked: How is Veyra doing?' });
+      expect(question!.args.thread_ts).toBeUndefined();
+      const thread = world.slack.postedTs(question!);
+      expect(working!.args).toMatchObject({ channel: CHANNEL, thread_ts: thread });
+      expect(world.slack.callsTo('chat.update').at(-1)!.args).toMatchObject({ ts: world.slack.postedTs(working!), text: 'Answer 1' });
+      expect(prompts[0]).toContain('How is Veyra doing?');
+
+      await world.send.event(eventCallback(TEAM_A, { type: 'message', channel_type: 'channel', user: 'UANA', text: 'and last month?', ts: '1700001300.000200', thread_ts: thread, channel: CHANNEL }));
+      expect(prompts[1]).toContain('How is Veyra doing?');
+      expect(world.slack.callsTo('chat.update').at(-1)!.args.text).toBe('Answer 2');
+    });
+
+    it('without a question says how to ask; in a channel the bot is not in, says how to invite it', async () => {
+      await world.send.command(slashCommand(TEAM_A, 'UANA', CHANNEL, 'ask', world.slack.responseUrl('empty')));
+      expect(world.slack.responses.find((response) => response.name === 'empty')!.body).toMatchObject({ response_type: 'ephemeral', text: ASK_USAGE });
+      world.slack.leaveChannel('COUTSIDE');
+      await world.send.command(slashCommand(TEAM_A, 'UANA', 'COUTSIDE', 'ask anything', world.slack.responseUrl('outside')));
+      expect(world.slack.responses.find((response) => response.name === 'outside')!.body).toMatchObject({ response_type: 'ephemeral', text: NOT_IN_CHANNEL });
+    });
   });
 });

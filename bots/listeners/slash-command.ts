@@ -8,25 +8,30 @@ import type { KnownBlock, WebClient } from '../bolt.ts';
 import { postRendered } from '../post-rendered.ts';
 import { approvalRequestBlocks } from '../render/approval-blocks.ts';
 import { renderNotification } from '../render/notification-blocks.ts';
-import { capBlocks, context, section } from '../render/slack-limits.ts';
+import { capBlocks, context, escapeMrkdwn, section } from '../render/slack-limits.ts';
 import type { SlackContext } from '../slack-context.ts';
 import { CHANNEL_PURPOSES } from '../tenancy/workspaces.ts';
+import { runSlackTurn } from '../turns/run-slack-turn.ts';
 
 export const SLASH_COMMAND = '/crescendo';
 
 export const HELP_TEXT = [
   '*Crescendo* answers questions about your campaigns, spend and attribution. Mention me in a channel or send me a DM; I answer in the thread, and the thread is the conversation.',
   '`/crescendo help`: this message',
+  '`/crescendo ask QUESTION`: ask in this channel without a mention; I post your question and answer in its thread',
   '`/crescendo digest`: the daily digest, now, in this channel',
   '`/crescendo approvals`: pending approval requests, with Approve and Reject buttons',
   '`/crescendo bind [digests|alerts|approvals|all]`: this channel receives the organisation\'s digests and alerts (default), approval requests, or all three (admins and owners)',
   '`/crescendo unbind`: this channel stops receiving them',
 ].join('\n');
 
+export const ASK_USAGE = 'Write the question after `ask`, for example: `/crescendo ask how are our vendors delivering this month?`';
+export const NOT_IN_CHANNEL = "I can't post in this channel yet: invite me with `/invite @Crescendo`, or ask me in a direct message.";
+
 type Purpose = (typeof CHANNEL_PURPOSES)[number];
 const PURPOSE_WORDS: Record<string, Purpose[]> = { digests: ['DIGESTS'], alerts: ['ALERTS'], approvals: ['APPROVALS'], all: [...CHANNEL_PURPOSES] };
 
-/** `/crescendo help | digest | approvals | bind | unbind`: everything after the ack runs as the mapped member. */
+/** `/crescendo help | ask | digest | approvals | bind | unbind`: everything after the ack runs as the mapped member. */
 export function registerSlashCommand(app: App, ctx: SlackContext): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     const [subcommand = 'help', ...rest] = command.text.trim().toLowerCase().split(/\s+/).filter(Boolean);
@@ -37,6 +42,7 @@ export function registerSlashCommand(app: App, ctx: SlackContext): void {
     if (!identity.ok) return void (await tell(identity.message));
     const principal = identity.principal;
     switch (subcommand) {
+      case 'ask': return askInChannel(ctx, client, command, principal, respond);
       case 'digest': return digest(ctx, client, command, principal, respond);
       case 'approvals': return pendingApprovals(ctx, principal, respond);
       case 'bind': return bind(ctx, command, principal, rest, respond);
@@ -49,6 +55,23 @@ export function registerSlashCommand(app: App, ctx: SlackContext): void {
       default: return void (await tell(`Unknown command "${subcommand}".\n${HELP_TEXT}`));
     }
   });
+}
+
+/**
+ * `/crescendo ask QUESTION`: a slash command leaves no message to answer under, so the bot posts the
+ * question in the channel and runs the turn in that message's thread (the thread is the conversation).
+ */
+async function askInChannel(ctx: SlackContext, client: WebClient, command: SlashCommand, principal: Principal, respond: RespondFn): Promise<void> {
+  const question = command.text.trim().replace(/^ask\b/i, '').trim();
+  if (!question) return void (await respond({ response_type: 'ephemeral', text: ASK_USAGE }));
+  let posted: { ts?: string };
+  try {
+    posted = await client.chat.postMessage({ channel: command.channel_id, text: `<@${command.user_id}> asked: ${escapeMrkdwn(question)}` });
+  } catch (error) {
+    ctx.log.warn('posting an asked question failed', { channel: command.channel_id, error: String(error) });
+    return void (await respond({ response_type: 'ephemeral', text: NOT_IN_CHANNEL }));
+  }
+  await runSlackTurn(ctx, client, { principal, slackUserId: command.user_id, teamId: command.team_id, channel: command.channel_id, threadTs: posted.ts!, question });
 }
 
 async function digest(ctx: SlackContext, client: WebClient, command: SlashCommand, principal: Principal, respond: RespondFn): Promise<void> {

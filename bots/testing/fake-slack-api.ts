@@ -32,6 +32,8 @@ export interface FakeSlackApi {
   /** Files uploaded through files.getUploadURLExternal + the upload URL. */
   uploads: Array<{ fileId: string; filename: string; bytes: Buffer }>;
   addUser(user: FakeSlackUser): void;
+  /** The bot is not a member of this channel: chat.postMessage there answers `not_in_channel`. */
+  leaveChannel(channel: string): void;
   /** Answers every Web API method with `{ok: false, error}` (e.g. `invalid_auth`, a revoked token) until called with null. */
   failWith(error: string | null): void;
   /** Stops listening (connections refused on the same port), as when Slack is unreachable. */
@@ -59,6 +61,7 @@ export async function startFakeSlackApi(options: { teamId?: string; botUserId?: 
   const uploads: FakeSlackApi['uploads'] = [];
   const pendingUploads = new Map<string, string>();
   const users = new Map<string, FakeSlackUser>();
+  const channelsLeft = new Set<string>();
   const waiters = new Set<() => void>();
   let messageCounter = 0;
   let fileCounter = 0;
@@ -72,6 +75,7 @@ export async function startFakeSlackApi(options: { teamId?: string; botUserId?: 
         return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'crescendo', team_id: teamId, user_id: botUserId, bot_id: 'BBOT' };
       case 'chat.postMessage':
       case 'chat.postEphemeral':
+        if (method === 'chat.postMessage' && channelsLeft.has(String(args.channel))) return { ok: false, error: 'not_in_channel' };
         messageCounter += 1;
         return { ok: true, channel: args.channel, ts: `1700000000.${String(messageCounter).padStart(6, '0')}`, message_ts: `1700000000.${String(messageCounter).padStart(6, '0')}` };
       case 'chat.update':
@@ -151,6 +155,7 @@ export async function startFakeSlackApi(options: { teamId?: string; botUserId?: 
     responses,
     uploads,
     addUser: (user) => users.set(user.id, user),
+    leaveChannel: (channel) => channelsLeft.add(channel),
     failWith(error) {
       failure = error;
     },
