@@ -57,7 +57,7 @@ describe('approval summaries and outcomes', () => {
       ],
       warnings: [],
     });
-    expect(view).toMatchObject({ requested_by: 'sam@approval-summary.test', requested_by_name: 'Sam Rivera', requested_via: 'slack', requested_by_you: false, outcome: null });
+    expect(view).toMatchObject({ requested_by: 'sam@approval-summary.test', requested_by_name: 'Sam Rivera', requested_via: 'slack', requested_via_label: 'Slack', requested_by_you: false, outcome: null });
     expect((await viewOf(requester, pending.approval_id)).requested_by_you).toBe(true);
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ToolContext } from '../registry/context.ts';
 import { approvalSummary, storedSummary } from '../registry/approval-summary.ts';
+import { surfaceWords } from './surface-words.ts';
 
 /** How an approval request appears in tool output. */
 export const approvalView = z.object({
@@ -13,6 +14,7 @@ export const approvalView = z.object({
   requested_by_name: z.string().nullable().describe("The requester's name, when known."),
   requested_by_you: z.boolean().describe('The caller filed it: another approver must decide it.'),
   requested_via: z.string(),
+  requested_via_label: z.string().describe('The surface as people name it ("Slack", "the web app").'),
   requested_at: z.string(),
   decided_by: z.string().nullable(),
   decided_at: z.string().nullable(),
@@ -57,6 +59,7 @@ export async function toApprovalViews(ctx: ViewContext, rows: ApprovalRow[]): Pr
     requested_by_name: people.get(row.requestedById)?.name ?? null,
     requested_by_you: row.requestedById === ctx.actor.userId,
     requested_via: row.requestedVia.toLowerCase(),
+    requested_via_label: surfaceWords(row.requestedVia),
     requested_at: row.createdAt.toISOString(),
     decided_by: row.decidedById ? (people.get(row.decidedById)?.email ?? null) : null,
     decided_at: row.decidedAt?.toISOString() ?? null,

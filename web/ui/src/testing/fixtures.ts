@@ -66,7 +66,22 @@ export function comparison(): ToolOutput<'compare_attribution_models'> {
 export function approval(overrides: Partial<ToolOutput<'list_approvals'>['rows'][number]> = {}): ToolOutput<'list_approvals'>['rows'][number] {
   return {
     id: 'a-1', action: 'pay_vendor', status: 'pending', preview: 'Pay Bassline Media 450.00 USD for campaign “Vera Hale – Silver Rush”',
-    requested_by: 'sam@demo.example', requested_via: 'WEB', requested_at: '2026-11-21T09:30:00.000Z', decided_by: null, decided_at: null,
-    comment: null, executed_at: null, error: null, change_note: null, ...overrides,
+    summary: {
+      headline: 'Pay Bassline Media 450.00 USD',
+      amount: { value: 450, currency: 'USD' },
+      campaign: { id: 'c-1', name: 'Vera Hale – Silver Rush' },
+      songs: [{ title: 'Silver Rush', artist: 'Vera Hale' }],
+      evidence: [
+        { label: 'Delivered to date', value: '15,336 of 19,200 streams promised' },
+        { label: 'Delivery rate', value: '80%' },
+        { label: 'Placements priced', value: '450.00 USD' },
+        { label: 'Paid so far', value: '0.00 USD' },
+        { label: 'After this payment', value: '450.00 USD' },
+      ],
+      warnings: [],
+    },
+    requested_by: 'sam@demo.example', requested_by_name: 'Sam Rivera', requested_by_you: false, requested_via: 'web', requested_via_label: 'the web app',
+    requested_at: '2026-11-21T09:30:00.000Z', decided_by: null, decided_at: null,
+    comment: null, executed_at: null, outcome: null, error: null, change_note: null, ...overrides,
   };
 }

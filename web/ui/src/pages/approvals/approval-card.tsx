@@ -1,21 +1,74 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import type { ToolOutput } from '../../api/tool-types.ts';
 import { formatInstant } from '../../components/format.ts';
 import { actionLabel } from './action-labels.ts';
+import { ApprovalAmount, ApprovalEvidence, ApprovalPurpose, headlineOf } from './approval-summary-view.tsx';
+import { ConfirmApprovalDialog } from './confirm-approval-dialog.tsx';
 
 export type Approval = ToolOutput<'list_approvals'>['rows'][number];
 export type Decision = 'approve' | 'reject';
 
-/** A pending request: what will happen, who asked, and the decision with an optional comment. */
+/**
+ * A pending request as an approver decides it: what happens, the amount, what it is for, the
+ * evidence and who asked, then Approve (confirmed in a dialog that restates the amount) or Reject.
+ * The requester's own requests show the same content with no decision: another approver decides.
+ */
 export function ApprovalCard({ approval, onDecide, highlighted = false }: { approval: Approval; highlighted?: boolean; onDecide(decision: Decision, comment: string): Promise<void> }) {
+  const headingId = useId();
+  const headline = headlineOf(approval, actionLabel);
+  return (
+    <li className={`panel approval ${highlighted ? 'approval-linked' : ''}`} aria-labelledby={headingId} aria-current={highlighted || undefined}>
+      <ApprovalContent approval={approval} headingId={headingId} headline={headline} />
+      {approval.requested_by_you
+        ? <p className="approval-own" role="note">You asked for this: another approver must decide.</p>
+        : <DecisionControls approval={approval} headingId={headingId} headline={headline} onDecide={onDecide} />}
+    </li>
+  );
+}
+
+/** What someone who may not decide (below MANAGER) sees of a pending request. */
+export function ReadOnlyApproval({ approval }: { approval: Approval }) {
+  const headingId = useId();
+  return (
+    <li className="panel approval" aria-labelledby={headingId}>
+      <ApprovalContent approval={approval} headingId={headingId} headline={headlineOf(approval, actionLabel)} />
+      <p className="muted approval-own">{approval.requested_by_you ? 'You asked for this: another approver must decide.' : 'Managers and above decide requests.'}</p>
+    </li>
+  );
+}
+
+function ApprovalContent({ approval, headingId, headline }: { approval: Approval; headingId: string; headline: string }) {
+  const { summary } = approval;
+  return (
+    <>
+      <div className="approval-head">
+        <h2 id={headingId}>{headline}</h2>
+        <span className="badge badge-pending">pending</span>
+      </div>
+      {approval.change_note ? <p className="approval-change" role="note">{approval.change_note}</p> : null}
+      {summary ? (
+        <>
+          <ApprovalAmount amount={summary.amount} />
+          <ApprovalPurpose summary={summary} />
+          <ApprovalEvidence summary={summary} />
+        </>
+      ) : <p className="approval-preview">{approval.preview}</p>}
+      <RequestedBy approval={approval} />
+    </>
+  );
+}
+
+function DecisionControls({ approval, headingId, headline, onDecide }: { approval: Approval; headingId: string; headline: string; onDecide(decision: Decision, comment: string): Promise<void> }) {
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState<Decision | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const approveButton = useRef<HTMLButtonElement>(null);
   const commentId = useId();
-  const headingId = useId();
 
   async function decide(decision: Decision) {
+    setConfirming(false);
     setBusy(decision);
     setError(null);
     try {
@@ -26,47 +79,38 @@ export function ApprovalCard({ approval, onDecide, highlighted = false }: { appr
     }
   }
 
+  function cancelConfirmation() {
+    setConfirming(false);
+    approveButton.current?.focus();
+  }
+
   return (
-    <li className={`panel approval ${highlighted ? 'approval-linked' : ''}`} aria-labelledby={headingId} aria-current={highlighted || undefined}>
-      <div className="row-between">
-        <h2 id={headingId}>{actionLabel(approval.action)}</h2>
-        <span className="badge badge-pending">pending</span>
-      </div>
-      <p className="approval-preview">{approval.preview}</p>
-      <RequestedBy approval={approval} />
+    <>
       <div className="approval-actions">
         <label className="field" htmlFor={commentId}>
           Comment (optional)
           <textarea id={commentId} rows={1} maxLength={2000} value={comment} onChange={(event) => setComment(event.target.value)} placeholder="Shown to the requester" />
         </label>
-        <button type="button" className="button button-approve" aria-describedby={headingId} disabled={busy !== null} onClick={() => decide('approve')}>
+        <button ref={approveButton} type="button" className="button button-approve" aria-describedby={headingId} aria-haspopup="dialog" disabled={busy !== null} onClick={() => setConfirming(true)}>
           {busy === 'approve' ? 'Approving…' : 'Approve'}
         </button>
         <button type="button" className="button button-reject" aria-describedby={headingId} disabled={busy !== null} onClick={() => decide('reject')}>
           {busy === 'reject' ? 'Rejecting…' : 'Reject'}
         </button>
       </div>
+      {confirming ? <ConfirmApprovalDialog approval={approval} headline={headline} onConfirm={() => decide('approve')} onCancel={cancelConfirmation} /> : null}
       {error ? <p className="field-error" role="alert">{error}</p> : null}
-    </li>
+    </>
   );
 }
 
 function RequestedBy({ approval }: { approval: Approval }) {
+  const who = approval.requested_by_name && approval.requested_by
+    ? `${approval.requested_by_name} (${approval.requested_by})`
+    : (approval.requested_by ?? 'someone no longer in the organisation');
   return (
     <p className="approval-meta muted">
-      Requested by {approval.requested_by ?? 'someone no longer in the organisation'} via {approval.requested_via.toLowerCase()} · {formatInstant(approval.requested_at)} · <code>{approval.action}</code>
+      Requested by {approval.requested_by_you ? 'you' : who} via {approval.requested_via_label} · <time dateTime={approval.requested_at}>{formatInstant(approval.requested_at)}</time>
     </p>
-  );
-}
-
-/** What someone who may not decide (below MANAGER) sees of a pending request. */
-export function ReadOnlyApproval({ approval }: { approval: Approval }) {
-  return (
-    <li className="panel approval">
-      <h2>{actionLabel(approval.action)}</h2>
-      <p className="approval-preview">{approval.preview}</p>
-      <RequestedBy approval={approval} />
-      <p className="muted">Managers and above decide requests.</p>
-    </li>
   );
 }

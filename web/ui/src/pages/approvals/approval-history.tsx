@@ -2,6 +2,8 @@ import { formatInstant } from '../../components/format.ts';
 import { Empty } from '../../components/states.tsx';
 import { actionLabel } from './action-labels.ts';
 import type { Approval } from './approval-card.tsx';
+import { headlineOf } from './approval-summary-view.tsx';
+import { Link } from '../../router.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 
 const OUTCOME: Record<Approval['status'], string> = {
@@ -30,8 +32,10 @@ export function ApprovalHistory({ rows, linkedId }: { rows: readonly Approval[];
           {rows.map((row) => (
             <tr key={row.id} data-approval-id={row.id} className={row.id === linkedId ? 'row-linked' : undefined} aria-current={row.id === linkedId || undefined}>
               <td>
-                <strong>{actionLabel(row.action)}</strong>
-                <div>{row.preview}</div>
+                <strong>{headlineOf(row, actionLabel)}</strong>
+                {row.summary?.campaign ? <div className="muted">For <Link href={`/campaigns/${row.summary.campaign.id}`}>{row.summary.campaign.name}</Link></div> : null}
+                {row.summary ? null : <div>{row.preview}</div>}
+                {row.outcome ? <div className="tone-good">{row.outcome}</div> : null}
                 {row.comment ? <div className="muted">“{row.comment}”</div> : null}
                 {row.error ? <div className="tone-bad">{row.error}</div> : null}
               </td>

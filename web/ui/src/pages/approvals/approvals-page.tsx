@@ -8,6 +8,8 @@ import { actionLabel } from './action-labels.ts';
 import { ApprovalCard, ReadOnlyApproval, type Approval, type Decision } from './approval-card.tsx';
 import { ApprovalHistory } from './approval-history.tsx';
 import { usePolling } from './use-polling.ts';
+import { headlineOf } from './approval-summary-view.tsx';
+import './approvals.css';
 
 const PENDING_SHOWN = 100;
 const HISTORY_PAGE = 50;
@@ -32,7 +34,8 @@ export default function ApprovalsPage({ params }: { params: Record<string, strin
 
   async function decide(approval: Approval, decision: Decision, comment: string) {
     const result = await api.callTool('decide_approval', { approval_id: approval.id, decision, ...(comment ? { comment } : {}) });
-    setAnnouncement(decision === 'approve' ? `${actionLabel(approval.action)} approved; it is ${result.status === 'approved' ? 'queued to run' : result.status}.` : `${actionLabel(approval.action)} rejected.`);
+    const headline = headlineOf(approval, actionLabel);
+    setAnnouncement(decision === 'approve' ? `Approved: ${headline}; it is ${result.status === 'approved' ? 'queued to run' : result.status}.` : `Rejected: ${headline}.`);
     // The decided card disappears; focus goes back to the list rather than falling to the page.
     waitingHeading.current?.focus();
     pending.reload();
