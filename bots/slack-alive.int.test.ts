@@ -3,7 +3,8 @@ import { scriptedModel } from '../agent/testing/scripted-model.ts';
 import { CANCEL_TURN_ACTION } from './render/status-blocks.ts';
 import { ASK_USAGE, NOT_IN_CHANNEL } from './listeners/slash-command.ts';
 import { STILL_WORKING } from './turns/run-slack-turn.ts';
-import { buttonClick, eventCallback, openSlackTestWorld, slashCommand, TEAM_A, type SlackTestWorld } from './testing/slack-test-world.ts';
+import { UNKNOWN_USER_MESSAGE } from './tenancy/slack-identity.ts';
+import { buttonClick, eventCallback, openSlackTestWorld, slashCommand, TEAM_A, WEB_URL, type SlackTestWorld } from './testing/slack-test-world.ts';
 
 const CHANNEL = 'CLIVE';
 
@@ -128,6 +129,45 @@ describe('Slack that feels alive (real Bolt app, signed requests, fake Slack Web
       world.slack.leaveChannel('COUTSIDE');
       await world.send.command(slashCommand(TEAM_A, 'UANA', 'COUTSIDE', 'ask anything', world.slack.responseUrl('outside')));
       expect(world.slack.responses.find((response) => response.name === 'outside')!.body).toMatchObject({ response_type: 'ephemeral', text: NOT_IN_CHANNEL });
+    });
+  });
+
+  describe('App Home', () => {
+    it('shows the requests this person may decide with links, today\'s digest headline and how to ask; a requester\'s role sees why none', async () => {
+      const requester = await world.orgA.member('cam@slack-a.test', 'CAMPAIGN_MANAGER', 'SLACK');
+      world.slack.addUser({ id: 'UCAM', email: 'cam@slack-a.test' });
+      const filed = await world.runner.call('fixture_pay_vendor', { vendor: 'Pulse Media', amount: 283.26 }, requester);
+      if (!filed.ok) throw new Error(filed.error.message);
+      const approvalId = (filed.output as { approval_id: string }).approval_id;
+
+      await world.send.event(eventCallback(TEAM_A, { type: 'app_home_opened', user: 'UANA', channel: 'DHOME', tab: 'home', event_ts: '1700001400.000100' }));
+      const [published] = world.slack.callsTo('views.publish');
+      expect(published!.args.user_id).toBe('UANA');
+      const view = published!.args.view as { type: string; blocks: unknown[] };
+      expect(view.type).toBe('home');
+      const text = JSON.stringify(view.blocks);
+      expect(text).toContain('1 approval request waiting for your decision');
+      expect(text).toContain(`<${WEB_URL}/approvals/${approvalId}|`);
+      expect(text).toContain('Pulse Media');
+      expect(text).toContain('asked by');
+      expect(text).toContain(`<${WEB_URL}/approvals|Open the approvals inbox>`);
+      expect(text).toContain("Today's digest");
+      expect(text).toMatch(/streams \(/);
+      expect(text).toContain('/crescendo ask QUESTION');
+      expect(published!.response).toMatchObject({ ok: true });
+
+      await world.send.event(eventCallback(TEAM_A, { type: 'app_home_opened', user: 'UCAM', channel: 'DHOME2', tab: 'home', event_ts: '1700001400.000200' }));
+      const requesterView = JSON.stringify(world.slack.callsTo('views.publish')[1]!.args.view);
+      expect(requesterView).toContain('Your role does not decide approval requests');
+      expect(requesterView).not.toContain(approvalId);
+    });
+
+    it('tells someone without a Crescendo account how to get one, and ignores the Messages tab', async () => {
+      world.slack.addUser({ id: 'UNEW', email: 'new@elsewhere.test' });
+      await world.send.event(eventCallback(TEAM_A, { type: 'app_home_opened', user: 'UANA', channel: 'DHOME', tab: 'messages', event_ts: '1700001500.000100' }));
+      expect(world.slack.callsTo('views.publish')).toHaveLength(0);
+      await world.send.event(eventCallback(TEAM_A, { type: 'app_home_opened', user: 'UNEW', channel: 'DNEW', tab: 'home', event_ts: '1700001500.000200' }));
+      expect(JSON.stringify(world.slack.callsTo('views.publish')[0]!.args.view)).toContain(UNKNOWN_USER_MESSAGE.slice(0, 30));
     });
   });
 });

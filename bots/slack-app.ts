@@ -10,6 +10,7 @@ import { ApprovalMessages } from './approval-messages.ts';
 import { App, ExpressReceiver } from './bolt.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerAgentMessages } from './listeners/agent-messages.ts';
+import { registerAppHome } from './listeners/app-home.ts';
 import { registerApprovalActions } from './listeners/approval-actions.ts';
 import { dedupeDeliveries } from './listeners/dedupe-deliveries.ts';
 import { registerSlashCommand } from './listeners/slash-command.ts';
@@ -94,6 +95,7 @@ export function buildSlackApp(deps: SlackBotDeps): SlackBot {
   registerApprovalActions(app, ctx);
   registerSlashCommand(app, ctx);
   registerTurnActions(app, ctx);
+  registerAppHome(app, ctx);
   app.error(async (error) => {
     // A refused authorisation was already reported by the connection (once, with what to do).
     if (error.code === 'slack_bolt_authorization_error') return;
