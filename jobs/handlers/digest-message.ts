@@ -64,7 +64,7 @@ function digestSections(digest: DailyDigest): NotificationMessage['sections'] {
     {
       heading: 'Under-delivering vendors',
       lines: digest.under_delivering_vendors.length
-        ? digest.under_delivering_vendors.map((vendor) => `${vendor.vendor_name}: ${number(vendor.delivered_streams)} of ${number(vendor.promised_streams)} promised streams (rate ${vendor.delivery_rate}); real cost per 1k ${vendor.real_cost_per_1k === null ? 'n/a' : amount(vendor.real_cost_per_1k, digest.currency)} vs ${amount(vendor.promised_cost_per_1k, digest.currency)} promised`)
+        ? digest.under_delivering_vendors.map((vendor) => `${vendor.vendor_name}: ${number(vendor.delivered_streams)} of ${number(vendor.promised_streams)} promised streams (rate ${vendor.delivery_rate}); real cost per 1k ${vendor.real_cost_per_1k === null ? 'n/a' : amount(vendor.real_cost_per_1k, digest.currency)} vs ${amount(vendor.promised_cost_per_1k, vendor.promised_cost_currency)} promised${vendor.note ? ` (${vendor.note})` : ''}`)
         : ['Every active vendor is at or above 80% of its promise.'],
     },
     {
@@ -77,6 +77,8 @@ function digestSections(digest: DailyDigest): NotificationMessage['sections'] {
         : ['None.'],
     },
   ];
+  // Money no exchange rate converts is left out of the figures above: say so rather than let a total look complete.
+  if (digest.notes.length > 0) sections.push({ heading: 'Left out of the money figures', lines: digest.notes });
   const pending = digest.pending_approvals;
   sections.push({
     heading: 'Pending approvals',

@@ -35,12 +35,15 @@ export const dailyDigestOutput = z.object({
   under_delivering_vendors: z.array(z.object({
     vendor_id: z.string(), vendor_name: z.string(), delivery_rate: z.number(), delivered_streams: z.number(), promised_streams: z.number(),
     real_cost_per_1k: z.number().nullable(), promised_cost_per_1k: z.number(),
+    promised_cost_currency: z.string().describe("The base currency; the vendor's own when there is no exchange rate for it (see note)."),
+    note: z.string().nullable().describe("vendor_performance's note: what of this row is not converted (no exchange rate) and how to fix it."),
   })).describe(`Active vendors whose delivery rate (vendor_performance) is below ${UNDER_DELIVERY_THRESHOLD}; worst first.`),
   anomalies: z.array(z.object({
     metric: z.enum(['streams', 'spend']), dimension: z.enum(['artist', 'channel']), key: z.string(),
     value: z.number(), mean: z.number(), sd: z.number(), direction: z.enum(['above', 'below']),
   })),
   anomaly_rule: z.string(),
+  notes: z.array(z.string()).describe('Money left out of the spend and revenue figures because no exchange rate converts it (currency, amount, days), with what to do; empty when nothing was.'),
   pending_approvals: z.object({
     count: z.int().min(0),
     oldest: z.object({ approval_id: z.string(), action: z.string(), preview: z.string(), requested_at: z.string(), age_days: z.int().min(0) }).nullable(),
@@ -93,6 +96,7 @@ export const dailyDigest = defineTool({
       top_campaigns: await topCampaigns(ctx, day),
       under_delivering_vendors: await underDeliveringVendors(ctx, day),
       anomalies,
+      notes: series.notes,
       anomaly_rule: `A day's streams (per artist) or spend (per channel) outside mean ± ${ANOMALY_RULE.deviations} sd of the previous ${ANOMALY_RULE.windowDays} days (missing days count as 0; at least ${ANOMALY_RULE.minimumDaysWithData} days with data).`,
       pending_approvals: await pendingApprovals(ctx),
     };
@@ -119,6 +123,7 @@ async function underDeliveringVendors(ctx: ToolContext, day: Date): Promise<Dail
     .map((row) => ({
       vendor_id: row.vendor_id, vendor_name: row.vendor_name, delivery_rate: rate(row.delivery_rate)!, delivered_streams: row.delivered_streams,
       promised_streams: row.promised_streams, real_cost_per_1k: row.real_cost_per_1k, promised_cost_per_1k: row.promised_cost_per_1k,
+      promised_cost_currency: row.promised_cost_currency, note: row.note,
     }));
 }
 

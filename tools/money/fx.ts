@@ -63,36 +63,68 @@ export interface FxSegment {
 }
 
 /**
+ * Rows of one currency that no rate converts: those dated before `firstRateDay` (instants before
+ * `convertsFrom`, its local midnight), or every row when there is no rate at all (both null).
+ */
+export interface FxGap {
+  currency: string;
+  firstRateDay: string | null;
+  convertsFrom: Date | null;
+}
+
+/**
  * The piecewise-constant rate of each currency into the base currency, for SQL that converts many
  * rows at once (each row uses the rate of the latest FxRate date on or before its own local date).
  * `earliest` is each currency's earliest instant to convert: a currency with no rate on or before
  * its local date is an `unavailable` error naming the currency and the date.
  */
 export async function fxSegmentsToBase(db: ToolDb, baseCurrency: string, timeZone: string, earliest: ReadonlyMap<string, Date>): Promise<FxSegment[]> {
+  const { segments, gaps } = await fxSegmentsWithGaps(db, baseCurrency, timeZone, earliest);
+  const gap = gaps[0];
+  if (gap) {
+    const firstNeeded = isoDay(todayIn(timeZone, earliest.get(gap.currency)!));
+    throw new ToolError('unavailable', `No exchange rate from ${gap.currency} to ${baseCurrency} on or before ${firstNeeded}; add one with set_fx_rate.`);
+  }
+  return segments;
+}
+
+/**
+ * The same segments for answers where rows without a rate are left out (and said so) rather than
+ * failing the answer: a currency's first segment starts at its first rate day instead of reaching
+ * back, so earlier rows match none, and `gaps` says which currencies have such rows. Never 1:1.
+ */
+export async function fxSegmentsWithGaps(db: ToolDb, baseCurrency: string, timeZone: string, earliest: ReadonlyMap<string, Date>): Promise<{ segments: FxSegment[]; gaps: FxGap[] }> {
   const segments: FxSegment[] = [{ currency: baseCurrency, from: null, to: null, rate: 1 }];
-  for (const [currency, instant] of earliest) {
+  const gaps: FxGap[] = [];
+  // In currency order, so the gaps (and the notes made of them) come out the same every time.
+  for (const [currency, instant] of [...earliest].sort(([a], [b]) => a.localeCompare(b))) {
     if (currency === baseCurrency) continue;
-    const byDate = new Map<string, number>();
-    const inverse = await db.fxRate.findMany({ where: { base: baseCurrency, quote: currency }, orderBy: { date: 'asc' } });
-    for (const row of inverse) if (Number(row.rate) > 0) byDate.set(isoDay(row.date), 1 / Number(row.rate));
-    const direct = await db.fxRate.findMany({ where: { base: currency, quote: baseCurrency }, orderBy: { date: 'asc' } });
-    for (const row of direct) if (Number(row.rate) > 0) byDate.set(isoDay(row.date), Number(row.rate));
+    const byDate = await ratesByDay(db, baseCurrency, currency);
     const dates = [...byDate.keys()].sort();
-    const firstNeeded = isoDay(todayIn(timeZone, instant));
-    if (dates.length === 0 || dates[0]! > firstNeeded) {
-      throw new ToolError('unavailable', `No exchange rate from ${currency} to ${baseCurrency} on or before ${firstNeeded}; add one with set_fx_rate.`);
-    }
+    const localMidnight = (date: string) => startOfDayIn(parseDay(date), timeZone);
+    const covered = dates.length > 0 && dates[0]! <= isoDay(todayIn(timeZone, instant));
+    if (!covered) gaps.push({ currency, firstRateDay: dates[0] ?? null, convertsFrom: dates.length > 0 ? localMidnight(dates[0]!) : null });
     dates.forEach((date, position) => {
       const next = dates[position + 1];
       segments.push({
         currency,
-        from: position === 0 ? null : startOfDayIn(parseDay(date), timeZone),
-        to: next === undefined ? null : startOfDayIn(parseDay(next), timeZone),
+        from: position === 0 && covered ? null : localMidnight(date),
+        to: next === undefined ? null : localMidnight(next),
         rate: byDate.get(date)!,
       });
     });
   }
-  return segments;
+  return { segments, gaps };
+}
+
+/** Every stored rate of `currency` into the base by day, either direction of the pair (a direct rate wins on the same day). */
+async function ratesByDay(db: ToolDb, baseCurrency: string, currency: string): Promise<Map<string, number>> {
+  const byDate = new Map<string, number>();
+  const inverse = await db.fxRate.findMany({ where: { base: baseCurrency, quote: currency }, orderBy: { date: 'asc' } });
+  for (const row of inverse) if (Number(row.rate) > 0) byDate.set(isoDay(row.date), 1 / Number(row.rate));
+  const direct = await db.fxRate.findMany({ where: { base: currency, quote: baseCurrency }, orderBy: { date: 'asc' } });
+  for (const row of direct) if (Number(row.rate) > 0) byDate.set(isoDay(row.date), Number(row.rate));
+  return byDate;
 }
 
 /** The segments as a SQL table `(currency, valid_from, valid_to, rate)`, open ends as -infinity/infinity, for SQL that converts many rows. */

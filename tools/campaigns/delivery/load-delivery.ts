@@ -1,6 +1,7 @@
 import type { Prisma } from '../../../db/generated/prisma/client.ts';
 import type { ToolDb } from '../../registry/tenant-scope.ts';
-import { baseCurrencyConverter } from '../../money/fx.ts';
+import { partialBaseCurrencyConverter, type PartialConverter } from '../../money/fx.ts';
+import { ToolError } from '../../registry/errors.ts';
 import { endOfDayIn } from '../../common/format.ts';
 import { deliveryRate, promisedToDate } from './delivery-math.ts';
 import { loadCreditedTotals } from './credited-totals.ts';
@@ -29,7 +30,13 @@ export interface PlacementDelivery {
   genre: string | null;
   goal: number;
   daily: number;
-  price: number;
+  /** In the base currency; null when its currency has no rate on or before as_of (never a 1:1 guess): see `priceNote`. */
+  price: number | null;
+  /** The price as booked, in `currency`. */
+  listPrice: number;
+  currency: string;
+  /** Why `price` is null and how to fix it; null when it was converted. */
+  priceNote: string | null;
   startDate: Date;
   /** Sum of streams_12m over the song's scraped playlists credited to this placement's vendor. */
   delivered: number;
@@ -71,11 +78,12 @@ export async function loadDelivery(db: ToolDb, organizationId: string, options: 
   const { asOf } = options;
   const placements = await db.placement.findMany({ where: options.placements ?? {}, orderBy: { id: 'asc' } });
   const trackIds = [...new Set(placements.map((placement) => placement.spotifyTrackId))];
-  const [songs, toBase] = await Promise.all([
+  // One placement in a currency without a rate degrades its own price, never the whole report.
+  const [songs, fx] = await Promise.all([
     options.withPlaylists === false
       ? loadSummedScrapes(db, organizationId, trackIds, endOfDayIn(asOf, options.timeZone))
       : loadCreditedScrapes(db, organizationId, trackIds, endOfDayIn(asOf, options.timeZone)),
-    baseCurrencyConverter(db, options.baseCurrency, placements.map((placement) => placement.currency), asOf),
+    partialBaseCurrencyConverter(db, options.baseCurrency, placements.map((placement) => placement.currency), asOf),
   ]);
   const detailed = options.withPlaylists !== false;
   return {
@@ -96,7 +104,7 @@ export async function loadDelivery(db: ToolDb, organizationId: string, options: 
         genre: placement.genre,
         goal: placement.goal,
         daily: placement.daily,
-        price: toBase(Number(placement.price), placement.currency),
+        ...priceOf(Number(placement.price), placement.currency, fx),
         startDate: placement.startDate,
         delivered,
         streams7d: sum(credited, 'streams7d'),
@@ -108,6 +116,17 @@ export async function loadDelivery(db: ToolDb, organizationId: string, options: 
       };
     }),
   };
+}
+
+function priceOf(listPrice: number, currency: string, fx: PartialConverter): Pick<PlacementDelivery, 'price' | 'listPrice' | 'currency' | 'priceNote'> {
+  const price = fx.toBase(listPrice, currency);
+  return { price, listPrice, currency, priceNote: price === null ? fx.missingRateNote(currency) : null };
+}
+
+/** The placement's price in the base currency, for answers that cannot do without it: `unavailable` (naming the currency) when there is no rate. */
+export function basePrice(placement: Pick<PlacementDelivery, 'price' | 'priceNote'>): number {
+  if (placement.price === null) throw new ToolError('unavailable', placement.priceNote!);
+  return placement.price;
 }
 
 /** The vendor a playlist's streams go to, if any. */

@@ -58,11 +58,13 @@ export function estimateVendor(vendorId: string, promisedCostPer1k: number, stat
   const delivered = (stats?.delivered ?? 0) + priorDelivered;
   const promised = (stats?.promised ?? 0) + priorPromised;
   const price = (stats?.price ?? 0) + priorPrice;
+  // Placements priced without an exchange rate are out of the price, so out of its denominator too.
+  const pricedDelivered = (stats?.pricedDelivered ?? 0) + priorDelivered;
   const reliable = ((stats?.reliabilityScore ?? 0) / 100) * sample;
   return {
     vendorId,
     expectedDeliveryRate: delivered / promised,
-    expectedRealCostPer1k: delivered > 0 ? price / (delivered / 1000) : Number.POSITIVE_INFINITY,
+    expectedRealCostPer1k: pricedDelivered > 0 ? price / (pricedDelivered / 1000) : Number.POSITIVE_INFINITY,
     expectedReliability: (100 * (reliable + (PRIOR_PLACEMENTS * overall.reliability) / 100)) / (sample + PRIOR_PLACEMENTS),
     confidence: sample === 0 ? 'none' : sample < 3 ? 'low' : sample < CONFIDENT_SAMPLE * 2 ? 'medium' : 'high',
     sample,

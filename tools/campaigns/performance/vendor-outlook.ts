@@ -4,7 +4,7 @@ import { todayIn } from '../../common/format.ts';
 import { partialBaseCurrencyConverter } from '../../money/fx.ts';
 import { money } from '../../common/format.ts';
 import { estimateVendor, genreFit, overallRecord, type VendorEstimate } from './vendor-estimates.ts';
-import { vendorStats, type VendorStats } from './vendor-stats.ts';
+import { unpricedPlacementsNote, vendorStats, type VendorStats } from './vendor-stats.ts';
 
 export interface VendorOutlook {
   vendorId: string;
@@ -20,7 +20,8 @@ export interface VendorOutlook {
 /**
  * Every active vendor's record to date, its shrunk estimate, genre fit and daily capacity. A vendor
  * priced in a currency without an exchange rate cannot be compared with the others: it is left out
- * of `outlook` and described in `notes` (with its price in its own currency), never guessed at 1:1.
+ * of `outlook` and described in `notes` (with its price in its own currency), never guessed at 1:1;
+ * so are placements booked in such a currency: out of the vendor's real cost, named in `notes`.
  */
 export async function loadVendorOutlook(ctx: ToolContext, genre: string | undefined): Promise<{ asOf: Date; outlook: VendorOutlook[]; notes: string[] }> {
   const asOf = todayIn(ctx.org.timeZone, ctx.now());
@@ -35,9 +36,15 @@ export async function loadVendorOutlook(ctx: ToolContext, genre: string | undefi
   // Vendors price in their own currency; every figure here is in the organisation's.
   const fx = await partialBaseCurrencyConverter(ctx.db, ctx.org.baseCurrency, vendors.map((vendor) => vendor.currency), asOf);
   const priced = vendors.filter((vendor) => fx.toBase(1, vendor.currency) !== null);
-  const notes = vendors
-    .filter((vendor) => !priced.includes(vendor))
-    .map((vendor) => `${vendor.name} (${money(Number(vendor.costPer1kStreams))} ${vendor.currency} per 1k promised) was left out: ${fx.missingRateNote(vendor.currency)}`);
+  const notes = [
+    ...vendors
+      .filter((vendor) => !priced.includes(vendor))
+      .map((vendor) => `${vendor.name} (${money(Number(vendor.costPer1kStreams))} ${vendor.currency} per 1k promised) was left out: ${fx.missingRateNote(vendor.currency)}`),
+    ...priced.flatMap((vendor) => {
+      const note = unpricedPlacementsNote(stats.get(vendor.id));
+      return note ? [`${vendor.name}: ${note}`] : [];
+    }),
+  ];
   const overall = overallRecord(stats.values());
   const wanted = genre?.trim().toLowerCase();
   return {

@@ -3,7 +3,7 @@ import { defineTool } from '../../registry/define-tool.ts';
 import { partialBaseCurrencyConverter } from '../../money/fx.ts';
 import { isoDate, isoDay, money, moneyOrNull, rate, resolveAsOf, score } from '../../common/format.ts';
 import { loadDelivery } from '../delivery/load-delivery.ts';
-import { vendorStats } from './vendor-stats.ts';
+import { unpricedPlacementsNote, vendorStats } from './vendor-stats.ts';
 
 const row = z.object({
   vendor_id: z.string(),
@@ -14,13 +14,13 @@ const row = z.object({
   delivered_streams: z.number().describe('Streams_12m of the songs on this vendor\'s playlists (latest scrape on or before as_of).'),
   promised_streams: z.number().describe('Sum over placements of min(goal, daily x days since start).'),
   delivery_rate: z.number().nullable().describe('delivered / promised (1 = as promised); null when nothing was promised yet.'),
-  real_cost_per_1k: z.number().nullable().describe('Sum of prices / (delivered / 1000), in the currency; null when nothing was delivered.'),
+  real_cost_per_1k: z.number().nullable().describe('Sum of prices / (delivered / 1000) over the placements priced in the currency (see note); null when they delivered nothing.'),
   promised_cost_per_1k: z.number().describe("The vendor's own price per 1k streams, in promised_cost_currency."),
   promised_cost_currency: z.string().describe("The organisation currency; the vendor's own when there is no exchange rate for it (see note)."),
-  note: z.string().nullable().describe('Why a figure of this row is not in the organisation currency, and how to fix it; null when all are.'),
+  note: z.string().nullable().describe('Why a figure of this row is not in the organisation currency or leaves placements out (no exchange rate), and how to fix it; null when all are converted.'),
   reliability_score: z.number().nullable().describe('0-100: share of placements with a promise that reached 90% of it; null without any.'),
   avg_daily_streams: z.number().describe('streams_28d / 28 over the vendor\'s credited playlists.'),
-  spend: z.number().describe('Sum of placement prices.'),
+  spend: z.number().describe('Sum of placement prices in the currency, leaving out those without an exchange rate (see note).'),
   placements_with_promise: z.number().describe('Sample size behind delivery rate and reliability.'),
 });
 
@@ -76,7 +76,10 @@ export const vendorPerformance = defineTool({
           real_cost_per_1k: moneyOrNull(own?.realCostPer1k ?? null),
           promised_cost_per_1k: money(promisedInBase ?? Number(vendor.costPer1kStreams)),
           promised_cost_currency: promisedInBase === null ? vendor.currency : ctx.org.baseCurrency,
-          note: promisedInBase === null ? `promised_cost_per_1k is in ${vendor.currency}: ${fx.missingRateNote(vendor.currency)}` : null,
+          note: rowNote([
+            promisedInBase === null ? `promised_cost_per_1k is in ${vendor.currency}: ${fx.missingRateNote(vendor.currency)}` : null,
+            unpricedPlacementsNote(own),
+          ]),
           reliability_score: score(own?.reliabilityScore ?? null),
           avg_daily_streams: Math.round(own?.avgDailyStreams ?? 0),
           spend: money(own?.price ?? 0),
@@ -87,3 +90,8 @@ export const vendorPerformance = defineTool({
     return { as_of: isoDay(asOf), currency: report.baseCurrency, genre: input.genre ?? null, rows };
   },
 });
+
+function rowNote(notes: Array<string | null>): string | null {
+  const present = notes.filter((note) => note !== null);
+  return present.length > 0 ? present.join(' ') : null;
+}

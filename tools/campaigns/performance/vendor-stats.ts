@@ -1,7 +1,12 @@
+import { money } from '../../common/format.ts';
 import { averageDailyStreams, deliveryRate, realCostPer1k, reliabilityScore } from '../delivery/delivery-math.ts';
 import type { PlacementDelivery } from '../delivery/load-delivery.ts';
 
-/** A vendor's accountability figures (DESIGN.md section 6): ratios of sums, never averages of ratios. */
+/**
+ * A vendor's accountability figures (DESIGN.md section 6): ratios of sums, never averages of ratios.
+ * A placement priced in a currency without a rate still counts for streams and reliability, but
+ * stays out of the money sums (price and real cost), so a cost is never guessed at 1:1.
+ */
 export interface VendorStats {
   vendorId: string;
   placements: number;
@@ -10,7 +15,12 @@ export interface VendorStats {
   campaignIds: Set<string>;
   delivered: number;
   promised: number;
+  /** Sum of the prices in the base currency, leaving out `unpriced` placements. */
   price: number;
+  /** Delivered by the placements `price` covers: the real cost's own denominator. */
+  pricedDelivered: number;
+  /** Placements whose currency has no rate by as_of: left out of `price` and the real cost. */
+  unpriced: Array<{ listPrice: number; currency: string; priceNote: string }>;
   streams28d: number;
   deliveryRate: number | null;
   realCostPer1k: number | null;
@@ -25,7 +35,9 @@ export function vendorStats(placements: readonly PlacementDelivery[]): Map<strin
   for (const [vendorId, own] of byVendor) {
     const delivered = own.reduce((sum, placement) => sum + placement.delivered, 0);
     const promised = own.reduce((sum, placement) => sum + placement.promised, 0);
-    const price = own.reduce((sum, placement) => sum + placement.price, 0);
+    const priced = own.filter((placement) => placement.price !== null);
+    const price = priced.reduce((sum, placement) => sum + placement.price!, 0);
+    const pricedDelivered = priced.reduce((sum, placement) => sum + placement.delivered, 0);
     const streams28d = own.reduce((sum, placement) => sum + placement.streams28d, 0);
     stats.set(vendorId, {
       vendorId,
@@ -35,12 +47,23 @@ export function vendorStats(placements: readonly PlacementDelivery[]): Map<strin
       delivered,
       promised,
       price,
+      pricedDelivered,
+      unpriced: own.flatMap((placement) => (placement.price === null ? [{ listPrice: placement.listPrice, currency: placement.currency, priceNote: placement.priceNote! }] : [])),
       streams28d,
       deliveryRate: deliveryRate(delivered, promised),
-      realCostPer1k: realCostPer1k(price, delivered),
+      realCostPer1k: realCostPer1k(price, pricedDelivered),
       reliabilityScore: reliabilityScore(own),
       avgDailyStreams: averageDailyStreams(streams28d),
     });
   }
   return stats;
+}
+
+/** Names the placements a vendor's spend and real cost leave out, with their own prices; null when all were converted. */
+export function unpricedPlacementsNote(stats: VendorStats | undefined): string | null {
+  const unpriced = stats?.unpriced ?? [];
+  if (unpriced.length === 0) return null;
+  const prices = unpriced.map((placement) => `${money(placement.listPrice).toFixed(2)} ${placement.currency}`).join(', ');
+  const reasons = [...new Set(unpriced.map((placement) => placement.priceNote))].join(' ');
+  return `${unpriced.length} placement${unpriced.length === 1 ? '' : 's'} (${prices}) left out of the spend and real cost: ${reasons}`;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { deliveryRate, progress, realCostPer1k, remainingStreams } from '../delivery/delivery-math.ts';
-import type { CreditedPlaylist, PlacementDelivery, SongScrape } from '../delivery/load-delivery.ts';
+import { basePrice, type CreditedPlaylist, type PlacementDelivery, type SongScrape } from '../delivery/load-delivery.ts';
 import { isoDay, money, moneyOrNull, rate } from '../../common/format.ts';
 import { groupBy, sumOf } from './group-by.ts';
 
@@ -100,7 +100,7 @@ export function vendorsOf(placements: readonly PlacementDelivery[], context: Bre
     const goal = sumOf(own, (placement) => placement.goal);
     const delivered = sumOf(own, (placement) => placement.delivered);
     const promised = sumOf(own, (placement) => placement.promised);
-    const spent = sumOf(own, (placement) => placement.price);
+    const spent = sumOf(own, basePrice);
     // As in vendor_performance: a placement that has not started by as_of is not part of the real cost.
     const started = own.filter((placement) => placement.startDate.getTime() <= context.asOf.getTime());
     const vendor = context.vendors.get(vendorId)!;
@@ -113,7 +113,7 @@ export function vendorsOf(placements: readonly PlacementDelivery[], context: Bre
       promised_to_date: promised,
       delivery_rate: rate(deliveryRate(delivered, promised)),
       spent: money(spent),
-      real_cost_per_1k: moneyOrNull(realCostPer1k(sumOf(started, (placement) => placement.price), sumOf(started, (placement) => placement.delivered))),
+      real_cost_per_1k: moneyOrNull(realCostPer1k(sumOf(started, basePrice), sumOf(started, (placement) => placement.delivered))),
       promised_cost_per_1k: money(vendor.costPer1kBase),
       contract_cost_per_1k: moneyOrNull(goal > 0 ? spent / (goal / 1000) : null),
     };
@@ -128,7 +128,7 @@ function placementRow(placement: PlacementDelivery, context: BreakdownContext): 
     start_date: isoDay(placement.startDate),
     goal: placement.goal,
     daily: placement.daily,
-    price: money(placement.price),
+    price: money(basePrice(placement)),
     delivered: placement.delivered,
     promised_to_date: placement.promised,
     delivery_rate: rate(placement.deliveryRate),

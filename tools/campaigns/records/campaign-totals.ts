@@ -5,7 +5,7 @@ import { loadDelivery, type PlacementDelivery } from '../delivery/load-delivery.
 import { rate } from '../../common/format.ts';
 import { groupBy } from './group-by.ts';
 
-/** A campaign's (or a client's) streams as of a date; money in the organisation's base currency. */
+/** A campaign's (or a client's) streams as of a date. No money: a placement priced without an exchange rate must not fail every list. */
 export interface CampaignTotals {
   placements: number;
   goal: number;
@@ -14,10 +14,9 @@ export interface CampaignTotals {
   remaining: number;
   streams7d: number;
   streams28d: number;
-  spent: number;
 }
 
-export const EMPTY_TOTALS: CampaignTotals = { placements: 0, goal: 0, delivered: 0, promised: 0, remaining: 0, streams7d: 0, streams28d: 0, spent: 0 };
+export const EMPTY_TOTALS: CampaignTotals = { placements: 0, goal: 0, delivered: 0, promised: 0, remaining: 0, streams7d: 0, streams28d: 0 };
 
 /** Sums placements; remaining is summed per placement (max(0, goal - delivered) each), as DESIGN.md defines. */
 export function sumPlacements(placements: readonly PlacementDelivery[]): CampaignTotals {
@@ -30,7 +29,6 @@ export function sumPlacements(placements: readonly PlacementDelivery[]): Campaig
       remaining: totals.remaining + remainingStreams(placement.goal, placement.delivered),
       streams7d: totals.streams7d + placement.streams7d,
       streams28d: totals.streams28d + placement.streams28d,
-      spent: totals.spent + placement.price,
     }),
     EMPTY_TOTALS,
   );
@@ -45,7 +43,6 @@ export function addTotals(a: CampaignTotals, b: CampaignTotals): CampaignTotals 
     remaining: a.remaining + b.remaining,
     streams7d: a.streams7d + b.streams7d,
     streams28d: a.streams28d + b.streams28d,
-    spent: a.spent + b.spent,
   };
 }
 

@@ -3,7 +3,7 @@ import type { ToolContext } from '../../registry/context.ts';
 import { defineTool } from '../../registry/define-tool.ts';
 import { baseCurrencyConverter } from '../../money/fx.ts';
 import { realCostPer1k } from '../delivery/delivery-math.ts';
-import { loadDelivery, type DeliveryReport } from '../delivery/load-delivery.ts';
+import { basePrice, loadDelivery, type DeliveryReport } from '../delivery/load-delivery.ts';
 import { isoDate, isoDay, money, moneyOrNull, resolveAsOf } from '../../common/format.ts';
 import { songBreakdown, songsOf, vendorBreakdown, vendorsOf, type BreakdownContext } from './campaign-breakdown.ts';
 import { sumOf } from './group-by.ts';
@@ -60,6 +60,7 @@ export const getCampaign = defineTool({
     const toBase = await baseCurrencyConverter(ctx.db, ctx.org.baseCurrency, [campaign.currency], asOf);
     const placements = report.placements;
     const totals = sumPlacements(placements);
+    const spent = sumOf(placements, basePrice);
     const budget = campaign.totalBudget === null ? null : toBase(Number(campaign.totalBudget), campaign.currency);
     const promisedRate = totals.goal > 0
       ? sumOf(placements, (placement) => placement.goal * context.vendors.get(placement.vendorId)!.costPer1kBase) / totals.goal
@@ -74,8 +75,8 @@ export const getCampaign = defineTool({
         songs: new Set(placements.map((placement) => placement.spotifyTrackId)).size,
         promised_to_date: totals.promised,
         budget: moneyOrNull(budget),
-        spent: money(totals.spent),
-        budget_left: moneyOrNull(budget === null ? null : budget - totals.spent),
+        spent: money(spent),
+        budget_left: moneyOrNull(budget === null ? null : budget - spent),
       },
       songs: songsOf(placements, report.songs, context),
       vendors: vendorsOf(placements, context),
@@ -84,7 +85,7 @@ export const getCampaign = defineTool({
         ...toPromiseFigures(totals),
         real_cost_per_1k: moneyOrNull(realCostOfStarted(placements, asOf)),
         promised_cost_per_1k: moneyOrNull(promisedRate),
-        contract_cost_per_1k: moneyOrNull(totals.goal > 0 ? totals.spent / (totals.goal / 1000) : null),
+        contract_cost_per_1k: moneyOrNull(totals.goal > 0 ? spent / (totals.goal / 1000) : null),
       },
     };
   },
@@ -119,7 +120,7 @@ async function breakdownContext(
 }
 
 /** Real cost per 1k over the placements started by as_of, as vendor_performance counts it. */
-function realCostOfStarted(placements: readonly { startDate: Date; price: number; delivered: number }[], asOf: Date): number | null {
+function realCostOfStarted(placements: readonly { startDate: Date; price: number | null; priceNote: string | null; delivered: number }[], asOf: Date): number | null {
   const started = placements.filter((placement) => placement.startDate.getTime() <= asOf.getTime());
-  return realCostPer1k(started.reduce((sum, p) => sum + p.price, 0), started.reduce((sum, p) => sum + p.delivered, 0));
+  return realCostPer1k(started.reduce((sum, p) => sum + basePrice(p), 0), started.reduce((sum, p) => sum + p.delivered, 0));
 }

@@ -1,6 +1,6 @@
 import { isoDay } from '../../common/format.ts';
 import type { ToolDb } from '../../registry/tenant-scope.ts';
-import { conversionsByDay, spendByDay, streamsByDay, type InsightsOrg } from '../series/by-day.ts';
+import { conversionsByDayLeavingOutUnconverted, spendByDayLeavingOutUnconverted, streamsByDay, type InsightsOrg } from '../series/by-day.ts';
 import { ANOMALY_RULE } from './anomalies.ts';
 
 const DAY_MS = 86_400_000;
@@ -15,24 +15,29 @@ export interface DigestSeries {
   spend: DailyByKey;
   /** Conversion revenue (base currency, FX at the conversion) and count per local calendar day. */
   conversions: Map<string, { revenue: number; count: number }>;
+  /** Money left out of `spend` and `conversions` revenue because no rate converts it: currency, amount, days. */
+  notes: string[];
 }
 
 export const dayBefore = (day: Date, days = 1): Date => new Date(day.getTime() - days * DAY_MS);
 
-/** Loads everything the digest adds up, for `day` and the `ANOMALY_RULE.windowDays` before it. */
+/**
+ * Loads everything the digest adds up, for `day` and the `ANOMALY_RULE.windowDays` before it. Money
+ * in a currency without a rate is left out (and named in `notes`): one row never fails the digest.
+ */
 export async function loadDigestSeries(db: ToolDb, org: InsightsOrg, day: Date): Promise<DigestSeries> {
   const window = { from: dayBefore(day, ANOMALY_RULE.windowDays), to: day };
   const [streamRows, spendRows, conversionRows] = await Promise.all([
     streamsByDay(db, org, window, 'artist'),
-    spendByDay(db, org, window, 'channel'),
-    conversionsByDay(db, org, { from: dayBefore(day, 7), to: day }),
+    spendByDayLeavingOutUnconverted(db, org, window, 'channel'),
+    conversionsByDayLeavingOutUnconverted(db, org, { from: dayBefore(day, 7), to: day }),
   ]);
   const streams: DailyByKey = new Map();
   for (const row of streamRows) add(streams, row.key, row.day, row.streams);
   const spend: DailyByKey = new Map();
-  for (const row of spendRows) add(spend, row.key, row.day, row.spend);
-  const conversions = new Map(conversionRows.map((row) => [row.day, { revenue: row.revenue, count: row.conversions }]));
-  return { streams, spend, conversions };
+  for (const row of spendRows.rows) add(spend, row.key, row.day, row.spend);
+  const conversions = new Map(conversionRows.rows.map((row) => [row.day, { revenue: row.revenue, count: row.conversions }]));
+  return { streams, spend, conversions, notes: [...spendRows.notes, ...conversionRows.notes] };
 }
 
 /** The sum over every key on one day. */
