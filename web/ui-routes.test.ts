@@ -13,13 +13,14 @@ const SCRIPT = 'console.log("a hashed asset");'.repeat(20);
 
 describe('serving the built UI', () => {
   let installRoot: string;
+  let uiDir: string;
   let server: Server;
   let base: string;
 
   beforeAll(async () => {
     // Installed as `npx` or a `~/.apps/` clone would be: a dot-folder somewhere in the absolute path.
     installRoot = mkdtempSync(path.join(tmpdir(), 'crescendo-ui-'));
-    const dir = path.join(installRoot, '.apps', 'crescendo', 'dist');
+    const dir = uiDir = path.join(installRoot, '.apps', 'crescendo', 'dist');
     mkdirSync(path.join(dir, 'assets'), { recursive: true });
     writeFileSync(path.join(dir, 'index.html'), INDEX);
     writeFileSync(path.join(dir, 'index.html.br'), brotliCompressSync(INDEX));
@@ -102,6 +103,13 @@ describe('serving the built UI', () => {
     const css = await fetch(`${base}/assets/plain-def456.css`, { headers: { 'accept-encoding': 'br, gzip' } });
     expect(css.headers.get('content-encoding')).toBeNull();
     expect(css.headers.get('content-type')).toContain('text/css');
+  });
+
+  it('serves an asset built after the server started (a rebuild while it runs)', async () => {
+    writeFileSync(path.join(uiDir, 'assets', 'late-ghi789.js'), SCRIPT);
+    const late = await fetch(`${base}/assets/late-ghi789.js`);
+    expect(late.status).toBe(200);
+    expect(await late.text()).toBe(SCRIPT);
   });
 
   it('serves nothing when the UI is not built', () => {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Router, type NextFunction, type Request, type Response } from 'express';
@@ -51,22 +51,20 @@ function isMachinePath(requestPath: string): boolean {
 export function uiRoutes(uiDir: string = DEFAULT_UI_DIR): Router | null {
   if (!isUiBuilt(uiDir)) return null;
   const assetsDir = path.join(uiDir, 'assets');
-  const assets = new Set(existsSync(assetsDir) ? readdirSync(assetsDir) : []);
   const router = Router();
 
   router.get('/assets/:name', (request, response, next) => {
     securityHeaders(response);
-    sendPrecompressed(request, response, { root: assetsDir, name: request.params.name, available: assets, maxAgeSeconds: 365 * 24 * 3600 }, next);
+    void sendPrecompressed(request, response, { root: assetsDir, name: request.params.name, maxAgeSeconds: 365 * 24 * 3600 }, next);
   });
   router.use('/assets', (_request, response) => {
     response.status(404).type('text/plain').send('No such asset: the UI was rebuilt since this page loaded. Reload the page.');
   });
 
-  const uiFiles = new Set(readdirSync(uiDir));
   const sendIndex = (request: Request, response: Response, next: NextFunction, status: number) => {
     securityHeaders(response);
     response.status(status);
-    sendPrecompressed(request, response, { root: uiDir, name: 'index.html', available: uiFiles, maxAgeSeconds: 0, conditional: status === 200 }, next);
+    void sendPrecompressed(request, response, { root: uiDir, name: 'index.html', maxAgeSeconds: 0, conditional: status === 200 }, next);
   };
   router.get(/.*/, (request, response, next) => {
     if (isPagePath(request.path)) return sendIndex(request, response, next, 200);
