@@ -11,6 +11,7 @@ import { App, ExpressReceiver } from './bolt.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerAgentMessages } from './listeners/agent-messages.ts';
 import { registerAppHome } from './listeners/app-home.ts';
+import { registerDigestActions } from './listeners/digest-actions.ts';
 import { registerApprovalActions } from './listeners/approval-actions.ts';
 import { dedupeDeliveries } from './listeners/dedupe-deliveries.ts';
 import { registerSlashCommand } from './listeners/slash-command.ts';
@@ -96,6 +97,7 @@ export function buildSlackApp(deps: SlackBotDeps): SlackBot {
   registerSlashCommand(app, ctx);
   registerTurnActions(app, ctx);
   registerAppHome(app, ctx);
+  registerDigestActions(app, ctx);
   app.error(async (error) => {
     // A refused authorisation was already reported by the connection (once, with what to do).
     if (error.code === 'slack_bolt_authorization_error') return;
@@ -111,7 +113,7 @@ export function buildSlackApp(deps: SlackBotDeps): SlackBot {
     app,
     router,
     client,
-    notifier: createSlackNotifier({ prisma: deps.prisma, client, log: deps.log, onConnectionFailure: (error) => connection.reportFailure(error) }),
+    notifier: createSlackNotifier({ prisma: deps.prisma, client, log: deps.log, webUrl: ctx.webUrl, onConnectionFailure: (error) => connection.reportFailure(error) }),
     health: () => connection.health(),
     async start() {
       connection.start();

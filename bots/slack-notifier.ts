@@ -5,7 +5,9 @@ import type { Logger } from '../tools/registry/context.ts';
 import { ApprovalMessages } from './approval-messages.ts';
 import type { WebClient } from './bolt.ts';
 import { postRendered } from './post-rendered.ts';
-import { approvalDecidedBlocks } from './render/approval-blocks.ts';
+import { approvalDecidedBlocks, approvalHeadline } from './render/approval-blocks.ts';
+import { withCampaignLink } from './render/approval-notice-of-view.ts';
+import { renderDigest } from './render/digest-blocks.ts';
 import { renderNotification } from './render/notification-blocks.ts';
 import { describeSlackFailure } from './slack-failure.ts';
 import { boundChannels } from './tenancy/workspaces.ts';
@@ -15,6 +17,8 @@ export interface SlackNotifierDeps {
   /** A WebClient with the bot token (and SLACK_API_URL when set). */
   client: WebClient;
   log: Logger;
+  /** The web UI's public base URL for links (campaigns, approvals), or null when none is known. */
+  webUrl?: () => string | null;
   /** Told of every failed Slack call, so a refused token or an unreachable Slack shows in /health. */
   onConnectionFailure?: (error: unknown) => void;
 }
@@ -44,17 +48,19 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
   }
 
   const broadcast = (purpose: SlackChannelPurpose) => async (organizationId: string, message: NotificationMessage) => {
-    const rendered = renderNotification(message);
+    const rendered = message.digest ? renderDigest(message.digest, message.summary, deps.webUrl?.() ?? null) : renderNotification(message);
     await eachChannel(organizationId, purpose, ({ channelId }) => postRendered(deps.client, channelId, rendered));
   };
 
   return {
     digest: broadcast('DIGESTS'),
     alerts: broadcast('ALERTS'),
-    async approvalRequested(organizationId: string, approval: ApprovalNotice) {
+    async approvalRequested(organizationId: string, notice: ApprovalNotice) {
+      const approval = withCampaignLink(notice, deps.webUrl?.() ?? null);
       await eachChannel(organizationId, 'APPROVALS', ({ teamId, channelId }) => approvals.post(deps.client, { organizationId, teamId, channel: channelId }, approval));
     },
-    async approvalSettled(organizationId, approval) {
+    async approvalSettled(organizationId, notice) {
+      const approval = withCampaignLink(notice, deps.webUrl?.() ?? null);
       const request = await deps.prisma.approvalRequest.findFirst({ where: { id: approval.approvalId, organizationId }, select: { decidedById: true } });
       const decider = request?.decidedById ? await deps.prisma.user.findUnique({ where: { id: request.decidedById }, select: { email: true } }) : null;
       const message = approvalDecidedBlocks(approval, approval.status, { decidedBy: decider?.email ?? null, result: approval.result ?? null });
@@ -63,7 +69,8 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
         return [];
       });
       if (approval.status === 'REJECTED') return;
-      const outcome = approval.status === 'EXECUTED' ? `:white_check_mark: Done: ${approval.action} ran.` : `:warning: ${approval.action} failed: ${approval.result ?? 'no details'}`;
+      const headline = approvalHeadline(approval);
+      const outcome = approval.status === 'EXECUTED' ? `:white_check_mark: Done: ${approval.result ?? headline}` : `:warning: Failed: ${headline}: ${approval.result ?? 'no details'}`;
       for (const location of locations) {
         await deps.client.chat
           .postMessage({ channel: location.channelId, thread_ts: location.messageTs, text: outcome })

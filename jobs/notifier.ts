@@ -1,3 +1,5 @@
+import type { DailyDigest } from '../tools/insights/daily-digest.ts';
+
 /**
  * How scheduled work reaches people. Jobs never import Slack code: `bots/` provides a Slack
  * implementation, the embedded app without Slack a logging one, and tests a recording one.
@@ -24,6 +26,8 @@ export interface NotificationMessage {
   tables?: Array<{ heading: string; columns: string[]; rows: Array<Array<string | number | null>> }>;
   charts?: Array<{ title: string; kind: 'bar' | 'line'; labels: string[]; series: Array<{ name: string; values: number[] }>; unit?: string }>;
   link?: string;
+  /** The daily digest's own tool output, for notifiers that lay it out themselves (Slack links campaigns and adds buttons). */
+  digest?: DailyDigest;
 }
 
 export interface ApprovalNotice {

@@ -1,13 +1,14 @@
 import type { App, RespondFn, SlashCommand } from '@slack/bolt';
-import { digestMessage, digestSummary } from '../../jobs/handlers/digest-message.ts';
+import { digestSummary } from '../../jobs/handlers/digest-message.ts';
 import type { ApprovalView } from '../../tools/approvals/approval-view.ts';
+import { noticeOfView } from '../render/approval-notice-of-view.ts';
 import type { DailyDigest } from '../../tools/insights/daily-digest.ts';
 import { can } from '../../tools/registry/roles.ts';
 import type { Principal } from '../../tools/registry/runner.ts';
 import type { KnownBlock, WebClient } from '../bolt.ts';
 import { postRendered } from '../post-rendered.ts';
 import { approvalRequestBlocks } from '../render/approval-blocks.ts';
-import { renderNotification } from '../render/notification-blocks.ts';
+import { renderDigest } from '../render/digest-blocks.ts';
 import { capBlocks, context, escapeMrkdwn, section } from '../render/slack-limits.ts';
 import type { SlackContext } from '../slack-context.ts';
 import { CHANNEL_PURPOSES } from '../tenancy/workspaces.ts';
@@ -81,7 +82,7 @@ async function digest(ctx: SlackContext, client: WebClient, command: SlashComman
     return void (await respond({ response_type: 'ephemeral', text }));
   }
   const output = result.output as DailyDigest;
-  const rendered = renderNotification(digestMessage(output, digestSummary(output)));
+  const rendered = renderDigest(output, digestSummary(output), ctx.webUrl());
   try {
     await postRendered(client, command.channel_id, rendered);
   } catch (error) {
@@ -91,14 +92,15 @@ async function digest(ctx: SlackContext, client: WebClient, command: SlashComman
   }
 }
 
-async function pendingApprovals(ctx: SlackContext, principal: Principal, respond: RespondFn): Promise<void> {
+/** The pending requests the member may see, with their buttons, answered privately. */
+export async function pendingApprovals(ctx: SlackContext, principal: Principal, respond: RespondFn): Promise<void> {
   const result = await ctx.runner.call('list_approvals', { status: 'pending', limit: 10 }, principal);
   if (!result.ok) return void (await respond({ response_type: 'ephemeral', text: `Could not list approvals: ${result.error.message}` }));
   const { rows, next_cursor: more } = result.output as { rows: ApprovalView[]; next_cursor: string | null };
   if (!rows.length) return void (await respond({ response_type: 'ephemeral', text: 'No approval requests are waiting.' }));
   const blocks: KnownBlock[] = [section(`*${rows.length}${more ? '+' : ''} approval request${rows.length === 1 ? '' : 's'} waiting*`)];
   for (const row of rows) {
-    blocks.push({ type: 'divider' }, ...approvalRequestBlocks({ approvalId: row.id, action: row.action, preview: row.preview, requestedBy: row.requested_by, approveUrl: null }).blocks);
+    blocks.push({ type: 'divider' }, ...approvalRequestBlocks(noticeOfView(row, ctx.webUrl())).blocks);
   }
   if (more) blocks.push(context('More are waiting: decide these first, or open the approvals inbox.'));
   await respond({ response_type: 'ephemeral', text: `${rows.length} approval requests waiting`, blocks: capBlocks(blocks) });

@@ -10,6 +10,7 @@ const weekday = (isoDay: string) => new Date(`${isoDay}T00:00:00Z`).toLocaleDate
 export function digestMessage(digest: DailyDigest, summary: string): NotificationMessage {
   return {
     title: `Daily digest, ${weekday(digest.date)} ${digest.date}`,
+    digest,
     summary,
     sections: digestSections(digest),
     tables: [
