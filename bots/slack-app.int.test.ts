@@ -179,7 +179,7 @@ describe('Slack bot over HTTP (real Bolt app, signed requests, fake Slack Web AP
       expect(JSON.stringify(updates.at(-1)!.args.blocks)).toContain('Approved and done');
       expect(JSON.stringify(updates.at(-1)!.args.blocks)).not.toContain(APPROVE_ACTION);
       const result = world.slack.callsTo('chat.postMessage').find((call) => call.args.thread_ts === messageTs);
-      expect(String(result!.args.text)).toContain('Done: fixture_pay_vendor ran');
+      expect(String(result!.args.text)).toContain('Done: Pay Club Restricted 120.00 USD');
 
       // A second, separate click (not a retry) is refused by the registry: decided once.
       await world.send.interaction(buttonClick(TEAM_A, 'UANA', REJECT_ACTION, approvalId, { channel: 'CAPPROVALS', ts: messageTs }, world.slack.responseUrl('again')));

@@ -106,7 +106,10 @@ describe('jobs', () => {
     const approvalId = (filed.output as { approval_id: string }).approval_id;
     expect(notifier.sent).toEqual([{
       kind: 'approvalRequested', organizationId: orgA.id,
-      approval: { approvalId, action: 'fixture_pay_vendor', preview: 'Pay Club Restricted 120.00 USD', requestedBy: 'owner@jobs-a.test', approveUrl: `http://app/approvals/${approvalId}` },
+      approval: {
+        approvalId, action: 'fixture_pay_vendor', preview: 'Pay Club Restricted 120.00 USD', summary: null, requestedBy: 'owner@jobs-a.test', requestedByName: null,
+        requestedVia: expect.any(String), approveUrl: `http://app/approvals/${approvalId}`, campaignUrl: null,
+      },
     }]);
   });
 

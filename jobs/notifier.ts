@@ -1,3 +1,4 @@
+import type { ApprovalSummary } from '../tools/registry/approval-summary.ts';
 import type { DailyDigest } from '../tools/insights/daily-digest.ts';
 
 /**
@@ -12,7 +13,7 @@ export interface Notifier {
   alerts(organizationId: string, message: NotificationMessage): Promise<void>;
   /** A new approval request, posted with Approve and Reject buttons. */
   approvalRequested(organizationId: string, approval: ApprovalNotice): Promise<void>;
-  /** An approved action ran (or failed): update the request's message and post the result. */
+  /** An approved action ran (or failed): update the request's message and post the result (`result`: what it did in words, or why it failed). */
   approvalSettled(organizationId: string, approval: ApprovalNotice & { status: 'EXECUTED' | 'FAILED' | 'REJECTED'; result?: string }): Promise<void>;
 }
 
@@ -36,6 +37,13 @@ export interface ApprovalNotice {
   preview: string;
   requestedBy: string | null;
   approveUrl: string | null;
+  /** The request as an approver reads it (headline, amount, campaign, songs, evidence); null for requests filed before summaries. */
+  summary?: ApprovalSummary | null;
+  requestedByName?: string | null;
+  /** The surface it was filed through, as people name it ("Slack", "the web app"). */
+  requestedVia?: string | null;
+  /** The campaign in the web UI, when it is for one and a web UI runs. */
+  campaignUrl?: string | null;
 }
 
 /** For an app without Slack: notifications go to the log, nothing is lost silently. */

@@ -2,6 +2,8 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { ApprovalView } from '../../tools/approvals/approval-view.ts';
 import type { WebClient } from '../bolt.ts';
 import { APPROVE_ACTION, approvalDecidedBlocks, REJECT_ACTION, type ApprovalOutcome } from '../render/approval-blocks.ts';
+import { noticeOfView } from '../render/approval-notice-of-view.ts';
+import { outcomeWords } from '../../tools/approvals/outcome-words.ts';
 import type { SlackContext } from '../slack-context.ts';
 
 const BUTTONS = new RegExp(`^(${APPROVE_ACTION}|${REJECT_ACTION})$`);
@@ -29,7 +31,7 @@ export function registerApprovalActions(app: App, ctx: SlackContext): void {
       await ctx.approvals.remember(orgId, view.id, body.team.id, body.channel.id, body.container.message_ts);
     }
     await showDecision(ctx, client, orgId, view);
-    if (ephemeral) await respond({ replace_original: true, ...approvalDecidedBlocks(noticeOf(view), outcomeOf(view), { decidedBy: view.decided_by }) });
+    if (ephemeral) await respond({ replace_original: true, ...approvalDecidedBlocks(noticeOfView(view, ctx.webUrl()), outcomeOf(view), { decidedBy: view.decided_by }) });
   });
 }
 
@@ -39,18 +41,16 @@ export function registerApprovalActions(app: App, ctx: SlackContext): void {
  * state then makes sure the final state is the one left on screen.
  */
 async function showDecision(ctx: SlackContext, client: WebClient, orgId: string, view: ApprovalView): Promise<void> {
+  const notice = noticeOfView(view, ctx.webUrl());
+  // What the action did in its tool's words (never its raw result, which is ids); why it failed.
   const render = (current: { status: string; result: unknown; error: string | null }) =>
-    approvalDecidedBlocks(noticeOf(view), outcomeOf({ status: current.status.toLowerCase() }), {
+    approvalDecidedBlocks(notice, outcomeOf({ status: current.status.toLowerCase() }), {
       decidedBy: view.decided_by,
-      result: current.status === 'FAILED' ? current.error : current.status === 'EXECUTED' ? JSON.stringify(current.result ?? {}).slice(0, 500) : null,
+      result: current.status === 'FAILED' ? current.error : current.status === 'EXECUTED' ? (outcomeWords(ctx.runner.catalogue, view.action, current.result) ?? null) : null,
     });
   await ctx.approvals.updateAll(client, orgId, view.id, render({ status: view.status.toUpperCase(), result: null, error: null }));
   const now = await ctx.prisma.approvalRequest.findFirst({ where: { id: view.id, organizationId: orgId }, select: { status: true, result: true, error: true } });
   if (now && (now.status === 'EXECUTED' || now.status === 'FAILED')) await ctx.approvals.updateAll(client, orgId, view.id, render(now));
-}
-
-function noticeOf(view: ApprovalView) {
-  return { approvalId: view.id, action: view.action, preview: view.preview, requestedBy: view.requested_by, approveUrl: null };
 }
 
 function outcomeOf(view: { status: string }): ApprovalOutcome {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { EXECUTE_APPROVAL_JOB, executeApproval } from '../../tools/approvals/execute-approval.ts';
 import { defineJob, type JobDeps } from '../define-job.ts';
+import { outcomeWords } from '../../tools/approvals/outcome-words.ts';
+import { approvalNotice } from './approval-notice.ts';
 
 /**
  * Runs an approved action. The approval id is the job key (BullMQ jobId), so two workers never
@@ -27,10 +29,10 @@ export const executeApprovalJob = defineJob({
 async function notifySettled(deps: JobDeps, organizationId: string, approvalId: string, outcome: { status: 'executed'; result: unknown } | { status: 'failed'; error: string }) {
   const request = await deps.prisma.approvalRequest.findFirst({ where: { id: approvalId, organizationId } });
   if (!request) return;
-  const requester = await deps.prisma.user.findUnique({ where: { id: request.requestedById }, select: { email: true } });
-  const notice = { approvalId, action: request.action, preview: request.preview, requestedBy: requester?.email ?? null, approveUrl: null };
+  const notice = await approvalNotice(deps, request, { linkToApproval: false });
+  // People read what happened in the tool's words; the raw result (ids) stays in the request.
   const settled = outcome.status === 'executed'
-    ? { ...notice, status: 'EXECUTED' as const, result: JSON.stringify(outcome.result).slice(0, 500) }
+    ? { ...notice, status: 'EXECUTED' as const, result: outcomeWords(deps.runner.catalogue, request.action, outcome.result) ?? undefined }
     : { ...notice, status: 'FAILED' as const, result: outcome.error };
   // The action already happened: a notification failure is logged, never retried into a second run.
   await deps.notifier.approvalSettled(organizationId, settled).catch((error) => deps.log.error('approval notification failed', { approvalId, error: String(error) }));

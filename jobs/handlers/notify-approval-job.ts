@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NOTIFY_APPROVAL_JOB } from '../../tools/registry/approval-request.ts';
 import { defineJob } from '../define-job.ts';
+import { approvalNotice } from './approval-notice.ts';
 
 /**
  * Tells approvers a request is waiting (in Slack: the organisation's approval channels, with
@@ -16,10 +17,7 @@ export const notifyApprovalJob = defineJob({
   async run(deps, payload) {
     const request = await deps.prisma.approvalRequest.findFirst({ where: { id: payload.approvalId, organizationId: payload.organizationId } });
     if (!request || request.status !== 'PENDING') return { status: 'skipped' };
-    const requester = await deps.prisma.user.findUnique({ where: { id: request.requestedById }, select: { email: true } });
-    await deps.notifier.approvalRequested(payload.organizationId, {
-      approvalId: request.id, action: request.action, preview: request.preview, requestedBy: requester?.email ?? null, approveUrl: deps.approveUrl?.(request.id) ?? null,
-    });
+    await deps.notifier.approvalRequested(payload.organizationId, await approvalNotice(deps, request, { linkToApproval: true }));
     return { status: 'notified' };
   },
 });

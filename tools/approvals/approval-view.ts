@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ToolContext } from '../registry/context.ts';
 import { approvalSummary, storedSummary } from '../registry/approval-summary.ts';
 import { surfaceWords } from './surface-words.ts';
+import { outcomeWords } from './outcome-words.ts';
 
 /** How an approval request appears in tool output. */
 export const approvalView = z.object({
@@ -65,18 +66,10 @@ export async function toApprovalViews(ctx: ViewContext, rows: ApprovalRow[]): Pr
     decided_at: row.decidedAt?.toISOString() ?? null,
     comment: row.decisionComment,
     executed_at: row.executedAt?.toISOString() ?? null,
-    outcome: row.status === 'EXECUTED' ? outcomeOf(ctx, row) : null,
+    outcome: row.status === 'EXECUTED' ? outcomeWords(ctx.catalogue, row.action, row.result) : null,
     error: row.error,
     change_note: row.changeNote,
   }));
-}
-
-/** The tool's own words for what it did; a result the tool no longer reads gives none rather than failing the list. */
-function outcomeOf(ctx: ViewContext, row: ApprovalRow): string | null {
-  const tool = ctx.catalogue.get(row.action);
-  if (!tool?.outcome || row.result === null || row.result === undefined) return null;
-  const parsed = tool.output.safeParse(row.result);
-  return parsed.success ? tool.outcome(parsed.data) : null;
 }
 
 async function peopleOf(ctx: ViewContext, userIds: Array<string | null>): Promise<Map<string, { email: string; name: string | null }>> {
