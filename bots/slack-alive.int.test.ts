@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { scriptedModel } from '../agent/testing/scripted-model.ts';
 import { CANCEL_TURN_ACTION } from './render/status-blocks.ts';
+import { digestMessage, digestSummary } from '../jobs/handlers/digest-message.ts';
+import type { DailyDigest } from '../tools/insights/daily-digest.ts';
+import type { Principal } from '../tools/registry/runner.ts';
+import { DIGEST_ASK_VIEW } from './render/ask-modal.ts';
+import { DIGEST_APPROVALS_ACTION, DIGEST_ASK_ACTION } from './render/digest-blocks.ts';
 import { ASK_USAGE, NOT_IN_CHANNEL } from './listeners/slash-command.ts';
 import { STILL_WORKING } from './turns/run-slack-turn.ts';
 import { UNKNOWN_USER_MESSAGE } from './tenancy/slack-identity.ts';
@@ -17,6 +22,13 @@ function gate() {
 
 describe('Slack that feels alive (real Bolt app, signed requests, fake Slack Web API)', () => {
   let world: SlackTestWorld;
+  let requester: Principal;
+
+  async function fileRequest(vendor: string, amount: number): Promise<string> {
+    const filed = await world.runner.call('fixture_pay_vendor', { vendor, amount }, requester);
+    if (!filed.ok) throw new Error(filed.error.message);
+    return (filed.output as { approval_id: string }).approval_id;
+  }
 
   beforeAll(async () => {
     world = await openSlackTestWorld();
@@ -24,6 +36,10 @@ describe('Slack that feels alive (real Bolt app, signed requests, fake Slack Web
     await world.orgA.member('ben@slack-a.test', 'MANAGER');
     world.slack.addUser({ id: 'UANA', email: 'ana@slack-a.test' });
     world.slack.addUser({ id: 'UBEN', email: 'ben@slack-a.test' });
+    requester = await world.orgA.member('cam@slack-a.test', 'CAMPAIGN_MANAGER', 'SLACK');
+    world.slack.addUser({ id: 'UCAM', email: 'cam@slack-a.test' });
+    await world.orgA.member('own@slack-a.test', 'OWNER');
+    world.slack.addUser({ id: 'UOWN', email: 'own@slack-a.test' });
   });
   afterAll(async () => { await world?.close(); });
   beforeEach(() => { world.slack.calls.length = 0; world.slack.uploads.length = 0; world.slack.responses.length = 0; });
@@ -134,11 +150,7 @@ describe('Slack that feels alive (real Bolt app, signed requests, fake Slack Web
 
   describe('App Home', () => {
     it('shows the requests this person may decide with links, today\'s digest headline and how to ask; a requester\'s role sees why none', async () => {
-      const requester = await world.orgA.member('cam@slack-a.test', 'CAMPAIGN_MANAGER', 'SLACK');
-      world.slack.addUser({ id: 'UCAM', email: 'cam@slack-a.test' });
-      const filed = await world.runner.call('fixture_pay_vendor', { vendor: 'Pulse Media', amount: 283.26 }, requester);
-      if (!filed.ok) throw new Error(filed.error.message);
-      const approvalId = (filed.output as { approval_id: string }).approval_id;
+      const approvalId = await fileRequest('Pulse Media', 283.26);
 
       await world.send.event(eventCallback(TEAM_A, { type: 'app_home_opened', user: 'UANA', channel: 'DHOME', tab: 'home', event_ts: '1700001400.000100' }));
       const [published] = world.slack.callsTo('views.publish');
@@ -146,7 +158,7 @@ describe('Slack that feels alive (real Bolt app, signed requests, fake Slack Web
       const view = published!.args.view as { type: string; blocks: unknown[] };
       expect(view.type).toBe('home');
       const text = JSON.stringify(view.blocks);
-      expect(text).toContain('1 approval request waiting for your decision');
+      expect(text).toMatch(/\d+ approval requests? waiting for your decision/);
       expect(text).toContain(`<${WEB_URL}/approvals/${approvalId}|`);
       expect(text).toContain('Pulse Media');
       expect(text).toContain('asked by');
@@ -170,4 +182,75 @@ describe('Slack that feels alive (real Bolt app, signed requests, fake Slack Web
       expect(JSON.stringify(world.slack.callsTo('views.publish')[0]!.args.view)).toContain(UNKNOWN_USER_MESSAGE.slice(0, 30));
     });
   });
+
+  describe('the daily digest', () => {
+    it('/crescendo digest posts it with web links and the two buttons; "Ask about this" opens a question box whose answer lands in the digest\'s thread', async () => {
+      const waiting = await fileRequest('Club Restricted', 40);
+      await world.send.command(slashCommand(TEAM_A, 'UANA', CHANNEL, 'digest', world.slack.responseUrl('digest')));
+      const [posted] = world.slack.callsTo('chat.postMessage');
+      const blocks = JSON.stringify(posted!.args.blocks);
+      expect(blocks).toContain(`"url":"${WEB_URL}/approvals"`);
+      expect(blocks).toContain(DIGEST_ASK_ACTION);
+      expect(blocks).toContain('Open approvals');
+      expect(blocks).toMatch(new RegExp(`<${WEB_URL}/approvals/[^|]+\\|`));
+      expect(waiting).toBeTruthy();
+      const digestTs = world.slack.postedTs(posted!);
+      const date = (JSON.parse(blocks) as Array<{ type: string; elements?: Array<{ action_id: string; value?: string }> }>)
+        .find((block) => block.type === 'actions')!.elements!.find((element) => element.action_id === DIGEST_ASK_ACTION)!.value!;
+
+      await world.send.interaction(buttonClick(TEAM_A, 'UANA', DIGEST_ASK_ACTION, date, { channel: CHANNEL, ts: digestTs }, world.slack.responseUrl('ask-click')));
+      const [opened] = world.slack.callsTo('views.open');
+      const modal = opened!.args.view as { callback_id: string; private_metadata: string };
+      expect(opened!.args.trigger_id).toMatch(/^trigger-/);
+      expect(modal.callback_id).toBe(DIGEST_ASK_VIEW);
+      expect(JSON.parse(modal.private_metadata)).toEqual({ channel: CHANNEL, messageTs: digestTs, date });
+
+      const prompts: string[] = [];
+      world.setModel(scriptedModel((call) => {
+        prompts.push(JSON.stringify(call.prompt));
+        return { text: 'Spend rose because of Meta.' };
+      }));
+      const submitted = await world.send.interaction(viewSubmission('UANA', modal, 'Why did spend rise?'));
+      expect(submitted.status).toBe(200);
+      const threadPosts = world.slack.callsTo('chat.postMessage').filter((call) => call.args.thread_ts === digestTs);
+      expect(threadPosts.map((call) => call.args.text)).toEqual(['<@UANA> asked: Why did spend rise?', 'Thinking…']);
+      expect(prompts[0]).toContain(`About the daily digest of ${date}: Why did spend rise?`);
+      expect(world.slack.callsTo('chat.update').at(-1)!.args).toMatchObject({ ts: world.slack.postedTs(threadPosts[1]!), text: 'Spend rose because of Meta.' });
+    });
+
+    it('an empty question is refused inside the box, and "Open approvals" is acknowledged', async () => {
+      const modal = { callback_id: DIGEST_ASK_VIEW, private_metadata: JSON.stringify({ channel: CHANNEL, messageTs: '1.1', date: '2026-12-04' }) };
+      const refused = await world.send.interaction(viewSubmission('UANA', modal, '   '));
+      expect(JSON.parse(refused.body)).toEqual({ response_action: 'errors', errors: { question: 'Write a question first.' } });
+      expect(world.slack.callsTo('chat.postMessage')).toHaveLength(0);
+      const click = buttonClick(TEAM_A, 'UANA', DIGEST_APPROVALS_ACTION, '', { channel: CHANNEL, ts: '1.1' }, world.slack.responseUrl('open'));
+      (click.actions[0] as Record<string, unknown>).url = `${WEB_URL}/approvals`;
+      expect((await world.send.interaction(click)).status).toBe(200);
+    });
+
+    it('a digest from the job reaches the bound channel laid out for Slack, with links and buttons', async () => {
+      await world.send.command(slashCommand(TEAM_A, 'UOWN', 'CDIGESTS', 'bind digests', world.slack.responseUrl('bind')));
+      const digest = await world.runner.call('daily_digest', {}, requester);
+      if (!digest.ok) throw new Error(digest.error.message);
+      const output = digest.output as DailyDigest;
+      world.slack.calls.length = 0;
+      await world.bot.notifier.digest(world.orgA.id, digestMessage(output, digestSummary(output)));
+      const [posted] = world.slack.callsTo('chat.postMessage');
+      expect(posted!.args.channel).toBe('CDIGESTS');
+      expect(JSON.stringify(posted!.args.blocks)).toContain(DIGEST_ASK_ACTION);
+      expect(JSON.stringify(posted!.args.blocks)).toContain(`${WEB_URL}/approvals`);
+    });
+  });
 });
+
+/** A view_submission payload for the ask modal, as Slack sends it. */
+function viewSubmission(slackUserId: string, modal: { callback_id: string; private_metadata: string }, question: string) {
+  return {
+    type: 'view_submission', team: { id: TEAM_A, domain: 'fake' }, user: { id: slackUserId, username: slackUserId, team_id: TEAM_A }, api_app_id: 'A0001',
+    trigger_id: `trigger-view-${Date.now()}`,
+    view: {
+      id: 'V0001', team_id: TEAM_A, type: 'modal', callback_id: modal.callback_id, private_metadata: modal.private_metadata, hash: 'h', blocks: [],
+      state: { values: { question: { question: { type: 'plain_text_input', value: question } } } },
+    },
+  };
+}
