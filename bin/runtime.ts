@@ -98,5 +98,5 @@ export function webUiUrl(config: Config): string | null {
 /** How jobs reach people: Slack when its bot token is configured, else the log. */
 function createNotifier(config: Config, prisma: Database['prisma'], log: Logger): Notifier {
   if (!config.slack) return loggingNotifier(log);
-  return createSlackNotifier({ prisma, client: new WebClient(config.slack.botToken, { ...webClientOptions(config.slack), logger: boltLogger(log) }), log });
+  return createSlackNotifier({ prisma, client: new WebClient(config.slack.botToken, { ...webClientOptions(config.slack), logger: boltLogger(log) }), log, webUrl: () => webUiUrl(config) });
 }

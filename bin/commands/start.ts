@@ -7,7 +7,7 @@ import { startEmbeddedScheduler, type EmbeddedScheduler } from '../../jobs/embed
 import { resumeApprovedRequests } from '../../jobs/resume-approvals.ts';
 import { buildWebApp } from '../../web/app.ts';
 import { buildSlackApp } from '../../bots/slack-app.ts';
-import type { Runtime } from '../runtime.ts';
+import { webUiUrl, type Runtime } from '../runtime.ts';
 import { parseOptions, UsageError } from '../usage.ts';
 import { VERSION } from '../version.ts';
 import { recordRunningServer } from '../server-state.ts';
@@ -39,7 +39,7 @@ export async function startCommand(runtime: Runtime): Promise<number> {
   const queueState = jobs.mode === 'redis' ? { queue: jobs.queue } : { queue: null, inProcess: () => ({ active: jobs.active, failures: jobs.failures }) };
   const adminQueues = { ...queueState, operatorToken: config.operatorToken };
   // Slack only when its tokens are set: over HTTP on this server, or Socket Mode with an app token.
-  const slack = config.slack ? buildSlackApp({ prisma: database.prisma, runner: runtime.runner, agent: runtime.agent, log: runtime.log, settings: config.slack }) : null;
+  const slack = config.slack ? buildSlackApp({ prisma: database.prisma, runner: runtime.runner, agent: runtime.agent, log: runtime.log, settings: config.slack, webUrl: () => webUiUrl(config) }) : null;
   await slack?.start();
   const app = buildWebApp({ database, runner: runtime.runner, log: runtime.log, version: VERSION, agent: runtime.agent, adminQueues, slack: slack?.router ?? undefined, slackHealth: slack?.health });
   const server = app.listen(config.port, config.host);
