@@ -26,31 +26,41 @@ function withStaticImports(manifest: Record<string, ManifestChunk>, key: string,
   return into;
 }
 
-function gzipKb(manifest: Record<string, ManifestChunk>, keys: Iterable<string>): number {
+function gzipKb(files: Iterable<string>): number {
   let bytes = 0;
-  for (const key of keys) bytes += gzipSync(readFileSync(`${DIST}${manifest[key]!.file}`), { level: 9 }).length;
+  for (const file of files) bytes += gzipSync(readFileSync(`${DIST}${file}`), { level: 9 }).length;
   return bytes / 1024;
 }
 
+/** The scripts index.html itself makes the browser fetch (entry and modulepreloads): all the sign-in page loads. */
+function indexHtmlScripts(): string[] {
+  const html = readFileSync(`${DIST}index.html`, 'utf8');
+  return [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/([^"]+\.js)"/g)].map((match) => match[1]!);
+}
+
 /**
- * The web UI's two targets: the JavaScript the first page (the overview) needs, gzipped, under
- * 300 KB; and the overview rendered, charts drawn, in under 1.5 s on the demo data, from a cold
- * browser cache. Floor for the render: the overview's tool calls alone, made as the page makes them.
+ * The web UI's targets: the sign-in page's JavaScript (gzip) at most 60 KB, with no chart code;
+ * the first page's (the overview with its charts) at most 150 KB; and the overview rendered,
+ * charts drawn, within 1.5 s on the demo data from a cold browser cache. Floor for the render: the
+ * overview's tool calls alone, made as the page makes them.
  */
 export const uiBench: Benchmark = {
   name: 'ui',
-  description: 'web UI: first-page JavaScript (gzip) and time to a fully drawn overview in headless Chromium on the demo data',
+  description: 'web UI: sign-in and first-page JavaScript (gzip) and time to a fully drawn overview in headless Chromium on the demo data',
   async run() {
     await buildUi();
     const manifest = JSON.parse(readFileSync(`${DIST}.vite/manifest.json`, 'utf8')) as Record<string, ManifestChunk>;
+    const files = (keys: Iterable<string>) => [...keys].map((key) => manifest[key]!.file);
     const entry = Object.keys(manifest).find((key) => manifest[key]!.isEntry)!;
-    const entryChunks = withStaticImports(manifest, entry);
-    const firstPage = withStaticImports(manifest, OVERVIEW_SOURCE, new Set(entryChunks));
+    const signIn = new Set([...files(withStaticImports(manifest, entry)), ...indexHtmlScripts()]);
+    const chartsOnSignIn = [...signIn].some((file) => /recharts|chart/i.test(file));
+    const overview = withStaticImports(manifest, OVERVIEW_SOURCE);
     // The overview fetches its charts beside its data; they are part of the first page all the same.
-    for (const lazyPart of manifest[OVERVIEW_SOURCE]!.dynamicImports ?? []) withStaticImports(manifest, lazyPart, firstPage);
+    for (const lazyPart of manifest[OVERVIEW_SOURCE]!.dynamicImports ?? []) withStaticImports(manifest, lazyPart, overview);
+    const firstPage = new Set([...signIn, ...files(overview)]);
     const figures: Figure[] = [
-      { bench: 'ui', metric: 'entry JS, gzip', value: gzipKb(manifest, entryChunks), unit: 'KB' },
-      { bench: 'ui', metric: 'first page (overview) JS, gzip; target < 300', value: gzipKb(manifest, firstPage), unit: 'KB' },
+      { bench: 'ui', metric: `sign-in page JS, gzip (chart code: ${chartsOnSignIn ? 'yes' : 'none'}); target <= 60`, value: gzipKb(signIn), unit: 'KB' },
+      { bench: 'ui', metric: 'first page (overview) JS, gzip; target <= 150', value: gzipKb(firstPage), unit: 'KB' },
     ];
 
     const app = await startEmbeddedApp({});
@@ -96,7 +106,7 @@ export const uiBench: Benchmark = {
       }
       const floor = { value: median(api), what: 'the overview\'s tool calls alone: whoami, then the other 4 at once' };
       figures.push(
-        { bench: 'ui', metric: `overview fully drawn, cold cache, median of ${RENDER_RUNS}; target < 1500`, value: median(render), unit: 'ms', floor },
+        { bench: 'ui', metric: `overview fully drawn, cold cache, median of ${RENDER_RUNS}; target <= 1500`, value: median(render), unit: 'ms', floor },
         { bench: 'ui', metric: `overview fully drawn, cold cache, slowest of ${RENDER_RUNS}`, value: Math.max(...render), unit: 'ms', floor },
       );
     } finally {

@@ -2,7 +2,6 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compressAssets } from './compress-assets.ts';
-import { preloadLandingPage } from './preload-landing-page.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const apiTarget = process.env.CRESCENDO_API_URL ?? 'http://localhost:3000';
@@ -13,7 +12,7 @@ const apiTarget = process.env.CRESCENDO_API_URL ?? 'http://localhost:3000';
  */
 export default defineConfig({
   root,
-  plugins: [react(), preloadLandingPage(['src/pages/overview/overview-page.tsx', 'src/pages/overview/overview-charts.ts']), compressAssets()],
+  plugins: [react(), compressAssets()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,6 +1,13 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeAnthropic, type FakeAnthropicServer } from '../../../agent/testing/fake-anthropic-server.ts';
+import { uiRoutes } from '../../ui-routes.ts';
 import { hasChromium, launchChromium } from './browser.ts';
 import { buildUi } from './build-ui.ts';
 import { startEmbeddedApp, type EmbeddedApp } from './embedded-app.ts';
@@ -133,6 +140,91 @@ describe.skipIf(!hasChromium)('web UI in Chromium against the embedded app', () 
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.close();
+  });
+
+  it('shows only the current search\'s campaigns however fast the queries change', async () => {
+    const page = await signedInPage('/campaigns');
+    await page.getByRole('table').waitFor();
+    const search = page.getByLabel('Search');
+    // Each query settles (debounce) long enough to send its request, then is overtaken by the next.
+    for (const query of ['Lowtide', 'Low', 'Veyra Summer', 'Veyra']) {
+      await search.fill(query);
+      await page.waitForTimeout(300);
+    }
+    const rows = page.getByRole('region', { name: 'Campaigns' }).locator('tbody tr');
+    const allVeyra = async () => {
+      const texts = await rows.allTextContents();
+      return texts.length > 0 && texts.every((text) => text.includes('Veyra'));
+    };
+    await expect.poll(allVeyra, { timeout: 10_000 }).toBe(true);
+    await page.waitForTimeout(1_000);
+    expect(await allVeyra()).toBe(true);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('Veyra');
+    await page.close();
+  });
+
+  it('answers an unknown page with the UI\'s own "page not found", and /api paths with JSON', async () => {
+    const page = await signedInPage('/');
+    const response = await page.goto(`${app.base}/no/such/page`);
+    expect(response!.status()).toBe(404);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await page.getByRole('link', { name: 'Go to the overview' }).click();
+    await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+    const api = await fetch(`${app.base}/api/no-such-endpoint`, { headers: { accept: 'text/html' } });
+    expect(api.headers.get('content-type')).toContain('application/json');
+    await page.close();
+  });
+
+  it('loads no chart code on the sign-in page, and compressed assets', async () => {
+    const page = await browser.newPage();
+    const scripts: string[] = [];
+    const encodings: string[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('.js')) {
+        scripts.push(response.url());
+        encodings.push(response.headers()['content-encoding'] ?? 'none');
+      }
+    });
+    await page.goto(app.base);
+    await page.getByLabel('API token').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(scripts.some((url) => /chart/.test(url))).toBe(false);
+    expect(new Set(encodings)).toEqual(new Set(['br']));
+    await page.close();
+  });
+
+  it('keeps every page readable at 390 px: nothing wider than the screen, tables scroll with the first column fixed', async () => {
+    const page = await signedInPage('/', { width: 390, height: 844 });
+    const campaignId = String((await api('list_campaigns', { status: 'active', limit: 1 })).rows[0]!.id);
+    for (const path of ['/', '/campaigns', `/campaigns/${campaignId}`, '/vendors', '/attribution', '/chat']) {
+      await page.goto(`${app.base}${path}`);
+      await page.locator('main h1').waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+      const stickyFirstColumns = await page.locator('.table-wrap tr > :first-child').evaluateAll((cells) =>
+        cells.every((cell) => getComputedStyle(cell).position === 'sticky'));
+      expect(stickyFirstColumns, path).toBe(true);
+    }
+    await page.close();
+  });
+
+  it('loads from an install under a dot-folder (~/.apps, an npx cache)', async () => {
+    const installRoot = await mkdtemp(path.join(tmpdir(), 'crescendo-dot-install-'));
+    const uiDir = path.join(installRoot, '.apps', 'crescendo', 'web', 'ui', 'dist');
+    await cp(fileURLToPath(new URL('../dist', import.meta.url)), uiDir, { recursive: true });
+    const server = express().use(uiRoutes(uiDir)!).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const page = await browser.newPage();
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      const response = await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/campaigns`);
+      expect(response!.status()).toBe(200);
+      await page.getByLabel('API token').waitFor();
+      await page.close();
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await rm(installRoot, { recursive: true, force: true });
+    }
   });
 
   it('logged no browser errors on any page', () => {

@@ -4,7 +4,8 @@ import { SessionProvider, useSession } from './auth/session.tsx';
 import { SignInPage } from './auth/sign-in-page.tsx';
 import { MeContext } from './auth/organization.tsx';
 import { PageErrorBoundary } from './components/error-boundary.tsx';
-import { Empty, ErrorState, Loading } from './components/states.tsx';
+import { ErrorState, Loading } from './components/states.tsx';
+import { PageHeader } from './components/layout-parts.tsx';
 import { Shell } from './layout/shell.tsx';
 import { matchPath, PAGE_PATHS, type PagePattern } from './page-paths.ts';
 import { Link, useLocation } from './router.tsx';
@@ -68,7 +69,7 @@ function SignedIn() {
   route?.page.preload();
 
   useEffect(() => {
-    document.title = `${route?.title ?? 'Not found'} · Crescendo`;
+    document.title = `${route?.title ?? 'Page not found'} · Crescendo`;
   }, [route?.title]);
 
   if (me.state !== 'ready') {
@@ -83,15 +84,21 @@ function SignedIn() {
       <Shell organization={me.data.organization.name} permissions={me.data.permissions}>
         <PageErrorBoundary key={path}>
           <Suspense fallback={<Loading label="Opening the page" />}>
-            {route ? <RoutePage key={route.title} page={route.page} params={route.params} /> : (
-              <Empty title="There is no page here.">
-                <Link href="/">Go to the overview</Link>
-              </Empty>
-            )}
+            {route ? <RoutePage key={route.title} page={route.page} params={route.params} /> : <PageNotFound />}
           </Suspense>
         </PageErrorBoundary>
       </Shell>
     </MeContext.Provider>
+  );
+}
+
+/** A mistyped or outdated link (the server answered it with status 404). */
+function PageNotFound() {
+  return (
+    <>
+      <PageHeader title="Page not found" subtitle="This address is not a page of Crescendo: the link may be mistyped or out of date." />
+      <p><Link href="/">Go to the overview</Link></p>
+    </>
   );
 }
 

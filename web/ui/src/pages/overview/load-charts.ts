@@ -3,9 +3,9 @@ import { useEffect, useState } from 'react';
 type Charts = typeof import('./overview-charts.ts');
 
 /**
- * The charts library is the largest chunk. index.html preloads it (see preload-landing-page.ts),
- * but it is only run once a chart has data: run earlier, it competes for the CPU with the overview's
- * requests (measured with `npm run bench ui`: about 200 ms slower). A chart waits for the module in
+ * The charts library is the largest chunk: the sign-in page never loads it (index.html preloads
+ * nothing beyond the app), and the overview runs it only once a chart has data: run earlier, it
+ * competes for the CPU with the overview's requests (measured with `npm run bench ui`). A chart waits for the module in
  * plain state, not in Suspense, whose reveal delay would hold a finished chart back.
  */
 let charts: Promise<Charts> | undefined;
