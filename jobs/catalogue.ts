@@ -3,6 +3,7 @@ import { dailyDigestJob } from './handlers/daily-digest-job.ts';
 import { executeApprovalJob } from './handlers/execute-approval-job.ts';
 import { ingestScrapedJob } from './handlers/ingest-scraped-job.ts';
 import { notifyApprovalJob } from './handlers/notify-approval-job.ts';
+import { runImportJob } from './handlers/run-import-job.ts';
 import { weeklyStatsJob } from './handlers/weekly-stats-job.ts';
 import type { AnyJob } from './define-job.ts';
 import { fireScheduleJob } from './schedules.ts';
@@ -10,7 +11,7 @@ import { fireScheduleJob } from './schedules.ts';
 export type { AnyJob, JobDeps, JobDefinition } from './define-job.ts';
 
 /** Every job Crescendo runs; handlers only call tools (through the runner) and the notifier. */
-export const JOBS: readonly AnyJob[] = [executeApprovalJob, notifyApprovalJob, fireScheduleJob, ingestScrapedJob, weeklyStatsJob, campaignAlertsJob, dailyDigestJob];
+export const JOBS: readonly AnyJob[] = [executeApprovalJob, notifyApprovalJob, fireScheduleJob, ingestScrapedJob, weeklyStatsJob, campaignAlertsJob, dailyDigestJob, runImportJob];
 
 /** A set of job definitions by name: the real catalogue, or the real one plus test jobs. */
 export class JobCatalogue {

@@ -5,8 +5,11 @@ import type { Area, Permission } from '../registry/roles.ts';
 import { CsvSyntaxError } from './csv-reader.ts';
 import { parseCsvYielding } from './csv-slices.ts';
 import { ImportProgress } from './import-progress.ts';
+import { EventLoopPacer } from './event-loop-pacer.ts';
 import { CsvRow, RowError } from './csv-row.ts';
 import { importFilesInput, type ImportFiles } from './import-kinds.ts';
+import { BIG_IMPORT_CHARS, BIG_IMPORT_ROWS, isBigImport, queueBigImport } from './big-import.ts';
+import { registerCsvImport } from './csv-import-definitions.ts';
 
 const LISTED_ERRORS = 100;
 
@@ -29,6 +32,10 @@ export const csvImportOutput = z.object({
     .describe(`The first ${LISTED_ERRORS} problems, by file then line.`),
   errors_not_shown: count,
   dry_run: z.boolean(),
+  status: z
+    .enum(['done', 'queued'])
+    .describe(`queued: the files are big (over ${BIG_IMPORT_ROWS.toLocaleString('en')} rows or ${BIG_IMPORT_CHARS / 1_000_000} MB), so a background job checks and stores them; counts stay 0 here, get_import {import_id} shows progress and the outcome.`),
+  import_id: z.string().nullable().describe('The background import, when queued.'),
 });
 export type CsvImportOutput = z.infer<typeof csvImportOutput>;
 
@@ -80,9 +87,11 @@ export interface StoreOutcome {
 /**
  * A CSV import tool: every file is parsed and every row checked before anything is stored, a file
  * with any bad row is rejected whole (its problems listed with line numbers), and the accepted
- * files are stored in the tool's one transaction.
+ * files are stored in the tool's one transaction. Big files (see big-import.ts) are queued instead:
+ * the imports.run job checks them outside any transaction and stores them in short batches.
  */
 export function defineCsvImport<Row>(definition: CsvImportDefinition<Row>) {
+  registerCsvImport(definition);
   const columnList = [...definition.columns.required, ...(definition.columns.optional ?? []).map((name) => `${name}?`)].join(',');
   return defineTool({
     name: definition.name,
@@ -101,55 +110,79 @@ export function defineCsvImport<Row>(definition: CsvImportDefinition<Row>) {
     hints: { idempotent: true, destructive: Boolean(definition.naturalKey?.replacesStored) },
     transactionTimeoutMs: 15 * 60_000,
     example: { files: [{ name: `${definition.name.replace(/^import_/, '')}.csv`, content: definition.exampleCsv }] },
-    handler: (ctx, input) => importCsvFiles(ctx, input, definition),
+    handler: (ctx, input) => (isBigImport(input.files) ? queueBigImport(ctx, definition.name, input) : importCsvFiles(ctx, input, definition)),
   });
 }
 
 export async function importCsvFiles<Row>(ctx: ToolContext, input: ImportFiles & { dry_run: boolean }, definition: CsvImportDefinition<Row>): Promise<CsvImportOutput> {
-  const errors: CsvImportOutput['errors'] = [];
-  let [filesLoaded, rows, inserted, replaced] = [0, 0, 0, 0];
-  // Every file is read and checked before anything is stored, then accepted files are stored in
-  // order, so a later file in the call corrects an earlier one.
-  const accepted: Row[][] = [];
   const progress = new ImportProgress(ctx, input.dry_run);
-  for (const file of input.files) {
-    const before = errors.length;
-    const fileRows = await readFile(ctx, file, definition, errors, progress);
-    if (errors.length === before && definition.conflictsWithStored) {
-      for (const conflict of await definition.conflictsWithStored(ctx, fileRows)) errors.push({ file: file.name, ...conflict });
-    }
-    if (errors.length > before) continue;
-    filesLoaded++;
-    rows += fileRows.length;
-    accepted.push(fileRows.map((lined) => lined.row));
-  }
+  const checked = await checkCsvFiles(ctx, input.files, definition, progress);
+  const stored: StoreOutcome = { inserted: 0, replaced: 0 };
   if (!input.dry_run) {
-    const total = accepted.reduce((sum, fileRows) => sum + fileRows.length, 0);
-    let stored = 0;
-    for (const fileRows of accepted) {
+    // Accepted files are stored in order, so a later file in the call corrects an earlier one.
+    const total = checked.accepted.reduce((sum, fileRows) => sum + fileRows.length, 0);
+    let done = 0;
+    for (const fileRows of checked.accepted) {
       const outcome = await definition.store(ctx, fileRows);
-      stored += fileRows.length;
-      progress.stored(fileRows.length, `Stored ${stored.toLocaleString('en')} of ${total.toLocaleString('en')} rows`);
-      inserted += outcome.inserted;
-      replaced += outcome.replaced;
+      done += fileRows.length;
+      progress.stored(fileRows.length, storedMessage(done, total));
+      stored.inserted += outcome.inserted;
+      stored.replaced += outcome.replaced;
     }
   }
+  return importOutcome(input, checked, stored);
+}
+
+/** What checking a call's files found: the accepted files' rows, in order, and every problem. */
+export interface CheckedFiles<Row> {
+  accepted: Row[][];
+  filesLoaded: number;
+  rows: number;
+  errors: CsvImportOutput['errors'];
+}
+
+/** Reads and checks every file (yielding between slices) and stores nothing. */
+export async function checkCsvFiles<Row>(ctx: ToolContext, files: ImportFiles['files'], definition: CsvImportDefinition<Row>, progress: ImportProgress): Promise<CheckedFiles<Row>> {
+  const checked: CheckedFiles<Row> = { accepted: [], filesLoaded: 0, rows: 0, errors: [] };
+  for (const file of files) {
+    const before = checked.errors.length;
+    const fileRows = await readFile(ctx, file, definition, checked.errors, progress);
+    if (checked.errors.length === before && definition.conflictsWithStored) {
+      for (const conflict of await definition.conflictsWithStored(ctx, fileRows)) checked.errors.push({ file: file.name, ...conflict });
+    }
+    if (checked.errors.length > before) continue;
+    checked.filesLoaded++;
+    checked.rows += fileRows.length;
+    checked.accepted.push(fileRows.map((lined) => lined.row));
+  }
+  return checked;
+}
+
+export function storedMessage(done: number, total: number): string {
+  return `Stored ${done.toLocaleString('en')} of ${total.toLocaleString('en')} rows`;
+}
+
+/** The tool's answer for checked (and, unless a dry run, stored) files. */
+export function importOutcome(input: { files: readonly unknown[]; dry_run: boolean }, checked: CheckedFiles<unknown>, stored: StoreOutcome): CsvImportOutput {
+  const { errors, rows } = checked;
   return {
     files: input.files.length,
-    files_loaded: filesLoaded,
-    files_rejected: input.files.length - filesLoaded,
+    files_loaded: checked.filesLoaded,
+    files_rejected: input.files.length - checked.filesLoaded,
     rows,
-    rows_stored: inserted + replaced,
-    rows_unchanged: input.dry_run ? 0 : rows - inserted - replaced,
-    rows_replaced: replaced,
+    rows_stored: stored.inserted + stored.replaced,
+    rows_unchanged: input.dry_run ? 0 : rows - stored.inserted - stored.replaced,
+    rows_replaced: stored.replaced,
     errors: errors.slice(0, LISTED_ERRORS),
     errors_not_shown: Math.max(0, errors.length - LISTED_ERRORS),
     dry_run: input.dry_run,
+    status: 'done',
+    import_id: null,
   };
 }
 
-/** Rows checked between two yields to the event loop (and progress reports). */
-const ROWS_PER_YIELD = 2_000;
+/** Rows checked between two progress reports. */
+const ROWS_PER_PROGRESS = 2_000;
 
 async function readFile<Row>(
   ctx: ToolContext,
@@ -187,11 +220,12 @@ async function readFile<Row>(
   }
   const rows: LinedRow<Row>[] = [];
   const firstLineOfKey = new Map<string, number>();
+  const pacer = new EventLoopPacer();
   for (const [index, record] of parsed.records.entries()) {
-    if (index % ROWS_PER_YIELD === 0 && index > 0) {
-      progress.checked(ROWS_PER_YIELD, `Checked ${index.toLocaleString('en')} of ${parsed.records.length.toLocaleString('en')} rows of ${file.name}`);
-      await new Promise((resolve) => setImmediate(resolve));
+    if (index % ROWS_PER_PROGRESS === 0 && index > 0) {
+      progress.checked(ROWS_PER_PROGRESS, `Checked ${index.toLocaleString('en')} of ${parsed.records.length.toLocaleString('en')} rows of ${file.name}`);
     }
+    await pacer.yieldIfDue();
     if (record.cells.length !== parsed.header.length) {
       reject(record.line, `expected ${parsed.header.length} fields like the header, found ${record.cells.length}`);
       continue;
@@ -211,7 +245,7 @@ async function readFile<Row>(
       reject(record.line, error.message);
     }
   }
-  progress.checked(parsed.records.length % ROWS_PER_YIELD || (parsed.records.length ? ROWS_PER_YIELD : 0), `Checked ${parsed.records.length.toLocaleString('en')} rows of ${file.name}`);
+  progress.checked(parsed.records.length % ROWS_PER_PROGRESS || (parsed.records.length ? ROWS_PER_PROGRESS : 0), `Checked ${parsed.records.length.toLocaleString('en')} rows of ${file.name}`);
   return rows;
 }
 

@@ -1,7 +1,7 @@
 import { CsvSyntaxError, parseCsv, type ParsedCsv } from './csv-reader.ts';
 
 /** About this many characters of a file are parsed between two yields to the event loop. */
-const SLICE_CHARS = 256 * 1024;
+const SLICE_CHARS = 64 * 1024;
 
 /**
  * Parses a CSV file slice by slice, yielding to the event loop between slices, so a 200,000-row

@@ -49,6 +49,12 @@ export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output 
   surfaces?: readonly Surface[];
   /** Write tools: how long their transaction may take (default 60 s); bulk imports need more. */
   transactionTimeoutMs?: number;
+  /**
+   * Write tools that run for minutes (a big import's job): no transaction around the handler, which
+   * opens short ones with `ctx.inTransaction`, so the embedded database's one session is free in
+   * between; audited after it returns, like a read.
+   */
+  ownTransactions?: boolean;
   /** A valid input, for documentation and for the registry-wide tests (ids are swapped in). */
   example?: z.input<Input>;
   /**

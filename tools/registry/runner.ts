@@ -166,6 +166,7 @@ export class ToolRunner {
     const input = parsed.data as Record<string, unknown>;
     const actor = await this.actor(principal);
     const pendingJobs: JobRequest[] = [];
+    const ownsTransactions = tool.access === 'write' && tool.ownTransactions === true;
     const makeContext = (db: ToolDb): ToolContext => ({
       orgId: organization.id,
       org: organization,
@@ -177,10 +178,15 @@ export class ToolRunner {
       progress: safeProgress(options.progress, this.log),
       catalogue: this.deps.catalogue,
       approvalId,
-      inTransaction: (work) => (tool.access === 'read' ? scoped.$transaction((tx) => work(tx as unknown as ToolDb), { timeout: READ_TRANSACTION_TIMEOUT_MS }) : work(db)),
+      inTransaction: (work) => (tool.access === 'read' || ownsTransactions ? scoped.$transaction((tx) => work(tx as unknown as ToolDb), { timeout: READ_TRANSACTION_TIMEOUT_MS }) : work(db)),
     });
     const scoped = this.scoped(organization.id, tool);
     if (tool.access === 'read') return this.checkOutput(tool, await tool.handler(makeContext(scoped as unknown as ToolDb), input));
+    if (ownsTransactions) {
+      const output = this.checkOutput(tool, await tool.handler(makeContext(scoped as unknown as ToolDb), input));
+      await this.releaseJobs(pendingJobs);
+      return output;
+    }
     const refused: { because?: FactsChanged } = {};
     const output = await scoped.$transaction(
       async (tx) => {

@@ -24,6 +24,8 @@ export const ID_FACTORIES: Record<string, (prisma: PrismaClient, org: TestOrgani
   },
   campaign_id: async (prisma, org) => (await campaignOf(prisma, org)).campaignId,
   placement_id: async (prisma, org) => (await campaignOf(prisma, org)).placementId,
+  import_id: async (prisma, org) =>
+    (await prisma.dataImport.create({ data: { organizationId: org.id, tool: 'import_streams', status: 'QUEUED', dryRun: false, files: '[]' } })).id,
 };
 
 async function vendorOf(prisma: PrismaClient, org: TestOrganization) {
