@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import type { ToolOutput } from '../../api/tool-types.ts';
 import { formatInstant } from '../../components/format.ts';
@@ -79,9 +79,17 @@ function DecisionControls({ approval, headingId, headline, onDecide }: { approva
     }
   }
 
-  function cancelConfirmation() {
-    setConfirming(false);
+  const returnFocus = useRef(false);
+  // Focus can only leave a modal dialog once it has closed, so it returns after the dialog unmounts.
+  useEffect(() => {
+    if (confirming || !returnFocus.current) return;
+    returnFocus.current = false;
     approveButton.current?.focus();
+  }, [confirming]);
+
+  function cancelConfirmation() {
+    returnFocus.current = true;
+    setConfirming(false);
   }
 
   return (
