@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,8 +16,21 @@ const cli = (...args: string[]) => {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 };
 
-describe('crescendo CLI (embedded database)', { timeout: 180_000 }, () => {
+describe('crescendo CLI (embedded database)', { timeout: 400_000 }, () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('answers --help, COMMAND --help and --version without opening a database', () => {
+    const neverCreated = join(dataDir, 'not-here');
+    const run = (...args: string[]) => spawnSync(process.execPath, [join(import.meta.dirname, 'crescendo.js'), ...args], { env: { ...process.env, CRESCENDO_DATA_DIR: neverCreated, DATABASE_URL: '' }, encoding: 'utf8' });
+    const help = run('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/crescendo approvals approve/);
+    const orgHelp = run('org', 'create', '--help');
+    expect(orgHelp.status).toBe(0);
+    expect(orgHelp.stdout).toMatch(/^usage: crescendo org create --name N --slug S/);
+    expect(run('--version').stdout).toMatch(/^crescendo \d+\.\d+\.\d+\n$/);
+    expect(existsSync(neverCreated)).toBe(false);
+  });
 
   it('migrates, and migrating again is a no-op', () => {
     const first = cli('db', 'migrate');
@@ -25,6 +38,13 @@ describe('crescendo CLI (embedded database)', { timeout: 180_000 }, () => {
     expect(JSON.parse(first.stdout).applied.length).toBeGreaterThan(0);
     const second = cli('db', 'migrate');
     expect(JSON.parse(second.stdout).applied).toEqual([]);
+  });
+
+  it('suggests the flag meant and names flags as typed', () => {
+    const typo = cli('org', 'create', '--name', 'X', '--slug', 'x', '--time_zone', 'Europe/Madrid');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/unknown flag --time_zone: did you mean --time-zone\?/);
+    expect(cli('call', 'whoami', '--org', 'cli', '--inptu', '{}').stderr).toMatch(/did you mean --input\?/);
   });
 
   it('creates an organisation and prints its id and slug', () => {
@@ -37,6 +57,10 @@ describe('crescendo CLI (embedded database)', { timeout: 180_000 }, () => {
     const badSlug = cli('org', 'create', '--name', 'Bad', '--slug', 'Not A Slug');
     expect(badSlug.code).toBe(2);
     expect(badSlug.stderr).toMatch(/--slug/);
+    const badZone = cli('org', 'create', '--name', 'Bad', '--slug', 'bad', '--time-zone', 'Mars/Base');
+    expect(badZone.code).toBe(2);
+    expect(badZone.stderr).toMatch(/^error: --time-zone: "Mars\/Base" is not an IANA time zone/);
+    expect(cli('org', 'create', '--slug', 'bad').stderr).toMatch(/--name is required/);
   });
 
   it('calls a tool and uses exit codes 0, 1 and 2', () => {
@@ -47,6 +71,9 @@ describe('crescendo CLI (embedded database)', { timeout: 180_000 }, () => {
     const invalid = cli('call', 'list_approvals', '--org', 'cli', '--input', '{"limit":0}');
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toMatch(/invalid_input.*limit/);
+    const missing = cli('call', 'decide_approval', '--org', 'cli', '--input', '{"decision":"approve"}');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/approval_id: is required/);
     expect(cli('call', 'no_such_tool', '--org', 'cli').code).toBe(2);
     expect(cli('call', 'whoami', '--org', 'nowhere').code).toBe(2);
     expect(cli('call', 'whoami', '--org', 'cli', '--role', 'KING').code).toBe(2);
@@ -90,10 +117,12 @@ describe('crescendo CLI (embedded database)', { timeout: 180_000 }, () => {
     const pending = cli('approvals', 'list', '--org', 'cli', '--json');
     expect(JSON.parse(pending.stdout).rows.map((row: { id: string }) => row.id)).toEqual([approvalId]);
     const selfApproval = cli('approvals', 'approve', approvalId, '--org', 'cli', '--as', 'cm@cli.example');
-    expect(selfApproval.code).toBe(1);
+    expect(selfApproval.code).toBe(2); // forbidden: the caller can fix it (someone else decides)
     const approved = cli('approvals', 'approve', approvalId, '--org', 'cli', '--as', 'boss@cli.example', '--comment', 'fine');
     expect(approved.code, approved.stderr).toBe(0);
     expect(approved.stderr).toMatch(/Action executed/);
+    // The request as it is after the action ran, not the intermediate "approved".
+    expect(JSON.parse(approved.stdout)).toMatchObject({ id: approvalId, status: 'executed', executed_at: expect.any(String) });
     const done = cli('approvals', 'list', '--org', 'cli', '--status', 'executed', '--json');
     expect(JSON.parse(done.stdout).rows[0]).toMatchObject({ id: approvalId, status: 'executed', decided_by: 'boss@cli.example', comment: 'fine' });
     const twice = cli('approvals', 'approve', approvalId, '--org', 'cli', '--as', 'boss@cli.example');

@@ -1,54 +1,21 @@
-import { DatabaseLockedError } from '../db/pglite.ts';
-import { MigrationError } from '../db/migrate/migrate.ts';
-import { approvalsCommand, approvalsUsage } from './commands/approvals.ts';
-import { askCommand, askUsage } from './commands/ask.ts';
-import { callCommand, callUsage } from './commands/call.ts';
-import { chatCommand, chatUsage } from './commands/chat.ts';
-import { dbCommand, dbUsage } from './commands/db.ts';
-import { importCommand, importUsage } from './commands/import.ts';
-import { mcpCommand, mcpUsage } from './commands/mcp.ts';
-import { orgCommand, orgUsage } from './commands/org.ts';
-import { slackCommand, slackUsage } from './commands/slack.ts';
-import { startCommand, startPort, startUsage } from './commands/start.ts';
-import { tokenCommand, tokenUsage } from './commands/token.ts';
-import { toolsCommand, toolsUsage } from './commands/tools-list.ts';
-import { workerCommand, workerUsage } from './commands/worker.ts';
+import { findAttachedServer } from './attached-server.ts';
+import { COMMANDS, commandUsage, type Command } from './command-catalogue.ts';
 import { ConfigError, describeEnvironment, loadConfig } from './config.ts';
-import { openRuntime, type Runtime } from './runtime.ts';
-import { UsageError } from './usage.ts';
-import { ToolError, ERROR_SURFACE_MAP } from '../tools/registry/errors.ts';
-
-interface Command {
-  run(runtime: Runtime, args: string[]): Promise<number>;
-  /** `db migrate` reports the migration itself; everything else migrates silently first. */
-  migrateFirst?: (args: string[]) => boolean;
-}
-
-const COMMANDS: Record<string, Command> = {
-  start: { run: (runtime) => startCommand(runtime) },
-  db: { run: dbCommand, migrateFirst: (args) => args[0] !== 'migrate' },
-  org: { run: orgCommand },
-  token: { run: tokenCommand },
-  tools: { run: toolsCommand },
-  call: { run: callCommand },
-  approvals: { run: approvalsCommand },
-  import: { run: importCommand },
-  mcp: { run: mcpCommand },
-  ask: { run: askCommand },
-  chat: { run: chatCommand },
-  slack: { run: slackCommand },
-  worker: { run: workerCommand },
-};
+import { cliExitCode, EXIT_FAILURE, EXIT_USAGE } from './exit-codes.ts';
+import { UsageError, wantsHelp } from './usage.ts';
+import { VERSION } from './version.ts';
+import { ToolError } from '../tools/registry/errors.ts';
 
 function usage(): string {
-  const commands = [startUsage, ...dbUsage, orgUsage, tokenUsage, toolsUsage, callUsage, mcpUsage, ...approvalsUsage, importUsage, askUsage, chatUsage, workerUsage, ...slackUsage];
+  const commands = Object.values(COMMANDS).flatMap((entry) => entry.usage);
   const environment = describeEnvironment().map((variable) => `  ${variable.name.padEnd(22)} ${variable.description}`);
   return [
-    'usage: crescendo COMMAND [options]',
+    'usage: crescendo COMMAND [options]   (crescendo COMMAND --help for one command; crescendo --version)',
     '',
     ...commands.map((line) => `  crescendo ${line}`),
     '',
-    'Exit codes: 0 success, 2 bad usage or input, 1 any other failure.',
+    'While `crescendo start` holds the embedded database, the other commands go through it.',
+    'Exit codes: 0 success; 2 anything the caller can fix (bad usage or input, an unknown id or name, an action the role may not take); 1 anything else.',
     '',
     'Environment:',
     ...environment,
@@ -58,13 +25,31 @@ function usage(): string {
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
+  if (name === '--version' || name === '-v' || name === 'version') {
+    process.stdout.write(`crescendo ${VERSION}\n`);
+    return 0;
+  }
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     process.stdout.write(usage());
-    return name ? 0 : 2;
+    return name ? 0 : EXIT_USAGE;
   }
-  const command = COMMANDS[name];
-  if (!command) throw new UsageError(`unknown command "${name}"; run \`crescendo help\``);
-  const config = loadConfig(process.env, name === 'start' ? { port: startPort(args) } : {});
+  const entry = COMMANDS[name];
+  if (!entry) throw new UsageError(`unknown command "${name}"; run \`crescendo --help\``);
+  if (wantsHelp(args)) {
+    process.stdout.write(`${commandUsage(name)}\n`);
+    return 0;
+  }
+  const command = await entry.load();
+  if (command.withoutDatabase) return command.withoutDatabase(args);
+  const config = loadConfig(process.env, command.configOverrides?.(args) ?? {});
+  // A running server holds the embedded database (PGlite admits one process): go through it.
+  const server = command.attached && !config.databaseUrl ? findAttachedServer(config.dataDir) : null;
+  if (server && command.attached) return command.attached(server, args);
+  return runOnDatabase(command, name, args, config);
+}
+
+async function runOnDatabase(command: Command, name: string, args: string[], config: ReturnType<typeof loadConfig>): Promise<number> {
+  const { openRuntime } = await import('./runtime.ts');
   const runtime = await openRuntime(config, { migrate: command.migrateFirst?.(args) ?? true, quiet: name !== 'start' && name !== 'worker', redisJobs: name === 'start' || name === 'worker' });
   try {
     return await command.run(runtime, args);
@@ -73,16 +58,19 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** Errors a person can act on print their message alone; anything else is a fault and prints its stack. */
+const EXPECTED_ERRORS = new Set(['UsageError', 'ConfigError', 'ToolError', 'DatabaseLockedError', 'MigrationError']);
+
 function exitCodeFor(error: unknown): number {
-  if (error instanceof UsageError || error instanceof ConfigError) return 2;
-  if (error instanceof ToolError) return ERROR_SURFACE_MAP[error.code].exitCode;
-  return 1;
+  if (error instanceof UsageError || error instanceof ConfigError) return EXIT_USAGE;
+  if (error instanceof ToolError) return cliExitCode(error.code);
+  return EXIT_FAILURE;
 }
 
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  const known = error instanceof UsageError || error instanceof ConfigError || error instanceof ToolError || error instanceof DatabaseLockedError || error instanceof MigrationError;
-  process.stderr.write(`error: ${known ? (error as Error).message : ((error as Error)?.stack ?? String(error))}\n`);
+  const expected = error instanceof Error && EXPECTED_ERRORS.has(error.name);
+  process.stderr.write(`error: ${expected ? (error as Error).message : ((error as Error)?.stack ?? String(error))}\n`);
   process.exitCode = exitCodeFor(error);
 }

@@ -54,7 +54,12 @@ export type Config = {
   slack: SlackSettings | undefined;
 };
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { port?: number } = {}): Config {
   // An empty variable (`DATABASE_URL=`) means unset, as it does in shells and .env files.

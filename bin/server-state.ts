@@ -7,15 +7,17 @@ export interface RunningServer {
   pid: number;
   /** Where its web UI, API and /mcp answer, e.g. http://localhost:3000. */
   url: string;
+  /** Where this machine reaches it over loopback (the CLI's local credential is accepted only there). */
+  localUrl?: string;
   startedAt: string;
 }
 
 const FILE = 'server.json';
 
 /** Records this process as the folder's running server; the returned function removes the record. */
-export function recordRunningServer(dataDir: string, url: string): () => void {
+export function recordRunningServer(dataDir: string, url: string, localUrl?: string): () => void {
   const path = join(dataDir, FILE);
-  const record: RunningServer = { pid: process.pid, url, startedAt: new Date().toISOString() };
+  const record: RunningServer = { pid: process.pid, url, ...(localUrl ? { localUrl } : {}), startedAt: new Date().toISOString() };
   try {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(path, `${JSON.stringify(record)}\n`);

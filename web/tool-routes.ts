@@ -2,6 +2,8 @@ import { Router, type Response } from 'express';
 import { ERROR_SURFACE_MAP } from '../tools/registry/errors.ts';
 import { publishTool } from '../tools/registry/published-tool.ts';
 import type { Principal, ToolResult, ToolRunner } from '../tools/registry/runner.ts';
+import type { ApprovalView } from '../tools/approvals/approval-view.ts';
+import { awaitApprovalOutcome } from './approval-outcome.ts';
 import type { AuthenticatedLocals } from './auth.ts';
 
 function principalOf(response: Response): Principal {
@@ -49,7 +51,11 @@ export function toolRoutes(runner: ToolRunner) {
   for (const decision of ['approve', 'reject'] as const) {
     router.post(`/approvals/:id/${decision}`, async (request, response) => {
       const comment = typeof request.body?.comment === 'string' ? request.body.comment : undefined;
-      send(response, await runner.call('decide_approval', { approval_id: request.params.id, decision, comment }, principalOf(response)));
+      const principal = principalOf(response);
+      const result = await runner.call('decide_approval', { approval_id: request.params.id, decision, comment }, principal);
+      // An approval answers with the outcome of the action it let run, as `crescendo approvals approve` prints it.
+      if (result.ok && decision === 'approve') return send(response, { ok: true, output: await awaitApprovalOutcome(runner, principal, result.output as ApprovalView) });
+      send(response, result);
     });
   }
 

@@ -4,8 +4,6 @@ import { parseOptions, printJson, UsageError } from '../usage.ts';
 import { replyJson } from '../../agent/reply-json.ts';
 import { exitCodeOf, printTurn, usageLine } from './agent-output.ts';
 
-export const askUsage = 'ask "QUESTION" --org S [--json] [--thread ID] [--role R] [--as EMAIL]   ask the agent once; --json prints the answer, tool calls and token usage';
-
 export async function askCommand(runtime: Runtime, args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     org: { type: 'string' },

@@ -1,12 +1,13 @@
-import { describeFailure, ERROR_SURFACE_MAP } from '../../tools/registry/errors.ts';
+import { describeFailure } from '../../tools/registry/errors.ts';
 import type { ToolResult } from '../../tools/registry/runner.ts';
+import type { AttachedServer } from '../attached-server.ts';
+import type { Command } from '../command-catalogue.ts';
 import { cliPrincipal } from '../command-context.ts';
+import { cliExitCode } from '../exit-codes.ts';
 import type { Runtime } from '../runtime.ts';
 import { parseOptions, printJson, UsageError } from '../usage.ts';
 
-export const callUsage = 'call TOOL --org S [--role R] [--as EMAIL] [--input JSON]   run one tool; prints its JSON output';
-
-export async function callCommand(runtime: Runtime, args: string[]): Promise<number> {
+function parseCall(args: string[]) {
   const { values, positionals } = parseOptions(args, {
     org: { type: 'string' },
     role: { type: 'string' },
@@ -16,10 +17,24 @@ export async function callCommand(runtime: Runtime, args: string[]): Promise<num
   const [toolName, ...extra] = positionals;
   if (!toolName) throw new UsageError('call: name the tool to run (see `crescendo tools list`)');
   if (extra.length) throw new UsageError(`call: unexpected argument "${extra[0]}" (pass the input with --input '{...}')`);
-  if (!runtime.runner.catalogue.get(toolName)) throw new UsageError(`call: there is no tool named "${toolName}" (see \`crescendo tools list\`)`);
-  const input = parseInput(values.input);
-  const principal = await cliPrincipal(runtime, values);
-  return reportResult(await runtime.runner.call(toolName, input, principal));
+  return { toolName, identity: { org: values.org, role: values.role, as: values.as }, input: parseInput(values.input) };
+}
+
+export const callCommandEntry: Command = {
+  async run(runtime: Runtime, args: string[]) {
+    const { toolName, identity, input } = parseCall(args);
+    if (!runtime.runner.catalogue.get(toolName)) throw unknownTool(toolName);
+    return reportResult(await runtime.runner.call(toolName, input, await cliPrincipal(runtime, identity)));
+  },
+  async attached(server: AttachedServer, args: string[]) {
+    const { toolName, identity, input } = parseCall(args);
+    // An unknown tool comes back as not_found, exit 2 like the local check.
+    return reportResult(await server.callTool(identity, toolName, input));
+  },
+};
+
+function unknownTool(toolName: string): UsageError {
+  return new UsageError(`call: there is no tool named "${toolName}" (see \`crescendo tools list\`)`);
 }
 
 function parseInput(text: string | undefined): unknown {
@@ -38,5 +53,5 @@ export function reportResult(result: ToolResult): number {
     return 0;
   }
   process.stderr.write(`${describeFailure(result.error)}\n`);
-  return ERROR_SURFACE_MAP[result.error.code].exitCode;
+  return cliExitCode(result.error.code);
 }

@@ -5,8 +5,6 @@ import type { Runtime } from '../runtime.ts';
 import { parseOptions } from '../usage.ts';
 import { printTurn, usageLine } from './agent-output.ts';
 
-export const chatUsage = 'chat --org S [--thread ID] [--role R] [--as EMAIL]   talk to the agent in the terminal (/new starts over, /exit or Ctrl-D leaves)';
-
 /** A terminal conversation: one thread, continued turn by turn; Ctrl-C cancels the current answer. */
 export async function chatCommand(runtime: Runtime, args: string[]): Promise<number> {
   const { values } = parseOptions(args, {

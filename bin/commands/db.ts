@@ -1,11 +1,13 @@
 import { migrate } from '../../db/migrate/migrate.ts';
 import { seedDemoData } from '../seed-demo-data.ts';
+import type { Command } from '../command-catalogue.ts';
 import type { Runtime } from '../runtime.ts';
+import { commandUsage } from '../command-catalogue.ts';
 import { parseOptions, printJson, UsageError } from '../usage.ts';
 
-export const dbUsage = ['db migrate   apply pending migrations (idempotent)', 'db seed --org SLUG [--scale N]   create a demo organisation with realistic data'];
+export const dbCommandEntry: Command = { run: dbCommand, migrateFirst: (args) => args[0] !== 'migrate' };
 
-export async function dbCommand(runtime: Runtime, args: string[]): Promise<number> {
+async function dbCommand(runtime: Runtime, args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'migrate') {
     parseOptions(rest, {});
@@ -23,5 +25,5 @@ export async function dbCommand(runtime: Runtime, args: string[]): Promise<numbe
     printJson(summary);
     return 0;
   }
-  throw new UsageError(`usage: crescendo ${dbUsage.join('\n       crescendo ')}`);
+  throw new UsageError(commandUsage('db'));
 }

@@ -3,31 +3,90 @@ import { basename, join } from 'node:path';
 import { IMPORT_KINDS } from '../../tools/imports/import-kinds.ts';
 import { cliPrincipal } from '../command-context.ts';
 import type { Runtime } from '../runtime.ts';
+import { commandUsage } from '../command-catalogue.ts';
 import { parseOptions, UsageError } from '../usage.ts';
-import { ERROR_SURFACE_MAP } from '../../tools/registry/errors.ts';
 import { reportResult } from './call.ts';
+import { InProcessJobQueue } from '../../jobs/in-process-queue.ts';
+import type { ToolResult } from '../../tools/registry/runner.ts';
+import type { AttachedServer } from '../attached-server.ts';
+import type { Command } from '../command-catalogue.ts';
+import { EXIT_USAGE } from '../exit-codes.ts';
 
-export const importUsage = 'import KIND FILE_OR_DIR --org S   load files through the KIND import tool (exit 2 when a file is rejected)';
+/** How the import reaches the tools: this process's runner, or the running server's tool API. */
+interface ImportBackend {
+  call(tool: string, input: unknown): Promise<ToolResult>;
+  /** A failed attempt may still be retried by a job this process runs. */
+  retryPending(): boolean;
+}
 
-export async function importCommand(runtime: Runtime, args: string[]): Promise<number> {
-  const { values, positionals } = parseOptions(args, { org: { type: 'string' }, as: { type: 'string' } }, true);
+export const importCommandEntry: Command = {
+  async run(runtime: Runtime, args: string[]) {
+    const request = parseImport(args);
+    const principal = await cliPrincipal(runtime, request.identity);
+    return importFiles(request, {
+      call: (tool, input) => runtime.runner.call(tool, input, principal),
+      retryPending: () => runtime.jobs instanceof InProcessJobQueue && runtime.jobs.active > 0,
+    });
+  },
+  // The server runs a big import's job itself; this process only waits for it.
+  attached: (server: AttachedServer, args: string[]) => {
+    const request = parseImport(args);
+    return importFiles(request, { call: (tool, input) => server.callTool(request.identity, tool, input), retryPending: () => false });
+  },
+};
+
+function parseImport(args: string[]) {
+  const { values, positionals } = parseOptions(args, { org: { type: 'string' }, as: { type: 'string' }, 'dry-run': { type: 'boolean' } }, true);
   const [kindName, path] = positionals;
   const kinds = Object.keys(IMPORT_KINDS);
   const available = kinds.length ? kinds.join(', ') : 'none yet';
-  if (!kindName || !path) throw new UsageError(`usage: crescendo ${importUsage} (kinds: ${available})`);
+  if (!kindName || !path) throw new UsageError(`${commandUsage('import')} (kinds: ${available})`);
   const kind = IMPORT_KINDS[kindName];
   if (!kind) throw new UsageError(`import: unknown kind "${kindName}" (kinds: ${available})`);
-  const files = readFiles(path, kind.filePattern);
-  const principal = await cliPrincipal(runtime, values);
-  const result = await runtime.runner.call(kind.tool, { files }, principal);
+  return { kind, files: readFiles(path, kind.filePattern), dryRun: values['dry-run'] ?? false, identity: { org: values.org, as: values.as } };
+}
+
+async function importFiles(request: ReturnType<typeof parseImport>, backend: ImportBackend): Promise<number> {
+  const { kind, files, dryRun, identity } = request;
+  const called = await backend.call(kind.tool, { files, ...(dryRun ? { dry_run: true } : {}) });
+  const result = called.ok && isQueued(called.output) ? await waitForImport(backend, identity.org ?? '', called.output.import_id) : called;
   const exitCode = reportResult(result);
   if (!result.ok) return exitCode;
   // The good files were stored, but a script must be able to tell that some were not.
   const output = result.output as { files_rejected?: number; rejected?: number };
   const rejected = output.files_rejected ?? output.rejected ?? 0;
   if (rejected === 0) return exitCode;
-  process.stderr.write(`import: ${rejected} of ${files.length} file${files.length === 1 ? '' : 's'} rejected, nothing stored from ${rejected === 1 ? 'it' : 'them'}; see "errors" above\n`);
-  return ERROR_SURFACE_MAP.invalid_input.exitCode;
+  const stored = dryRun ? 'a dry run stores nothing' : `nothing stored from ${rejected === 1 ? 'it' : 'them'}`;
+  process.stderr.write(`import: ${rejected} of ${files.length} file${files.length === 1 ? '' : 's'} rejected, ${stored}; see "errors" above\n`);
+  return EXIT_USAGE;
+}
+
+const POLL_MS = 1_000;
+
+function isQueued(output: unknown): output is { status: 'queued'; import_id: string } {
+  const queued = output as { status?: string; import_id?: unknown };
+  return queued.status === 'queued' && typeof queued.import_id === 'string';
+}
+
+/**
+ * A big import runs as a job (in this process: one-shot commands run their jobs in-process); wait
+ * for it, telling stderr how far it has got, and answer with its outcome as if it had run inline.
+ */
+async function waitForImport(backend: ImportBackend, org: string, importId: string): Promise<ToolResult> {
+  let lastMessage = '';
+  for (;;) {
+    const state = await backend.call('get_import', { import_id: importId });
+    if (!state.ok) return state;
+    const { status, message, error, result } = state.output as { status: string; message: string | null; error: string | null; result: unknown };
+    if (message && message !== lastMessage) process.stderr.write(`import: ${message}\n`);
+    lastMessage = message ?? lastMessage;
+    if (status === 'done') return { ok: true, output: result };
+    if (status === 'failed' && !backend.retryPending()) {
+      const resume = `crescendo call run_import --org ${org} --input '{"import_id":"${importId}"}'`;
+      return { ok: false, error: { code: 'internal', message: `The import stopped: ${error ?? 'unknown error'}. Rows stored so far are kept; resume it with: ${resume}` } };
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
 }
 
 /**

@@ -1,13 +1,15 @@
 import { createOrganization } from '../../tools/access/organizations.ts';
 import { ToolError } from '../../tools/registry/errors.ts';
 import type { Runtime } from '../runtime.ts';
+import { commandUsage } from '../command-catalogue.ts';
 import { parseOptions, printJson, required, UsageError } from '../usage.ts';
 
-export const orgUsage = 'org create --name N --slug S [--currency USD] [--time-zone Europe/Madrid] [--owner EMAIL]   prints {id, slug, ...}';
+/** The tool's field names, as the flags a person typed. */
+const FLAG_OF_FIELD: Record<string, string> = { base_currency: '--currency', time_zone: '--time-zone', owner_email: '--owner', name: '--name', slug: '--slug' };
 
 export async function orgCommand(runtime: Runtime, args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== 'create') throw new UsageError(`usage: crescendo ${orgUsage}`);
+  if (sub !== 'create') throw new UsageError(commandUsage('org'));
   const { values } = parseOptions(rest, {
     name: { type: 'string' },
     slug: { type: 'string' },
@@ -33,7 +35,7 @@ export async function orgCommand(runtime: Runtime, args: string[]): Promise<numb
     });
     return 0;
   } catch (error) {
-    if (error instanceof ToolError && error.code === 'invalid_input') throw new UsageError(error.message.replace(/^(\w+):/, '--$1:'));
+    if (error instanceof ToolError && error.code === 'invalid_input') throw new UsageError(error.message.replace(/^(\w+):/, (_match, field: string) => `${FLAG_OF_FIELD[field] ?? `--${field}`}:`));
     throw error;
   }
 }

@@ -2,12 +2,9 @@ import { normaliseEmail } from '../../tools/access/organizations.ts';
 import { connectWorkspace, linkSlackUser } from '../../bots/tenancy/workspaces.ts';
 import { resolveOrganization } from '../command-context.ts';
 import type { Runtime } from '../runtime.ts';
+import { commandUsage } from '../command-catalogue.ts';
 import { parseOptions, printJson, required, UsageError } from '../usage.ts';
 
-export const slackUsage = [
-  'slack connect --team TEAM_ID --org S [--name N]   bind a Slack workspace to an organisation (its events, commands and clicks act there)',
-  'slack link --team TEAM_ID --slack-user U --user EMAIL --org S   link a Slack user to a member explicitly (else their confirmed Slack email is used)',
-];
 
 const TEAM_ID = /^[TE][A-Z0-9]{2,}$/;
 const USER_ID = /^[UW][A-Z0-9]{2,}$/;
@@ -17,7 +14,7 @@ export async function slackCommand(runtime: Runtime, args: string[]): Promise<nu
   switch (sub) {
     case 'connect': return connect(runtime, rest);
     case 'link': return link(runtime, rest);
-    default: throw new UsageError(`usage:\n${slackUsage.map((line) => `  crescendo ${line}`).join('\n')}`);
+    default: throw new UsageError(commandUsage('slack'));
   }
 }
 

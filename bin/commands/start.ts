@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { describeModel } from '../../agent/model/model-config.ts';
 import { seedDemoData } from '../seed-demo-data.ts';
 import { rotateNamedToken } from '../../tools/access/api-tokens.ts';
@@ -11,15 +12,22 @@ import { webUiUrl, type Runtime } from '../runtime.ts';
 import { parseOptions, UsageError } from '../usage.ts';
 import { VERSION } from '../version.ts';
 import { recordRunningServer } from '../server-state.ts';
+import type { Command } from '../command-catalogue.ts';
+import { claudeDesktopConfig } from '../claude-desktop-config.ts';
+import { issueLocalCredential } from '../local-credential.ts';
+import { localTokenRoute } from '../local-token-route.ts';
 import { isUiBuilt } from '../../web/ui-routes.ts';
-
-export const startUsage = 'start [--port N]   serve the web UI, the HTTP API and /health (embedded database and demo data on first start)';
 
 const DEMO_SLUG = 'demo';
 const STARTUP_TOKEN_NAME = 'start-up admin token';
 
+export const startCommandEntry: Command = {
+  run: (runtime) => startCommand(runtime),
+  configOverrides: (args) => ({ port: startPort(args) }),
+};
+
 /** Reads --port before the runtime opens, because the port is part of the configuration. */
-export function startPort(args: string[]): number | undefined {
+function startPort(args: string[]): number | undefined {
   const { values } = parseOptions(args, { port: { type: 'string' } });
   if (values.port === undefined) return undefined;
   const port = Number(values.port);
@@ -27,7 +35,7 @@ export function startPort(args: string[]): number | undefined {
   return port;
 }
 
-export async function startCommand(runtime: Runtime): Promise<number> {
+async function startCommand(runtime: Runtime): Promise<number> {
   const { config, database } = runtime;
   const demo = await ensureDemoOrganization(runtime);
   const resumed = await resumeApprovedRequests(database.prisma, runtime.jobs);
@@ -42,7 +50,14 @@ export async function startCommand(runtime: Runtime): Promise<number> {
   const slack = config.slack ? buildSlackApp({ prisma: database.prisma, runner: runtime.runner, agent: runtime.agent, log: runtime.log, settings: config.slack, webUrl: () => webUiUrl(config) }) : null;
   await slack?.start();
   const app = buildWebApp({ database, runner: runtime.runner, log: runtime.log, version: VERSION, agent: runtime.agent, adminQueues, slack: slack?.router ?? undefined, slackHealth: slack?.health });
-  const server = app.listen(config.port, config.host);
+  // The embedded database admits one process: the CLI and `crescendo mcp` on this machine reach it
+  // through this server instead, proving they are local with a credential file in the data folder.
+  const local = database.kind === 'pglite' ? issueLocalCredential(config.dataDir) : null;
+  const root = express();
+  root.disable('x-powered-by');
+  if (local) root.use(await localTokenRoute(database.prisma, local.secret));
+  root.use(app);
+  const server = root.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', (error: NodeJS.ErrnoException) =>
@@ -51,7 +66,7 @@ export async function startCommand(runtime: Runtime): Promise<number> {
   const port = (server.address() as AddressInfo).port;
   const base = `http://localhost:${port}`;
   // Other processes on this data folder (`crescendo mcp` for Claude Desktop, the CLI) link here.
-  const forgetServer = recordRunningServer(config.dataDir, config.publicUrlConfigured ? config.publicUrl : base);
+  const forgetServer = recordRunningServer(config.dataDir, config.publicUrlConfigured ? config.publicUrl : base, loopbackUrl(config.host, port));
   const lines = [
     `Crescendo ${VERSION} is running (${database.kind === 'pglite' ? `embedded database in ${database.location}` : `Postgres ${database.location}`}).`,
     isUiBuilt() ? `  web UI    ${base}/   (sign in with an API token)` : '  web UI    not built: run `npm run build:web`, then restart',
@@ -69,7 +84,9 @@ export async function startCommand(runtime: Runtime): Promise<number> {
   ];
   if (demo) {
     lines.push(`  admin token for "${demo.slug}" (${demo.email}, OWNER): ${demo.token}`);
-    lines.push(`  try: curl -s -H "Authorization: Bearer ${demo.token}" -X POST ${base}/api/tools/whoami`);
+    lines.push(`  try: curl -s -H "Authorization: Bearer ${demo.token}" -H "Content-Type: application/json" -X POST ${base}/api/tools/whoami -d '{}'`);
+    lines.push('', 'Claude Desktop: paste into claude_desktop_config.json (it runs `crescendo mcp`, which goes through this server while it runs):');
+    lines.push(claudeDesktopConfig({ org: demo.slug, dataDir: database.kind === 'pglite' ? config.dataDir : undefined }));
   }
   process.stdout.write(`${lines.join('\n')}\n`);
   await new Promise<void>((resolve) => {
@@ -77,6 +94,7 @@ export async function startCommand(runtime: Runtime): Promise<number> {
       scheduler?.stop();
       void slack?.stop();
       forgetServer();
+      local?.forget();
       server.close(() => resolve());
     };
     process.once('SIGINT', stop);
@@ -98,4 +116,11 @@ async function ensureDemoOrganization(runtime: Runtime) {
   if (!owner) return null;
   const issued = await rotateNamedToken(prisma, { organizationId: organization.id, email: owner.user.email, role: 'OWNER', name: STARTUP_TOKEN_NAME });
   return { slug: organization.slug, email: owner.user.email, token: issued.token };
+}
+
+/** Where this machine reaches the server: loopback on the port it listens on, whatever the public URL. */
+function loopbackUrl(host: string, port: number): string {
+  if (host === '0.0.0.0' || host === '127.0.0.1' || host === 'localhost') return `http://127.0.0.1:${port}`;
+  if (host === '::' || host === '::1') return `http://[::1]:${port}`;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }

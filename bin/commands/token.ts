@@ -1,13 +1,12 @@
 import { createApiToken } from '../../tools/access/api-tokens.ts';
 import { parseRole, resolveOrganization } from '../command-context.ts';
 import type { Runtime } from '../runtime.ts';
+import { commandUsage } from '../command-catalogue.ts';
 import { parseOptions, printJson, required, UsageError } from '../usage.ts';
-
-export const tokenUsage = 'token create --org S --role R --user EMAIL [--name N]   prints the token once (only its hash is kept)';
 
 export async function tokenCommand(runtime: Runtime, args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== 'create') throw new UsageError(`usage: crescendo ${tokenUsage}`);
+  if (sub !== 'create') throw new UsageError(commandUsage('token'));
   const { values } = parseOptions(rest, { org: { type: 'string' }, role: { type: 'string' }, user: { type: 'string' }, name: { type: 'string' } });
   const organization = await resolveOrganization(runtime, values.org);
   const role = parseRole(required(values.role, '--role'), 'VIEWER');

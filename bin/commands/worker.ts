@@ -4,8 +4,6 @@ import { activeSchedules } from '../../jobs/schedules.ts';
 import type { Runtime } from '../runtime.ts';
 import { parseOptions, UsageError } from '../usage.ts';
 
-export const workerUsage = 'worker [--concurrency N] [--no-schedules]   run the job workers and per-organisation schedules against REDIS_URL until stopped';
-
 /**
  * Runs jobs from Redis until SIGINT or SIGTERM: approvals as they are approved, and the
  * per-organisation schedules (kept in sync with the organisations table every few minutes).

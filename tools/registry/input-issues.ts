@@ -13,7 +13,12 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** A zod failure as an `invalid_input` error whose message names every bad field. */
 export function inputError(toolName: string, error: z.ZodError): ToolError {
-  return issuesError(toolName, error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));
+  return issuesError(toolName, error.issues.map((issue) => ({ path: formatPath(issue.path), message: isMissing(issue) ? 'is required' : issue.message })));
+}
+
+/** zod reports a missing field as a type error ("expected string, received undefined"); people say "required". */
+function isMissing(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'invalid_type' && / received undefined$/.test(issue.message);
 }
 
 /**
