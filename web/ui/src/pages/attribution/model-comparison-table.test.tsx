@@ -9,13 +9,13 @@ describe('ModelComparisonTable', () => {
     const headers = screen.getAllByRole('columnheader').map((cell) => cell.textContent);
     expect(headers).toEqual(['channel', 'First touch', 'Last touch', 'Linear', 'Spread']);
 
-    const email = within(screen.getByRole('row', { name: /email/ }));
+    const email = within(screen.getByRole('row', { name: /^Email/ }));
     const cells = email.getAllByRole('cell');
     expect(cells.map((cell) => cell.textContent)).toEqual(['$20.00', '$150.00', '$90.00', '$130.00 (144%)']);
     expect(cells[1]!.style.fontWeight).toBe('700');
     expect(cells[0]!.style.fontWeight).toBe('');
 
-    const direct = within(screen.getByRole('row', { name: /\(direct\)/ })).getAllByRole('cell');
+    const direct = within(screen.getByRole('row', { name: /^Direct/ })).getAllByRole('cell');
     expect(direct.every((cell) => cell.style.fontWeight === '')).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { displayName } from '../../../../../tools/common/display-names.ts';
 import type { ToolOutput } from '../../api/tool-types.ts';
 import { MODEL_LABELS } from '../../components/attribution-models.ts';
 import { formatMoney, formatShare } from '../../components/format.ts';
@@ -23,7 +24,7 @@ export function ModelComparisonTable({ comparison }: { comparison: Comparison })
         <tbody>
           {comparison.rows.map((row) => (
             <tr key={row.key}>
-              <th scope="row">{row.key}</th>
+              <th scope="row">{comparison.group_by === 'channel' ? displayName(row.key) : row.key}</th>
               {models.map((model) => {
                 const value = row.revenue[model];
                 const top = value !== null && value !== undefined && value === row.max && row.spread > 0;

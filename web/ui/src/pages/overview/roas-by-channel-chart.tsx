@@ -4,6 +4,8 @@ import { CHART_GRID, SERIES, axisTick, tooltipProps } from '../../components/cha
 
 export interface ChannelRoas {
   key: string;
+  /** The channel as people read it. */
+  label: string;
   roas: number;
 }
 
@@ -15,7 +17,7 @@ export function RoasByChannelChart({ rows, model }: { rows: readonly ChannelRoas
         <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid stroke={CHART_GRID} horizontal={false} />
           <XAxis type="number" tickFormatter={(value: number) => formatRatio(value)} tick={axisTick} />
-          <YAxis type="category" dataKey="key" width={110} tick={axisTick} />
+          <YAxis type="category" dataKey="label" width={110} tick={axisTick} />
           <Tooltip {...tooltipProps} formatter={(value) => formatRatio(Number(value))} />
           <ReferenceLine x={1} stroke="#5d647a" strokeDasharray="4 3" />
           <Bar dataKey="roas" name="ROAS" isAnimationActive={false}>
