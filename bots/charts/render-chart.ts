@@ -1,5 +1,4 @@
-import { Resvg } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
+import type { EChartsOption } from 'echarts';
 import type { NotificationMessage } from '../../jobs/notifier.ts';
 import { CHART_FONT_FAMILY, CHART_FONT_FILES } from './chart-fonts.ts';
 import { wrapLabel } from './wrap-label.ts';
@@ -20,9 +19,12 @@ const LABEL_LINE_CHARS = { horizontal: 24, vertical: 12 } as const;
  * Renders the chart with ECharts (server-side SVG) and rasterises it with resvg, using the Inter
  * font shipped in node_modules: a PNG 800 px wide at twice the density. Bar charts whose labels
  * are long or many lie on their side so every label reads in full; labels wrap between words.
+ * Both libraries load on the first chart: ECharts alone takes most of a second to import, which
+ * every CLI command and the server start would otherwise pay.
  */
-export function renderChartPng(chart: ChartSpec): Buffer {
-  const svg = renderChartSvg(chart);
+export async function renderChartPng(chart: ChartSpec): Promise<Buffer> {
+  const svg = await renderChartSvg(chart);
+  const { Resvg } = await import('@resvg/resvg-js');
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: PNG_ZOOM },
     background: '#ffffff',
@@ -32,7 +34,8 @@ export function renderChartPng(chart: ChartSpec): Buffer {
 }
 
 /** The chart as SVG text (what resvg rasterises). */
-export function renderChartSvg(chart: ChartSpec): string {
+export async function renderChartSvg(chart: ChartSpec): Promise<string> {
+  const echarts = await import('echarts');
   const horizontal = chart.kind === 'bar' && lieOnSide(chart.labels);
   const height = horizontal ? Math.max(320, 120 + chart.labels.length * 34) : 420;
   const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_WIDTH, height });
@@ -44,7 +47,7 @@ export function renderChartSvg(chart: ChartSpec): string {
   }
 }
 
-function chartOption(chart: ChartSpec, horizontal: boolean): echarts.EChartsOption {
+function chartOption(chart: ChartSpec, horizontal: boolean): EChartsOption {
   const lineChars = horizontal ? LABEL_LINE_CHARS.horizontal : LABEL_LINE_CHARS.vertical;
   const categoryAxis = {
     type: 'category' as const,

@@ -12,7 +12,7 @@ export async function uploadCharts(client: WebClient, charts: readonly ChartSpec
     await client.filesUploadV2({
       channel_id: where.channel,
       ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
-      file: renderChartPng(chart),
+      file: await renderChartPng(chart),
       filename,
       title: chart.title,
       alt_text: `${chart.kind} chart: ${chart.title}`,

@@ -54,26 +54,26 @@ describe('Block Kit rendering', () => {
 });
 
 describe('PNG charts (ECharts SVG rasterised by resvg with Inter)', () => {
-  it('draws bar and line charts as valid PNGs, 800 px wide at twice the density, in the chart colours', () => {
+  it('draws bar and line charts as valid PNGs, 800 px wide at twice the density, in the chart colours', async () => {
     for (const kind of ['bar', 'line'] as const) {
-      const png = PNG.sync.read(renderChartPng({ title: 'Streams per day', kind, labels: ['11-01', '11-02', '11-03'], series: [{ name: 'streams', values: [1200, 3400, -200] }], unit: 'streams' }));
+      const png = PNG.sync.read(await renderChartPng({ title: 'Streams per day', kind, labels: ['11-01', '11-02', '11-03'], series: [{ name: 'streams', values: [1200, 3400, -200] }], unit: 'streams' }));
       expect([png.width, png.height]).toEqual([CHART_WIDTH * 2, 840]);
       const coloured = [...Array(png.width * png.height).keys()].filter((pixel) => png.data[pixel * 4] === 0x29 && png.data[pixel * 4 + 1] === 0x62 && png.data[pixel * 4 + 2] === 0xff);
       expect(coloured.length).toBeGreaterThan(1000);
     }
   });
 
-  it('writes its text in the shipped Inter font: a title is drawn in dark ink, not left blank for want of a system font', () => {
-    const png = PNG.sync.read(renderChartPng({ title: 'Delivered streams by vendor', kind: 'bar', labels: ['A', 'B', 'C'], series: [{ name: 's', values: [1, 2, 3] }] }));
+  it('writes its text in the shipped Inter font: a title is drawn in dark ink, not left blank for want of a system font', async () => {
+    const png = PNG.sync.read(await renderChartPng({ title: 'Delivered streams by vendor', kind: 'bar', labels: ['A', 'B', 'C'], series: [{ name: 's', values: [1, 2, 3] }] }));
     let ink = 0;
     // The title sits in the top-left band (16 px in, 12 px down, at 2x).
     for (let y = 20; y < 70; y++) for (let x = 30; x < 500; x++) if (png.data[(y * png.width + x) * 4]! < 80) ink++;
     expect(ink).toBeGreaterThan(500);
-    expect(renderChartSvg({ title: 't', kind: 'line', labels: ['a'], series: [{ name: 's', values: [1] }] })).toContain(CHART_FONT_FAMILY);
+    expect(await renderChartSvg({ title: 't', kind: 'line', labels: ['a'], series: [{ name: 's', values: [1] }] })).toContain(CHART_FONT_FAMILY);
   });
 
-  it('never cuts a label inside a word: long vendor names lie on their side and wrap between words', () => {
-    const svg = renderChartSvg({ title: 'real cost per 1k by vendor', kind: 'bar', labels: ['Pulse Media Playlist Promotion Collective', 'Veyra', 'Lowtide'], series: [{ name: 'cost', values: [4.2, 2.2, 3.1] }] });
+  it('never cuts a label inside a word: long vendor names lie on their side and wrap between words', async () => {
+    const svg = await renderChartSvg({ title: 'real cost per 1k by vendor', kind: 'bar', labels: ['Pulse Media Playlist Promotion Collective', 'Veyra', 'Lowtide'], series: [{ name: 'cost', values: [4.2, 2.2, 3.1] }] });
     const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]!);
     expect(texts).toContain('Pulse Media Playlist');
     expect(texts).toContain('Promotion Collective');
@@ -82,9 +82,9 @@ describe('PNG charts (ECharts SVG rasterised by resvg with Inter)', () => {
     expect(wrapLabel('Supercalifragilisticexpialidocious Records', 12)).toEqual(['Supercalifragilisticexpialidocious', 'Records']);
   });
 
-  it('keeps dates upright under the bars and shows compact axis numbers', () => {
+  it('keeps dates upright under the bars and shows compact axis numbers', async () => {
     const days = Array.from({ length: 30 }, (_, index) => `11-${String(index + 1).padStart(2, '0')}`);
-    const png = PNG.sync.read(renderChartPng({ title: 'Spend per day', kind: 'bar', labels: days, series: [{ name: 'spend', values: days.map((_, index) => index * 10) }] }));
+    const png = PNG.sync.read(await renderChartPng({ title: 'Spend per day', kind: 'bar', labels: days, series: [{ name: 'spend', values: days.map((_, index) => index * 10) }] }));
     expect(png.height).toBe(840);
     expect([compactNumber(1234), compactNumber(3_400_000), compactNumber(0.125)]).toEqual(['1.2K', '3.4M', '0.13']);
   });
