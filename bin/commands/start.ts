@@ -85,8 +85,11 @@ async function startCommand(runtime: Runtime): Promise<number> {
   if (demo) {
     lines.push(`  admin token for "${demo.slug}" (${demo.email}, OWNER): ${demo.token}`);
     lines.push(`  try: curl -s -H "Authorization: Bearer ${demo.token}" -H "Content-Type: application/json" -X POST ${base}/api/tools/whoami -d '{}'`);
+  }
+  const mcpOrg = demo?.slug ?? (await database.prisma.organization.findFirst({ orderBy: { createdAt: 'asc' }, select: { slug: true } }))?.slug;
+  if (mcpOrg) {
     lines.push('', 'Claude Desktop: paste into claude_desktop_config.json (it runs `crescendo mcp`, which goes through this server while it runs):');
-    lines.push(claudeDesktopConfig({ org: demo.slug, dataDir: database.kind === 'pglite' ? config.dataDir : undefined }));
+    lines.push(claudeDesktopConfig({ org: mcpOrg, dataDir: database.kind === 'pglite' ? config.dataDir : undefined }));
   }
   process.stdout.write(`${lines.join('\n')}\n`);
   await new Promise<void>((resolve) => {
