@@ -41,7 +41,7 @@ describe('the demo starts with an approvals inbox', () => {
       const [, amount, priced] = /^Pay .+? ([\d,]+\.\d\d) USD .* priced ([\d,]+\.\d\d) USD/.exec(approval.preview)!;
       expect(amount).toBe(priced);
     }
-    expect(pending.find((row) => row.action === 'commit_allocation')?.preview).toMatch(/^Create \d+ placements? in ".+" for track \w{22}, total [\d.]+ USD: /);
+    expect(pending.find((row) => row.action === 'commit_allocation')?.preview).toMatch(/^Create \d+ placements? in ".+" for “.+” by .+, total [\d.]+ USD: /);
   });
 
   it('has one payment approved by the owner and executed, and one rejected with a comment', async () => {

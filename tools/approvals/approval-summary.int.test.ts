@@ -104,6 +104,7 @@ describe('approval summaries and outcomes', () => {
       warnings: [],
     });
     expect(JSON.stringify(view.summary)).not.toContain(TRACKS.duet);
+    expect(view.preview).toMatch(/^Create 2 placements in "Autumn push" for “Duet” by Example Artist & Glenn, total 150\.50 USD: /);
     await caller(runner, () => approver).ok('decide_approval', { approval_id: pending.approval_id, decision: 'approve' });
     await jobs.drain();
     expect((await viewOf(approver, pending.approval_id)).outcome).toBe('2 placements created, 15,000 streams ordered.');

@@ -7,6 +7,7 @@ import { amountInput, countInput, currencyInput } from '../records/inputs.ts';
 import { baseCurrencyConverter } from '../../money/fx.ts';
 import { isSpotifyTrackReference } from '../records/song-input.ts';
 import { allocationOutcome, allocationSummary } from './allocation-summary.ts';
+import { songTitles } from '../delivery/song-titles.ts';
 
 const input = z.object({
   campaign_id: z.string().describe('Campaign that receives the placements.'),
@@ -49,10 +50,12 @@ export const commitAllocation = defineTool({
   async preview(ctx, request) {
     const { campaign, vendors, trackId, inCampaignCurrency } = await resolve(ctx, request);
     const total = request.allocations.reduce((sum, allocation) => sum + inCampaignCurrency(allocation.price), 0);
+    // People (and the agent, which repeats it) read the song by name, never by its Spotify id.
+    const [song] = await songTitles(ctx.db, [{ spotifyTrackId: trackId, campaignArtist: campaign.artistName }]);
     const lines = request.allocations.map((allocation) =>
       `${vendors.get(allocation.vendor_id)}: ${allocation.goal.toLocaleString('en')} streams at ${allocation.daily.toLocaleString('en')}/day for ${inCampaignCurrency(allocation.price).toFixed(2)} ${campaign.currency}`);
     const status = campaign.status === 'ACTIVE' ? '' : ` The campaign is ${campaign.status.toLowerCase()}.`;
-    return `Create ${lines.length} placement${lines.length === 1 ? '' : 's'} in "${campaign.name}" for track ${trackId}, total ${total.toFixed(2)} ${campaign.currency}: ${lines.join('; ')}.${status}`;
+    return `Create ${lines.length} placement${lines.length === 1 ? '' : 's'} in "${campaign.name}" for “${song!.title}” by ${song!.artist}, total ${total.toFixed(2)} ${campaign.currency}: ${lines.join('; ')}.${status}`;
   },
   async summarize(ctx, request) {
     return allocationSummary(ctx, request, await resolve(ctx, request));
