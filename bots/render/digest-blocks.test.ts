@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DailyDigest } from '../../tools/insights/daily-digest.ts';
+import { digestFacts } from '../../jobs/handlers/digest-message.ts';
 import { DIGEST_APPROVALS_ACTION, DIGEST_ASK_ACTION, renderDigest } from './digest-blocks.ts';
 
 const WEB = 'https://crescendo.example.com';
@@ -55,5 +56,11 @@ describe('the daily digest in Slack', () => {
     const actions = offline.blocks.find((block) => block.type === 'actions') as unknown as { elements: Array<Record<string, unknown>> };
     expect(actions.elements[0]).toMatchObject({ action_id: DIGEST_APPROVALS_ACTION, value: 'list' });
     expect(actions.elements[0]!.url).toBeUndefined();
+  });
+
+  it('gives the model that writes the digest summary delivery as a percentage too, so its prose cannot say 0.3', () => {
+    const facts = digestFacts(digest);
+    expect(facts).toContain('(30% delivered)');
+    expect(facts).not.toContain('0.3049');
   });
 });

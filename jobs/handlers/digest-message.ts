@@ -1,3 +1,4 @@
+import { percentText } from '../../tools/common/display-figures.ts';
 import type { DailyDigest } from '../../tools/insights/daily-digest.ts';
 import type { NotificationMessage } from '../notifier.ts';
 
@@ -65,7 +66,7 @@ function digestSections(digest: DailyDigest): NotificationMessage['sections'] {
     {
       heading: 'Under-delivering vendors',
       lines: digest.under_delivering_vendors.length
-        ? digest.under_delivering_vendors.map((vendor) => `${vendor.vendor_name}: ${number(vendor.delivered_streams)} of ${number(vendor.promised_streams)} promised streams (rate ${vendor.delivery_rate}); real cost per 1k ${vendor.real_cost_per_1k === null ? 'n/a' : amount(vendor.real_cost_per_1k, digest.currency)} vs ${amount(vendor.promised_cost_per_1k, vendor.promised_cost_currency)} promised${vendor.note ? ` (${vendor.note})` : ''}`)
+        ? digest.under_delivering_vendors.map((vendor) => `${vendor.vendor_name}: ${number(vendor.delivered_streams)} of ${number(vendor.promised_streams)} promised streams (${percentText(vendor.delivery_rate)} delivered); real cost per 1k ${vendor.real_cost_per_1k === null ? 'n/a' : amount(vendor.real_cost_per_1k, digest.currency)} vs ${amount(vendor.promised_cost_per_1k, vendor.promised_cost_currency)} promised${vendor.note ? ` (${vendor.note})` : ''}`)
         : ['Every active vendor is at or above 80% of its promise.'],
     },
     {
