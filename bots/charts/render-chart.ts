@@ -60,7 +60,9 @@ function chartOption(chart: ChartSpec, horizontal: boolean): EChartsOption {
   const valueAxis = {
     type: 'value' as const,
     name: chart.unit,
-    nameTextStyle: { color: MUTED, align: horizontal ? ('right' as const) : ('left' as const) },
+    // Lying down, the unit sits centred under the numbers instead of crowding the last tick.
+    ...(horizontal ? { nameLocation: 'middle' as const, nameGap: 30 } : {}),
+    nameTextStyle: { color: MUTED, align: horizontal ? ('center' as const) : ('left' as const) },
     splitLine: { lineStyle: { color: '#e4e4e4' } },
     axisLabel: { color: MUTED, fontSize: 12, formatter: (value: number) => compactNumber(value) },
   };
@@ -70,7 +72,7 @@ function chartOption(chart: ChartSpec, horizontal: boolean): EChartsOption {
     textStyle: { fontFamily: CHART_FONT_FAMILY },
     title: { text: chart.title, left: 16, top: 12, textStyle: { fontSize: 18, fontWeight: 600, color: INK, fontFamily: CHART_FONT_FAMILY } },
     legend: chart.series.length > 1 ? { top: 14, right: 16, textStyle: { color: INK, fontSize: 13 }, data: chart.series.map((series) => series.name) } : { show: false },
-    grid: { left: 16, right: 32, top: 64, bottom: 16, containLabel: true },
+    grid: { left: 16, right: 32, top: 64, bottom: horizontal && chart.unit ? 40 : 16, containLabel: true },
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
     series: chart.series.map((series) =>
