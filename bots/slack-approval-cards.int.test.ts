@@ -74,6 +74,21 @@ describe('Slack approval cards', () => {
     expect((await world.database.prisma.approvalRequest.findUniqueOrThrow({ where: { id: approvalId } })).status).toBe('PENDING');
   });
 
+  it('/crescendo approvals shows a requester their own request without buttons, and others with a confirmed Approve', async () => {
+    const own = await postedCard(33.33, managerRequester);
+    await world.send.command(slashCommand(TEAM_A, 'UMIA', 'CMARKETING', 'approvals', world.slack.responseUrl('mine')));
+    const blocks = world.slack.responses.find((response) => response.name === 'mine')!.body.blocks as Block[];
+    const ownAt = blocks.findIndex((block) => block.type === 'header' && block.text!.text === 'Pay Club Restricted 33.33 USD');
+    const nextDivider = blocks.findIndex((block, index) => index > ownAt && block.type === 'divider');
+    const ownCard = JSON.stringify(blocks.slice(ownAt, nextDivider === -1 ? undefined : nextDivider));
+    expect(ownCard).toContain('You asked for this: another approver must decide.');
+    expect(ownCard).not.toContain(APPROVE_ACTION);
+    const others = blocks.filter((block) => block.type === 'actions').flatMap((block) => block.elements!);
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.filter((button) => button.action_id === APPROVE_ACTION).every((button) => (button.confirm as { title: { text: string } }).title.text.startsWith('Approve '))).toBe(true);
+    expect(others.map((button) => button.value)).not.toContain(own.approvalId);
+  });
+
   it('the decided card and the thread say what happened in words, never the raw result', async () => {
     const { approvalId, ts } = await postedCard(70);
     const click = buttonClick(TEAM_A, 'UANA', APPROVE_ACTION, approvalId, { channel: 'CAPPROVALS', ts }, world.slack.responseUrl('approve'));

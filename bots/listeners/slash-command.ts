@@ -100,7 +100,7 @@ export async function pendingApprovals(ctx: SlackContext, principal: Principal, 
   if (!rows.length) return void (await respond({ response_type: 'ephemeral', text: 'No approval requests are waiting.' }));
   const blocks: KnownBlock[] = [section(`*${rows.length}${more ? '+' : ''} approval request${rows.length === 1 ? '' : 's'} waiting*`)];
   for (const row of rows) {
-    blocks.push({ type: 'divider' }, ...approvalRequestBlocks(noticeOfView(row, ctx.webUrl())).blocks);
+    blocks.push({ type: 'divider' }, ...approvalRequestBlocks(noticeOfView(row, ctx.webUrl()), { ownRequest: row.requested_by_you, mayDecide: can(principal.role, 'approvals:decide') }).blocks);
   }
   if (more) blocks.push(context('More are waiting: decide these first, or open the approvals inbox.'));
   await respond({ response_type: 'ephemeral', text: `${rows.length} approval requests waiting`, blocks: capBlocks(blocks) });

@@ -78,10 +78,21 @@ function approveConfirmation(notice: ApprovalNotice) {
   };
 }
 
-/** A pending request with Approve (confirmed) and Reject buttons; each button's value is the approval id. */
-export function approvalRequestBlocks(notice: ApprovalNotice): { text: string; blocks: KnownBlock[] } {
+/**
+ * A pending request with Approve (confirmed) and Reject buttons; each button's value is the
+ * approval id. A message only one person sees (`/crescendo approvals`) leaves the buttons out of
+ * their own requests, and out of every request when they may not decide.
+ */
+export function approvalRequestBlocks(notice: ApprovalNotice, viewer: { ownRequest?: boolean; mayDecide?: boolean } = {}): { text: string; blocks: KnownBlock[] } {
+  const content = contentBlocks(notice, { withEvidence: true });
+  if (viewer.ownRequest || viewer.mayDecide === false) {
+    const why = viewer.ownRequest ? 'You asked for this: another approver must decide.' : 'Managers and above decide requests.';
+    const blocks = [...content, context(`${requestedByLine(notice)} · ${why}`)];
+    if (notice.approveUrl) blocks.push(context(`<${notice.approveUrl}|Open in Crescendo>`));
+    return { text: truncate(`Waiting for approval: ${approvalHeadline(notice)}`, SLACK_LIMITS.fallbackText), blocks };
+  }
   const blocks: KnownBlock[] = [
-    ...contentBlocks(notice, { withEvidence: true }),
+    ...content,
     context(`${requestedByLine(notice)} · nobody approves their own request: another approver must decide`),
     {
       type: 'actions',
