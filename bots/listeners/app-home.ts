@@ -4,7 +4,7 @@ import type { ApprovalView } from '../../tools/approvals/approval-view.ts';
 import type { DailyDigest } from '../../tools/insights/daily-digest.ts';
 import { can } from '../../tools/registry/roles.ts';
 import type { Principal } from '../../tools/registry/runner.ts';
-import { HOME_APPROVALS_SHOWN, homeView, HOW_TO_ASK } from '../render/home-view.ts';
+import { HOME_APPROVALS_SHOWN, homeView, HOW_TO_ASK, type HomeContent } from '../render/home-view.ts';
 import { header, section } from '../render/slack-limits.ts';
 import type { SlackContext } from '../slack-context.ts';
 
@@ -24,10 +24,10 @@ export function registerAppHome(app: App, ctx: SlackContext): void {
   });
 }
 
-async function decidableApprovals(ctx: SlackContext, principal: Principal): Promise<{ decidable: ApprovalView[] | null; moreWaiting: boolean }> {
+async function decidableApprovals(ctx: SlackContext, principal: Principal): Promise<Pick<HomeContent, 'decidable' | 'moreWaiting' | 'approvalsError'>> {
   if (!can(principal.role, 'approvals:decide')) return { decidable: null, moreWaiting: false };
   const result = await ctx.runner.call('list_approvals', { status: 'pending', limit: 50 }, principal);
-  if (!result.ok) return { decidable: [], moreWaiting: false };
+  if (!result.ok) return { decidable: [], moreWaiting: false, approvalsError: result.error.message };
   const { rows, next_cursor: next } = result.output as { rows: ApprovalView[]; next_cursor: string | null };
   // Nobody decides their own request, so those are not theirs to act on here.
   const theirs = rows.filter((row) => !row.requested_by_you);

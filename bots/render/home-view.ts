@@ -8,6 +8,8 @@ export interface HomeContent {
   decidable: ApprovalView[] | null;
   /** More are waiting than listed. */
   moreWaiting: boolean;
+  /** Why the requests could not be listed, so an empty list is never mistaken for "nothing waiting". */
+  approvalsError?: string;
   /** Today's digest in one paragraph, or why it is missing. */
   digestHeadline: string;
   webUrl: string | null;
@@ -29,7 +31,8 @@ export function homeView(content: HomeContent): { type: 'home'; blocks: KnownBlo
   return { type: 'home', blocks: [header('Crescendo'), ...approvalBlocks(content), { type: 'divider' }, section(`*Today's digest*\n${escapeMrkdwn(content.digestHeadline)}`), { type: 'divider' }, section(HOW_TO_ASK)] };
 }
 
-function approvalBlocks({ decidable, moreWaiting, webUrl }: HomeContent): KnownBlock[] {
+function approvalBlocks({ decidable, moreWaiting, webUrl, approvalsError }: HomeContent): KnownBlock[] {
+  if (approvalsError) return [section(`*Approvals*\nThe requests could not be listed right now: ${escapeMrkdwn(approvalsError)}`)];
   if (decidable === null) return [section('*Approvals*\nYour role does not decide approval requests; a manager, admin or owner does.')];
   if (decidable.length === 0) return [section('*Approvals*\nNothing is waiting for your decision.')];
   const count = `${decidable.length}${moreWaiting ? '+' : ''}`;
