@@ -101,7 +101,8 @@ export function defineCsvImport<Row>(definition: CsvImportDefinition<Row>) {
       'A file with a bad row is rejected whole and its problems are listed with line numbers; the other files still load. ' +
       (definition.naturalKey?.replacesStored
         ? 'Re-importing a file changes nothing; a row whose key is already stored with other values replaces it (rows_replaced); files apply in order.'
-        : 'Re-importing a file changes nothing.'),
+        : 'Re-importing a file changes nothing.') +
+      ` Over ${BIG_IMPORT_ROWS.toLocaleString('en')} rows or ${BIG_IMPORT_CHARS / 1_000_000} MB the import is queued (status "queued", import_id): follow it with get_import.`,
     area: definition.area,
     access: 'write',
     permission: definition.permission,

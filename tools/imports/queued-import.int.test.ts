@@ -33,7 +33,7 @@ describe('a queued (big) import', () => {
     return (queued as { output: { import_id: string } }).output.import_id;
   }
 
-  it('rejects a file with one bad row whole, naming its line, and stores nothing', async () => {
+  it('rejects a file with one bad row whole, naming its line, and stores nothing', { timeout: 180_000 }, async () => {
     const importId = await importQueued(streamsCsv(ROWS, { trackPrefix: 'bad', badLine: 15_000 }));
     const outcome = await waitForImport(runner, analyst, importId);
     expect(outcome).toMatchObject({ status: 'done', error: null });
@@ -44,13 +44,13 @@ describe('a queued (big) import', () => {
     expect(await streamsOf('bad')).toBe(0);
   });
 
-  it('a dry run checks every row and stores nothing', async () => {
+  it('a dry run checks every row and stores nothing', { timeout: 180_000 }, async () => {
     const outcome = await waitForImport(runner, analyst, await importQueued(streamsCsv(ROWS, { trackPrefix: 'dry' }), { dryRun: true }));
     expect(outcome.result).toMatchObject({ files_loaded: 1, rows: ROWS, rows_stored: 0, rows_unchanged: 0, dry_run: true });
     expect(await streamsOf('dry')).toBe(0);
   });
 
-  it('stores every row; importing the same rows again changes nothing; running a finished import again returns its outcome', async () => {
+  it('stores every row; importing the same rows again changes nothing; running a finished import again returns its outcome', { timeout: 180_000 }, async () => {
     const content = streamsCsv(ROWS, { trackPrefix: 'same' });
     const first = await waitForImport(runner, analyst, await importQueued(content));
     expect(first.result).toMatchObject({ rows: ROWS, rows_stored: ROWS, rows_unchanged: 0, rows_replaced: 0 });
@@ -63,7 +63,7 @@ describe('a queued (big) import', () => {
     expect(await database.prisma.dataImport.findUniqueOrThrow({ where: { id: secondId }, select: { files: true } })).toEqual({ files: null });
   });
 
-  it('an interrupted import resumes after its last committed batch', async () => {
+  it('an interrupted import resumes after its last committed batch', { timeout: 180_000 }, async () => {
     // No job queue: the import stays queued, as when the process stopped before running it.
     const stopped = new ToolRunner({ prisma: database.prisma, catalogue: createCatalogue() });
     const importId = await importQueued(streamsCsv(ROWS, { trackPrefix: 'resume' }), { as: stopped });
@@ -79,12 +79,12 @@ describe('a queued (big) import', () => {
     expect(await waitForImport(runner, analyst, importId)).toMatchObject({ status: 'done', progress: 3 * ROWS, total: 3 * ROWS, rows_stored_so_far: ROWS });
   });
 
-  it('a small file still imports inline, in the call', async () => {
+  it('a small file still imports inline, in the call', { timeout: 180_000 }, async () => {
     const result = await runner.call('import_streams', { files: [{ name: 'small.csv', content: streamsCsv(10, { trackPrefix: 'small' }) }] }, analyst);
     expect(result).toMatchObject({ ok: true, output: { status: 'done', import_id: null, rows_stored: 10 } });
   });
 
-  it('another organisation cannot follow or run the import', async () => {
+  it('another organisation cannot follow or run the import', { timeout: 180_000 }, async () => {
     const importId = await importQueued(streamsCsv(ROWS, { trackPrefix: 'tenant' }), { as: new ToolRunner({ prisma: database.prisma, catalogue: createCatalogue() }) });
     const other = await createTestOrganization(database, 'queuedimport-other');
     expect(await runner.call('get_import', { import_id: importId }, other.as('OWNER'))).toMatchObject({ ok: false, error: { code: 'not_found' } });
