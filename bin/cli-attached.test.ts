@@ -1,9 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.ts';
 import { createApiToken } from '../tools/access/api-tokens.ts';
@@ -114,6 +115,41 @@ describe('the CLI while `crescendo start` holds the embedded database', { timeou
       expect(stderr).toMatch(/relaying stdio to the running server/);
     } finally {
       await client.close();
+    }
+  });
+
+  it('relays progress and tools/list_changed between the MCP client and the server', async () => {
+    const transport = new StdioClientTransport({ command: process.execPath, args: [CLI, 'mcp', '--org', 'att'], env, stderr: 'pipe' });
+    const client = new Client({ name: 'attached-test', version: '0.0.0' });
+    try {
+      await client.connect(transport);
+      const changed = new Promise<void>((resolve) => client.setNotificationHandler(ToolListChangedNotificationSchema, () => resolve()));
+      expect((await client.callTool({ name: 'enable_toolset', arguments: { toolset: 'campaigns' } })).isError).toBeFalsy();
+      await changed;
+      expect((await client.listTools()).tools.map((tool) => tool.name)).toContain('list_campaigns');
+      const progress: Array<{ progress: number; total?: number }> = [];
+      const result = await client.callTool({ name: 'calculate_attribution', arguments: { model: 'markov' } }, undefined, { onprogress: (update) => progress.push(update) });
+      expect(result.isError, JSON.stringify(result)).toBeFalsy();
+      expect(progress.at(-1)).toMatchObject({ progress: 2, total: 2 });
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('imports through the server, and --dry-run stores nothing', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'crescendo-attached-import-'));
+    const file = join(folder, 'touchpoints.csv');
+    writeFileSync(file, 'customer_id,occurred_at,channel\nc-1,2026-11-02T10:00:00Z,meta\nc-2,2026-11-03T10:00:00Z,tiktok\n');
+    try {
+      const dryRun = cli('import', 'touchpoints', file, '--org', 'att', '--dry-run');
+      expect(dryRun.code, dryRun.stderr).toBe(0);
+      expect(JSON.parse(dryRun.stdout)).toMatchObject({ dry_run: true, files_loaded: 1, rows: 2, rows_stored: 0 });
+      // Had the dry run stored them, these identical rows would now be skipped.
+      const stored = cli('import', 'touchpoints', file, '--org', 'att');
+      expect(stored.code, stored.stderr).toBe(0);
+      expect(JSON.parse(stored.stdout)).toMatchObject({ dry_run: false, rows_stored: 2, rows_unchanged: 0 });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 
