@@ -19,7 +19,7 @@ const cli = (...args: string[]) => {
 describe('crescendo CLI (embedded database)', { timeout: 400_000 }, () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('answers --help, COMMAND --help and --version without opening a database', () => {
+  it('answers --help, COMMAND --help, --version and flag typos without opening a database', () => {
     const neverCreated = join(dataDir, 'not-here');
     const run = (...args: string[]) => spawnSync(process.execPath, [join(import.meta.dirname, 'crescendo.js'), ...args], { env: { ...process.env, CRESCENDO_DATA_DIR: neverCreated, DATABASE_URL: '' }, encoding: 'utf8' });
     const help = run('--help');
@@ -29,6 +29,10 @@ describe('crescendo CLI (embedded database)', { timeout: 400_000 }, () => {
     expect(orgHelp.status).toBe(0);
     expect(orgHelp.stdout).toMatch(/^usage: crescendo org create --name N --slug S/);
     expect(run('--version').stdout).toMatch(/^crescendo \d+\.\d+\.\d+\n$/);
+    // A mistyped flag is answered before any database opens.
+    const typo = run('call', 'whoami', '--org', 'x', '--inptu', '{}');
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toMatch(/did you mean --input\?/);
     expect(existsSync(neverCreated)).toBe(false);
   });
 

@@ -40,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const command = await entry.load();
+  command.checkArgs?.(args);
   if (command.withoutDatabase) return command.withoutDatabase(args);
   const config = loadConfig(process.env, command.configOverrides?.(args) ?? {});
   // A running server holds the embedded database (PGlite admits one process): go through it.

@@ -11,6 +11,8 @@ export interface Command {
   attached?(server: AttachedServer, args: string[]): Promise<number>;
   /** Runs without any database (only the tool catalogue): never waits for one. */
   withoutDatabase?(args: string[]): Promise<number>;
+  /** Checks the flags before any database opens, so a typo is answered at once. */
+  checkArgs?: (args: string[]) => void;
   /** Settings the flags decide before the runtime opens (`start --port`). */
   configOverrides?: (args: string[]) => { port?: number };
   /** `db migrate` reports the migration itself; everything else migrates silently first. */
@@ -35,7 +37,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   },
   org: {
     usage: ['org create --name N --slug S [--currency USD] [--time-zone Europe/Madrid] [--owner EMAIL]   prints {id, slug, ...}'],
-    load: async () => ({ run: (await import('./commands/org.ts')).orgCommand }),
+    load: async () => (await import('./commands/org.ts')).orgCommandEntry,
   },
   token: {
     usage: ['token create --org S --role R --user EMAIL [--name N]   prints the token once (only its hash is kept)'],

@@ -21,6 +21,7 @@ function parseCall(args: string[]) {
 }
 
 export const callCommandEntry: Command = {
+  checkArgs: (args) => void parseCall(args),
   async run(runtime: Runtime, args: string[]) {
     const { toolName, identity, input } = parseCall(args);
     if (!runtime.runner.catalogue.get(toolName)) throw unknownTool(toolName);

@@ -28,6 +28,7 @@ function parseMcp(args: string[]) {
 }
 
 export const mcpCommandEntry: Command = {
+  checkArgs: (args) => void parseMcp(args),
   async run(runtime: Runtime, args: string[]) {
     const { identity, toolsets, readOnly } = parseMcp(args);
     const principal = await cliPrincipal(runtime, identity);
