@@ -32,7 +32,8 @@ export async function startEmbeddedScheduler(options: EmbeddedSchedulerOptions):
     options.jobs.enqueue({ name: FIRE_SCHEDULE_JOB, payload: { organizationId: organization.id, job: schedule.job, firedAt: dueAt.toISOString() } });
   // Each occurrence is claimed in the database first, so a restart or a second process never fires the same period twice.
   const fire = (schedule: JobSchedule, organization: ScheduledOrganization, cron: () => Cron) => async () => {
-    const dueAt = lastOccurrence(cron(), new Date());
+    // A timer woken a moment early must still claim this occurrence, not the one before it.
+    const dueAt = lastOccurrence(cron(), new Date(Date.now() + TIMER_TOLERANCE_MS));
     try {
       if (dueAt && (await claimScheduleOccurrence(options.prisma, organization.id, schedule.job, dueAt))) await enqueueFiring(schedule, organization, dueAt);
     } catch (error) {
@@ -98,6 +99,9 @@ export async function startEmbeddedScheduler(options: EmbeddedSchedulerOptions):
     },
   };
 }
+
+/** Patterns are minute-grained: a second of slack can never reach the next occurrence. */
+const TIMER_TOLERANCE_MS = 1_000;
 
 /** The latest occurrence of the cron at or before `now` (croner counts strictly before its reference). */
 function lastOccurrence(cron: Cron, now: Date): Date | null {
