@@ -86,8 +86,9 @@ export async function organizationFingerprint(database: Database, organizationId
   const parts: string[] = [];
   for (const { table_name: table } of tables) {
     if (GLOBAL_MODELS.has(table) || table === 'ToolCall') continue; // the audit log grows by design
+    // Ordered by the row's text: not every table has an id column (ScheduleRun's key is composite).
     const [row] = await database.sql.query<{ digest: string | null }>(
-      `SELECT md5(string_agg(t::text, '|' ORDER BY t.id)) AS digest FROM "${table}" t WHERE t."organizationId" = $1`,
+      `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM "${table}" t WHERE t."organizationId" = $1`,
       [organizationId],
     );
     parts.push(`${table}:${row?.digest ?? 'empty'}`);
