@@ -41,7 +41,11 @@ describe('embedded scheduler', () => {
       expect(scheduler.upcoming().map((entry) => entry.job).sort()).toEqual(['alerts.campaigns', 'digest.daily', 'stats.weekly']);
       await vi.advanceTimersByTimeAsync(3_000);
       vi.useRealTimers();
-      await jobs.drain();
+      // The firing first claims its occurrence in the database (real I/O), then enqueues the job.
+      await waitFor('the digest to be sent', async () => {
+        await jobs.drain();
+        return notifier.sent.length > 0;
+      });
       expect(notifier.sent).toMatchObject([{ kind: 'digest', organizationId: org.id, message: { title: 'Daily digest, Thursday 2026-11-19' } }]);
     } finally {
       scheduler.stop();

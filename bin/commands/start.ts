@@ -6,6 +6,7 @@ import { rotateNamedToken } from '../../tools/access/api-tokens.ts';
 import { defaultOperator } from '../../tools/access/organizations.ts';
 import { startEmbeddedScheduler, type EmbeddedScheduler } from '../../jobs/embedded-scheduler.ts';
 import { resumeApprovedRequests } from '../../jobs/resume-approvals.ts';
+import { resumeUnfinishedImports } from '../../jobs/resume-imports.ts';
 import { buildWebApp } from '../../web/app.ts';
 import { buildSlackApp } from '../../bots/slack-app.ts';
 import { webUiUrl, type Runtime } from '../runtime.ts';
@@ -40,6 +41,8 @@ async function startCommand(runtime: Runtime): Promise<number> {
   const demo = await ensureDemoOrganization(runtime);
   const resumed = await resumeApprovedRequests(database.prisma, runtime.jobs);
   if (resumed) runtime.log.info('resumed approved actions that had not run', { count: resumed });
+  const resumedImports = await resumeUnfinishedImports(database.prisma, runtime.jobs);
+  if (resumedImports) runtime.log.info('resumed big imports that had not finished', { count: resumedImports });
   // Embedded mode runs the per-organisation schedules here; with Redis, `crescendo worker` does.
   const scheduler: EmbeddedScheduler | null =
     runtime.jobs.mode === 'in-process' ? await startEmbeddedScheduler({ prisma: database.prisma, jobs: runtime.jobs, log: runtime.log, ingestDir: config.ingestDir }) : null;

@@ -1,5 +1,6 @@
 import { startJobWorker } from '../../jobs/bullmq/job-worker.ts';
 import { resumeApprovedRequests } from '../../jobs/resume-approvals.ts';
+import { resumeUnfinishedImports } from '../../jobs/resume-imports.ts';
 import { activeSchedules } from '../../jobs/schedules.ts';
 import type { Runtime } from '../runtime.ts';
 import { parseOptions, UsageError } from '../usage.ts';
@@ -18,6 +19,7 @@ export async function workerCommand(runtime: Runtime, args: string[]): Promise<n
   const worker = await startJobWorker({ redis: { url }, deps: runtime.jobDeps, concurrency, schedules: !values['no-schedules'] });
   try {
     const resumed = await resumeApprovedRequests(runtime.database.prisma, worker.queue);
+    const resumedImports = await resumeUnfinishedImports(runtime.database.prisma, worker.queue);
     const schedules = activeSchedules({ ingestDir: runtime.config.ingestDir }).map((schedule) => `${schedule.job} (${schedule.pattern})`);
     process.stdout.write(
       [
@@ -25,6 +27,7 @@ export async function workerCommand(runtime: Runtime, args: string[]): Promise<n
         values['no-schedules'] ? '  schedules: off (another worker keeps them)' : `  schedules per organisation, in its time zone: ${schedules.join(', ')}`,
         runtime.config.ingestDir ? `  scraper drops: ${runtime.config.ingestDir}/<org-slug>/` : '  scraper ingestion: off (set CRESCENDO_INGEST_DIR)',
         ...(resumed ? [`  re-enqueued ${resumed} approved action(s) that had not run`] : []),
+        ...(resumedImports ? [`  resumed ${resumedImports} unfinished import(s)`] : []),
         'Stop with Ctrl-C (SIGINT) or SIGTERM; running jobs finish first.',
         '',
       ].join('\n'),

@@ -61,7 +61,7 @@ describe('import_spend, import_streams, import_payouts', () => {
       { file: 'bad.csv', line: 3, reason: 'date "2026-13-01" is not a date (use YYYY-MM-DD)' },
       { file: 'bad.csv', line: 4, reason: 'amount "-3" must be at least 0' },
       { file: 'bad.csv', line: 5, reason: 'amount "ten" is not a number (digits with an optional "." for decimals)' },
-      { file: 'bad.csv', line: 6, reason: 'currency "dollars" is not a three-letter currency code such as USD' },
+      { file: 'bad.csv', line: 6, reason: 'currency "dollars" is not an ISO 4217 currency code (such as USD, EUR or GBP)' },
       { file: 'bad.csv', line: 7, reason: 'repeats line 2 (meta spend on 2026-10-05 for campaign "c" and artist "A"); each one may appear once per file' },
     ]);
     expect(await database.prisma.marketingSpend.count({ where: { organizationId: org.id, date: new Date('2026-10-05') } })).toBe(0);
