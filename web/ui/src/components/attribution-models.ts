@@ -1,15 +1,11 @@
+import { displayName } from '../../../../tools/common/display-names.ts';
 import type { ToolInput } from '../api/tool-types.ts';
 
 export type AttributionModel = NonNullable<ToolInput<'roas_summary'>['model']>;
 
-export const MODEL_LABELS: Record<AttributionModel, string> = {
-  first_touch: 'First touch',
-  last_touch: 'Last touch',
-  linear: 'Linear',
-  time_decay: 'Time decay',
-  position_based: 'Position based',
-  custom: 'Custom weights',
-  markov: 'Markov (data-driven)',
-};
+const MODELS = ['first_touch', 'last_touch', 'linear', 'time_decay', 'position_based', 'custom', 'markov'] as const satisfies readonly AttributionModel[];
 
-export const MODEL_CHOICES = (Object.keys(MODEL_LABELS) as AttributionModel[]).filter((model) => model !== 'custom');
+/** Each model's name as people read it, from the one shared display-name map. */
+export const MODEL_LABELS = Object.fromEntries(MODELS.map((model) => [model, displayName(model)])) as Record<AttributionModel, string>;
+
+export const MODEL_CHOICES = MODELS.filter((model) => model !== 'custom');
