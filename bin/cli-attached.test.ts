@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.ts';
 import { createApiToken } from '../tools/access/api-tokens.ts';
 import { readRunningServer } from './server-state.ts';
+import { createNightDriveCampaign } from './testing/night-drive-campaign.ts';
 
 // `npm start` holds the embedded database; every other command must still work, through it.
 const CLI = join(import.meta.dirname, 'crescendo.js');
@@ -37,15 +38,11 @@ describe('the CLI while `crescendo start` holds the embedded database', { timeou
     expect(cli('org', 'create', '--name', 'Attached Records', '--slug', 'att').code).toBe(0);
     const database = await openDatabase({ dataDir: join(dataDir, 'pgdata') });
     try {
-      const organization = await database.prisma.organization.findUniqueOrThrow({ where: { slug: 'att' } });
+      const created = await createNightDriveCampaign(database, 'att');
       for (const [email, role] of [['cm@att.example', 'CAMPAIGN_MANAGER'], ['boss@att.example', 'MANAGER']] as const) {
-        await createApiToken(database.prisma, { organizationId: organization.id, email, role });
+        await createApiToken(database.prisma, { organizationId: created.organizationId, email, role });
       }
-      vendorId = (await database.prisma.vendor.create({ data: { organizationId: organization.id, name: 'Club Restricted', costPer1kStreams: 2.5 } })).id;
-      const client = await database.prisma.client.create({ data: { organizationId: organization.id, name: 'Example Artist' } });
-      campaignId = (await database.prisma.campaignGroup.create({
-        data: { organizationId: organization.id, clientId: client.id, name: 'Night Drive push', artistName: 'Example Artist', startDate: new Date('2026-11-01') },
-      })).id;
+      ({ vendorId, campaignId } = created);
     } finally {
       await database.close();
     }

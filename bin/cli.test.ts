@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.ts';
+import { createNightDriveCampaign } from './testing/night-drive-campaign.ts';
 
 // The CLI is exercised as a user runs it: a separate process over an embedded data folder.
 const dataDir = mkdtempSync(join(tmpdir(), 'crescendo-cli-'));
@@ -100,12 +101,7 @@ describe('crescendo CLI (embedded database)', { timeout: 400_000 }, () => {
     let campaignId: string;
     let vendorId: string;
     try {
-      const organization = await database.prisma.organization.findUniqueOrThrow({ where: { slug: 'cli' } });
-      vendorId = (await database.prisma.vendor.create({ data: { organizationId: organization.id, name: 'Club Restricted', costPer1kStreams: 2.5 } })).id;
-      const client = await database.prisma.client.create({ data: { organizationId: organization.id, name: 'Example Artist' } });
-      campaignId = (await database.prisma.campaignGroup.create({
-        data: { organizationId: organization.id, clientId: client.id, name: 'Night Drive push', artistName: 'Example Artist', startDate: new Date('2026-11-01') },
-      })).id;
+      ({ vendorId, campaignId } = await createNightDriveCampaign(database, 'cli'));
     } finally {
       await database.close();
     }

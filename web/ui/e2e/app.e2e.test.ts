@@ -11,6 +11,7 @@ import { uiRoutes } from '../../ui-routes.ts';
 import { hasChromium, launchChromium } from './browser.ts';
 import { buildUi } from './build-ui.ts';
 import { startEmbeddedApp, type EmbeddedApp } from './embedded-app.ts';
+import { callTool, signedInPage as openSignedInPage } from './signed-in.ts';
 
 /**
  * The whole product as a new user meets it: `crescendo start` on a fresh data directory (demo
@@ -41,24 +42,9 @@ describe.skipIf(!hasChromium)('web UI in Chromium against the embedded app', () 
     await fake?.close();
   });
 
-  async function signedInPage(path = '/', viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const page = await browser.newPage({ viewport });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${app.base}${path}`);
-    await page.getByLabel('API token').fill(app.token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
-    return page;
-  }
+  const signedInPage = (path = '/', viewport?: { width: number; height: number }) => openSignedInPage(browser, app, pageErrors, path, viewport);
 
-  const api = async (tool: string, input: unknown) => {
-    const response = await fetch(`${app.base}/api/tools/${tool}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${app.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    return response.json() as Promise<{ rows: Array<Record<string, unknown>> }>;
-  };
+  const api = (tool: string, input: unknown) => callTool<{ rows: Array<Record<string, unknown>> }>(app, tool, input);
 
   it('refuses a wrong token with a message, and never puts the token in the URL', async () => {
     const page = await browser.newPage();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from './browser.ts';
 import { buildUi } from './build-ui.ts';
 import { startEmbeddedApp, type EmbeddedApp } from './embedded-app.ts';
+import { callTool, signedInPage as openSignedInPage } from './signed-in.ts';
 
 /** Screenshots a person looks at before calling the page done (kept out of git in .scratch). */
 const SHOTS = fileURLToPath(new URL('../../../.scratch/shots/', import.meta.url));
@@ -30,24 +31,9 @@ describe.skipIf(!hasChromium)('approvals in Chromium against the embedded app', 
     await app?.stop();
   });
 
-  async function signedInPage(path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const page = await browser.newPage({ viewport });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${app.base}${path}`);
-    await page.getByLabel('API token').fill(app.token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
-    return page;
-  }
+  const signedInPage = (path = '/', viewport?: { width: number; height: number }) => openSignedInPage(browser, app, pageErrors, path, viewport);
 
-  async function api<Output>(tool: string, input: unknown): Promise<Output> {
-    const response = await fetch(`${app.base}/api/tools/${tool}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${app.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    return response.json() as Promise<Output>;
-  }
+  const api = <Output>(tool: string, input: unknown) => callTool<Output>(app, tool, input);
 
   const paymentCards = (page: Page) => page.getByRole('region', { name: 'Waiting for a decision' }).getByRole('listitem')
     .filter({ has: page.getByRole('heading', { name: /^Pay / }) });
