@@ -13,6 +13,7 @@ import { ToolRunner } from '../../tools/registry/runner.ts';
 import { buildWebApp } from '../../web/app.ts';
 import type { Figure } from './harness.ts';
 import { median } from './harness.ts';
+import { watchEventLoopStalls } from '../../tools/testing/event-loop-stalls.ts';
 
 const ROWS = 200_000;
 /** Issue 15 #8: other requests answer within this while a big import runs. */
@@ -50,13 +51,7 @@ export async function measureBigImportLatency(backend: string, database: Databas
     for (let index = 0; index < 30; index++) idle.push(await whoami());
     const content = streamsCsv(ROWS);
 
-    let worstGap = 0;
-    let lastTick = performance.now();
-    const ticker = setInterval(() => {
-      const now = performance.now();
-      worstGap = Math.max(worstGap, now - lastTick);
-      lastTick = now;
-    }, 10);
+    const stalls = watchEventLoopStalls();
     let finished = false;
     const busy: number[] = [];
     // Calls that started once the upload was answered: only the job was running then.
@@ -81,7 +76,7 @@ export async function measureBigImportLatency(backend: string, database: Databas
     const importMs = performance.now() - started;
     finished = true;
     await asking;
-    clearInterval(ticker);
+    const worstGap = stalls.stop();
     if (outcome.status !== 'done' || outcome.result?.rows_stored !== ROWS) throw new Error(`bench import did not store ${ROWS} rows: ${JSON.stringify(outcome).slice(0, 500)}`);
 
     const sorted = [...busy].sort((a, b) => a - b);
