@@ -9,3 +9,8 @@ const MODELS = ['first_touch', 'last_touch', 'linear', 'time_decay', 'position_b
 export const MODEL_LABELS = Object.fromEntries(MODELS.map((model) => [model, displayName(model)])) as Record<AttributionModel, string>;
 
 export const MODEL_CHOICES = MODELS.filter((model) => model !== 'custom');
+
+/** An attribution key as people read it: channels by their display names, campaigns and artists as named. */
+export function attributionKeyLabel(groupBy: string, key: string): string {
+  return groupBy === 'channel' ? displayName(key) : key;
+}

@@ -3,7 +3,7 @@ import type { ToolInput } from '../../api/tool-types.ts';
 import { useTool } from '../../api/use-tool.ts';
 import { useMe } from '../../auth/organization.tsx';
 import { addDays, dayInZone } from '../../components/calendar-days.ts';
-import { MODEL_LABELS } from '../../components/attribution-models.ts';
+import { attributionKeyLabel, MODEL_LABELS } from '../../components/attribution-models.ts';
 import { formatDay, formatMoney, formatNumber } from '../../components/format.ts';
 import { PageHeader, Panel, StatCard } from '../../components/layout-parts.tsx';
 import { Segmented } from '../../components/segmented.tsx';
@@ -72,7 +72,7 @@ function ComparisonView({ comparison }: { comparison: Comparison }) {
         <StatCard label="Conversions" value={formatNumber(comparison.total_conversions)} detail={`${comparison.lookback_days}-day lookback`} />
         <StatCard wide label={`Top ${comparison.group_by} by model`} value={(
           <ul className="top-models">
-            {comparison.models.map((model) => <li key={model}>{MODEL_LABELS[model]}: <strong>{comparison.top_key_by_model[model] ?? '—'}</strong></li>)}
+            {comparison.models.map((model) => <li key={model}>{MODEL_LABELS[model]}: <strong>{attributionKeyLabel(comparison.group_by, comparison.top_key_by_model[model] ?? '—')}</strong></li>)}
           </ul>
         )} />
       </div>

@@ -1,6 +1,5 @@
-import { displayName } from '../../../../../tools/common/display-names.ts';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { MODEL_LABELS } from '../../components/attribution-models.ts';
+import { attributionKeyLabel, MODEL_LABELS } from '../../components/attribution-models.ts';
 import { formatMoney } from '../../components/format.ts';
 import type { Comparison } from './model-comparison-table.tsx';
 import { CHART_GRID, SERIES, axisTick, legendProps, tooltipProps } from '../../components/chart-style.tsx';
@@ -10,7 +9,7 @@ const CHARTED_KEYS = 8;
 
 /** One group of bars per key, one bar per model: where the models disagree, the bars differ in height. */
 export function ModelComparisonChart({ comparison }: { comparison: Comparison }) {
-  const data = comparison.rows.slice(0, CHARTED_KEYS).map((row) => ({ ...row.revenue, key: comparison.group_by === 'channel' ? displayName(row.key) : row.key }));
+  const data = comparison.rows.slice(0, CHARTED_KEYS).map((row) => ({ ...row.revenue, key: attributionKeyLabel(comparison.group_by, row.key) }));
   return (
     <div className="chart chart-tall" data-chart="model-comparison" role="img"
       aria-label={`Revenue credited per ${comparison.group_by} by each attribution model`}>

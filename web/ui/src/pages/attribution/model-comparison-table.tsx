@@ -1,6 +1,5 @@
-import { displayName } from '../../../../../tools/common/display-names.ts';
 import type { ToolOutput } from '../../api/tool-types.ts';
-import { MODEL_LABELS } from '../../components/attribution-models.ts';
+import { attributionKeyLabel, MODEL_LABELS } from '../../components/attribution-models.ts';
 import { formatMoney, formatShare } from '../../components/format.ts';
 import { TableScroll } from '../../components/table-scroll.tsx';
 
@@ -24,7 +23,7 @@ export function ModelComparisonTable({ comparison }: { comparison: Comparison })
         <tbody>
           {comparison.rows.map((row) => (
             <tr key={row.key}>
-              <th scope="row">{comparison.group_by === 'channel' ? displayName(row.key) : row.key}</th>
+              <th scope="row">{attributionKeyLabel(comparison.group_by, row.key)}</th>
               {models.map((model) => {
                 const value = row.revenue[model];
                 const top = value !== null && value !== undefined && value === row.max && row.spread > 0;
