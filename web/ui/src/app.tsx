@@ -42,6 +42,10 @@ const VendorsPage = lazyPage(() => import('./pages/vendors/vendors-page.tsx'));
 const AttributionPage = lazyPage(() => import('./pages/attribution/attribution-page.tsx'));
 const ApprovalsPage = lazyPage(() => import('./pages/approvals/approvals-page.tsx'));
 const ChatPage = lazyPage(() => import('./pages/chat/chat-page.tsx'));
+const ClientsPage = lazyPage(() => import('./pages/clients/clients-page.tsx'));
+const ClientPage = lazyPage(() => import('./pages/clients/client-page.tsx'));
+const PlaylistsPage = lazyPage(() => import('./pages/playlists/playlists-page.tsx'));
+const ToolFormPage = lazyPage(() => import('./forms/tool-form-page.tsx'));
 
 const PAGES: Record<PagePattern, Page> = {
   '/': OverviewPage,
@@ -52,6 +56,10 @@ const PAGES: Record<PagePattern, Page> = {
   '/approvals': ApprovalsPage,
   '/approvals/:id': ApprovalsPage,
   '/chat': ChatPage,
+  '/clients': ClientsPage,
+  '/clients/:id': ClientPage,
+  '/playlists': PlaylistsPage,
+  '/forms/:tool': ToolFormPage,
 };
 
 function resolve(path: string) {

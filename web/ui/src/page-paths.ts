@@ -13,6 +13,11 @@ export const PAGE_PATHS = [
   // Approval links in Slack messages and tool answers point here.
   { pattern: '/approvals/:id', title: 'Approvals' },
   { pattern: '/chat', title: 'Chat' },
+  { pattern: '/clients', title: 'Clients' },
+  { pattern: '/clients/:id', title: 'Client' },
+  { pattern: '/playlists', title: 'Playlists' },
+  // One form per write tool, generated from its input schema (web/ui/src/forms).
+  { pattern: '/forms/:tool', title: 'Form' },
 ] as const;
 
 export type PagePattern = (typeof PAGE_PATHS)[number]['pattern'];

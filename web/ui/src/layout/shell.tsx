@@ -7,6 +7,8 @@ const NAV = [
   { href: '/', label: 'Overview', permission: 'insights:read' },
   { href: '/campaigns', label: 'Campaigns', permission: 'campaigns:read' },
   { href: '/vendors', label: 'Vendors', permission: 'campaigns:read' },
+  { href: '/playlists', label: 'Playlists', permission: 'campaigns:read' },
+  { href: '/clients', label: 'Clients', permission: 'campaigns:read' },
   { href: '/attribution', label: 'Attribution', permission: 'attribution:read' },
   { href: '/approvals', label: 'Approvals', permission: 'approvals:read' },
   { href: '/chat', label: 'Chat', permission: null },
