@@ -5,6 +5,8 @@ export interface ApiClient {
   callTool<Name extends ToolName>(name: Name, input: ToolInput<Name>, signal?: AbortSignal): Promise<ToolOutput<Name>>;
   /** POST to a JSON endpoint under /api (approvals, chat). */
   post(path: string, body: unknown, signal?: AbortSignal): Promise<Response>;
+  /** GET a JSON endpoint under /api (the tool catalogue with its input schemas). */
+  get(path: string, signal?: AbortSignal): Promise<unknown>;
 }
 
 /**
@@ -30,6 +32,17 @@ export function createApiClient(token: string, onUnauthenticated: () => void): A
 
   return {
     post,
+    async get(path, signal) {
+      let response: Response;
+      try {
+        response = await fetch(`/api${path}`, { headers: { authorization: `Bearer ${token}` }, signal });
+      } catch (error) {
+        throw networkError(error);
+      }
+      if (response.status === 401) onUnauthenticated();
+      if (!response.ok) throw await errorFromResponse(response);
+      return response.json();
+    },
     async callTool(name, input, signal) {
       const response = await post(`/tools/${name}`, input, signal);
       if (!response.ok) throw await errorFromResponse(response);

@@ -6,6 +6,10 @@ import type { compareAttributionModels } from '../../../../tools/attribution/com
 import type { roasSummary } from '../../../../tools/attribution/roas-summary.ts';
 import type { campaignAlerts } from '../../../../tools/campaigns/performance/campaign-alerts.ts';
 import type { vendorPerformance } from '../../../../tools/campaigns/performance/vendor-performance.ts';
+import type { exportTable } from '../../../../tools/campaigns/records/export-table.ts';
+import type { getClient } from '../../../../tools/campaigns/records/get-client.ts';
+import type { listClients } from '../../../../tools/campaigns/records/list-clients.ts';
+import type { listVendors } from '../../../../tools/campaigns/records/list-vendors.ts';
 import type { getCampaign } from '../../../../tools/campaigns/records/get-campaign.ts';
 import type { listCampaigns } from '../../../../tools/campaigns/records/list-campaigns.ts';
 import type { listPlaylists } from '../../../../tools/campaigns/records/list-playlists.ts';
@@ -22,6 +26,10 @@ interface UiTools {
   list_campaigns: typeof listCampaigns;
   get_campaign: typeof getCampaign;
   list_playlists: typeof listPlaylists;
+  list_clients: typeof listClients;
+  get_client: typeof getClient;
+  list_vendors: typeof listVendors;
+  export_table: typeof exportTable;
   vendor_performance: typeof vendorPerformance;
   campaign_alerts: typeof campaignAlerts;
   roas_summary: typeof roasSummary;
