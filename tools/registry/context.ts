@@ -1,4 +1,5 @@
 import type { Surface } from '../../db/generated/prisma/enums.ts';
+import type { ApprovalPending } from './approval-request.ts';
 import type { ToolCatalogue } from './catalogue.ts';
 import type { Role } from './roles.ts';
 import type { ToolDb } from './tenant-scope.ts';
@@ -80,6 +81,11 @@ export interface ToolContext {
    * `ctx.db`; read tools get a read transaction (for a consistent snapshot or SET LOCAL tuning).
    */
   inTransaction<T>(work: (db: ToolDb) => Promise<T>): Promise<T>;
+  /**
+   * Write tools with `escalatesTo`: files an approval request for one of those approval tools
+   * instead of acting (remove_placement once money was paid), in this call's transaction.
+   */
+  requestApproval?(action: string, input: Record<string, unknown>): Promise<ApprovalPending>;
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

@@ -55,6 +55,12 @@ export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output 
    * between; audited after it returns, like a read.
    */
   ownTransactions?: boolean;
+  /**
+   * Write tools that act directly in the ordinary case but need a person's approval in some (a
+   * removal once money was paid): the approval tools they may file requests for through
+   * `ctx.requestApproval`, saying so in their output.
+   */
+  escalatesTo?: readonly string[];
   /** A valid input, for documentation and for the registry-wide tests (ids are swapped in). */
   example?: z.input<Input>;
   /**

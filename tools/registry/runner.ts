@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { PrismaClient } from '../../db/generated/prisma/client.ts';
-import { fileApprovalRequest, recheckApprovedFacts, type FactsChanged } from './approval-request.ts';
+import { fileApprovalRequest, recheckApprovedFacts, type ApprovalPending, type FactsChanged } from './approval-request.ts';
 import { recordToolCall, type ToolCallRecord } from './audit.ts';
 import type { ToolCatalogue } from './catalogue.ts';
 import type { Actor, JobQueue, JobRequest, Logger, OrganizationInfo, ProgressReporter, Surface, ToolContext } from './context.ts';
@@ -179,6 +179,8 @@ export class ToolRunner {
       catalogue: this.deps.catalogue,
       approvalId,
       inTransaction: (work) => (tool.access === 'read' || ownsTransactions ? scoped.$transaction((tx) => work(tx as unknown as ToolDb), { timeout: READ_TRANSACTION_TIMEOUT_MS }) : work(db)),
+      // A fresh context over the same transaction and pending jobs, so the request commits with the call.
+      requestApproval: (action, payload) => this.escalate(tool, action, payload, makeContext(db)),
     });
     const scoped = this.scoped(organization.id, tool);
     if (tool.access === 'read') return this.checkOutput(tool, await tool.handler(makeContext(scoped as unknown as ToolDb), input));
@@ -215,6 +217,19 @@ export class ToolRunner {
     return output;
   }
 
+  /**
+   * A write tool that needs a person's approval only in some cases (see ToolDefinition.escalatesTo)
+   * files the request for one of its declared approval tools, in its own transaction.
+   */
+  private async escalate(tool: AnyTool, action: string, payload: Record<string, unknown>, ctx: ToolContext): Promise<ApprovalPending> {
+    const target = this.deps.catalogue.get(action);
+    if (!target || target.access !== 'approval' || !tool.escalatesTo?.includes(action)) throw new Error(`${tool.name} may not file requests for ${action}`);
+    if (!can(ctx.actor.role, target.permission)) throw forbidden(`Your role (${ctx.actor.role}) may not request ${target.name}: it needs the ${target.permission} permission.`);
+    const parsed = this.strictInput(target).safeParse(payload);
+    if (!parsed.success) throw inputError(target.name, parsed.error);
+    return fileApprovalRequest(target, ctx, parsed.data as Record<string, unknown>, this.deps.approvalUrl ?? (() => null));
+  }
+
   /** Unknown fields are refused rather than ignored: a misspelt field must not silently do nothing. */
   private strictInput(tool: AnyTool): z.ZodType {
     const cached = this.strictInputs.get(tool);
@@ -243,7 +258,7 @@ export class ToolRunner {
   private scoped(orgId: string, tool: AnyTool): TenantClient {
     const privileges: ScopePrivileges = {
       write: tool.access !== 'read',
-      approvals: tool.access === 'approval' || tool.area === 'approvals',
+      approvals: tool.access === 'approval' || tool.area === 'approvals' || Boolean(tool.escalatesTo?.length),
       access: tool.permission === 'org:admin',
     };
     const key = `${orgId}:${privileges.write}:${privileges.approvals}:${privileges.access}`;
