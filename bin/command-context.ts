@@ -10,7 +10,7 @@ export async function resolveOrganization(runtime: Runtime, slugOrId: string | u
   return findCliOrganization(runtime.database.prisma, slugOrId);
 }
 
-async function findCliOrganization(prisma: PrismaClient, slugOrId: string | undefined) {
+export async function findCliOrganization(prisma: PrismaClient, slugOrId: string | undefined) {
   if (!slugOrId) throw new UsageError('--org is required (a slug or an id; `crescendo org create` makes one)');
   const organization = await findOrganization(prisma, slugOrId);
   if (!organization) throw new UsageError(`--org: no organisation with slug or id "${slugOrId}"`);
