@@ -4,7 +4,10 @@ import type { ToolRunner } from '../../registry/runner.ts';
 import { openToolTestWorld, type TestOrganization } from '../../testing/fixtures.ts';
 import { AS_OF, buildDeliveryScenario, TRACKS, type DeliveryScenario } from '../testing/delivery-scenario.ts';
 
-type Alert = { type: string; severity: string; placement_id: string | null; track_id: string; message: string; action: string };
+type Alert = {
+  type: string; severity: string; placement_id: string | null; track_id: string; message: string; action: string;
+  campaign_id: string; campaign_name: string; vendor_name: string | null; track_url: string; playlist_name: string | null; delivery_rate: number | null;
+};
 
 describe('campaign_alerts', () => {
   let database: Database;
@@ -45,10 +48,33 @@ describe('campaign_alerts', () => {
     expect(under[0]!.action).toMatch(/Silent Bob.*10,000 streams still owed/);
   });
 
+  it('says which song and vendor fall short, by how much as a percentage, and links the campaign and the song', async () => {
+    const nightDrive = (await alerts({ as_of: AS_OF })).find((alert) => alert.placement_id === scenario.placements.nightDrive)!;
+    // 10,000 on the vendor's playlist + 5,000 on the auto-detected one, against 19 days x 1,000 promised.
+    expect(nightDrive).toMatchObject({
+      campaign_id: scenario.campaignId, campaign_name: 'Autumn push', vendor_name: 'Club Restricted', delivery_rate: 0.7895,
+      track_url: `https://open.spotify.com/track/${TRACKS.nightDrive}`, playlist_name: null,
+      message: `Club Restricted is delivering 79% of the streams promised so far for "${TRACKS.nightDrive}": 15,000 of 19,000.`,
+    });
+    expect(nightDrive.action).toBe('Ask Club Restricted for a catch-up plan or a make-good (5,000 streams still owed); if delivery stays below 80%, move the rest of the budget to vendors that deliver.');
+  });
+
+  it('never shows a person a tool name or a rate as a fraction', async () => {
+    const all = [...(await alerts({ as_of: AS_OF })), ...(await alerts({ as_of: '2026-12-01', grace_days: 90 }))];
+    expect(new Set(all.map((alert) => alert.type))).toEqual(new Set(['under_delivering', 'stale_scrape', 'dropped_from_playlist']));
+    for (const alert of all) {
+      expect(`${alert.message} ${alert.action}`).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+      expect(`${alert.message} ${alert.action}`).not.toMatch(/\b0\.\d/);
+    }
+  });
+
   it('flags a song that left a vendor playlist since the previous scrape', async () => {
     const dropped = (await alerts({ as_of: AS_OF })).filter((alert) => alert.type === 'dropped_from_playlist');
     expect(dropped).toHaveLength(1);
-    expect(dropped[0]).toMatchObject({ placement_id: scenario.placements.duetClub, message: expect.stringContaining('"Club Bangers"') });
+    expect(dropped[0]).toMatchObject({
+      placement_id: scenario.placements.duetClub, playlist_name: 'Club Bangers', delivery_rate: null,
+      message: `"${TRACKS.duet}" left Club Restricted's playlist "Club Bangers" between the scrapes of 2026-11-12 and 2026-11-19.`,
+    });
   });
 
   it('flags stale and missing scrapes', async () => {

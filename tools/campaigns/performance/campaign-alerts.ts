@@ -4,6 +4,7 @@ import type { ToolContext } from '../../registry/context.ts';
 import { daysElapsed, remainingStreams, UNDER_DELIVERY_THRESHOLD } from '../delivery/delivery-math.ts';
 import { creditedVendor, loadCreditedScrapes, loadDelivery, type PlacementDelivery, type SongScrape } from '../delivery/load-delivery.ts';
 import { nameKey } from '../delivery/playlist-ownership.ts';
+import { countText, percentText } from '../../common/display-figures.ts';
 import { endOfDayIn, isoDate, isoDay, rate, resolveAsOf, todayIn } from '../../common/format.ts';
 
 const alert = z.object({
@@ -16,7 +17,10 @@ const alert = z.object({
   vendor_name: z.string().nullable(),
   track_id: z.string(),
   song: z.string(),
-  message: z.string(),
+  track_url: z.string().describe('The song on Spotify.'),
+  playlist_name: z.string().nullable().describe('The playlist the song left (dropped_from_playlist), else null.'),
+  delivery_rate: z.number().nullable().describe('Delivered / promised so far, 0-1 (under_delivering), else null.'),
+  message: z.string().describe('What is wrong, in words for people: the song, the vendor, rates as percentages.'),
   action: z.string().describe('What to do about it.'),
 });
 type Alert = z.infer<typeof alert>;
@@ -49,6 +53,9 @@ export const campaignAlerts = defineTool({
       campaign_name: names.campaigns.get(placement.campaignGroupId) ?? '?',
       track_id: placement.spotifyTrackId,
       song: placement.songName ?? placement.spotifyTrackId,
+      track_url: spotifyTrackUrl(placement.spotifyTrackId),
+      playlist_name: null,
+      delivery_rate: null,
     });
     const alerts: Alert[] = [];
     for (const placement of report.placements) {
@@ -56,11 +63,12 @@ export const campaignAlerts = defineTool({
       const judged = daysElapsed(placement.startDate, asOf) >= input.grace_days && placement.promised > 0;
       if (judged && placement.deliveryRate !== null && placement.deliveryRate < input.threshold) {
         const owed = remainingStreams(placement.goal, placement.delivered);
+        const described = describe(placement);
         alerts.push({
-          ...describe(placement), type: 'under_delivering', severity: placement.deliveryRate < input.threshold / 2 ? 'high' : 'medium',
-          placement_id: placement.placementId, vendor_id: placement.vendorId, vendor_name: vendorName,
-          message: `${vendorName} delivered ${placement.delivered.toLocaleString('en')} of ${placement.promised.toLocaleString('en')} streams promised so far (rate ${rate(placement.deliveryRate)}).`,
-          action: `Ask ${vendorName} for a catch-up plan or a make-good (${owed.toLocaleString('en')} streams still owed); if it stays below ${input.threshold}, move the rest of the budget (plan_budget_allocation).`,
+          ...described, type: 'under_delivering', severity: placement.deliveryRate < input.threshold / 2 ? 'high' : 'medium',
+          placement_id: placement.placementId, vendor_id: placement.vendorId, vendor_name: vendorName, delivery_rate: rate(placement.deliveryRate),
+          message: `${vendorName} is delivering ${percentText(placement.deliveryRate)} of the streams promised so far for "${described.song}": ${countText(placement.delivered)} of ${countText(placement.promised)}.`,
+          action: `Ask ${vendorName} for a catch-up plan or a make-good (${countText(owed)} streams still owed); if delivery stays below ${percentText(input.threshold)}, move the rest of the budget to vendors that deliver.`,
         });
       }
     }
@@ -70,10 +78,13 @@ export const campaignAlerts = defineTool({
       const song = report.songs.get(trackId);
       const age = song ? daysElapsed(todayIn(ctx.org.timeZone, song.scrapedAt), asOf) : null;
       if (age === null || age > input.stale_after_days) {
+        const described = describe(placement);
         alerts.push({
-          ...describe(placement), type: 'stale_scrape', severity: age === null ? 'high' : 'medium', placement_id: null, vendor_id: null, vendor_name: null,
-          message: age === null ? 'This song has never been scraped: its delivery cannot be checked.' : `The latest scrape is ${age} days old (${isoDay(song!.scrapedAt)}).`,
-          action: 'Run the Spotify for Artists scraper for this song and import the files (crescendo import scraped DIR).',
+          ...described, type: 'stale_scrape', severity: age === null ? 'high' : 'medium', placement_id: null, vendor_id: null, vendor_name: null,
+          message: age === null
+            ? `"${described.song}" has never been scraped, so its delivery cannot be checked.`
+            : `"${described.song}" was last scraped ${age} days ago (${isoDay(song!.scrapedAt)}), so its delivery figures are out of date.`,
+          action: 'Run the Spotify for Artists scraper for this song and import its files (crescendo import scraped DIR).',
         });
       }
     }
@@ -92,7 +103,7 @@ async function droppedPlaylists(
   placements: PlacementDelivery[],
   latest: Map<string, SongScrape>,
   vendorNames: Map<string, string>,
-  describe: (placement: PlacementDelivery) => Pick<Alert, 'campaign_id' | 'campaign_name' | 'track_id' | 'song'>,
+  describe: (placement: PlacementDelivery) => Pick<Alert, 'campaign_id' | 'campaign_name' | 'track_id' | 'song' | 'track_url' | 'playlist_name' | 'delivery_rate'>,
 ): Promise<Alert[]> {
   const alerts: Alert[] = [];
   const previous = await loadCreditedScrapes(ctx.db, ctx.orgId, [...latest.keys()], endOfDayIn(asOf, ctx.org.timeZone), 'previous');
@@ -104,14 +115,20 @@ async function droppedPlaylists(
     for (const playlist of before.playlists) {
       if (creditedVendor(playlist.owner) !== placement.vendorId || stillOn.has(playlist.spotifyPlaylistId ?? nameKey(playlist.name))) continue;
       const vendorName = vendorNames.get(placement.vendorId) ?? '?';
+      const described = describe(placement);
       alerts.push({
-        ...describe(placement), type: 'dropped_from_playlist', severity: 'high', placement_id: placement.placementId, vendor_id: placement.vendorId, vendor_name: vendorName,
-        message: `The song left "${playlist.name}" (${vendorName}) between the scrapes of ${isoDay(before.scrapedAt)} and ${isoDay(now.scrapedAt)}.`,
+        ...described, type: 'dropped_from_playlist', severity: 'high', placement_id: placement.placementId, vendor_id: placement.vendorId, vendor_name: vendorName,
+        playlist_name: playlist.name,
+        message: `"${described.song}" left ${vendorName}'s playlist "${playlist.name}" between the scrapes of ${isoDay(before.scrapedAt)} and ${isoDay(now.scrapedAt)}.`,
         action: `Ask ${vendorName} to put it back on "${playlist.name}" or to replace it with a playlist of similar reach.`,
       });
     }
   }
   return alerts;
+}
+
+function spotifyTrackUrl(trackId: string): string {
+  return `https://open.spotify.com/track/${encodeURIComponent(trackId)}`;
 }
 
 async function namesFor(ctx: ToolContext, placements: PlacementDelivery[]) {
