@@ -42,7 +42,7 @@ export function alertsMessage(output: CampaignAlertsOutput): NotificationMessage
     .map((type) => {
       const own = output.alerts.filter((alert) => alert.type === type);
       const lines = own.slice(0, LINES_PER_SECTION).map((alert) => `${alert.severity === 'high' ? '[high] ' : ''}${alert.campaign_name} / ${alert.song}: ${alert.message} ${alert.action}`);
-      if (own.length > LINES_PER_SECTION) lines.push(`…and ${own.length - LINES_PER_SECTION} more (ask for campaign_alerts).`);
+      if (own.length > LINES_PER_SECTION) lines.push(`…and ${own.length - LINES_PER_SECTION} more: see Alerts on the Overview page.`);
       return { heading: HEADINGS[type]!, lines };
     })
     .filter((section) => section.lines.length > 0);
