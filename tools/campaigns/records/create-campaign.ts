@@ -8,6 +8,7 @@ import { amountInput, currencyInput, EXAMPLE_ID, idInput, nameInput } from './in
 import { requireClient } from './lookups.ts';
 import { placementView, toPlacementView } from './placement-view.ts';
 import { requireSongVendors, songInput } from './song-input.ts';
+import { keepPlanLines } from '../plans/keep-plan-lines.ts';
 
 export const createCampaign = defineTool({
   name: 'create_campaign',
@@ -77,6 +78,7 @@ export const createCampaign = defineTool({
       });
       placements.push(toPlacementView(placement, vendors.get(placement.vendorId)!.name));
     }
+    await keepPlanLines(ctx, await ctx.db.placement.findMany({ where: { campaignGroupId: campaign.id } }));
     const goal = input.songs.reduce((sum, song) => sum + song.goal, 0);
     await recordActivity(ctx, {
       subjectType: 'campaign',
