@@ -1,12 +1,12 @@
 import type { Prisma } from '../../../db/generated/prisma/client.ts';
 import type { ToolContext } from '../../registry/context.ts';
 
-export type RecordSubject = 'client' | 'vendor' | 'playlist' | 'campaign';
+export type RecordSubject = 'client' | 'vendor' | 'playlist' | 'campaign' | 'placement';
 
 export interface ActivityEntry {
   subjectType: RecordSubject;
   subjectId: string;
-  kind: 'created' | 'updated' | 'adopted' | 'paid';
+  kind: 'created' | 'updated' | 'adopted' | 'paid' | 'removed' | 'archived' | 'restored';
   /** One line a person reads on the timeline. */
   summary: string;
   data?: Prisma.InputJsonObject;

@@ -8,6 +8,7 @@ export const clientView = z.object({
   emails: z.array(z.string()),
   contact_person: z.string().nullable(),
   phone: z.string().nullable(),
+  is_active: z.boolean().describe('false: archived (archive_client); its campaigns stay.'),
   created_at: z.string(),
 });
 export type ClientView = z.infer<typeof clientView>;
@@ -19,6 +20,7 @@ export function toClientView(client: Client): ClientView {
     emails: client.emails,
     contact_person: client.contactPerson,
     phone: client.phone,
+    is_active: client.isActive,
     created_at: client.createdAt.toISOString(),
   };
 }

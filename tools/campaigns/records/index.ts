@@ -1,5 +1,7 @@
 import type { AnyTool } from '../../registry/define-tool.ts';
 import { addVendorPlaylist } from './add-vendor-playlist.ts';
+import { archiveClient } from './archive-client.ts';
+import { archiveVendor } from './archive-vendor.ts';
 import { createCampaign } from './create-campaign.ts';
 import { createClient } from './create-client.ts';
 import { createVendor } from './create-vendor.ts';
@@ -10,13 +12,19 @@ import { listCampaigns } from './list-campaigns.ts';
 import { listClients } from './list-clients.ts';
 import { listPlaylists } from './list-playlists.ts';
 import { listVendors } from './list-vendors.ts';
+import { removePaidPlacement } from './remove-paid-placement.ts';
+import { removePlacement } from './remove-placement.ts';
+import { removeVendorPlaylist } from './remove-vendor-playlist.ts';
 import { updateCampaign } from './update-campaign.ts';
 import { updateClient } from './update-client.ts';
+import { updatePlacement } from './update-placement.ts';
+import { updatePlaylist } from './update-playlist.ts';
 import { updateVendor } from './update-vendor.ts';
 
 export {
   addVendorPlaylist, createCampaign, createClient, createVendor, exportTable, getCampaign, getClient,
   listCampaigns, listClients, listPlaylists, listVendors, updateCampaign, updateClient, updateVendor,
+  updatePlacement, removePlacement, removePaidPlacement, updatePlaylist, removeVendorPlaylist, archiveClient, archiveVendor,
 };
 
 /** Clients, vendors, playlists and campaigns: create, update, list, get, export. */
@@ -25,4 +33,5 @@ export const RECORD_TOOLS: AnyTool[] = [
   createVendor, updateVendor, listVendors, addVendorPlaylist, listPlaylists,
   createCampaign, updateCampaign, listCampaigns, getCampaign,
   exportTable,
+  updatePlacement, removePlacement, removePaidPlacement, updatePlaylist, removeVendorPlaylist, archiveClient, archiveVendor,
 ];

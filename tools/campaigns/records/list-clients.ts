@@ -25,6 +25,7 @@ export const listClients = defineTool({
   permission: 'campaigns:read',
   input: z.object({
     search: z.string().trim().min(1).optional().describe('Part of the client name (case-insensitive).'),
+    include_archived: z.boolean().default(false).describe('Also list archived clients (archive_client).'),
     as_of: isoDate.optional().describe('Date of the stream figures (YYYY-MM-DD). Default: today.'),
     ...pageInput,
   }),
@@ -33,7 +34,7 @@ export const listClients = defineTool({
     const asOf = resolveAsOf(input.as_of, ctx.org.timeZone, ctx.now());
     const query = pageQuery(input);
     const clients = await ctx.db.client.findMany({
-      where: { ...(input.search ? { name: containsText(input.search) } : {}), ...query.idAfter },
+      where: { ...(input.search ? { name: containsText(input.search) } : {}), ...(input.include_archived ? {} : { isActive: true }), ...query.idAfter },
       take: query.take,
       orderBy: query.orderBy,
     });

@@ -17,7 +17,8 @@ export const listVendors = defineTool({
   access: 'read',
   permission: 'campaigns:read',
   input: z.object({
-    is_active: z.boolean().optional().describe('true: only active vendors; false: only retired ones; omit for all.'),
+    is_active: z.boolean().optional().describe('true: only active vendors; false: only archived ones; omit for active ones (all with include_archived).'),
+    include_archived: z.boolean().default(false).describe('Also list archived vendors (archive_vendor).'),
     search: z.string().trim().min(1).optional().describe('Part of the vendor name (case-insensitive).'),
     ...pageInput,
   }),
@@ -26,7 +27,7 @@ export const listVendors = defineTool({
     const query = pageQuery(input);
     const vendors = await ctx.db.vendor.findMany({
       where: {
-        ...(input.is_active === undefined ? {} : { isActive: input.is_active }),
+        ...(input.is_active !== undefined ? { isActive: input.is_active } : input.include_archived ? {} : { isActive: true }),
         ...(input.search ? { name: containsText(input.search) } : {}),
         ...query.idAfter,
       },

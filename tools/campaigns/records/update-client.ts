@@ -6,12 +6,12 @@ import { clientView, toClientView } from './client-view.ts';
 import { EXAMPLE_ID, givenFields, idInput, nameInput } from './inputs.ts';
 import { requireClient } from './lookups.ts';
 
-const FIELDS = ['name', 'emails', 'contact_person', 'phone'] as const;
+const FIELDS = ['name', 'emails', 'contact_person', 'phone', 'is_active'] as const;
 
 export const updateClient = defineTool({
   name: 'update_client',
   title: 'Update a client',
-  description: 'Changes a client\'s name or contact details; only the fields given change (null clears contact_person or phone). Returns the client.',
+  description: 'Changes a client\'s name or contact details, or restores an archived client (is_active: true); only the fields given change (null clears contact_person or phone). Returns the client.',
   area: 'campaigns',
   access: 'write',
   permission: 'campaigns:write',
@@ -21,6 +21,7 @@ export const updateClient = defineTool({
     emails: z.array(z.email()).max(20).optional().describe('Replaces the contact email addresses.'),
     contact_person: z.string().trim().min(1).max(200).nullable().optional().describe('Main contact; null clears it.'),
     phone: z.string().trim().min(1).max(50).nullable().optional().describe('Phone number; null clears it.'),
+    is_active: z.boolean().optional().describe('true restores an archived client; false archives it (like archive_client).'),
   }),
   output: clientView,
   example: { client_id: EXAMPLE_ID, phone: '+34 600 000 000' },
@@ -30,7 +31,7 @@ export const updateClient = defineTool({
     if (changed.length === 0) throw invalidInput('input', `give at least one field to change (${FIELDS.join(', ')})`);
     const client = await ctx.db.client.update({
       where: { id: input.client_id },
-      data: { name: input.name, emails: input.emails, contactPerson: input.contact_person, phone: input.phone },
+      data: { name: input.name, emails: input.emails, contactPerson: input.contact_person, phone: input.phone, isActive: input.is_active },
     });
     await recordActivity(ctx, {
       subjectType: 'client',
