@@ -41,7 +41,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   },
   token: {
     usage: ['token create --org S --role R --user EMAIL [--name N]   prints the token once (only its hash is kept)'],
-    load: async () => ({ run: (await import('./commands/token.ts')).tokenCommand }),
+    load: async () => (await import('./commands/token.ts')).tokenCommandEntry,
   },
   tools: {
     usage: ['tools list [--json]   every tool with its area, access and title'],
@@ -68,11 +68,11 @@ export const COMMANDS: Record<string, CommandEntry> = {
   },
   ask: {
     usage: ['ask "QUESTION" --org S [--json] [--thread ID] [--role R] [--as EMAIL]   ask the agent once; --json prints the answer, tool calls and token usage'],
-    load: async () => ({ run: (await import('./commands/ask.ts')).askCommand }),
+    load: async () => (await import('./commands/ask.ts')).askCommandEntry,
   },
   chat: {
     usage: ['chat --org S [--thread ID] [--role R] [--as EMAIL]   talk to the agent in the terminal (/new starts over, /exit or Ctrl-D leaves)'],
-    load: async () => ({ run: (await import('./commands/chat.ts')).chatCommand }),
+    load: async () => (await import('./commands/chat.ts')).chatCommandEntry,
   },
   worker: {
     usage: ['worker [--concurrency N] [--no-schedules]   run the job workers and per-organisation schedules against REDIS_URL until stopped'],
@@ -83,7 +83,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
       'slack connect --team TEAM_ID --org S [--name N]   bind a Slack workspace to an organisation (its events, commands and clicks act there)',
       'slack link --team TEAM_ID --slack-user U --user EMAIL --org S   link a Slack user to a member explicitly (else their confirmed Slack email is used)',
     ],
-    load: async () => ({ run: (await import('./commands/slack.ts')).slackCommand }),
+    load: async () => (await import('./commands/slack.ts')).slackCommandEntry,
   },
 };
 

@@ -4,6 +4,10 @@ import { join } from 'node:path';
 
 const FILE = 'local-credential';
 
+/** Where the CLI presents the credential: the token exchange, and the administrative commands. */
+export const LOCAL_TOKEN_PATH = '/local/cli-token';
+export const LOCAL_ADMIN_PATH = '/local/admin';
+
 /**
  * A fresh secret for this run of `crescendo start`, readable only by its user (mode 0600): whoever
  * can read the data folder could open the embedded database anyway, so the CLI on this machine

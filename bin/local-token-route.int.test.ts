@@ -6,7 +6,8 @@ import type { Database } from '../db/database.ts';
 import { openTestDatabase } from '../db/testing/test-database.ts';
 import { verifyApiToken } from '../tools/access/api-tokens.ts';
 import { createTestOrganization, type TestOrganization } from '../tools/testing/fixtures.ts';
-import { LOCAL_TOKEN_NAME, LOCAL_TOKEN_PATH, localTokenRoute } from './local-token-route.ts';
+import { LOCAL_TOKEN_PATH } from './local-credential.ts';
+import { LOCAL_TOKEN_NAME, localTokenRoute } from './local-token-route.ts';
 
 describe('the local credential exchange', () => {
   let database: Database;

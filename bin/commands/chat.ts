@@ -1,29 +1,44 @@
 import { createInterface } from 'node:readline';
-import { NO_MODEL_HELP } from '../../agent/model/model-config.ts';
-import { cliPrincipal } from '../command-context.ts';
-import type { Runtime } from '../runtime.ts';
+import type { Command } from '../command-catalogue.ts';
 import { parseOptions } from '../usage.ts';
+import { localAgent, serverAgent, type AgentBackend } from './agent-backend.ts';
 import { printTurn, usageLine } from './agent-output.ts';
 
-/** A terminal conversation: one thread, continued turn by turn; Ctrl-C cancels the current answer. */
-export async function chatCommand(runtime: Runtime, args: string[]): Promise<number> {
+function parseChat(args: string[]) {
   const { values } = parseOptions(args, {
     org: { type: 'string' },
     role: { type: 'string' },
     as: { type: 'string' },
     thread: { type: 'string' },
   });
-  const principal = await cliPrincipal(runtime, values);
-  if (!runtime.agent.modelId) {
-    process.stderr.write(`${NO_MODEL_HELP}\n`);
+  return { identity: { org: values.org, role: values.role, as: values.as }, thread: values.thread };
+}
+
+export const chatCommandEntry: Command = {
+  checkArgs: (args) => void parseChat(args),
+  async run(runtime, args) {
+    const request = parseChat(args);
+    return chat(await localAgent(runtime, request.identity), request.thread);
+  },
+  async attached(server, args) {
+    const request = parseChat(args);
+    return chat(await serverAgent(server, request.identity), request.thread);
+  },
+};
+
+/** A terminal conversation: one thread, continued turn by turn; Ctrl-C cancels the current answer. */
+async function chat(agent: AgentBackend, thread: string | undefined): Promise<number> {
+  const model = await agent.model();
+  if (model.id === null) {
+    process.stderr.write(`${model.help}\n`);
     return 1;
   }
   const terminal = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-  let threadId = values.thread;
+  let threadId = thread;
   let turn: AbortController | null = null;
   // Ctrl-C during an answer cancels that answer; at the prompt it leaves.
   terminal.on('SIGINT', () => (turn ? turn.abort() : terminal.close()));
-  process.stdout.write(`Crescendo agent (${runtime.agent.modelId}) for ${principal.role.toLowerCase()} in this organisation. /new starts a new conversation, /exit leaves.\n`);
+  process.stdout.write(`Crescendo agent (${model.id}${agent.where}) for ${agent.role.toLowerCase()} in this organisation. /new starts a new conversation, /exit leaves.\n`);
   // The line iterator buffers, so piped input loses no line while an answer is streaming.
   const lines = terminal[Symbol.asyncIterator]();
   try {
@@ -41,9 +56,9 @@ export async function chatCommand(runtime: Runtime, args: string[]): Promise<num
       }
       turn = new AbortController();
       if (!process.stdin.isTTY) process.stdout.write(`${line}\n`);
-      const reply = await printTurn(runtime.agent.stream({ principal, message: line, thread: threadId ? { threadId } : undefined, abortSignal: turn.signal }), { answerPrefix: '\ncrescendo> ' });
+      const reply = await printTurn(agent.turn(line, threadId, turn.signal), { answerPrefix: '\ncrescendo> ' });
       turn = null;
-      threadId = reply.threadId ?? threadId;
+      threadId = reply.thread_id ?? threadId;
       process.stderr.write(`${usageLine(reply)}\n`);
     }
   } finally {

@@ -17,6 +17,7 @@ import type { Command } from '../command-catalogue.ts';
 import { claudeDesktopConfig } from '../claude-desktop-config.ts';
 import { issueLocalCredential } from '../local-credential.ts';
 import { localTokenRoute } from '../local-token-route.ts';
+import { localAdminRoute } from '../local-admin-route.ts';
 import { isUiBuilt } from '../../web/ui-routes.ts';
 
 const DEMO_SLUG = 'demo';
@@ -58,7 +59,7 @@ async function startCommand(runtime: Runtime): Promise<number> {
   const local = database.kind === 'pglite' ? issueLocalCredential(config.dataDir) : null;
   const root = express();
   root.disable('x-powered-by');
-  if (local) root.use(await localTokenRoute(database.prisma, local.secret));
+  if (local) root.use(await localTokenRoute(database.prisma, local.secret), localAdminRoute(database, local.secret, runtime.log));
   root.use(app);
   const server = root.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
