@@ -1,5 +1,92 @@
-import { Loading } from '../../components/states.tsx';
+import type { ToolOutput } from '../../api/tool-types.ts';
+import { useTool } from '../../api/use-tool.ts';
+import { formatDay, formatMoney, formatNumber, formatShare } from '../../components/format.ts';
+import { PageHeader, Panel, ProgressBar, StatCard } from '../../components/layout-parts.tsx';
+import { Empty, Loaded } from '../../components/states.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
+import { FormLink } from '../../forms/form-link.tsx';
+import { Link } from '../../router.tsx';
+import { extraFigureNames, figureLabel } from './extra-figures.ts';
 
-export default function Placeholder() {
-  return <Loading label="Opening the page" />;
+type Client = ToolOutput<'get_client'>;
+
+const SHOWN = new Set(['total_budget', 'streams_delivered']);
+const SHOWN_IN_ROWS = new Set(['goal', 'delivered', 'streams_7d', 'streams_28d', 'remaining_streams', 'progress', 'total_budget']);
+
+export default function ClientPage({ params }: { params: Record<string, string> }) {
+  const client = useTool('get_client', { client_id: params.id! });
+  return (
+    <>
+      <p className="back-link"><Link href="/clients">← All clients</Link></p>
+      {client.state === 'error' && client.error.code === 'not_found'
+        ? <Empty title="There is no such client.">It may belong to another organisation. <Link href="/clients">See all clients</Link></Empty>
+        : <Loaded result={client} label="Loading the client">{(data) => <ClientView data={data} />}</Loaded>}
+    </>
+  );
+}
+
+function ClientView({ data }: { data: Client }) {
+  const { client, campaigns_count: counts, currency } = data;
+  const contact = [client.contact_person, ...client.emails, client.phone].filter(Boolean).join(' · ');
+  const extra = extraFigureNames([data as unknown as Record<string, unknown>], SHOWN);
+  return (
+    <>
+      <PageHeader
+        title={client.name}
+        subtitle={<>{contact || 'No contact details yet'} · figures as of {formatDay(data.as_of)}</>}
+        actions={<>
+          <FormLink tool="update_client" values={{ client_id: client.id, back: `/clients/${client.id}` }}>Edit client</FormLink>
+          <FormLink tool="create_campaign" values={{ client_id: client.id }} primary>New campaign</FormLink>
+        </>}
+      />
+      <div className="stats">
+        <StatCard label="Active campaigns" value={formatNumber(counts.active)} detail={`${formatNumber(counts.paused)} paused · ${formatNumber(counts.completed)} completed`} />
+        <StatCard label="Budget" value={formatMoney(data.total_budget, currency)} detail={`over ${formatNumber(counts.total)} campaigns`} />
+        <StatCard label="Streams delivered" value={formatNumber(data.streams_delivered)} detail="on vendor playlists" />
+        {extra.map((name) => <StatCard key={name} label={figureLabel(name)} value={formatNumber((data as unknown as Record<string, number>)[name])} />)}
+      </div>
+      <Panel title={`Campaigns (${formatNumber(counts.total)})`} description={data.more_campaigns ? 'The newest 100; the Campaigns page lists them all.' : undefined}>
+        {data.campaigns.length ? <ClientCampaigns campaigns={data.campaigns} /> : <Empty title="No campaigns yet."><FormLink tool="create_campaign" values={{ client_id: client.id }}>Create the first one</FormLink></Empty>}
+      </Panel>
+    </>
+  );
+}
+
+function ClientCampaigns({ campaigns }: { campaigns: Client['campaigns'] }) {
+  const extra = extraFigureNames(campaigns as unknown as ReadonlyArray<Record<string, unknown>>, SHOWN_IN_ROWS);
+  return (
+    <TableScroll label="Campaigns of this client">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Campaign</th>
+            <th scope="col">Status</th>
+            <th scope="col" className="hide-narrow">Started</th>
+            <th scope="col" className="num">Budget</th>
+            <th scope="col" className="num">Delivered</th>
+            <th scope="col" className="num hide-narrow">Last 28 days</th>
+            {extra.map((name) => <th key={name} scope="col" className="num">{figureLabel(name)}</th>)}
+            <th scope="col">Progress to goal</th>
+          </tr>
+        </thead>
+        <tbody>
+          {campaigns.map((campaign) => (
+            <tr key={campaign.id}>
+              <th scope="row" className="cell-title"><Link href={`/campaigns/${encodeURIComponent(campaign.id)}`}>{campaign.name}</Link><div className="muted cell-sub">{campaign.artist_name}</div></th>
+              <td><span className={`badge badge-${campaign.status}`}>{campaign.status}</span></td>
+              <td className="hide-narrow nowrap">{formatDay(campaign.start_date)}</td>
+              <td className="num">{formatMoney(campaign.total_budget, campaign.currency)}</td>
+              <td className="num">{formatNumber(campaign.delivered)}</td>
+              <td className="num hide-narrow">{formatNumber(campaign.streams_28d)}</td>
+              {extra.map((name) => <td key={name} className="num">{formatNumber((campaign as unknown as Record<string, number | null>)[name])}</td>)}
+              <td className="progress-cell">
+                <ProgressBar value={campaign.progress} label={`${campaign.name}: progress to goal`} />
+                <div className="muted small">{formatShare(campaign.progress)} of {formatNumber(campaign.goal)}</div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
 }

@@ -1,5 +1,124 @@
-import { Loading } from '../../components/states.tsx';
+import { useState } from 'react';
+import { ApiError } from '../../api/api-error.ts';
+import type { ToolOutput } from '../../api/tool-types.ts';
+import { useTool } from '../../api/use-tool.ts';
+import { useApi } from '../../auth/session.tsx';
+import { formatDay, formatMoney, formatNumber } from '../../components/format.ts';
+import { PageHeader, Panel } from '../../components/layout-parts.tsx';
+import { Empty, ErrorState, Loaded } from '../../components/states.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
+import { useDebounced } from '../../components/use-debounced.ts';
+import { FormLink } from '../../forms/form-link.tsx';
+import { Link } from '../../router.tsx';
+import { ExportButton } from '../playlists/export-button.tsx';
+import { extraFigureNames, figureLabel } from './extra-figures.ts';
 
-export default function Placeholder() {
-  return <Loading label="Opening the page" />;
+type Page = ToolOutput<'list_clients'>;
+type Row = Page['rows'][number];
+
+const SHOWN = new Set(['campaigns', 'active_campaigns', 'completed_campaigns', 'total_budget', 'streams_delivered']);
+
+/** The labels and artist teams buying campaigns: how much is running, what they budgeted, what was delivered. */
+export default function ClientsPage() {
+  const [search, setSearch] = useState('');
+  const settled = useDebounced(search.trim());
+  const input = { limit: 50, ...(settled ? { search: settled } : {}) };
+  const first = useTool('list_clients', input);
+  return (
+    <>
+      <PageHeader
+        title="Clients"
+        subtitle="Labels and artist teams buying playlist campaigns: campaigns running and finished, budget and streams delivered."
+        actions={<>
+          <FormLink tool="create_client" primary>New client</FormLink>
+          <ExportButton table="clients" label="Export CSV" />
+        </>}
+      />
+      <Panel title="Client list">
+        <form className="page-actions filters" role="search" onSubmit={(event) => event.preventDefault()}>
+          <label className="field">Search<input type="search" value={search} placeholder="Client name" onChange={(event) => setSearch(event.target.value)} /></label>
+        </form>
+        <Loaded result={first} label="Loading clients">
+          {(page) => <ClientPages key={JSON.stringify(input)} input={input} first={page} filtered={Boolean(settled)} />}
+        </Loaded>
+      </Panel>
+    </>
+  );
+}
+
+function ClientPages({ input, first, filtered }: { input: { limit: number; search?: string }; first: Page; filtered: boolean }) {
+  const api = useApi();
+  const [rows, setRows] = useState(first.rows);
+  const [cursor, setCursor] = useState(first.next_cursor);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  async function more() {
+    if (!cursor) return;
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await api.callTool('list_clients', { ...input, cursor });
+      setRows((before) => [...before, ...page.rows]);
+      setCursor(page.next_cursor);
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure : new ApiError('internal', String(failure), 0));
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  if (!rows.length) {
+    return filtered ? <Empty title="No client matches.">Try another name.</Empty> : <Empty title="No clients yet."><FormLink tool="create_client">Add the first client</FormLink></Empty>;
+  }
+  return (
+    <>
+      <p className="muted small flush-top">Streams as of {formatDay(first.as_of)}; budgets in {first.currency}.</p>
+      <ClientsTable rows={rows} currency={first.currency} />
+      {error ? <ErrorState error={error} onRetry={more} /> : null}
+      {cursor ? <button type="button" className="button more-button" onClick={more} disabled={loading}>{loading ? 'Loading…' : 'Show more'}</button> : null}
+    </>
+  );
+}
+
+export function ClientsTable({ rows, currency }: { rows: readonly Row[]; currency: string }) {
+  const extra = extraFigureNames(rows as ReadonlyArray<Record<string, unknown>>, SHOWN);
+  const completed = (row: Row) => {
+    const given = (row as Record<string, unknown>).completed_campaigns;
+    return typeof given === 'number' ? given : null;
+  };
+  const showCompleted = rows.some((row) => completed(row) !== null);
+  return (
+    <TableScroll label="Clients">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Client</th>
+            <th scope="col" className="num">Active</th>
+            {showCompleted ? <th scope="col" className="num">Completed</th> : null}
+            <th scope="col" className="num">All campaigns</th>
+            <th scope="col" className="num">Budget</th>
+            <th scope="col" className="num">Streams delivered</th>
+            {extra.map((name) => <th key={name} scope="col" className="num">{figureLabel(name)}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <th scope="row" className="cell-title">
+                <Link href={`/clients/${encodeURIComponent(row.id)}`}>{row.name}</Link>
+                {row.contact_person ? <div className="muted cell-sub">{row.contact_person}</div> : null}
+              </th>
+              <td className="num">{formatNumber(row.active_campaigns)}</td>
+              {showCompleted ? <td className="num">{formatNumber(completed(row))}</td> : null}
+              <td className="num">{formatNumber(row.campaigns)}</td>
+              <td className="num">{formatMoney(row.total_budget, currency)}</td>
+              <td className="num">{formatNumber(row.streams_delivered)}</td>
+              {extra.map((name) => <td key={name} className="num">{formatNumber((row as Record<string, unknown>)[name] as number | null)}</td>)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
 }

@@ -1,5 +1,136 @@
-import { Loading } from '../../components/states.tsx';
+import { useEffect, useState } from 'react';
+import { ApiError } from '../../api/api-error.ts';
+import type { ToolInput, ToolOutput } from '../../api/tool-types.ts';
+import { useTool } from '../../api/use-tool.ts';
+import { useApi } from '../../auth/session.tsx';
+import { PageHeader, Panel } from '../../components/layout-parts.tsx';
+import { Empty, ErrorState, Loaded } from '../../components/states.tsx';
+import { useDebounced } from '../../components/use-debounced.ts';
+import { FormLink } from '../../forms/form-link.tsx';
+import { useCatalogueTool } from '../../forms/tool-catalogue.ts';
+import { navigate, useLocation } from '../../router.tsx';
+import { ExportButton } from './export-button.tsx';
+import { PlaylistsTable, type PlaylistSort } from './playlists-table.tsx';
 
-export default function Placeholder() {
-  return <Loading label="Opening the page" />;
+type Input = ToolInput<'list_playlists'>;
+type Page = ToolOutput<'list_playlists'>;
+
+/**
+ * Every vendor playlist with its reach and what it delivered. Filters and sort live in the query
+ * string, so a view can be shared; the sortable columns are the ones list_playlists can sort by.
+ */
+export default function PlaylistsPage() {
+  const { query } = useLocation();
+  const vendorId = query.get('vendor') ?? '';
+  const genre = query.get('genre') ?? '';
+  const sort = query.get('sort') ?? 'name';
+  const order = query.get('order') === 'asc' || query.get('order') === 'desc' ? (query.get('order') as 'asc' | 'desc') : undefined;
+  const [search, setSearch] = useState(query.get('q') ?? '');
+  const settled = useDebounced(search.trim());
+  const [genreDraft, setGenreDraft] = useState(genre);
+  const settledGenre = useDebounced(genreDraft.trim());
+  const vendors = useTool('list_vendors', { limit: 200 });
+  const sortable = useSortable();
+
+  const update = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(window.location.search);
+    for (const [name, value] of Object.entries(changes)) {
+      if (value) next.set(name, value);
+      else next.delete(name);
+    }
+    const suffix = next.toString();
+    navigate(`/playlists${suffix ? `?${suffix}` : ''}`, { replace: true });
+  };
+  // What was typed, once settled, goes into the URL (which the list follows).
+  useEffect(() => {
+    const current = new URLSearchParams(window.location.search);
+    if (settled !== (current.get('q') ?? '') || settledGenre !== (current.get('genre') ?? '')) update({ q: settled, genre: settledGenre });
+  }, [settled, settledGenre]);
+
+  const input: Input = {
+    limit: 50,
+    sort: (sortable.includes(sort) ? sort : 'name') as Input['sort'],
+    ...(order ? { order } : {}),
+    ...(vendorId ? { vendor_id: vendorId } : {}),
+    ...(genre ? { genre } : {}),
+    ...(query.get('q') ? { search: query.get('q')! } : {}),
+  };
+  const first = useTool('list_playlists', input);
+  const filtered = Boolean(vendorId || genre || query.get('q'));
+
+  return (
+    <>
+      <PageHeader
+        title="Playlists"
+        subtitle="Every vendor playlist: its genres, followers, average daily streams, and the songs placed on it."
+        actions={<>
+          <FormLink tool="add_vendor_playlist" values={vendorId ? { vendor_id: vendorId } : {}} primary>Add a playlist</FormLink>
+          <ExportButton table="playlists" label="Export CSV" />
+        </>}
+      />
+      <Panel title="Playlist list">
+        <form className="page-actions filters" role="search" onSubmit={(event) => event.preventDefault()}>
+          <label className="field">Search<input type="search" value={search} placeholder="Playlist or curator" onChange={(event) => setSearch(event.target.value)} /></label>
+          <label className="field">Vendor
+            <select value={vendorId} onChange={(event) => update({ vendor: event.target.value })}>
+              <option value="">All vendors</option>
+              {vendors.state === 'ready' ? vendors.data.rows.map((vendor) => <option key={vendor.id} value={vendor.id}>{vendor.name}</option>) : null}
+            </select>
+          </label>
+          <label className="field">Genre<input type="search" value={genreDraft} placeholder="e.g. dance" onChange={(event) => setGenreDraft(event.target.value)} /></label>
+        </form>
+        <Loaded result={first} label="Loading playlists">
+          {(page) => (
+            <PlaylistPages key={JSON.stringify(input)} input={input} first={page} filtered={filtered} sortable={sortable}
+              sort={input.sort ?? 'name'} order={order} onSort={(nextSort, nextOrder) => update({ sort: nextSort === 'name' ? '' : nextSort, order: nextOrder })} />
+          )}
+        </Loaded>
+      </Panel>
+    </>
+  );
+}
+
+/** The sort keys list_playlists publishes: a sort the tool gains becomes a sortable column with no UI change. */
+function useSortable(): string[] {
+  const lookup = useCatalogueTool('list_playlists');
+  if (lookup.state !== 'ready') return ['name', 'followers', 'avg_daily_streams'];
+  const sort = (lookup.tool.input_schema.properties as Record<string, { enum?: string[] }> | undefined)?.sort;
+  return sort?.enum ?? ['name'];
+}
+
+function PlaylistPages({ input, first, filtered, sortable, sort, order, onSort }: {
+  input: Input; first: Page; filtered: boolean; sortable: readonly string[]; sort: PlaylistSort; order: 'asc' | 'desc' | undefined;
+  onSort(sort: string, order: 'asc' | 'desc'): void;
+}) {
+  const api = useApi();
+  const [rows, setRows] = useState(first.rows);
+  const [cursor, setCursor] = useState(first.next_cursor);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  async function more() {
+    if (!cursor) return;
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await api.callTool('list_playlists', { ...input, cursor });
+      setRows((before) => [...before, ...page.rows]);
+      setCursor(page.next_cursor);
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure : new ApiError('internal', String(failure), 0));
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  if (!rows.length) {
+    return filtered ? <Empty title="No playlist matches.">Try another vendor, genre or name.</Empty> : <Empty title="No playlists yet."><FormLink tool="add_vendor_playlist">Register the first one</FormLink></Empty>;
+  }
+  return (
+    <>
+      <PlaylistsTable rows={rows} sortable={sortable} sort={sort} order={order} onSort={onSort} />
+      {error ? <ErrorState error={error} onRetry={more} /> : null}
+      {cursor ? <button type="button" className="button more-button" onClick={more} disabled={loading}>{loading ? 'Loading…' : 'Show more'}</button> : null}
+    </>
+  );
 }
