@@ -95,7 +95,7 @@ describe('comparison, journeys, ROAS and settings on the hand-computed scenario'
     expect(tiktok.revenue).toMatchObject({ first_touch: 100, last_touch: 10, linear: 55, time_decay: 40, position_based: 55, custom: null });
     expect(tiktok).toMatchObject({ min: 10, max: 100, spread: 90 });
     expect(output.top_key_by_model).toMatchObject({ first_touch: 'meta', last_touch: 'meta', time_decay: 'google' });
-    expect(output.disagreements[0]).toBe('tiktok: first_touch credits 100.00 USD, last_touch 10.00 USD (spread 90.00 USD).');
+    expect(output.disagreements[0]).toBe('TikTok: First touch credits $100.00, Last touch $10.00 (a spread of $90.00).');
 
     await call('set_attribution_settings', { custom_weights: { first: 0.3, middle: 0.3, last: 0.4 } }, 'ANALYST');
     const withCustom = await call<Compare>('compare_attribution_models', { group_by: 'channel' });

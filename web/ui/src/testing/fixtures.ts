@@ -54,12 +54,17 @@ export function comparison(): ToolOutput<'compare_attribution_models'> {
     models: ['first_touch', 'last_touch', 'linear'],
     total_revenue: 300, total_conversions: 3,
     rows: [
-      { key: 'email', revenue: { first_touch: 20, last_touch: 150, linear: 90, time_decay: null, position_based: null, custom: null, markov: null }, min: 20, max: 150, spread: 130, spread_share: 1.4444 },
-      { key: '(direct)', revenue: { first_touch: 60, last_touch: 60, linear: 60, time_decay: null, position_based: null, custom: null, markov: null }, min: 60, max: 60, spread: 0, spread_share: 0 },
+      { key: 'email', label: 'Email', campaign_id: null, revenue: { first_touch: 20, last_touch: 150, linear: 90, time_decay: null, position_based: null, custom: null, markov: null }, min: 20, max: 150, spread: 130, spread_share: 1.4444 },
+      { key: '(direct)', label: 'Direct', campaign_id: null, revenue: { first_touch: 60, last_touch: 60, linear: 60, time_decay: null, position_based: null, custom: null, markov: null }, min: 60, max: 60, spread: 0, spread_share: 0 },
     ],
     rows_not_shown: 0,
     top_key_by_model: { first_touch: '(direct)', last_touch: 'email', linear: 'email' },
-    disagreements: ['email: last_touch credits 150.00 USD, first_touch 20.00 USD (spread 130.00 USD).'],
+    top_named_by_model: {
+      first_touch: { key: 'email', label: 'Email', campaign_id: null },
+      last_touch: { key: 'email', label: 'Email', campaign_id: null },
+      linear: { key: 'email', label: 'Email', campaign_id: null },
+    },
+    disagreements: ['Email: Last touch credits $150.00, First touch $20.00 (a spread of $130.00).'],
   } as ToolOutput<'compare_attribution_models'>;
 }
 
