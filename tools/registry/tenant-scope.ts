@@ -32,8 +32,8 @@ export interface ScopePrivileges {
 const APPEND_ONLY_MODELS = new Set(['Activity', 'VendorPayment']);
 /** Rows recording money that left: only approval tools, whose handlers run once a person approved, write them. */
 const APPROVED_ACTION_MODELS = new Set(['VendorPayment']);
-// Written by the registry (audit) and the job runner (JobRun, ScheduleRun) with the unscoped client; tools only read them.
-const REGISTRY_ONLY_MODELS = new Set(['ToolCall', 'JobRun', 'ScheduleRun']);
+// Written by the registry (audit), the job runner (JobRun, ScheduleRun) and the agent (ModelUsage) with the unscoped client; tools only read them.
+const REGISTRY_ONLY_MODELS = new Set(['ToolCall', 'JobRun', 'ScheduleRun', 'ModelUsage']);
 const ACCESS_MODELS = new Set(['Membership', 'ApiToken']);
 
 type Args = Record<string, unknown> & { where?: Record<string, unknown>; data?: unknown; create?: unknown; update?: unknown };
