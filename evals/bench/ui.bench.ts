@@ -87,8 +87,8 @@ export const uiBench: Benchmark = {
         const page = await context.newPage();
         const started = performance.now();
         await page.goto(app.base);
-        await page.locator('[data-chart="spend-streams"] .recharts-bar-rectangle').first().waitFor();
-        await page.locator('[data-chart="roas-by-channel"] .recharts-bar-rectangle').first().waitFor();
+        await page.locator('[data-chart="spend-streams"][data-drawn] .chart-bar').first().waitFor();
+        await page.locator('[data-chart="roas-by-channel"][data-drawn] .chart-bar').first().waitFor();
         await page.getByRole('region', { name: 'Top campaigns' }).getByRole('link').first().waitFor();
         // A list item or the empty state; the spinner is also role="status", so it must not count.
         await page.getByRole('region', { name: 'Alerts' }).locator('li, .state-empty').first().waitFor();

@@ -61,12 +61,12 @@ describe.skipIf(!hasChromium)('web UI in Chromium against the embedded app', () 
 
   it('renders the overview charts from the demo data', async () => {
     const page = await signedInPage('/');
-    await page.locator('[data-chart="spend-streams"] .recharts-bar-rectangle').first().waitFor();
-    await page.locator('[data-chart="roas-by-channel"] .recharts-bar-rectangle').first().waitFor();
-    expect(await page.locator('[data-chart="spend-streams"] .recharts-bar-rectangle').count()).toBeGreaterThan(30);
+    await page.locator('[data-chart="spend-streams"][data-drawn] .chart-bar').first().waitFor();
+    await page.locator('[data-chart="roas-by-channel"][data-drawn] .chart-bar').first().waitFor();
+    expect(await page.locator('[data-chart="spend-streams"][data-drawn] .chart-bar').count()).toBeGreaterThan(30);
     expect(await page.getByRole('region', { name: 'Top campaigns' }).getByRole('link').count()).toBeGreaterThan(0);
     await page.getByLabel('Attribution model').selectOption('first_touch');
-    await page.locator('[data-chart="roas-by-channel"] .recharts-bar-rectangle').first().waitFor();
+    await page.locator('[data-chart="roas-by-channel"][data-drawn] .chart-bar').first().waitFor();
     await page.close();
   });
 
@@ -79,7 +79,7 @@ describe.skipIf(!hasChromium)('web UI in Chromium against the embedded app', () 
     const playlists = page.getByRole('table', { name: /^Playlists of / }).first();
     await playlists.waitFor();
     expect(await playlists.locator('tbody tr').count()).toBeGreaterThan(0);
-    await page.locator('[data-chart="real-vs-promised"] .recharts-bar-rectangle').first().waitFor();
+    await page.locator('[data-chart="real-vs-promised"][data-drawn] .chart-bar').first().waitFor();
     await page.close();
   });
 

@@ -1,26 +1,21 @@
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ToolOutput } from '../../api/tool-types.ts';
+import { SERIES } from '../../charts/chart-colours.ts';
+import { GroupedBarChart, type BarSeries } from '../../charts/grouped-bar-chart.tsx';
 import { formatCompact, formatNumber } from '../../components/format.ts';
-import { CHART_GRID, SERIES, axisTick, legendProps, tooltipProps } from '../../components/chart-style.tsx';
 
-type VendorBreakdown = ToolOutput<'get_campaign'>['vendors'];
+type Vendor = ToolOutput<'get_campaign'>['vendors'][number];
+
+const SERIES_DRAWN: BarSeries<Vendor>[] = [
+  { label: 'Delivered', colour: SERIES.primary, value: (vendor) => vendor.delivered },
+  { label: 'Promised to date', colour: SERIES.warm, value: (vendor) => vendor.promised_to_date },
+  { label: 'Goal', colour: SERIES.grey, value: (vendor) => vendor.goal },
+];
 
 /** Per vendor: streams delivered next to streams promised by now, and the full goal for scale. */
-export function RealVsPromisedChart({ vendors }: { vendors: VendorBreakdown }) {
+export function RealVsPromisedChart({ vendors }: { vendors: readonly Vendor[] }) {
   return (
-    <div className="chart" data-chart="real-vs-promised" role="img" aria-label="Streams delivered, promised to date and goal, per vendor">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={vendors} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke={CHART_GRID} vertical={false} />
-          <XAxis dataKey="vendor_name" tick={axisTick} interval={0} />
-          <YAxis tickFormatter={formatCompact} width={52} tick={axisTick} />
-          <Tooltip {...tooltipProps} formatter={(value) => formatNumber(Number(value))} />
-          <Legend {...legendProps} />
-          <Bar dataKey="delivered" name="Delivered" fill={SERIES.primary} isAnimationActive={false} />
-          <Bar dataKey="promised_to_date" name="Promised to date" fill={SERIES.warm} isAnimationActive={false} />
-          <Bar dataKey="goal" name="Goal" fill={SERIES.grey} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <GroupedBarChart name="real-vs-promised" label="Streams delivered, promised to date and goal, per vendor"
+      rows={vendors} category={(vendor) => vendor.vendor_name} series={SERIES_DRAWN}
+      formatTick={(value) => formatCompact(value)} formatValue={(value) => formatNumber(value)} />
   );
 }

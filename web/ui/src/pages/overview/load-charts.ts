@@ -1,31 +1,10 @@
-import { useEffect, useState } from 'react';
-
-type Charts = typeof import('./overview-charts.ts');
+import * as charts from './overview-charts.ts';
 
 /**
- * The charts library is the largest chunk: the sign-in page never loads it (index.html preloads
- * nothing beyond the app), and the overview runs it only once a chart has data: run earlier, it
- * competes for the CPU with the overview's requests (measured with `npm run bench ui`). A chart waits for the module in
- * plain state, not in Suspense, whose reveal delay would hold a finished chart back.
+ * The overview's charts are a few KB of SVG drawing (no chart library), so they come with the page
+ * itself: a separate chunk would only add a request before the first chart can draw. The sign-in
+ * page loads none of it (see src/entry.ts).
  */
-let charts: Promise<Charts> | undefined;
-let loaded: Charts | undefined;
-
-function loadCharts(): Promise<Charts> {
-  return (charts ??= import('./overview-charts.ts').then((module) => (loaded = module)));
-}
-
-export function useCharts(): Charts | undefined {
-  const [module, setModule] = useState(loaded);
-  useEffect(() => {
-    if (module) return;
-    let current = true;
-    void loadCharts().then((ready) => {
-      if (current) setModule(ready);
-    });
-    return () => {
-      current = false;
-    };
-  }, [module]);
-  return module;
+export function useCharts(): typeof charts {
+  return charts;
 }

@@ -1,0 +1,29 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { GroupedBarChart } from './grouped-bar-chart.tsx';
+
+interface Vendor { name: string; delivered: number; promised: number; goal: number }
+
+const vendors: Vendor[] = [
+  { name: 'Nightshift Curators', delivered: 36_304, promised: 30_000, goal: 30_000 },
+  { name: 'Bassline Music Group', delivered: 62_920, promised: 45_000, goal: 52_000 },
+];
+
+describe('GroupedBarChart', () => {
+  it('lists the legend in the order the bars stand, ends the axis at the nice tick above the tallest bar', () => {
+    const { container } = render(
+      <GroupedBarChart name="test" label="Streams per vendor" rows={vendors} category={(vendor) => vendor.name}
+        series={[
+          { label: 'Promised to date', colour: '#b8641a', value: (vendor) => vendor.promised },
+          { label: 'Delivered', colour: '#5b4bdb', value: (vendor) => vendor.delivered },
+          { label: 'Goal', colour: '#6b7188', value: (vendor) => vendor.goal },
+        ]}
+        formatTick={String} formatValue={String} />,
+    );
+    const firstGroup = [...container.querySelectorAll('rect.chart-bar')].slice(0, 3).map((bar) => bar.getAttribute('data-series'));
+    expect(firstGroup).toEqual(['Promised to date', 'Delivered', 'Goal']);
+    expect(within(screen.getByRole('list')).getAllByRole('listitem').map((item) => item.textContent)).toEqual(firstGroup);
+    const ticks = [...container.querySelectorAll('svg > g:first-of-type text')].map((tick) => tick.textContent);
+    expect(ticks).toEqual(['0', '20000', '40000', '60000', '80000']);
+  });
+});

@@ -1,0 +1,74 @@
+import { valueAxis } from './axis.ts';
+import { ChartFrame } from './chart-frame.tsx';
+import { AXIS_TEXT, BASELINE, GRID } from './chart-colours.ts';
+import { LINE_HEIGHT_PX, textWidth, wrapWords } from './labels.ts';
+
+export interface HorizontalBar {
+  key: string;
+  label: string;
+  value: number;
+  colour: string;
+}
+
+const ROW_HEIGHT = 34;
+const AXIS_HEIGHT = 22;
+const VALUE_ROOM = 52;
+
+/**
+ * One bar per row with its value written at its end, names on the left (wrapped when long), and an
+ * optional dashed reference line (break-even). The axis ends at the first nice tick above the
+ * longest bar or the reference, whichever is further.
+ */
+export function HorizontalBarChart({ name, label, bars, reference, formatTick, formatValue }: {
+  name: string;
+  label: string;
+  bars: readonly HorizontalBar[];
+  reference?: { value: number; label: string };
+  formatTick(value: number): string;
+  formatValue(value: number): string;
+}) {
+  const axis = valueAxis(Math.max(0, ...bars.map((bar) => bar.value)), { include: reference?.value });
+  const height = bars.length * ROW_HEIGHT + AXIS_HEIGHT + 6;
+  return (
+    <ChartFrame name={name} label={label} className="chart-auto">
+      {(width) => {
+        const left = Math.min(Math.max(...bars.map((bar) => textWidth(bar.label)), 40) + 12, width * 0.34);
+        const plotWidth = Math.max(width - left - VALUE_ROOM, 40);
+        const x = (value: number) => left + (value / axis.max) * plotWidth;
+        const axisY = bars.length * ROW_HEIGHT;
+        return (
+          <svg width={width} height={height} className="chart-svg">
+            <g fontSize="12" fill={AXIS_TEXT}>
+              {axis.ticks.map((tick) => (
+                <g key={tick}>
+                  <line x1={x(tick)} x2={x(tick)} y1={0} y2={axisY} stroke={tick ? GRID : BASELINE} />
+                  <text x={x(tick)} y={axisY + 15} textAnchor="middle">{formatTick(tick)}</text>
+                </g>
+              ))}
+            </g>
+            {bars.map((bar, index) => {
+              const lines = wrapWords(bar.label, left - 12);
+              const centre = index * ROW_HEIGHT + ROW_HEIGHT / 2;
+              return (
+                <g key={bar.key}>
+                  <text x={left - 8} y={centre - ((lines.length - 1) * LINE_HEIGHT_PX) / 2} textAnchor="end" fontSize="12" fill={AXIS_TEXT}>
+                    {lines.map((line, row) => <tspan key={row} x={left - 8} dy={row ? LINE_HEIGHT_PX : '0.32em'}>{line}</tspan>)}
+                  </text>
+                  <rect className="chart-bar" data-series={bar.label} x={left} y={centre - 10} width={Math.max(x(bar.value) - left, 1)} height={20} rx="2" fill={bar.colour}>
+                    <title>{`${bar.label}: ${formatValue(bar.value)}`}</title>
+                  </rect>
+                  <text x={x(bar.value) + 5} y={centre} dy="0.32em" fontSize="12" fontWeight="600" fill={AXIS_TEXT}>{formatValue(bar.value)}</text>
+                </g>
+              );
+            })}
+            {reference ? (
+              <g>
+                <line x1={x(reference.value)} x2={x(reference.value)} y1={0} y2={axisY} stroke="#5d647a" strokeDasharray="4 3" />
+              </g>
+            ) : null}
+          </svg>
+        );
+      }}
+    </ChartFrame>
+  );
+}
