@@ -28,5 +28,6 @@ export const IMPORT_KINDS: Record<string, ImportKind> = {
   conversions: { tool: 'import_conversions', filePattern: /\.csv$/i, description: 'customer_id,occurred_at,revenue,currency,order_id?' },
   spend: { tool: 'import_spend', filePattern: /\.csv$/i, description: 'date,channel,campaign?,artist?,amount,currency,impressions?,clicks?' },
   streams: { tool: 'import_streams', filePattern: /\.csv$/i, description: 'date,artist,track_id,platform,streams' },
+  campaigns: { tool: 'import_campaigns', filePattern: /\.csv$/i, description: 'client,campaign,artist,track_url,vendor,goal,daily,price,start_date,currency?,salesperson?,song?,weekly?' },
   payouts: { tool: 'import_payouts', filePattern: /\.csv$/i, description: 'period_start,period_end,artist,platform,amount,currency' },
 };
