@@ -56,7 +56,7 @@ export async function allocationSummary(ctx: ToolContext, request: AllocationReq
 }
 
 /** What the booked allocation did, in words: "3 placements created, 120,000 streams ordered." */
-export function allocationOutcome(result: { placements: ReadonlyArray<{ goal: number }> }): string {
+export function committedAllocationText(result: { placements: ReadonlyArray<{ goal: number }> }): string {
   const count = result.placements.length;
   const ordered = result.placements.reduce((sum, placement) => sum + placement.goal, 0);
   return `${count} placement${count === 1 ? '' : 's'} created, ${countText(ordered)} streams ordered.`;

@@ -6,7 +6,8 @@ import { isoDate, money, parseDay, spotifyTrackId } from '../../common/format.ts
 import { amountInput, countInput, currencyInput } from '../records/inputs.ts';
 import { baseCurrencyConverter } from '../../money/fx.ts';
 import { isSpotifyTrackReference } from '../records/song-input.ts';
-import { allocationOutcome, allocationSummary } from './allocation-summary.ts';
+import { allocationSummary, committedAllocationText } from './allocation-summary.ts';
+import { keepPlanLines } from '../plans/keep-plan-lines.ts';
 import { songTitles } from '../delivery/song-titles.ts';
 
 const input = z.object({
@@ -21,6 +22,7 @@ const input = z.object({
       goal: countInput.positive().describe('Streams ordered (promise_streams of the plan).'),
       daily: countInput.positive(),
       price: amountInput.describe('In `currency`.'),
+      expected_streams: countInput.positive().optional().describe('Real streams the plan expects (expected_streams of plan_budget_allocation); default the goal. Kept to compare with delivery (allocation_outcome).'),
     }))
     .min(1)
     .max(50)
@@ -60,7 +62,7 @@ export const commitAllocation = defineTool({
   async summarize(ctx, request) {
     return allocationSummary(ctx, request, await resolve(ctx, request));
   },
-  outcome: allocationOutcome,
+  outcome: committedAllocationText,
   // The campaign the placements join and the prices as converted for the preview: if either moves, it waits for a new decision.
   async fingerprint(ctx, request) {
     const { campaign, vendors, inCampaignCurrency } = await resolve(ctx, request);
@@ -76,6 +78,7 @@ export const commitAllocation = defineTool({
     const { campaign, trackId, inCampaignCurrency } = await resolve(ctx, request);
     const startDate = request.start_date ? parseDay(request.start_date, 'start_date') : campaign.startDate;
     const placements = [];
+    const booked = [];
     for (const allocation of request.allocations) {
       const price = inCampaignCurrency(allocation.price);
       const placement = await ctx.db.placement.create({
@@ -94,7 +97,9 @@ export const commitAllocation = defineTool({
         },
       });
       placements.push({ id: placement.id, vendor_id: allocation.vendor_id, goal: allocation.goal, daily: allocation.daily, price });
+      booked.push({ ...placement, price, expectedStreams: allocation.expected_streams });
     }
+    await keepPlanLines(ctx, booked, ctx.approvalId);
     await ctx.db.activity.create({
       data: {
         organizationId: ctx.orgId, actorUserId: ctx.actor.userId, subjectType: 'campaign', subjectId: campaign.id, kind: 'allocation.committed',

@@ -1,4 +1,5 @@
 import type { AnyTool } from '../../registry/define-tool.ts';
+import { allocationOutcome } from './allocation-outcome.ts';
 import { campaignAlerts } from './campaign-alerts.ts';
 import { commitAllocation } from './commit-allocation.ts';
 import { planBudgetAllocation } from './plan-budget-allocation.ts';
@@ -6,4 +7,4 @@ import { recommendVendors } from './recommend-vendors.ts';
 import { vendorPerformance } from './vendor-performance.ts';
 
 /** Vendor scorecards, recommendations, budget plans and alerts. */
-export const PERFORMANCE_TOOLS: AnyTool[] = [vendorPerformance, recommendVendors, planBudgetAllocation, commitAllocation, campaignAlerts];
+export const PERFORMANCE_TOOLS: AnyTool[] = [vendorPerformance, recommendVendors, planBudgetAllocation, commitAllocation, allocationOutcome, campaignAlerts];

@@ -3,6 +3,7 @@ import { defineTool } from '../../registry/define-tool.ts';
 import { money, rate } from '../../common/format.ts';
 import { allocateBudget } from './allocate-budget.ts';
 import { loadVendorOutlook } from './vendor-outlook.ts';
+import { planEvidence } from '../plans/plan-math.ts';
 
 const allocation = z.object({
   vendor_id: z.string(),
@@ -15,13 +16,14 @@ const allocation = z.object({
   expected_delivery_rate: z.number(),
   capacity_streams: z.number().describe("What the vendor's playlists can deliver in the period (average daily streams x days)."),
   confidence: z.enum(['none', 'low', 'medium', 'high']),
+  planned_delivery_rate: z.number().nullable().describe('Delivered / expected to date over its kept budget plans; null without any.'),
 });
 
 export const planBudgetAllocation = defineTool({
   name: 'plan_budget_allocation',
   title: 'Plan a budget split across vendors',
   description:
-    "Splits a budget across active vendors to reach a streams goal at the lowest expected real cost, within each vendor's capacity (its playlists' average daily streams x days). A plan only: commit_allocation turns it into placements after approval.",
+    "Splits a budget across active vendors to reach a streams goal at the lowest expected real cost, within each vendor's capacity (its playlists' average daily streams x days); vendors that under-delivered their past plans are used last. A plan only: commit_allocation (with each expected_streams) turns it into placements after approval.",
   area: 'campaigns',
   access: 'read',
   permission: 'campaigns:read',
@@ -50,7 +52,9 @@ export const planBudgetAllocation = defineTool({
     const usable = outlook.filter((vendor) => input.include_untested || vendor.estimate.sample > 0);
     const byId = new Map(usable.map((vendor) => [vendor.vendorId, vendor]));
     const allocations = allocateBudget(
-      usable.map((vendor) => ({ vendorId: vendor.vendorId, costPer1k: vendor.estimate.expectedRealCostPer1k, capacity: vendor.dailyCapacity * input.days })),
+      usable.map((vendor) => ({
+        vendorId: vendor.vendorId, costPer1k: vendor.estimate.expectedRealCostPer1k, capacity: vendor.dailyCapacity * input.days, tier: vendor.plans.underDelivers ? 1 : 0,
+      })),
       input.budget,
       input.goal_streams,
     );
@@ -68,11 +72,15 @@ export const planBudgetAllocation = defineTool({
         expected_delivery_rate: rate(vendor.estimate.expectedDeliveryRate) ?? 0,
         capacity_streams: Math.floor(vendor.dailyCapacity * input.days),
         confidence: vendor.estimate.confidence,
+        planned_delivery_rate: rate(vendor.plans.deliveryRate),
       };
     });
     const expected = allocations.reduce((sum, chosen) => sum + chosen.streams, 0);
     const cost = allocations.reduce((sum, chosen) => sum + chosen.cost, 0);
-    const notes: string[] = [...unpricedVendors];
+    const notes: string[] = [
+      ...unpricedVendors,
+      ...usable.filter((vendor) => vendor.plans.underDelivers).map((vendor) => `${vendor.vendorName} ${planEvidence(vendor.plans)}: used only after the vendors that keep their plans.`),
+    ];
     if (expected < input.goal_streams) {
       const capacity = usable.reduce((sum, vendor) => sum + vendor.dailyCapacity * input.days, 0);
       notes.push(capacity < input.goal_streams

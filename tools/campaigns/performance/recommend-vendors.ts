@@ -3,6 +3,7 @@ import { defineTool } from '../../registry/define-tool.ts';
 import { isoDate, money, moneyOrNull, rate, score } from '../../common/format.ts';
 import { CONFIDENT_SAMPLE, effectiveCost } from './vendor-estimates.ts';
 import { loadVendorOutlook, type VendorOutlook } from './vendor-outlook.ts';
+import { PLAN_SHORTFALL_THRESHOLD, planEvidence } from '../plans/plan-math.ts';
 
 const recommendation = z.object({
   rank: z.number().nullable().describe('1 = best; null for vendors without enough history to rank.'),
@@ -16,6 +17,8 @@ const recommendation = z.object({
   genre_fit: z.number().nullable().describe('Share of the vendor\'s playlists in the genre (0-1).'),
   placements_with_promise: z.number(),
   confidence: z.enum(['none', 'low', 'medium', 'high']),
+  planned_delivery_rate: z.number().nullable().describe('Delivered / expected to date over its kept budget plans (allocation_outcome); null without any.'),
+  plans: z.number().describe('Kept plans with something expected by now: the sample behind planned_delivery_rate.'),
   expected_streams_for_budget: z.number().describe('Real streams the whole budget would buy at the expected cost.'),
   reaches_goal_within_budget: z.boolean(),
   reason: z.string(),
@@ -25,7 +28,7 @@ export const recommendVendors = defineTool({
   name: 'recommend_vendors',
   title: 'Recommend vendors',
   description:
-    'Ranks active vendors for a new push by expected real cost per 1k streams, reliability and genre fit (vendors with playlists in the genre first), each with its reason. Small samples are shrunk toward the organisation average and flagged; vendors with no history are listed apart, unranked.',
+    'Ranks active vendors for a new push by expected real cost per 1k streams, reliability and genre fit (vendors with playlists in the genre first; vendors that under-delivered their past budget plans after the rest), each with its reason. Small samples are shrunk toward the organisation average and flagged; vendors with no history are listed apart, unranked.',
   area: 'campaigns',
   access: 'read',
   permission: 'campaigns:read',
@@ -44,11 +47,14 @@ export const recommendVendors = defineTool({
   async handler(ctx, input) {
     const { outlook, notes } = await loadVendorOutlook(ctx, input.genre);
     const toRow = (vendor: VendorOutlook, rank: number | null) => describe(vendor, rank, input);
-    // Vendors with playlists in the genre come first; off-genre ones follow, still ranked by cost.
+    // Vendors with playlists in the genre come first; off-genre ones follow. Within each, vendors that
+    // under-delivered their plans come after those that kept them; then the cheapest expected cost.
     const offGenre = (vendor: VendorOutlook) => (vendor.genreFit === 0 ? 1 : 0);
+    const shortfall = (vendor: VendorOutlook) => (vendor.plans.underDelivers ? 1 : 0);
     const known = outlook
       .filter((vendor) => vendor.estimate.sample > 0)
-      .sort((a, b) => offGenre(a) - offGenre(b) || compareCosts(effectiveCost(a.estimate, a.genreFit), effectiveCost(b.estimate, b.genreFit)));
+      .sort((a, b) => offGenre(a) - offGenre(b) || shortfall(a) - shortfall(b)
+        || compareCosts(effectiveCost(a.estimate, a.genreFit), effectiveCost(b.estimate, b.genreFit)));
     const unknown = outlook.filter((vendor) => vendor.estimate.sample === 0 && vendor.genreFit !== 0);
     return {
       currency: ctx.org.baseCurrency,
@@ -83,6 +89,8 @@ function describe(vendor: VendorOutlook, rank: number | null, input: { goal_stre
     genre_fit: rate(vendor.genreFit),
     placements_with_promise: estimate.sample,
     confidence: estimate.confidence,
+    planned_delivery_rate: rate(vendor.plans.deliveryRate),
+    plans: vendor.plans.plans,
     expected_streams_for_budget: streamsForBudget,
     reaches_goal_within_budget: streamsForBudget >= input.goal_streams,
     reason: reason(vendor, expectedCost, input.genre),
@@ -102,6 +110,9 @@ function reason(vendor: VendorOutlook, expectedCost: number | null, genre: strin
     parts.push(`reliability ${Math.round(stats?.reliabilityScore ?? 0)}/100`);
     if (estimate.sample < CONFIDENT_SAMPLE && expectedCost !== null) parts.push(`small sample: estimate pulled toward the organisation average (${expectedCost.toFixed(2)} per 1k)`);
   }
+  const evidence = planEvidence(vendor.plans);
+  if (evidence && vendor.plans.underDelivers) parts.push(`${evidence}, below ${Math.round(PLAN_SHORTFALL_THRESHOLD * 100)}%: ranked after the vendors that keep their plans`);
+  else if (evidence) parts.push(evidence);
   if (genre && vendor.genreFit === 0) parts.push(`none of its playlists are ${genre}: ranked after the vendors that have some`);
   else if (genre && vendor.genreFit !== null) parts.push(`${Math.round(vendor.genreFit * 100)}% of its playlists are ${genre}`);
   return `${parts.join('; ')}.`.replace(/\.\.$/, '.');

@@ -5,6 +5,8 @@ import { partialBaseCurrencyConverter } from '../../money/fx.ts';
 import { money } from '../../common/format.ts';
 import { estimateVendor, genreFit, overallRecord, type VendorEstimate } from './vendor-estimates.ts';
 import { unpricedPlacementsNote, vendorStats, type VendorStats } from './vendor-stats.ts';
+import { planRecord, type PlanRecord } from '../plans/plan-math.ts';
+import { byVendor, loadPlanLines, planOutcomes } from '../plans/plan-outcomes.ts';
 
 export interface VendorOutlook {
   vendorId: string;
@@ -15,6 +17,8 @@ export interface VendorOutlook {
   genreFit: number | null;
   /** Sum of the vendor's playlists' average daily streams (fitting the genre, when one is given). */
   dailyCapacity: number;
+  /** Its kept plans against what they delivered: a vendor that under-delivers them ranks lower. */
+  plans: PlanRecord;
 }
 
 /**
@@ -33,6 +37,7 @@ export async function loadVendorOutlook(ctx: ToolContext, genre: string | undefi
   const report = await loadDelivery(ctx.db, ctx.orgId, { asOf, baseCurrency: ctx.org.baseCurrency, timeZone: ctx.org.timeZone,
       withPlaylists: false, placements: { startDate: { lte: asOf } } });
   const stats = vendorStats(report.placements);
+  const plans = byVendor(planOutcomes(await loadPlanLines(ctx.db, {}), new Map(report.placements.map((placement) => [placement.placementId, placement])), asOf));
   // Vendors price in their own currency; every figure here is in the organisation's.
   const fx = await partialBaseCurrencyConverter(ctx.db, ctx.org.baseCurrency, vendors.map((vendor) => vendor.currency), asOf);
   const priced = vendors.filter((vendor) => fx.toBase(1, vendor.currency) !== null);
@@ -65,6 +70,7 @@ export async function loadVendorOutlook(ctx: ToolContext, genre: string | undefi
         estimate: estimateVendor(vendor.id, promisedCostPer1k, own, overall),
         genreFit: genreFit(genre, vendor.playlists.map((playlist) => playlist.genres)),
         dailyCapacity,
+        plans: planRecord(plans.get(vendor.id) ?? []),
       };
     }),
   };
