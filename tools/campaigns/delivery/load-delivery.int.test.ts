@@ -38,7 +38,8 @@ describe('loadDelivery', () => {
     // The scrape of 2026-11-21T02:00Z is still the 20th (18:00) in Los Angeles, and already the 21st in Madrid.
     expect(await delivered('UTC')).toBe(15_000);
     expect(await delivered('Europe/Madrid')).toBe(15_000);
-    expect(await delivered('America/Los_Angeles')).toBe(99_999);
+    // GYM's 99,999 from that scrape, plus Gym Hits 2026, which it no longer lists: its 5,000 of 11-19 stay (history rule).
+    expect(await delivered('America/Los_Angeles')).toBe(104_999);
   });
 
   it('lists each placement\'s credited playlists, biggest first', async () => {

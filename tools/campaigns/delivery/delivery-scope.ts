@@ -1,0 +1,41 @@
+import { Prisma } from '../../../db/generated/prisma/client.ts';
+import type { ToolDb } from '../../registry/tenant-scope.ts';
+import { partialBaseCurrencyConverter } from '../../money/fx.ts';
+import { endOfDayIn } from '../../common/format.ts';
+import type { DeliveryScope } from './delivery-sql.ts';
+import { loadPlaylistIdentities } from './playlist-identities.ts';
+
+export interface ScopeOptions {
+  asOf: Date;
+  timeZone: string;
+  baseCurrency: string;
+  /** A condition on `"Placement" p`. */
+  placements: Prisma.Sql;
+  /** True when the placements are (nearly) all of the organisation's: its scrapes are read without a track filter, which is cheaper. */
+  wholeOrganization?: boolean;
+}
+
+/** What the delivery SQL needs besides the placements: playlist ownership, exchange rates, the cutoff. */
+export async function loadDeliveryScope(db: ToolDb, organizationId: string, options: ScopeOptions): Promise<DeliveryScope & { missingRateNote(currency: string): string }> {
+  const cutoff = endOfDayIn(options.asOf, options.timeZone);
+  const tracks = options.wholeOrganization
+    ? null
+    : Prisma.sql`SELECT p."spotifyTrackId" FROM "Placement" p WHERE p."organizationId" = ${organizationId} AND (${options.placements})`;
+  const [identities, currencies] = await Promise.all([
+    loadPlaylistIdentities(db, organizationId, tracks, cutoff),
+    db.$queryRaw<Array<{ currency: string }>>`
+      SELECT DISTINCT currency FROM "Placement" WHERE "organizationId" = ${organizationId}
+      UNION SELECT DISTINCT currency FROM "VendorPayment" WHERE "organizationId" = ${organizationId}`,
+  ]);
+  const fx = await partialBaseCurrencyConverter(db, options.baseCurrency, currencies.map((row) => row.currency.trim()), options.asOf);
+  const rates = new Map<string, number>();
+  for (const { currency } of currencies) {
+    const rate = fx.toBase(1, currency.trim());
+    if (rate !== null) rates.set(currency.trim(), rate);
+  }
+  rates.set(options.baseCurrency, 1);
+  return {
+    organizationId, placements: options.placements, asOf: options.asOf, cutoff, timeZone: options.timeZone, identities, rates,
+    missingRateNote: fx.missingRateNote,
+  };
+}

@@ -1,0 +1,127 @@
+import { Prisma } from '../../../db/generated/prisma/client.ts';
+import { isoDay } from '../../common/format.ts';
+import { SOLE_VENDOR, type PlaylistIdentities } from './playlist-identities.ts';
+
+/**
+ * The SQL behind every delivery figure (DESIGN.md section 6), as CTEs to prepend to a query.
+ * Raw SQL is not tenant-scoped: every table read here names the organisation, and every value
+ * travels as a parameter.
+ */
+export interface DeliveryScope {
+  organizationId: string;
+  /** Which placements: a condition on `"Placement" p`. */
+  placements: Prisma.Sql;
+  /** The calendar date of the figures. */
+  asOf: Date;
+  /** Scrapes and payments at or after this instant are ignored (as_of's local midnight). */
+  cutoff: Date;
+  timeZone: string;
+  identities: PlaylistIdentities;
+  /** Each currency's rate into the base currency on or before as_of; those without one are absent. */
+  rates: ReadonlyMap<string, number>;
+}
+
+/**
+ * CTEs `placed` (the placements), `songs` (their tracks), `latest` (each song's latest scrape before
+ * the cutoff) and `listed` (per song, every playlist by the history rule: its rows in the latest
+ * scrape, and for a playlist missing from it the rows of the latest scrape that listed it, with
+ * `dropped_at`, the first scrape after that without it).
+ */
+export function listingCtes(scope: DeliveryScope, detail = false): Prisma.Sql {
+  const { organizationId, cutoff } = scope;
+  const detailColumns = detail
+    ? Prisma.sql`, c.name, c."spotifyPlaylistId", c.curator, c."dateAdded", c."playlistId"`
+    : Prisma.empty;
+  return Prisma.sql`
+    placed AS MATERIALIZED (
+      SELECT p.id, p."campaignGroupId", p."vendorId", p."spotifyTrackId" AS track, p."songName", p.genre, p.goal, p.daily, p.weekly,
+             p.price, p.currency, p."startDate", p.status, p."removedAt"
+      FROM "Placement" p WHERE p."organizationId" = ${organizationId} AND (${scope.placements})
+    ),
+    songs AS MATERIALIZED (SELECT DISTINCT track FROM placed),
+    owners AS MATERIALIZED (${scope.identities.table}),
+    latest AS MATERIALIZED (
+      SELECT DISTINCT ON (s."spotifyTrackId") s.id, s."spotifyTrackId" AS track, s."scrapedAt", s."plays7d", s."plays28d", s."plays12m", s.saves, s."playlistAdds"
+      FROM "ScrapeSnapshot" s
+      WHERE s."organizationId" = ${organizationId} AND s."scrapedAt" < ${cutoff} AND s."spotifyTrackId" IN (SELECT track FROM songs)
+      ORDER BY s."spotifyTrackId", s."scrapedAt" DESC
+    ),
+    scraped AS MATERIALIZED (
+      SELECT c."spotifyTrackId" AS track, c."snapshotId" = l.id AS current, c."scrapedAt", o.owner, o.key,
+             c."streams7d", c."streams28d", c."streams12m"${detailColumns}
+      FROM latest l
+      JOIN "CampaignPlaylist" c ON c."organizationId" = ${organizationId} AND c."spotifyTrackId" = l.track AND c."scrapedAt" <= l."scrapedAt"
+      JOIN owners o ON o.pid = coalesce(c."spotifyPlaylistId", '') AND o.name = c.name AND o.curator = coalesce(c.curator, '')
+    ),
+    kept AS (
+      SELECT DISTINCT ON (r.track, r.key) r.*
+      FROM scraped r
+      WHERE NOT r.current AND NOT EXISTS (SELECT 1 FROM scraped x WHERE x.current AND x.track = r.track AND x.key = r.key)
+      ORDER BY r.track, r.key, r."scrapedAt" DESC
+    ),
+    listed AS (
+      SELECT r.*, NULL::timestamptz AS dropped_at FROM scraped r WHERE r.current
+      UNION ALL
+      SELECT k.*, (SELECT min(s."scrapedAt") FROM "ScrapeSnapshot" s
+                   WHERE s."organizationId" = ${organizationId} AND s."spotifyTrackId" = k.track AND s."scrapedAt" > k."scrapedAt" AND s."scrapedAt" < ${cutoff})
+      FROM kept k
+    )`;
+}
+
+/**
+ * After `listingCtes`: `credited` (streams per song and vendor, auto-detection settled by the
+ * song's vendors over every campaign), `costs` (what each placement cost: its share of what was
+ * paid to the vendor on the campaign, else its price) and `figures`, one row per placement.
+ */
+export function figureCtes(scope: DeliveryScope): Prisma.Sql {
+  const { organizationId, cutoff, asOf, timeZone } = scope;
+  const currencies = [...scope.rates.keys()];
+  const asOfDay = isoDay(asOf);
+  return Prisma.sql`,
+    song_vendors AS (
+      SELECT p."spotifyTrackId" AS track, min(p."vendorId") AS vendor, count(DISTINCT p."vendorId") AS vendors
+      FROM "Placement" p WHERE p."organizationId" = ${organizationId} AND p."spotifyTrackId" IN (SELECT track FROM songs)
+      GROUP BY 1
+    ),
+    credited AS (
+      SELECT l.track, CASE WHEN l.owner = ${SOLE_VENDOR} THEN (CASE WHEN v.vendors = 1 THEN v.vendor END) ELSE l.owner END AS vendor,
+             sum(l."streams7d") AS streams7d, sum(l."streams28d") AS streams28d, sum(l."streams12m") AS streams12m,
+             count(*) FILTER (WHERE l.dropped_at IS NOT NULL) AS dropped
+      FROM listed l LEFT JOIN song_vendors v ON v.track = l.track
+      WHERE l.owner IS NOT NULL
+      GROUP BY 1, 2
+    ),
+    rates AS (SELECT * FROM unnest(${currencies}::text[], ${currencies.map((currency) => scope.rates.get(currency)!)}::float8[]) AS r(currency, rate)),
+    paid AS (
+      SELECT v."vendorId", v."campaignGroupId", sum(v.amount::float8 * r.rate) AS amount, bool_and(r.rate IS NOT NULL) AS converted,
+             min(v.currency) FILTER (WHERE r.rate IS NULL) AS unconverted_currency
+      FROM "VendorPayment" v LEFT JOIN rates r ON r.currency = v.currency
+      WHERE v."organizationId" = ${organizationId} AND v."campaignGroupId" IS NOT NULL AND v."paidAt" < ${cutoff}
+        AND (v."vendorId", v."campaignGroupId") IN (SELECT "vendorId", "campaignGroupId" FROM placed)
+      GROUP BY 1, 2
+    ),
+    paid_shares AS (
+      SELECT p."vendorId", p."campaignGroupId", sum(p.goal)::float8 AS goal, count(*)::float8 AS placements
+      FROM "Placement" p
+      WHERE p."organizationId" = ${organizationId} AND (p."vendorId", p."campaignGroupId") IN (SELECT "vendorId", "campaignGroupId" FROM paid)
+      GROUP BY 1, 2
+    ),
+    figures AS (
+      SELECT p.*,
+             coalesce(c.streams12m, 0)::float8 AS delivered, coalesce(c.streams7d, 0)::float8 AS streams7d, coalesce(c.streams28d, 0)::float8 AS streams28d,
+             coalesce(c.dropped, 0)::int AS dropped_playlists,
+             least(p.goal::bigint, p.daily::bigint * greatest(0,
+               least(${asOfDay}::date, coalesce((p."removedAt" AT TIME ZONE ${timeZone})::date, ${asOfDay}::date)) - p."startDate"))::float8 AS promised,
+             p.price::float8 * r.rate AS price_base,
+             pd."vendorId" IS NOT NULL AS paid,
+             CASE WHEN pd."vendorId" IS NULL THEN p.price::float8 * r.rate
+                  WHEN pd.converted THEN pd.amount * CASE WHEN s.goal > 0 THEN p.goal / s.goal ELSE 1 / s.placements END
+             END AS cost,
+             CASE WHEN pd."vendorId" IS NULL THEN CASE WHEN r.rate IS NULL THEN p.currency END ELSE pd.unconverted_currency END AS unconverted_currency
+      FROM placed p
+      LEFT JOIN credited c ON c.track = p.track AND c.vendor = p."vendorId"
+      LEFT JOIN rates r ON r.currency = p.currency
+      LEFT JOIN paid pd ON pd."vendorId" = p."vendorId" AND pd."campaignGroupId" = p."campaignGroupId"
+      LEFT JOIN paid_shares s ON s."vendorId" = p."vendorId" AND s."campaignGroupId" = p."campaignGroupId"
+    )`;
+}
