@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from '../router.tsx';
+import './forms.css';
 
 /** The address of a tool's form, prefilled from `values` (an edit's record id, a vendor to add a playlist to). */
 export function formHref(tool: string, values: Readonly<Record<string, string>> = {}): string {

@@ -3,10 +3,12 @@ import { ApiError } from '../api/api-error.ts';
 import { useApi } from '../auth/session.tsx';
 import { PageHeader, Panel } from '../components/layout-parts.tsx';
 import { Empty, ErrorState, Loading } from '../components/states.tsx';
-import { Link, useLocation } from '../router.tsx';
+import { Link, navigate, useLocation } from '../router.tsx';
+import { FieldInput } from './field-input.tsx';
+import { formHref } from './form-link.tsx';
 import { editedIdField, readCurrentRecord } from './current-record.ts';
-import { valuesFrom } from './form-values.ts';
-import { fieldsOf } from './schema-fields.ts';
+import { valuesFrom, type FormValue } from './form-values.ts';
+import { fieldsOf, type FieldSpec } from './schema-fields.ts';
 import { useCatalogueTool, type CatalogueTool } from './tool-catalogue.ts';
 import { ToolForm } from './tool-form.tsx';
 import './forms.css';
@@ -64,10 +66,27 @@ function FormForTool({ tool, query }: { tool: CatalogueTool; query: Readonly<Rec
     );
   }, [api, idField, query]);
 
-  if (!idField) return <ToolForm tool={tool} initial={valuesFrom(fields, query)} context={query} />;
+  if (!idField) {
+    const choice = tool.name.startsWith('update_') ? fields.find((field) => field.required && field.record) : undefined;
+    if (choice) return <ChooseRecord tool={tool} field={choice} query={query} />;
+    return <ToolForm tool={tool} initial={valuesFrom(fields, query)} context={query} />;
+  }
   if (record.state === 'loading') return <Loading label="Loading the record" />;
   if (record.state === 'error') return <ErrorState error={record.error} />;
   return <ToolForm tool={tool} baseline={valuesFrom(fields, record.row)} locked={[idField]} context={query} />;
+}
+
+/** An edit opened without its record: choose it first, then the form shows it as stored. */
+function ChooseRecord({ tool, field, query }: { tool: CatalogueTool; field: FieldSpec; query: Readonly<Record<string, string>> }) {
+  const choose = (path: string, value: FormValue) => {
+    if (typeof value === 'string' && value) navigate(formHref(tool.name, { ...query, [path]: value }));
+  };
+  return (
+    <div className="tool-form">
+      <p className="muted flush">Choose the {field.label.toLowerCase()} to change.</p>
+      <FieldInput field={field} path={field.name} value={query[field.name] ?? ''} onChange={choose} errors={{}} context={query} />
+    </div>
+  );
 }
 
 function firstSentence(text: string): string {

@@ -94,9 +94,8 @@ export function ClientsTable({ rows, currency }: { rows: readonly Row[]; currenc
         <thead>
           <tr>
             <th scope="col">Client</th>
-            <th scope="col" className="num">Active</th>
+            <th scope="col" className="num">Active campaigns</th>
             {showCompleted ? <th scope="col" className="num">Completed</th> : null}
-            <th scope="col" className="num">All campaigns</th>
             <th scope="col" className="num">Budget</th>
             <th scope="col" className="num">Streams delivered</th>
             {extra.map((name) => <th key={name} scope="col" className="num">{figureLabel(name)}</th>)}
@@ -107,11 +106,10 @@ export function ClientsTable({ rows, currency }: { rows: readonly Row[]; currenc
             <tr key={row.id}>
               <th scope="row" className="cell-title">
                 <Link href={`/clients/${encodeURIComponent(row.id)}`}>{row.name}</Link>
-                {row.contact_person ? <div className="muted cell-sub">{row.contact_person}</div> : null}
+                <div className="muted cell-sub">{[row.contact_person, `${formatNumber(row.campaigns)} ${row.campaigns === 1 ? 'campaign' : 'campaigns'}`].filter(Boolean).join(' · ')}</div>
               </th>
               <td className="num">{formatNumber(row.active_campaigns)}</td>
               {showCompleted ? <td className="num">{formatNumber(completed(row))}</td> : null}
-              <td className="num">{formatNumber(row.campaigns)}</td>
               <td className="num">{formatMoney(row.total_budget, currency)}</td>
               <td className="num">{formatNumber(row.streams_delivered)}</td>
               {extra.map((name) => <td key={name} className="num">{formatNumber((row as Record<string, unknown>)[name] as number | null)}</td>)}
