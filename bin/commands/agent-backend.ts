@@ -44,7 +44,7 @@ export async function serverAgent(server: AttachedServer, identity: CliIdentityO
     async model() {
       const response = await fetch(`${server.url}/api/chat`, { headers });
       const status = (await response.json()) as { model?: string | null; help?: string };
-      return status.model ? { id: status.model } : { id: null, help: status.help ?? NO_MODEL_HELP };
+      return status.model ? { id: status.model } : { id: null, help: `${status.help ?? NO_MODEL_HELP}\n${serverModelNote(server.url)}` };
     },
     async *turn(message, threadId, signal) {
       let turnThread = threadId ?? null;
@@ -68,8 +68,10 @@ async function* chatTurn(url: string, headers: Record<string, string>, body: { m
   if (!response.ok) {
     const failure = ((await response.json()) as { error?: { code: ToolErrorCode; message: string } }).error;
     // The chat API refuses before streaming when the server has no model: the same turn as here.
-    if (failure?.code === 'unavailable') yield* endedTurn('no_model', null, failure.message);
-    else throw new ToolError(failure?.code ?? 'internal', failure?.message ?? `the server answered ${response.status}`);
+    if (failure?.code === 'unavailable') {
+      process.stderr.write(`${serverModelNote(url)}\n`);
+      yield* endedTurn('no_model', null, failure.message);
+    } else throw new ToolError(failure?.code ?? 'internal', failure?.message ?? `the server answered ${response.status}`);
     return;
   }
   for await (const { event, data } of serverSentEvents(response.body!)) {
@@ -80,6 +82,11 @@ async function* chatTurn(url: string, headers: Record<string, string>, body: { m
     }
     yield { type: event, data: parsed } as TurnEvent;
   }
+}
+
+/** This shell's variables do not reach the server: say whose environment decides. */
+function serverModelNote(url: string): string {
+  return `(The server at ${url} answered, as it holds this data folder: set the variable where \`crescendo start\` runs, then restart it.)`;
 }
 
 /** A turn the server did not run to its end, told as the agent tells one: the sentence, then the reply. */

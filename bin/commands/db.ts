@@ -1,4 +1,5 @@
 import { migrate, readMigrations } from '../../db/migrate/migrate.ts';
+import { OrganizationNotEmptyError } from '../../db/seed/organization-not-empty-error.ts';
 import { ToolError } from '../../tools/registry/errors.ts';
 import { adminCommandEntry, type AdminSubcommands } from '../admin-command.ts';
 import { seedDemoData } from '../seed-demo-data.ts';
@@ -43,7 +44,13 @@ export const DB_SUBCOMMANDS: AdminSubcommands = {
     async run(database, flags) {
       const scale = flags.scale === undefined ? 1 : Number(flags.scale);
       if (!Number.isFinite(scale) || scale <= 0 || scale > 1000) throw new UsageError('--scale: give a number above 0 and at most 1000');
-      return { output: await seedDemoData(database, { slug: flags.org ?? 'demo', name: flags.name, scale, today: new Date() }) };
+      try {
+        return { output: await seedDemoData(database, { slug: flags.org ?? 'demo', name: flags.name, scale, today: new Date() }) };
+      } catch (error) {
+        // Not a fault: the slug is taken by an organisation with data, which the seed never touches.
+        if (error instanceof OrganizationNotEmptyError) throw new ToolError('conflict', `--org: ${error.message}`);
+        throw error;
+      }
     },
   },
 };
