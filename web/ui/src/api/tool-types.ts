@@ -4,6 +4,7 @@ import type { decideApproval } from '../../../../tools/approvals/decide-approval
 import type { listApprovals } from '../../../../tools/approvals/list-approvals.ts';
 import type { compareAttributionModels } from '../../../../tools/attribution/compare-attribution-models.ts';
 import type { roasSummary } from '../../../../tools/attribution/roas-summary.ts';
+import type { allocationOutcome } from '../../../../tools/campaigns/performance/allocation-outcome.ts';
 import type { campaignAlerts } from '../../../../tools/campaigns/performance/campaign-alerts.ts';
 import type { vendorPerformance } from '../../../../tools/campaigns/performance/vendor-performance.ts';
 import type { exportTable } from '../../../../tools/campaigns/records/export-table.ts';
@@ -32,6 +33,7 @@ interface UiTools {
   export_table: typeof exportTable;
   vendor_performance: typeof vendorPerformance;
   campaign_alerts: typeof campaignAlerts;
+  allocation_outcome: typeof allocationOutcome;
   roas_summary: typeof roasSummary;
   compare_attribution_models: typeof compareAttributionModels;
   list_approvals: typeof listApprovals;

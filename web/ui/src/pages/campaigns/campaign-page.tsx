@@ -7,6 +7,7 @@ import { Link } from '../../router.tsx';
 import { RealVsPromisedChart } from './real-vs-promised-chart.tsx';
 import { SongPlaylistsTable } from './song-playlists-table.tsx';
 import { VendorBreakdownTable } from './vendor-breakdown-table.tsx';
+import { AllocationOutcomePanel } from './allocation-outcome-panel.tsx';
 import { deliveryTone } from '../../components/delivery-tone.ts';
 import { ExternalLink } from '../../components/external-link.tsx';
 
@@ -52,6 +53,7 @@ function CampaignView({ data }: { data: ToolOutput<'get_campaign'> }) {
           </Panel>
         </div>
       ) : null}
+      <AllocationOutcomePanel campaignId={campaign.id} asOf={data.as_of} />
       <Panel title={`Songs (${data.songs.length})`}>
         {data.songs.length ? (
           <ul className="plain-list">
