@@ -1,3 +1,4 @@
+import { formatDecimal } from '../../components/format.ts';
 import { Link } from '../../router.tsx';
 import type { Approval } from './approval-card.tsx';
 
@@ -8,7 +9,7 @@ export function ApprovalAmount({ amount }: { amount: Summary['amount'] }) {
   if (!amount) return null;
   return (
     <p className="approval-amount">
-      <span className="approval-amount-value">{formatMoneyValue(amount.value)}</span> <span className="approval-amount-currency">{amount.currency}</span>
+      <span className="approval-amount-value">{formatDecimal(amount.value)}</span> <span className="approval-amount-currency">{amount.currency}</span>
     </p>
   );
 }
@@ -47,11 +48,6 @@ export function ApprovalEvidence({ summary }: { summary: Summary }) {
       ) : null}
     </>
   );
-}
-
-/** "1,234.50": money always with two decimals, so 283.3 never reads as 283.30 in one place and 283.3 in another. */
-export function formatMoneyValue(value: number): string {
-  return value.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
 /** What happens, in plain words: the tool's headline, else (older requests) the action's label. */

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import type { Approval } from './approval-card.tsx';
-import { formatMoneyValue } from './approval-summary-view.tsx';
+import { formatMoney } from '../../components/format.ts';
 
 /**
  * The second step of Approve: restates what happens and the amount, so a slip of the mouse pays
@@ -13,7 +13,7 @@ export function ConfirmApprovalDialog({ approval, headline, onConfirm, onCancel 
   const titleId = useId();
   const descriptionId = useId();
   const amount = approval.summary?.amount;
-  const amountText = amount ? `${formatMoneyValue(amount.value)} ${amount.currency}` : null;
+  const amountText = amount ? formatMoney(amount.value, amount.currency, { code: true }) : null;
 
   useEffect(() => {
     const element = dialog.current;

@@ -7,7 +7,7 @@ describe('ModelComparisonTable', () => {
   it('has a column per model and the spread, with the largest credit of a disputed row in bold', () => {
     render(<ModelComparisonTable comparison={comparison()} />);
     const headers = screen.getAllByRole('columnheader').map((cell) => cell.textContent);
-    expect(headers).toEqual(['channel', 'First touch', 'Last touch', 'Linear', 'Spread']);
+    expect(headers).toEqual(['Channel', 'First touch', 'Last touch', 'Linear', 'Spread']);
 
     const email = within(screen.getByRole('row', { name: /^Email/ }));
     const cells = email.getAllByRole('cell');

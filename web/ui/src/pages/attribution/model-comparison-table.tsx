@@ -1,10 +1,19 @@
 import type { ToolOutput } from '../../api/tool-types.ts';
-import { attributionKeyLabel, MODEL_LABELS } from '../../components/attribution-models.ts';
+import { MODEL_LABELS } from '../../components/attribution-models.ts';
 import { formatMoney, formatShare } from '../../components/format.ts';
 import { TableScroll } from '../../components/table-scroll.tsx';
+import { Link } from '../../router.tsx';
 
 export type Comparison = ToolOutput<'compare_attribution_models'>;
 export type ComparedModel = Comparison['models'][number];
+type ComparedRow = Comparison['rows'][number];
+
+export const GROUP_LABELS: Record<string, string> = { channel: 'Channel', campaign: 'Campaign', artist: 'Artist' };
+
+/** A key as people read it; a campaign key that names a playlist campaign links to it. */
+export function KeyName({ named }: { named: Pick<ComparedRow, 'label' | 'campaign_id'> }) {
+  return named.campaign_id ? <Link href={`/campaigns/${named.campaign_id}`}>{named.label}</Link> : <>{named.label}</>;
+}
 
 /** Revenue credited to each key by every model; the largest credit in each row is marked. */
 export function ModelComparisonTable({ comparison }: { comparison: Comparison }) {
@@ -12,10 +21,10 @@ export function ModelComparisonTable({ comparison }: { comparison: Comparison })
   return (
     <TableScroll label="Credit per model">
       <table>
-        <caption>Revenue credited by each model, in {currency}. Spread = largest − smallest credit.</caption>
+        <caption className="sr-only">Revenue credited by each model, in {currency}</caption>
         <thead>
           <tr>
-            <th scope="col">{comparison.group_by}</th>
+            <th scope="col">{GROUP_LABELS[comparison.group_by] ?? comparison.group_by}</th>
             {models.map((model) => <th key={model} scope="col" className="num">{MODEL_LABELS[model]}</th>)}
             <th scope="col" className="num">Spread</th>
           </tr>
@@ -23,7 +32,7 @@ export function ModelComparisonTable({ comparison }: { comparison: Comparison })
         <tbody>
           {comparison.rows.map((row) => (
             <tr key={row.key}>
-              <th scope="row">{attributionKeyLabel(comparison.group_by, row.key)}</th>
+              <th scope="row"><KeyName named={row} /></th>
               {models.map((model) => {
                 const value = row.revenue[model];
                 const top = value !== null && value !== undefined && value === row.max && row.spread > 0;

@@ -96,7 +96,7 @@ function CampaignPages({ input, first, firstCursor, filtered }: {
   if (!rows.length) {
     return filtered
       ? <Empty title="No campaign matches.">Try another name or status.</Empty>
-      : <Empty title="No campaigns yet.">Create one with the create_campaign tool, in Slack or in chat.</Empty>;
+      : <Empty title="No campaigns yet.">Ask Crescendo in chat or in Slack to create one.</Empty>;
   }
   return (
     <>

@@ -4,7 +4,8 @@ import { streamChat, type ChatEvent } from '../../api/chat-stream.ts';
 import { useApi } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/layout-parts.tsx';
 import { Empty } from '../../components/states.tsx';
-import { ChatTranscript, type Turn } from './chat-transcript.tsx';
+import { ChatTranscript, NOT_SET_UP, type Turn } from './chat-transcript.tsx';
+import './chat.css';
 
 const SUGGESTIONS = [
   'Which vendor gives us the cheapest real streams in dance?',
@@ -68,6 +69,11 @@ export default function ChatPage() {
       setAnnouncement('Crescendo answered.');
     } catch (failure) {
       if (failure instanceof DOMException && failure.name === 'AbortError') return;
+      if (failure instanceof ApiError && failure.code === 'unavailable' && failure.status === 503) {
+        updateLast((turn) => ({ ...turn, status: 'failed', setupHint: failure.message }));
+        setAnnouncement(NOT_SET_UP);
+        return;
+      }
       const message = failure instanceof ApiError ? failure.message : String(failure);
       updateLast((turn) => ({ ...turn, status: 'failed', error: message }));
       setAnnouncement(`The answer failed: ${message}`);

@@ -14,7 +14,12 @@ export interface Turn {
   tools: ToolRun[];
   status: 'streaming' | 'done' | 'failed';
   error?: string;
+  /** Set when no language model is configured: what the server says an admin must do. */
+  setupHint?: string;
 }
+
+/** What a person reads when the assistant has no model: not the environment variables, which are for whoever runs Crescendo. */
+export const NOT_SET_UP = "The assistant isn't set up yet; ask your admin.";
 
 function failureOf(run: ToolRun): string | null {
   return run.result && 'error' in run.result && run.result.error ? run.result.error.message : null;
@@ -43,9 +48,22 @@ export function ChatTranscript({ turns }: { turns: readonly Turn[] }) {
             <p key={run.id} className="tool-failure">{run.name} failed: {failureOf(run)}</p>
           ))}
           {turn.text || (turn.status === 'streaming' ? <span className="muted">Thinking…</span> : null)}
+          {turn.setupHint ? <SetupNotice hint={turn.setupHint} /> : null}
           {turn.error ? <p className="field-error" role="alert">{turn.error}</p> : null}
         </li>
       ))}
     </ol>
+  );
+}
+
+function SetupNotice({ hint }: { hint: string }) {
+  return (
+    <div className="setup-notice" role="alert">
+      <p className="flush"><strong>{NOT_SET_UP}</strong> Everything else works without it: the pages, approvals and Slack notices.</p>
+      <details className="admin-hint">
+        <summary>For admins</summary>
+        <p className="flush small">{hint}</p>
+      </details>
+    </div>
   );
 }

@@ -4,7 +4,7 @@ import { useTool } from '../../api/use-tool.ts';
 import { useMe } from '../../auth/organization.tsx';
 import { addDays, dayInZone } from '../../components/calendar-days.ts';
 import { MODEL_CHOICES, MODEL_LABELS, type AttributionModel } from '../../components/attribution-models.ts';
-import { formatDay, formatMoney, formatNumber, formatRatio } from '../../components/format.ts';
+import { formatDay, formatMoney, formatNumber, formatRatio, plural } from '../../components/format.ts';
 import { PageHeader, Panel, StatCard } from '../../components/layout-parts.tsx';
 import { Segmented } from '../../components/segmented.tsx';
 import { Empty, Loaded, Loading } from '../../components/states.tsx';
@@ -48,7 +48,7 @@ export default function OverviewPage() {
           <>
             <div className="stats">
               <StatCard label={`Spend, ${range} days`} value={formatMoney(data.totals.spend, data.currency)} />
-              <StatCard label={`Revenue, ${range} days`} value={formatMoney(data.totals.revenue, data.currency)} detail={`${formatNumber(data.totals.conversions)} conversions`} />
+              <StatCard label={`Revenue, ${range} days`} value={formatMoney(data.totals.revenue, data.currency)} detail={plural(data.totals.conversions, 'conversion')} />
               <StatCard label="Revenue ÷ spend" value={formatRatio(data.totals.roas)} tone={data.totals.roas === null ? undefined : data.totals.roas >= 1 ? 'good' : 'bad'} detail="All revenue, before attribution" />
               <StatCard label={`Streams, ${range} days`} value={formatNumber(data.totals.streams)} />
             </div>

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { ToolOutput } from '../../api/tool-types.ts';
-import { formatNumber, formatShare } from '../../components/format.ts';
+import { formatNumber, formatShare, plural } from '../../components/format.ts';
 import { ProgressBar } from '../../components/layout-parts.tsx';
 import { Empty } from '../../components/states.tsx';
 import { Link } from '../../router.tsx';
@@ -15,7 +15,7 @@ export const TopCampaigns = memo(function TopCampaigns({ campaigns }: { campaign
         <li key={campaign.campaign_id}>
           <div className="row-between">
             <Link href={`/campaigns/${campaign.campaign_id}`}>{campaign.name}</Link>
-            <span className="muted">{formatNumber(campaign.streams_7d)} streams / 7d</span>
+            <span className="muted">{plural(campaign.streams_7d, 'stream')} in 7 days</span>
           </div>
           <div className="row-between meter-row">
             <ProgressBar value={campaign.progress} label={`${campaign.name}: delivered of goal`} />

@@ -1,6 +1,6 @@
 import { useTool } from '../../api/use-tool.ts';
 import { ExternalLink } from '../../components/external-link.tsx';
-import { formatNumber } from '../../components/format.ts';
+import { formatNumber, plural } from '../../components/format.ts';
 import { Empty, Loaded } from '../../components/states.tsx';
 
 /** Loaded when the card is opened: most vendors are compared on their figures alone. */
@@ -16,7 +16,7 @@ export function VendorPlaylists({ vendorId }: { vendorId: string }) {
                 {playlist.genres.length ? <span className="muted"> · {playlist.genres.join(', ')}</span> : null}</span>
               <span className="muted nowrap">
                 {playlist.avg_daily_streams === null ? 'not scraped' : `${formatNumber(playlist.avg_daily_streams)}/day`}
-                {playlist.follower_count === null ? '' : ` · ${formatNumber(playlist.follower_count)} followers`}
+                {playlist.follower_count === null ? '' : ` · ${plural(playlist.follower_count, 'follower')}`}
               </span>
             </li>
           ))}

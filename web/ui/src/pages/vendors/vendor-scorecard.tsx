@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatMoney, formatNumber, formatShare } from '../../components/format.ts';
+import { formatMoney, formatNumber, formatShare, plural } from '../../components/format.ts';
 import { VendorPlaylists } from './vendor-playlists.tsx';
 import type { VendorRow } from './sort-vendors.ts';
 import { toneClass } from '../../components/delivery-tone.ts';
@@ -24,7 +24,7 @@ export function VendorScorecard({ vendor, currency, rank }: { vendor: VendorRow;
       </dl>
       {vendor.note ? <p className="small flush">{vendor.note}</p> : null}
       <p className="muted flush small">
-        {formatNumber(vendor.placements)} placements ({formatNumber(vendor.placements_with_promise)} with a promise to judge), {formatNumber(vendor.active_campaigns)} active campaigns, {formatNumber(vendor.avg_daily_streams)} streams a day.
+        {plural(vendor.placements, 'placement')} ({formatNumber(vendor.placements_with_promise)} with a promise to judge), {plural(vendor.active_campaigns, 'active campaign')}, {plural(vendor.avg_daily_streams, 'stream')} a day.
       </p>
       <details onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>Playlists</summary>

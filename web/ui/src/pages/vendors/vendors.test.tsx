@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { vendorRow } from '../../testing/fixtures.ts';
 import { sortVendors } from './sort-vendors.ts';
 import { VendorScorecard } from './vendor-scorecard.tsx';
+import { Scorecards } from './vendors-page.tsx';
 
 const rows = [vendorRow('Bassline', 4, 0), vendorRow('Golden Hour', 3.37, 100), vendorRow('New Vendor', null, null), vendorRow('Echo', 3.58, 83)];
 
@@ -28,5 +29,30 @@ describe('VendorScorecard', () => {
     expect(figure('Delivery rate').className).toContain('tone-bad');
     expect(figure('Reliability').textContent).toBe('0 / 100');
     expect(card.getByText('Playlists')).toBeTruthy();
+  });
+});
+
+describe('Only vendors with an active campaign', () => {
+  const data = {
+    as_of: '2026-11-20', currency: 'USD', genre: null,
+    rows: [vendorRow('Bassline', 4, 0, { active_campaigns: 2 }), vendorRow('Idle Curators', 3, 90, { active_campaigns: 0 }), vendorRow('Retired Echo', 5, 50, { active_campaigns: 1, is_active: false })],
+  } as Parameters<typeof Scorecards>[0]['data'];
+  const names = () => screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent);
+
+  it('hides exactly the vendors with no active campaign, and says how many are shown of how many', () => {
+    render(<Scorecards data={data} sort="real_cost" runningOnly />);
+    expect(names()).toEqual(['#1 Bassline', '#2 Retired Echo']);
+    expect(screen.getByText(/^2 of 3 vendors have an active campaign, as of/)).toBeTruthy();
+  });
+
+  it('shows every vendor when cleared', () => {
+    render(<Scorecards data={data} sort="real_cost" runningOnly={false} />);
+    expect(names()).toEqual(['#1 Idle Curators', '#2 Bassline', '#3 Retired Echo']);
+    expect(screen.getByText(/^3 vendors, as of/)).toBeTruthy();
+  });
+
+  it('counts placements and campaigns in words: 1 placement, 1 active campaign', () => {
+    render(<ol><VendorScorecard vendor={vendorRow('Solo', 4, 0, { placements: 1, placements_with_promise: 1, active_campaigns: 1, avg_daily_streams: 1 })} currency="USD" rank={1} /></ol>);
+    expect(screen.getByText(/1 placement \(1 with a promise to judge\), 1 active campaign, 1 stream a day\./)).toBeTruthy();
   });
 });
