@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { keyOf, initialValues, type FieldErrors, type FormValue, type FormValues } from './form-values.ts';
 import { RecordPicker } from './record-picker.tsx';
+import { helpText } from './help-text.ts';
 import type { FieldSpec } from './schema-fields.ts';
 
 export interface FieldProps {
@@ -36,7 +37,8 @@ export function FieldInput(props: FieldProps) {
   const { field, path, value, onChange, errors, locked } = props;
   const id = useId();
   const error = errors[path];
-  const helpId = field.description ? `${id}-help` : undefined;
+  const help = helpText(field);
+  const helpId = help || field.kind === 'text-list' ? `${id}-help` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, helpId].filter(Boolean).join(' ') || undefined;
   const common = { id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined, 'aria-required': field.required || undefined, disabled: locked, name: path } as const;
@@ -54,7 +56,7 @@ export function FieldInput(props: FieldProps) {
             <input type="checkbox" {...common} checked={value === true} onChange={(event) => set(event.target.checked)} />
             {field.label}
           </label>
-          <FieldNotes helpId={helpId} errorId={errorId} description={field.description} error={error} />
+          <FieldNotes helpId={helpId} errorId={errorId} description={help} error={error} />
         </div>
       );
     case 'choice':
@@ -91,7 +93,7 @@ export function FieldInput(props: FieldProps) {
     <div className={`form-field ${error ? 'has-error' : ''} ${WIDE.has(field.kind) ? 'form-field-wide' : ''}`} data-field={path}>
       <label htmlFor={id}>{field.label}{field.required ? <RequiredMark /> : null}</label>
       {control}
-      <FieldNotes helpId={helpId} errorId={errorId} description={field.kind === 'text-list' ? `${field.description ?? ''} Separate several with commas.`.trim() : field.description} error={error} />
+      <FieldNotes helpId={helpId} errorId={errorId} description={field.kind === 'text-list' ? `${help ?? ''} Separate several with commas.`.trim() : help} error={error} />
     </div>
   );
 }

@@ -31,6 +31,9 @@ export function RecordPicker({ source, control, value, onChange, context }: {
   }, [api, source, inputKey]);
 
   const current = options?.key === inputKey ? options : null;
+  if (inputKey && !current) {
+    return <select {...control} disabled><option>Loading {source.label.toLowerCase()}s…</option></select>;
+  }
   if (!current || 'failed' in current) {
     return (
       <>

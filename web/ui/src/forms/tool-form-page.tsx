@@ -5,6 +5,7 @@ import { PageHeader, Panel } from '../components/layout-parts.tsx';
 import { Empty, ErrorState, Loading } from '../components/states.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { FieldInput } from './field-input.tsx';
+import { pageSubtitle } from './help-text.ts';
 import { formHref } from './form-link.tsx';
 import { editedIdField, readCurrentRecord } from './current-record.ts';
 import { valuesFrom, type FormValue } from './form-values.ts';
@@ -41,7 +42,7 @@ export default function ToolFormPage({ params }: { params: Record<string, string
   return (
     <>
       {back ? <p className="back-link"><Link href={back}>← Back</Link></p> : null}
-      <PageHeader title={tool.title} subtitle={firstSentence(tool.description)} />
+      <PageHeader title={tool.title} subtitle={pageSubtitle(tool.description)} />
       <Panel title={tool.name.startsWith('update_') ? 'Change' : 'Details'} className="form-panel">
         {tool.name === 'create_campaign'
           ? <Suspense fallback={<Loading label="Opening the form" />}><CampaignWizard tool={tool} query={values} /></Suspense>
@@ -87,10 +88,6 @@ function ChooseRecord({ tool, field, query }: { tool: CatalogueTool; field: Fiel
       <FieldInput field={field} path={field.name} value={query[field.name] ?? ''} onChange={choose} errors={{}} context={query} />
     </div>
   );
-}
-
-function firstSentence(text: string): string {
-  return /^(.+?[.!?])(\s|$)/s.exec(text)?.[1] ?? text;
 }
 
 /** Only an in-app path is followed back (never another site). */

@@ -4,6 +4,7 @@ import { formatDay, formatInstant, formatMoney, formatNumber, formatShare } from
 import { PageHeader, Panel, ProgressBar, StatCard } from '../../components/layout-parts.tsx';
 import { Empty, Loaded } from '../../components/states.tsx';
 import { Link } from '../../router.tsx';
+import { CampaignEditLinks } from '../../forms/record-actions.tsx';
 import { RealVsPromisedChart } from './real-vs-promised-chart.tsx';
 import { SongPlaylistsTable } from './song-playlists-table.tsx';
 import { VendorBreakdownTable } from './vendor-breakdown-table.tsx';
@@ -29,6 +30,7 @@ function CampaignView({ data }: { data: ToolOutput<'get_campaign'> }) {
     <>
       <PageHeader
         title={campaign.name}
+        actions={<CampaignEditLinks campaignId={campaign.id} />}
         subtitle={<>
           {campaign.artist_name}{campaign.client.name === campaign.artist_name ? '' : ` · ${campaign.client.name}`} · <span className={`badge badge-${campaign.status}`}>{campaign.status}</span> ·
           {' '}{formatDay(campaign.start_date)}{campaign.end_date ? ` – ${formatDay(campaign.end_date)}` : ''}

@@ -3,6 +3,7 @@ import type { ToolOutput } from '../../api/tool-types.ts';
 import { useTool } from '../../api/use-tool.ts';
 import { formatDay, formatNumber, plural } from '../../components/format.ts';
 import { PageHeader } from '../../components/layout-parts.tsx';
+import { VendorAddLinks } from '../../forms/record-actions.tsx';
 import { Segmented } from '../../components/segmented.tsx';
 import { Empty, Loaded } from '../../components/states.tsx';
 import { useDebounced } from '../../components/use-debounced.ts';
@@ -28,6 +29,7 @@ export default function VendorsPage() {
         title="Vendors"
         subtitle="Playlist curators scored on what they really delivered: real cost per 1,000 streams, delivery against promise and reliability."
         actions={<>
+          <VendorAddLinks />
           <label className="field">Genre<input type="search" value={genre} placeholder="e.g. dance" onChange={(event) => setGenre(event.target.value)} /></label>
           <label className="field field-inline">
             <input type="checkbox" checked={runningOnly} onChange={(event) => setRunningOnly(event.target.checked)} /> Only vendors with an active campaign
