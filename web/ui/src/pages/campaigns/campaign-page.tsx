@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { ToolOutput } from '../../api/tool-types.ts';
 import { useTool } from '../../api/use-tool.ts';
 import { formatDay, formatInstant, formatMoney, formatNumber, formatShare } from '../../components/format.ts';
@@ -11,6 +12,8 @@ import { VendorBreakdownTable } from './vendor-breakdown-table.tsx';
 import { AllocationOutcomePanel } from './allocation-outcome-panel.tsx';
 import { deliveryTone } from '../../components/delivery-tone.ts';
 import { ExternalLink } from '../../components/external-link.tsx';
+import { songAnchor } from './song-anchor.ts';
+import './campaign.css';
 
 export default function CampaignPage({ params }: { params: Record<string, string> }) {
   const campaign = useTool('get_campaign', { campaign_id: params.id!, playlists_per_song: 50 });
@@ -26,6 +29,11 @@ export default function CampaignPage({ params }: { params: Record<string, string
 
 function CampaignView({ data }: { data: ToolOutput<'get_campaign'> }) {
   const { campaign, overview, real_vs_promised: real, currency } = data;
+  // A link to one song (from an alert) opens the page at that song once it is drawn.
+  useEffect(() => {
+    const target = window.location.hash ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+    target?.scrollIntoView?.({ block: 'start' });
+  }, [data]);
   return (
     <>
       <PageHeader
@@ -56,11 +64,11 @@ function CampaignView({ data }: { data: ToolOutput<'get_campaign'> }) {
         </div>
       ) : null}
       <AllocationOutcomePanel campaignId={campaign.id} asOf={data.as_of} />
-      <Panel title={`Songs (${data.songs.length})`}>
+      <Panel title={`Songs (${formatNumber(data.songs.length)})`}>
         {data.songs.length ? (
           <ul className="plain-list">
             {data.songs.map((song) => (
-              <li key={song.spotify_track_id}>
+              <li key={song.spotify_track_id} id={songAnchor(song.spotify_track_id)} className="song-section">
                 <div className="row-between wrap">
                   <h3><ExternalLink href={song.track_url}>{song.song_name ?? song.spotify_track_id}</ExternalLink>{song.genre ? <span className="muted"> · {song.genre}</span> : null}</h3>
                   <span className="muted small">scraped {formatInstant(song.scraped_at)}</span>
@@ -76,7 +84,7 @@ function CampaignView({ data }: { data: ToolOutput<'get_campaign'> }) {
               </li>
             ))}
           </ul>
-        ) : <Empty title="No songs placed yet.">Plan an allocation with plan_budget_allocation and commit it for approval.</Empty>}
+        ) : <Empty title="No songs placed yet.">Ask Crescendo in chat to plan the budget across vendors, then approve the placements it proposes.</Empty>}
       </Panel>
     </>
   );
