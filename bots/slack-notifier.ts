@@ -11,6 +11,7 @@ import { renderDigest } from './render/digest-blocks.ts';
 import { renderNotification } from './render/notification-blocks.ts';
 import { describeSlackFailure } from './slack-failure.ts';
 import { boundChannels } from './tenancy/workspaces.ts';
+import { slackUserByEmail } from './tenancy/slack-user-by-email.ts';
 
 export interface SlackNotifierDeps {
   prisma: PrismaClient;
@@ -58,6 +59,14 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
     async approvalRequested(organizationId: string, notice: ApprovalNotice) {
       const approval = withCampaignLink(notice, deps.webUrl?.() ?? null);
       await eachChannel(organizationId, 'APPROVALS', ({ teamId, channelId }) => approvals.post(deps.client, { organizationId, teamId, channel: channelId }, approval));
+    },
+    async direct(organizationId, email, message) {
+      const person = await slackUserByEmail(deps.prisma, deps.client, organizationId, email).catch((error: unknown) => {
+        failed('finding a slack user failed', { organizationId })(error);
+        return null;
+      });
+      if (!person) return deps.log.warn('no slack user for a direct message', { organizationId, title: message.title });
+      await postRendered(deps.client, person, renderNotification(message)).catch(failed('slack direct message failed', { organizationId }));
     },
     async approvalSettled(organizationId, notice) {
       const approval = withCampaignLink(notice, deps.webUrl?.() ?? null);

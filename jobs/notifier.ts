@@ -15,6 +15,8 @@ export interface Notifier {
   approvalRequested(organizationId: string, approval: ApprovalNotice): Promise<void>;
   /** An approved action ran (or failed): update the request's message and post the result (`result`: what it did in words, or why it failed). */
   approvalSettled(organizationId: string, approval: ApprovalNotice & { status: 'EXECUTED' | 'FAILED' | 'REJECTED'; result?: string }): Promise<void>;
+  /** One person, by email (a campaign's salesperson): a direct message where the organisation's workspace knows them; nobody found is logged, not an error. */
+  direct?(organizationId: string, email: string, message: NotificationMessage): Promise<void>;
 }
 
 /** Channel-neutral content: each notifier renders it (Block Kit, e-mail, log line). */
@@ -59,5 +61,8 @@ export const loggingNotifier = (log: { info(message: string, data?: Record<strin
   },
   async approvalSettled(organizationId, approval) {
     log.info('approval settled', { organizationId, approvalId: approval.approvalId, status: approval.status });
+  },
+  async direct(organizationId, email, message) {
+    log.info('direct message', { organizationId, title: message.title, summary: message.summary });
   },
 });

@@ -49,7 +49,7 @@ const JSON_ARGUMENTS = new Set(['blocks', 'attachments', 'files', 'metadata', 'v
 
 /**
  * A loopback fake of the Slack Web API for tests: answers auth.test, chat.*, reactions.*,
- * users.info, views.publish and views.open (in Slack's documented shapes, including their
+ * users.info, users.lookupByEmail, views.publish and views.open (in Slack's documented shapes, including their
  * required arguments) and the three steps of a file upload, and records every call. The real WebClient
  * (inside Bolt or the notifier) talks to it through `slackApiUrl`.
  */
@@ -96,6 +96,11 @@ export async function startFakeSlackApi(options: { teamId?: string; botUserId?: 
         const user = users.get(String(args.user));
         if (!user) return { ok: false, error: 'user_not_found' };
         return { ok: true, user: { id: user.id, is_bot: user.isBot ?? false, is_email_confirmed: user.emailConfirmed ?? true, profile: user.email ? { email: user.email } : {} } };
+      }
+      case 'users.lookupByEmail': {
+        const user = [...users.values()].find((candidate) => candidate.email?.toLowerCase() === String(args.email).toLowerCase());
+        if (!user) return { ok: false, error: 'users_not_found' };
+        return { ok: true, user: { id: user.id, team_id: teamId, is_bot: user.isBot ?? false, deleted: false, is_email_confirmed: user.emailConfirmed ?? true, profile: { email: user.email } } };
       }
       case 'files.getUploadURLExternal': {
         fileCounter += 1;

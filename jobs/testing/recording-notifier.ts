@@ -3,7 +3,8 @@ import type { ApprovalNotice, NotificationMessage, Notifier } from '../notifier.
 export type RecordedNotification =
   | { kind: 'digest' | 'alerts'; organizationId: string; message: NotificationMessage }
   | { kind: 'approvalRequested'; organizationId: string; approval: ApprovalNotice }
-  | { kind: 'approvalSettled'; organizationId: string; approval: ApprovalNotice & { status: string; result?: string } };
+  | { kind: 'approvalSettled'; organizationId: string; approval: ApprovalNotice & { status: string; result?: string } }
+  | { kind: 'direct'; organizationId: string; email: string; message: NotificationMessage };
 
 /** A Notifier for tests: keeps every notification, in order. */
 export function recordingNotifier(): Notifier & { sent: RecordedNotification[] } {
@@ -21,6 +22,9 @@ export function recordingNotifier(): Notifier & { sent: RecordedNotification[] }
     },
     async approvalSettled(organizationId, approval) {
       sent.push({ kind: 'approvalSettled', organizationId, approval });
+    },
+    async direct(organizationId, email, message) {
+      sent.push({ kind: 'direct', organizationId, email, message });
     },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CAMPAIGN_MILESTONES_JOB } from '../records/record-campaign-milestones.ts';
 import { importFilesInput } from '../../imports/import-kinds.ts';
 import { defineTool } from '../../registry/define-tool.ts';
 import { PlaylistLinker } from './playlist-linker.ts';
@@ -98,6 +99,8 @@ export const ingestScrapedData = defineTool({
     if (!input.dry_run) {
       await writeScrapes(ctx.db, ctx.orgId, linked, linker.autoDetected);
       playlistsRefreshed = await refreshPlaylistAverages(ctx.db, ctx.orgId, [...new Set(fresh.map((scrape) => scrape.spotifyTrackId))], ctx.now());
+      // New scrapes can complete a goal, extend an under-delivery streak or show a dropped playlist.
+      if (fresh.length) ctx.jobs.enqueue({ name: CAMPAIGN_MILESTONES_JOB, payload: { organizationId: ctx.orgId } });
     }
     const listed = outcomes.listed();
     return {

@@ -12,6 +12,7 @@ import { listCampaigns } from './list-campaigns.ts';
 import { listClients } from './list-clients.ts';
 import { listPlaylists } from './list-playlists.ts';
 import { listVendors } from './list-vendors.ts';
+import { recordCampaignMilestones } from './record-campaign-milestones.ts';
 import { removePaidPlacement } from './remove-paid-placement.ts';
 import { removePlacement } from './remove-placement.ts';
 import { removeVendorPlaylist } from './remove-vendor-playlist.ts';
@@ -25,6 +26,7 @@ export {
   addVendorPlaylist, createCampaign, createClient, createVendor, exportTable, getCampaign, getClient,
   listCampaigns, listClients, listPlaylists, listVendors, updateCampaign, updateClient, updateVendor,
   updatePlacement, removePlacement, removePaidPlacement, updatePlaylist, removeVendorPlaylist, archiveClient, archiveVendor,
+  recordCampaignMilestones,
 };
 
 /** Clients, vendors, playlists and campaigns: create, update, list, get, export. */
@@ -34,4 +36,5 @@ export const RECORD_TOOLS: AnyTool[] = [
   createCampaign, updateCampaign, listCampaigns, getCampaign,
   exportTable,
   updatePlacement, removePlacement, removePaidPlacement, updatePlaylist, removeVendorPlaylist, archiveClient, archiveVendor,
+  recordCampaignMilestones,
 ];

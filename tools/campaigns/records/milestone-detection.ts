@@ -1,0 +1,141 @@
+import type { Prisma } from '../../../db/generated/prisma/client.ts';
+import type { CampaignMilestoneKind } from '../../../db/generated/prisma/enums.ts';
+import type { ToolContext } from '../../registry/context.ts';
+import { countText, percentText } from '../../common/display-figures.ts';
+import { endOfDayIn, isoDay, todayIn } from '../../common/format.ts';
+import { RELIABLE_DELIVERY_RATE } from '../delivery/delivery-math.ts';
+import { loadDelivery, type PlacementDelivery } from '../delivery/load-delivery.ts';
+import { nameKey } from '../delivery/playlist-ownership.ts';
+
+/** Scrapes in a row a placement must be under the delivery line for before it is announced. */
+export const SCRAPES_UNDER_THE_LINE = 3;
+
+export interface MilestoneCandidate {
+  /** Names the event, so it is stored (and announced) once. */
+  key: string;
+  kind: CampaignMilestoneKind;
+  campaignGroupId: string;
+  placementId: string | null;
+  message: string;
+  data: Prisma.InputJsonObject;
+}
+
+interface Names {
+  campaigns: Map<string, string>;
+  vendors: Map<string, string>;
+}
+
+/** What live placements in active campaigns reached as of a day: goals met, under-delivery streaks, dropped vendor playlists. */
+export async function detectMilestones(ctx: ToolContext, asOf: Date): Promise<MilestoneCandidate[]> {
+  const live: Prisma.PlacementWhereInput = { removedAt: null, campaignGroup: { status: 'ACTIVE' } };
+  const report = await loadDelivery(ctx.db, ctx.orgId, { asOf, placements: live, baseCurrency: ctx.org.baseCurrency, timeZone: ctx.org.timeZone });
+  if (report.placements.length === 0) return [];
+  const names = await loadNames(ctx, report.placements);
+  return [
+    ...goalsReached(report.placements, names, asOf),
+    ...(await underTheLine(ctx, asOf, report.placements, names)),
+    ...droppedFromVendorPlaylists(report.placements, names, ctx.org.timeZone),
+  ];
+}
+
+/** Campaigns whose live placements delivered, in sum, at least their summed goal. */
+function goalsReached(placements: PlacementDelivery[], names: Names, asOf: Date): MilestoneCandidate[] {
+  const byCampaign = new Map<string, { goal: number; delivered: number }>();
+  for (const placement of placements) {
+    const sums = byCampaign.get(placement.campaignGroupId) ?? { goal: 0, delivered: 0 };
+    sums.goal += placement.goal;
+    sums.delivered += placement.delivered;
+    byCampaign.set(placement.campaignGroupId, sums);
+  }
+  return [...byCampaign].flatMap(([campaignId, { goal, delivered }]) =>
+    goal > 0 && delivered >= goal
+      ? [{
+          key: `goal_reached.${campaignId}`,
+          kind: 'GOAL_REACHED' as const,
+          campaignGroupId: campaignId,
+          placementId: null,
+          message: `“${names.campaigns.get(campaignId)}” reached its goal: ${countText(delivered)} of ${countText(goal)} streams delivered as of ${isoDay(asOf)}.`,
+          data: { goal, delivered, asOf: isoDay(asOf) },
+        }]
+      : [],
+  );
+}
+
+/**
+ * Placements whose delivery rate was under the reliability line (the share the reliability score
+ * counts as delivered as promised) at each of their song's last three scrape days.
+ */
+async function underTheLine(ctx: ToolContext, asOf: Date, placements: PlacementDelivery[], names: Names): Promise<MilestoneCandidate[]> {
+  const daysBySong = await lastScrapeDays(ctx, [...new Set(placements.map((placement) => placement.spotifyTrackId))], asOf);
+  const days = [...new Set([...daysBySong.values()].flat())];
+  const rateOn = new Map<string, number | null>();
+  for (const day of days) {
+    const tracks = [...daysBySong].filter(([, songDays]) => songDays.includes(day)).map(([track]) => track);
+    const ids = placements.filter((placement) => tracks.includes(placement.spotifyTrackId)).map((placement) => placement.placementId);
+    const then = await loadDelivery(ctx.db, ctx.orgId, { asOf: new Date(day), placements: { id: { in: ids } }, baseCurrency: ctx.org.baseCurrency, timeZone: ctx.org.timeZone, withPlaylists: false });
+    for (const figures of then.placements) rateOn.set(`${figures.placementId}.${day}`, figures.deliveryRate);
+  }
+  return placements.flatMap((placement) => {
+    const songDays = daysBySong.get(placement.spotifyTrackId) ?? [];
+    if (placement.status !== 'ACTIVE' || songDays.length < SCRAPES_UNDER_THE_LINE) return [];
+    const rates = songDays.map((day) => rateOn.get(`${placement.placementId}.${day}`) ?? null);
+    if (rates.some((rate) => rate === null || rate >= RELIABLE_DELIVERY_RATE)) return [];
+    const shown = songDays.map((day, index) => `${isoDay(new Date(day))} ${percentText(rates[index]!)}`).reverse().join(', ');
+    return [{
+      key: `under_delivery.${placement.placementId}`,
+      kind: 'UNDER_DELIVERY' as const,
+      campaignGroupId: placement.campaignGroupId,
+      placementId: placement.placementId,
+      message: `${songOf(placement)} with ${names.vendors.get(placement.vendorId)} in “${names.campaigns.get(placement.campaignGroupId)}” delivered under ${percentText(RELIABLE_DELIVERY_RATE)} of its promise at ${SCRAPES_UNDER_THE_LINE} scrapes in a row (${shown}).`,
+      data: { rates: rates as number[], days: songDays.map((day) => isoDay(new Date(day))) },
+    }];
+  });
+}
+
+/** Each song's last SCRAPES_UNDER_THE_LINE scrape days (local calendar days, as UTC-midnight times), newest first. */
+async function lastScrapeDays(ctx: ToolContext, tracks: string[], asOf: Date): Promise<Map<string, number[]>> {
+  const scrapes = await ctx.db.scrapeSnapshot.findMany({
+    where: { spotifyTrackId: { in: tracks }, scrapedAt: { lt: endOfDayIn(asOf, ctx.org.timeZone) } },
+    select: { spotifyTrackId: true, scrapedAt: true },
+    orderBy: { scrapedAt: 'desc' },
+  });
+  const days = new Map<string, number[]>();
+  for (const scrape of scrapes) {
+    const own = days.get(scrape.spotifyTrackId) ?? [];
+    const day = todayIn(ctx.org.timeZone, scrape.scrapedAt).getTime();
+    if (own.length < SCRAPES_UNDER_THE_LINE && !own.includes(day)) own.push(day);
+    days.set(scrape.spotifyTrackId, own);
+  }
+  return days;
+}
+
+/** The placement's vendor playlists that dropped the song (their streams keep counting). */
+function droppedFromVendorPlaylists(placements: PlacementDelivery[], names: Names, timeZone: string): MilestoneCandidate[] {
+  return placements.flatMap((placement) =>
+    placement.playlists.flatMap((playlist) => {
+      if (!playlist.droppedAt) return [];
+      const droppedOn = isoDay(todayIn(timeZone, playlist.droppedAt));
+      const vendor = names.vendors.get(placement.vendorId);
+      return [{
+        key: `dropped.${placement.placementId}.${playlist.spotifyPlaylistId ?? nameKey(playlist.name)}.${droppedOn}`,
+        kind: 'DROPPED_FROM_PLAYLIST' as const,
+        campaignGroupId: placement.campaignGroupId,
+        placementId: placement.placementId,
+        message: `${songOf(placement)} was dropped from ${vendor}'s playlist “${playlist.name}” (“${names.campaigns.get(placement.campaignGroupId)}”), first missing from the scrape of ${droppedOn}; its ${countText(playlist.streams12m)} streams still count.`,
+        data: { playlist: playlist.name, spotifyPlaylistId: playlist.spotifyPlaylistId, droppedOn, vendorId: placement.vendorId },
+      }];
+    }),
+  );
+}
+
+function songOf(placement: PlacementDelivery): string {
+  return placement.songName ?? `Track ${placement.spotifyTrackId}`;
+}
+
+async function loadNames(ctx: ToolContext, placements: PlacementDelivery[]): Promise<Names> {
+  const [campaigns, vendors] = await Promise.all([
+    ctx.db.campaignGroup.findMany({ where: { id: { in: [...new Set(placements.map((placement) => placement.campaignGroupId))] } }, select: { id: true, name: true } }),
+    ctx.db.vendor.findMany({ where: { id: { in: [...new Set(placements.map((placement) => placement.vendorId))] } }, select: { id: true, name: true } }),
+  ]);
+  return { campaigns: new Map(campaigns.map((row) => [row.id, row.name])), vendors: new Map(vendors.map((row) => [row.id, row.name])) };
+}
