@@ -1,5 +1,7 @@
 import type { ApprovalPending } from '../tools/registry/approval-request.ts';
 import type { TurnFailure } from './errors/provider-failure.ts';
+import type { AnswerCheckOutcome } from './guardrails/answer-check.ts';
+import type { DataFlag } from './guardrails/instruction-detector.ts';
 import type { AgentToolCall } from './tools/agent-tools.ts';
 import type { TurnUsage } from './usage.ts';
 
@@ -7,8 +9,9 @@ import type { TurnUsage } from './usage.ts';
  * answered: the model finished. step_limit: it was still calling tools at the step limit.
  * failed / cancelled: the provider failed, the turn timed out, or the caller cancelled.
  * no_model: no model is configured; the text says how to configure one.
+ * budget_exceeded: a daily model budget (organisation or person) is used up; the text says whose and until when.
  */
-export type AgentStatus = 'answered' | 'step_limit' | 'failed' | 'cancelled' | 'no_model';
+export type AgentStatus = 'answered' | 'step_limit' | 'failed' | 'cancelled' | 'no_model' | 'budget_exceeded';
 
 /** The outcome of one turn, as every surface reports it. */
 export interface AgentReply {
@@ -26,6 +29,10 @@ export interface AgentReply {
   modelId: string | null;
   failure?: TurnFailure;
   durationMs: number;
+  /** How the answer check went (figures and action claims against the tools' results and calls). */
+  check?: AnswerCheckOutcome;
+  /** Instruction-like text found in the turn's tool results (flagged, never obeyed). */
+  dataFlags?: DataFlag[];
 }
 
 /** What a streaming surface receives, in order; `done` is always last. */

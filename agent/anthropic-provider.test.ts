@@ -25,7 +25,8 @@ describe('the agent on the Anthropic provider (loopback Messages API)', () => {
 
     expect(reply.status).toBe('answered');
     expect(reply.toolCalls).toEqual([expect.objectContaining({ name: 'whoami', ok: true })]);
-    expect(reply.text).toMatch(/^From whoami: \{"organization":\{"id":"[^"]+","slug":"anthropic-fake"/);
+    // The tool result reaches the model inside the turn's data envelope.
+    expect(reply.text).toMatch(/^From whoami: \[DATA [0-9a-f]{16} from whoami: [^\]\n]+\]\n\{"organization":\{"id":"[^"]+","slug":"anthropic-fake"/);
 
     const calls = fake.requests.filter((request) => request.path === '/v1/messages');
     expect(calls).toHaveLength(3); // 529, then tool_use, then the answer

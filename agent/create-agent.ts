@@ -1,22 +1,30 @@
-import { stepCountIs, streamText, type ModelMessage, type TextStreamPart, type ToolSet } from 'ai';
+import { generateText, stepCountIs, streamText, type LanguageModel, type ModelMessage, type TextStreamPart, type ToolSet } from 'ai';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import { silentLogger, type Logger } from '../tools/registry/context.ts';
 import { invalidInput } from '../tools/registry/errors.ts';
 import type { Principal, ToolRunner } from '../tools/registry/runner.ts';
 import type { AgentEvent, AgentReply, AgentStatus } from './agent-events.ts';
+import { isBudgetExceeded } from './budget/budget-exceeded.ts';
+import { meteredModel } from './budget/metered-model.ts';
+import { ModelMeter } from './budget/model-meter.ts';
 import { describeTurnFailure, type TurnFailure } from './errors/provider-failure.ts';
+import type { AnswerCheckOutcome } from './guardrails/answer-check.ts';
+import { reviewAnswer, type Corrector } from './guardrails/answer-review.ts';
 import { filedApprovals, missingApprovalNotice } from './guardrails/approval-notice.ts';
+import { newDataEnvelope } from './guardrails/data-envelope.ts';
+import { groundingContext } from './guardrails/grounding-context.ts';
+import type { DataFlag } from './guardrails/instruction-detector.ts';
 import type { AgentModel } from './model/agent-model.ts';
 import { NO_MODEL_HELP } from './model/model-config.ts';
 import { estimateCostUsd } from './model/model-prices.ts';
 import { buildInstructions, stablePrompt } from './prompt/system-prompt.ts';
-import { relayStream } from './relay-stream.ts';
+import { relayStream, type RelayedTurn } from './relay-stream.ts';
 import { loadSessionFacts } from './session-facts.ts';
 import { compactHistory, DEFAULT_HISTORY_BUDGET, type HistoryBudget } from './threads/compact-history.ts';
 import { ThreadStore, type ThreadRef } from './threads/thread-store.ts';
 import { buildAgentTools, type AgentToolCall } from './tools/agent-tools.ts';
 import { addFromSteps, offeringOnly, toolsForTurn } from './tools/offered-tools.ts';
-import { addUsage, NO_USAGE, toTurnUsage } from './usage.ts';
+import { addUsage, NO_USAGE, toTurnUsage, type TurnUsage } from './usage.ts';
 
 export interface AgentLimits {
   /** Model calls per turn; the last one must answer with what it has. */
@@ -62,9 +70,11 @@ export interface Agent {
 }
 
 /**
- * The agent: an AI SDK tool loop over the registry. Each turn loads the thread (summarising it
- * when long), offers the role's permitted tools, streams the model's steps (every tool call
- * through the ToolRunner), enforces the approval wording, and stores the turn with its usage.
+ * The agent: an AI SDK tool loop over the registry. Each turn checks the daily budget, loads the
+ * thread (summarising it when long), offers the role's permitted tools, streams the model's steps
+ * (every tool call through the ToolRunner, every result inside a data envelope), checks the
+ * answer's figures and action claims against what the tools returned and did (one correction,
+ * then a visible note), enforces the approval wording, and stores the turn with its usage.
  */
 export function createAgent(deps: AgentDeps): Agent {
   const limits: AgentLimits = { ...DEFAULT_LIMITS, ...deps.limits };
@@ -87,21 +97,37 @@ export function createAgent(deps: AgentDeps): Agent {
     const thread = await store.open(principal, principal.surface, request.thread ?? {}, message);
     yield { type: 'thread', threadId: thread.id };
     const facts = await loadSessionFacts(deps.prisma, principal, now());
+    const userMessage: ModelMessage = { role: 'user', content: message };
+    // Every model call of the turn asks the daily budget first and records what it used.
+    const meter = new ModelMeter(deps.prisma, { principal, timeZone: facts.organization.timeZone, modelId: model.modelId, threadId: thread.id }, now, log);
+    const refusal = await meter.admit().then(() => null, (error: unknown) => {
+      if (isBudgetExceeded(error)) return error;
+      throw error;
+    });
+    if (refusal) {
+      yield { type: 'text', delta: refusal.message };
+      await store.recordTurn(principal.orgId, thread.id, { messages: [userMessage, { role: 'assistant', content: refusal.message }] });
+      yield finish({ ...emptyReply('budget_exceeded', thread.id, model.modelId), text: refusal.message });
+      return;
+    }
+
     const history = await compactHistory({
-      store, model: model.languageModel, counter: model.tokenCounter, budget: limits.history, log,
+      store, model: meteredModel(model.languageModel, meter, 'SUMMARY'), counter: model.tokenCounter, budget: limits.history, log,
       orgId: principal.orgId, thread, system: stablePrompt(), history: await store.recentMessages(principal.orgId, thread), abortSignal: request.abortSignal,
     });
-    const userMessage: ModelMessage = { role: 'user', content: message };
     const toolCalls: AgentToolCall[] = [];
-    const tools = buildAgentTools(deps.runner, principal, (call) => toolCalls.push(call));
+    const tools = buildAgentTools(deps.runner, principal, (call) => toolCalls.push(call), newDataEnvelope());
     // The model sees a few tools at a time: the core, find_tools, and what the thread used or found.
     const available = new Set(Object.keys(tools));
     const offered = toolsForTurn(available, history.messages);
+    const answerModel = (purpose: 'ANSWER' | 'CORRECTION'): LanguageModel => offeringOnly(meteredModel(model.languageModel, meter, purpose), () => offered);
+    const instructions = buildInstructions({ ...facts, threadSummary: history.summary });
+    const conversation = [...withCacheBreakpoint(history.messages), userMessage];
 
     const result = streamText({
-      model: offeringOnly(model.languageModel, () => offered),
-      instructions: buildInstructions({ ...facts, threadSummary: history.summary }),
-      messages: [...withCacheBreakpoint(history.messages), userMessage],
+      model: answerModel('ANSWER'),
+      instructions,
+      messages: conversation,
       tools,
       stopWhen: stepCountIs(limits.maxSteps),
       prepareStep: ({ stepNumber, steps }) => {
@@ -118,49 +144,80 @@ export function createAgent(deps: AgentDeps): Agent {
       onError: () => {},
     });
 
-    const { text, failureCause } = yield* relayStream(result.fullStream as AsyncIterable<TextStreamPart<ToolSet>>, toolCalls, request.abortSignal);
+    // Tool activity streams as it happens; the answer's text is held back until it has been checked.
+    const { text, failureCause } = yield* withoutText(relayStream(result.fullStream as AsyncIterable<TextStreamPart<ToolSet>>, toolCalls, request.abortSignal));
+    const dataFlags = toolCalls.flatMap((call) => call.dataFlags ?? []);
+    if (dataFlags.length) log.warn('instruction-like text in tool results', { thread: thread.id, flags: dataFlags.map((flag) => `${flag.tool} ${flag.path}: ${flag.signal}`) });
 
     const approvals = filedApprovals(toolCalls);
     if (failureCause !== undefined && isToolChoiceViolation(failureCause)) {
       // A model that ignores "no more tools" on the last step (some local servers do) ran out of steps.
-      const notice = joinText(stepLimitNotice(limits.maxSteps), missingApprovalNotice(text, approvals) ?? '');
-      yield { type: 'text', delta: text ? `\n\n${notice}` : notice };
-      await store.recordTurn(principal.orgId, thread.id, { messages: [userMessage, { role: 'assistant', content: joinText(text, notice) }] });
-      yield finish({ ...emptyReply('step_limit', thread.id, model.modelId), text: joinText(text, notice), toolCalls, approvals, steps: limits.maxSteps });
+      const shown = joinText(text, stepLimitNotice(limits.maxSteps), missingApprovalNotice(text, approvals) ?? '');
+      yield { type: 'text', delta: shown };
+      await store.recordTurn(principal.orgId, thread.id, { messages: [userMessage, { role: 'assistant', content: shown }], dataFlags });
+      yield finish({ ...emptyReply('step_limit', thread.id, model.modelId), text: shown, toolCalls, approvals, steps: limits.maxSteps, dataFlags });
       return;
     }
     if (failureCause !== undefined) {
       const failure = describeTurnFailure(failureCause, { timeoutMs: limits.turnTimeoutMs });
-      log.error('agent turn failed', { reference: failure.reference, thread: thread.id, error: errorText(failureCause) });
-      const notice = joinText(missingApprovalNotice(text, approvals) ?? '', failure.message);
-      yield { type: 'text', delta: text ? `\n\n${notice}` : notice };
+      if (failure.kind === 'budget') log.info('agent turn stopped by the daily budget', { thread: thread.id });
+      else log.error('agent turn failed', { reference: failure.reference, thread: thread.id, error: errorText(failureCause) });
+      const shown = joinText(text, missingApprovalNotice(text, approvals) ?? '', failure.message);
+      yield { type: 'text', delta: shown };
       // The question, and what already ran, stay in the thread: tool calls took effect before the
       // failure, and the next turn must know that instead of repeating a write.
       const completed = (await settled(result.steps)) ?? [];
       const usage = completed.map((step) => toTurnUsage(step.usage)).reduce(addUsage, history.usage);
       const ran = describeToolCallsThatRan(toolCalls);
       const messages: ModelMessage[] = ran ? [userMessage, { role: 'assistant', content: joinText(text, ran) }] : [userMessage];
-      await store.recordTurn(principal.orgId, thread.id, { messages, usage, costUsd: estimateCostUsd(model.modelId, usage) })
+      await store.recordTurn(principal.orgId, thread.id, { messages, usage, costUsd: estimateCostUsd(model.modelId, usage), dataFlags })
         .catch((error) => log.error('storing a failed turn failed', { error: String(error) }));
-      yield finish({ ...emptyReply(failure.kind === 'cancelled' ? 'cancelled' : 'failed', thread.id, model.modelId), text: joinText(text, notice), toolCalls, approvals, failure, usage, steps: completed.length });
+      yield finish({ ...emptyReply(failureStatus(failure), thread.id, model.modelId), text: shown, toolCalls, approvals, failure, usage, steps: completed.length, dataFlags });
       return;
     }
 
     const steps = await result.steps;
-    const usage = addUsage(toTurnUsage(await result.totalUsage), history.usage);
+    let usage = addUsage(toTurnUsage(await result.totalUsage), history.usage);
     const status: AgentStatus = steps.at(-1)?.finishReason === 'tool-calls' ? 'step_limit' : 'answered';
+    const responseMessages: ModelMessage[] = [...(await result.responseMessages)];
+
+    let answer = text;
+    let check: AnswerCheckOutcome = { status: 'skipped' };
+    if (status === 'answered' && text) {
+      const correct: Corrector = async (findings) => {
+        try {
+          // One call, no tools: the model rewrites from what it already has.
+          const rewrite = await generateText({
+            model: answerModel('CORRECTION'), instructions, messages: [...conversation, ...responseMessages, { role: 'user', content: findings }],
+            tools, toolChoice: 'none', maxRetries: limits.maxRetries, maxOutputTokens: limits.maxOutputTokens, abortSignal: request.abortSignal, timeout: { totalMs: limits.turnTimeoutMs },
+          });
+          return { text: rewrite.text.trim(), usage: toTurnUsage(rewrite.totalUsage) };
+        } catch (error) {
+          log.warn('the answer check\'s correction failed; the answer goes out with a note', { thread: thread.id, error: String(error) });
+          return null;
+        }
+      };
+      const reviewed = await reviewAnswer({
+        answer: text, question: message, toolCalls, context: groundingContext(history.messages, history.summary, stablePrompt()),
+        accessOf: (name) => deps.runner.catalogue.get(name)?.access,
+      }, correct);
+      answer = reviewed.text;
+      check = reviewed.outcome;
+      if (reviewed.usage) usage = addUsage(usage, reviewed.usage);
+    }
+
     const notices = [
       status === 'step_limit' ? stepLimitNotice(steps.length) : '',
-      missingApprovalNotice(text, approvals) ?? '',
-      !text && status === 'answered' ? 'The model returned no answer text; please ask again.' : '',
+      missingApprovalNotice(answer, approvals) ?? '',
+      !answer && status === 'answered' ? 'The model returned no answer text; please ask again.' : '',
     ].filter(Boolean);
-    const addition = notices.join('\n\n');
-    if (addition) yield { type: 'text', delta: text ? `\n\n${addition}` : addition };
-    const responseMessages: ModelMessage[] = [...(await result.responseMessages)];
-    if (addition) responseMessages.push({ role: 'assistant', content: addition });
+    const shown = joinText(answer, ...notices);
+    if (shown) yield { type: 'text', delta: shown };
+    const stored = withFinalAnswer(responseMessages, answer === text ? null : answer);
+    if (notices.length) stored.push({ role: 'assistant', content: notices.join('\n\n') });
     const costUsd = estimateCostUsd(model.modelId, usage);
-    await store.recordTurn(principal.orgId, thread.id, { messages: [userMessage, ...responseMessages], usage, costUsd });
-    yield finish({ status, threadId: thread.id, text: joinText(text, addition), toolCalls, approvals, usage, costUsd, steps: steps.length, modelId: model.modelId });
+    await store.recordTurn(principal.orgId, thread.id, { messages: [userMessage, ...stored], usage, costUsd, answerCheck: check, dataFlags });
+    yield finish({ status, threadId: thread.id, text: shown, toolCalls, approvals, usage, costUsd, steps: steps.length, modelId: model.modelId, check, dataFlags });
   }
 
   return {
@@ -182,6 +239,35 @@ function withCacheBreakpoint(history: readonly ModelMessage[]): ModelMessage[] {
   const last = history.at(-1)!;
   const marked = { ...last, providerOptions: { ...last.providerOptions, anthropic: { ...last.providerOptions?.anthropic, cacheControl: { type: 'ephemeral' } } } } as ModelMessage;
   return [...history.slice(0, -1), marked];
+}
+
+/** Passes every event but the text through, and returns the relayed turn (whose text is held back). */
+async function* withoutText(relay: AsyncGenerator<AgentEvent, RelayedTurn, undefined>): AsyncGenerator<AgentEvent, RelayedTurn, undefined> {
+  for (;;) {
+    const next = await relay.next();
+    if (next.done) return next.value;
+    if (next.value.type !== 'text') yield next.value;
+  }
+}
+
+/**
+ * The turn's messages as stored: when the answer check replaced the answer, the last assistant
+ * message carries what the user was shown instead of the rejected draft.
+ */
+function withFinalAnswer(messages: readonly ModelMessage[], replacement: string | null): ModelMessage[] {
+  const stored = [...messages];
+  if (replacement === null) return stored;
+  const last = stored.findLastIndex((message) => message.role === 'assistant');
+  if (last < 0) return [...stored, { role: 'assistant', content: replacement }];
+  const previous = stored[last]!;
+  const kept = typeof previous.content === 'string' ? [] : previous.content.filter((part) => part.type !== 'text');
+  stored[last] = { ...previous, content: [...kept, { type: 'text', text: replacement }] } as ModelMessage;
+  return stored;
+}
+
+function failureStatus(failure: TurnFailure): AgentStatus {
+  if (failure.kind === 'cancelled') return 'cancelled';
+  return failure.kind === 'budget' ? 'budget_exceeded' : 'failed';
 }
 
 /** What a failed turn had already done, in words the next turn's model reads. */
@@ -206,7 +292,7 @@ function checkMessage(message: unknown): string {
 }
 
 function emptyReply(status: AgentStatus, threadId: string | null, modelId: string | null): Omit<AgentReply, 'durationMs'> {
-  return { status, threadId, text: '', toolCalls: [], approvals: [], usage: NO_USAGE, costUsd: null, steps: 0, modelId };
+  return { status, threadId, text: '', toolCalls: [], approvals: [], usage: NO_USAGE, costUsd: null, steps: 0, modelId, check: { status: 'skipped' }, dataFlags: [] };
 }
 
 function joinText(...parts: string[]): string {
@@ -225,4 +311,4 @@ function errorText(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error);
 }
 
-export type { TurnFailure };
+export type { DataFlag, TurnFailure, TurnUsage };

@@ -13,9 +13,10 @@ import { setFxRate } from './money/set-fx-rate.ts';
 import { ToolCatalogue } from './registry/catalogue.ts';
 import type { AnyTool } from './registry/define-tool.ts';
 import { SPEND_TOOLS } from './spend/index.ts';
+import { USAGE_TOOLS } from './usage/index.ts';
 
 /** Every tool Crescendo has. Each area adds its tools here; every surface is generated from this list. */
-export const ALL_TOOLS: readonly AnyTool[] = [whoami, ...CATALOGUE_TOOLS, listAuditLog, listJobs, bindSlackChannel, unbindSlackChannel, listApprovals, decideApproval, ...CAMPAIGN_TOOLS, setFxRate, ...SPEND_TOOLS, ...ATTRIBUTION_TOOLS, ...IMPORT_TOOLS, ...INSIGHTS_TOOLS];
+export const ALL_TOOLS: readonly AnyTool[] = [whoami, ...CATALOGUE_TOOLS, listAuditLog, listJobs, bindSlackChannel, unbindSlackChannel, listApprovals, decideApproval, ...CAMPAIGN_TOOLS, setFxRate, ...SPEND_TOOLS, ...ATTRIBUTION_TOOLS, ...IMPORT_TOOLS, ...INSIGHTS_TOOLS, ...USAGE_TOOLS];
 
 export function createCatalogue(tools: readonly AnyTool[] = ALL_TOOLS): ToolCatalogue {
   return new ToolCatalogue(tools);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { APICallError, RetryError } from 'ai';
+import { isBudgetExceeded } from '../budget/budget-exceeded.ts';
 
-export type FailureKind = 'cancelled' | 'timeout' | 'overloaded' | 'auth' | 'provider' | 'internal';
+export type FailureKind = 'cancelled' | 'timeout' | 'overloaded' | 'auth' | 'provider' | 'internal' | 'budget';
 
 /** A turn that could not finish, as the user reads it: one sentence and a reference id that is in the logs. */
 export interface TurnFailure {
@@ -19,6 +20,8 @@ export function describeTurnFailure(error: unknown, context: { timeoutMs: number
   const cause = RetryError.isInstance(error) ? error.lastError : error;
   const say = (kind: FailureKind, message: string): TurnFailure => ({ kind, message: `${message} (reference ${reference})`, reference });
 
+  // Not a fault: the sentence already says whose budget and until when.
+  if (isBudgetExceeded(cause)) return { kind: 'budget', message: cause.message, reference };
   if (isAbort(cause, 'TimeoutError')) return say('timeout', `The answer took longer than ${Math.round(context.timeoutMs / 1000)} seconds and was stopped; try a narrower question`);
   if (isAbort(cause, 'AbortError')) return say('cancelled', 'The answer was cancelled before it finished');
   if (APICallError.isInstance(cause)) {

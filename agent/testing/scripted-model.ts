@@ -1,5 +1,6 @@
 import type { LanguageModelV4CallOptions, LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { convertArrayToReadableStream, MockLanguageModelV4 } from 'ai/test';
+import { toolOutputValue } from '../guardrails/data-envelope.ts';
 
 /** One model step: tool calls (the loop continues) or a final text. */
 export interface ScriptedStep {
@@ -73,7 +74,7 @@ export function toolResultsInPrompt(call: LanguageModelV4CallOptions): Array<{ t
   for (const message of call.prompt) {
     if (message.role !== 'tool') continue;
     for (const part of message.content) {
-      if (part.type === 'tool-result') results.push({ toolName: part.toolName, value: 'value' in part.output ? part.output.value : part.output });
+      if (part.type === 'tool-result') results.push({ toolName: part.toolName, value: toolOutputValue(part.output) });
     }
   }
   return results;

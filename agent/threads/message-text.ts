@@ -1,4 +1,5 @@
 import type { ModelMessage } from 'ai';
+import { toolOutputValue } from '../guardrails/data-envelope.ts';
 
 /** Characters of a tool result kept in plain-text renderings (summaries, counts, display). */
 const RESULT_PREVIEW_CHARS = 4_000;
@@ -13,13 +14,9 @@ export function messageText(message: ModelMessage): string {
   for (const part of message.content) {
     if (part.type === 'text') parts.push(part.text);
     else if (part.type === 'tool-call') parts.push(`[called ${part.toolName} ${JSON.stringify(part.input)}]`);
-    else if (part.type === 'tool-result') parts.push(`[${part.toolName} returned ${shorten(JSON.stringify(resultValue(part.output)))}]`);
+    else if (part.type === 'tool-result') parts.push(`[${part.toolName} returned ${shorten(JSON.stringify(toolOutputValue(part.output)))}]`);
   }
   return parts.join('\n');
-}
-
-function resultValue(output: { type: string; value?: unknown }): unknown {
-  return 'value' in output ? output.value : output;
 }
 
 function shorten(text: string): string {

@@ -5,6 +5,8 @@ import { uuidV7 } from '../../db/uuid-v7.ts';
 import { notFound } from '../../tools/registry/errors.ts';
 import type { Principal } from '../../tools/registry/runner.ts';
 import { scopeToOrganization, type TenantClient } from '../../tools/registry/tenant-scope.ts';
+import type { AnswerCheckOutcome } from '../guardrails/answer-check.ts';
+import type { DataFlag } from '../guardrails/instruction-detector.ts';
 import type { TurnUsage } from '../usage.ts';
 import { messageText } from './message-text.ts';
 
@@ -34,6 +36,15 @@ export interface ThreadTotals {
   cacheWriteTokens: number;
   costUsd: number | null;
   messages: number;
+}
+
+/** One turn as stored. */
+export interface RecordedTurn {
+  messages: readonly ModelMessage[];
+  usage?: TurnUsage;
+  costUsd?: number | null;
+  answerCheck?: AnswerCheckOutcome;
+  dataFlags?: readonly DataFlag[];
 }
 
 const TITLE_CHARS = 80;
@@ -84,9 +95,13 @@ export class ThreadStore {
     return rows.map((row) => ({ id: row.id, message: row.content as unknown as ModelMessage }));
   }
 
-  /** Appends a turn's messages and adds its usage to the thread's totals, in one transaction. */
-  async recordTurn(orgId: string, threadId: string, turn: { messages: readonly ModelMessage[]; usage?: TurnUsage; costUsd?: number | null }): Promise<void> {
+  /**
+   * Appends a turn's messages and adds its usage to the thread's totals, in one transaction. The
+   * turn's usage, answer check and data flags go on its last message, the one that ended it.
+   */
+  async recordTurn(orgId: string, threadId: string, turn: RecordedTurn): Promise<void> {
     const { messages, usage, costUsd } = turn;
+    const dataFlags = turn.dataFlags?.length ? turn.dataFlags : undefined;
     await this.db(orgId).$transaction(async (tx) => {
       if (messages.length) {
         await tx.agentMessage.createMany({
@@ -97,8 +112,13 @@ export class ThreadStore {
             role: message.role === 'assistant' ? 'ASSISTANT' : message.role === 'tool' ? 'TOOL' : 'USER',
             content: message as object,
             text: messageText(message),
-            // The turn's usage goes on its last message, the one that ended it.
-            ...(usage && index === messages.length - 1 ? { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens } : {}),
+            ...(index === messages.length - 1
+              ? {
+                  ...(usage ? { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens } : {}),
+                  ...(turn.answerCheck ? { answerCheck: turn.answerCheck as object } : {}),
+                  ...(dataFlags ? { dataFlags: dataFlags as object[] } : {}),
+                }
+              : {}),
           })),
         });
       }

@@ -1,6 +1,9 @@
 import { jsonSchema, tool, type ToolSet } from 'ai';
+import { CATALOGUE_TOOLS } from '../../tools/catalogue/index.ts';
 import { publishTool } from '../../tools/registry/published-tool.ts';
 import type { Principal, ToolFailure, ToolResult, ToolRunner } from '../../tools/registry/runner.ts';
+import type { DataEnvelope } from '../guardrails/data-envelope.ts';
+import { detectInstructions, type DataFlag } from '../guardrails/instruction-detector.ts';
 
 /** One tool call the agent made in a turn, as the reply and the CLI's --json report it. */
 export interface AgentToolCall {
@@ -10,6 +13,8 @@ export interface AgentToolCall {
   ok: boolean;
   output?: unknown;
   error?: ToolFailure;
+  /** Instruction-like text found in the result (flagged, never blocked). */
+  dataFlags?: DataFlag[];
 }
 
 /** What the model reads back for a failed call: the typed error, so it can correct itself. */
@@ -24,9 +29,10 @@ export interface ModelToolError {
  * ToolRunner.call as the AGENT surface, so permissions, tenancy, validation, audit and approvals
  * apply exactly as elsewhere. The runner is the one validator: the model's raw arguments reach it
  * unparsed (unknown fields are refused, not stripped), and failures return to the model as results
- * it can recover from.
+ * it can recover from. Every result reaches the model inside the turn's data envelope, and its
+ * strings are screened for instruction-like text.
  */
-export function buildAgentTools(runner: ToolRunner, principal: Principal, record: (call: AgentToolCall) => void): ToolSet {
+export function buildAgentTools(runner: ToolRunner, principal: Principal, record: (call: AgentToolCall) => void, envelope: DataEnvelope): ToolSet {
   const agentPrincipal: Principal = { ...principal, surface: 'AGENT' };
   const tools: ToolSet = {};
   for (const definition of runner.catalogue.list({ role: principal.role, surface: 'AGENT' }).map(publishTool)) {
@@ -35,13 +41,20 @@ export function buildAgentTools(runner: ToolRunner, principal: Principal, record
       inputSchema: jsonSchema(definition.inputSchema as Parameters<typeof jsonSchema>[0]),
       execute: async (input: unknown, { toolCallId }) => {
         const result = await runner.call(definition.name, input, agentPrincipal);
-        record(toAgentToolCall(toolCallId, definition.name, input, result));
-        return toModelResult(result);
+        const modelResult = toModelResult(result);
+        const call = toAgentToolCall(toolCallId, definition.name, input, result);
+        const flags = OWN_TEXT_TOOLS.has(definition.name) ? [] : detectInstructions(toolCallId, definition.name, modelResult);
+        record(flags.length ? { ...call, dataFlags: flags } : call);
+        return modelResult;
       },
+      toModelOutput: ({ output }) => ({ type: 'text', value: envelope.wrap(definition.name, output) }),
     });
   }
   return tools;
 }
+
+/** Discovery tools return Crescendo's own tool descriptions ("use list_vendors to…"), not outside text. */
+const OWN_TEXT_TOOLS: ReadonlySet<string> = new Set(CATALOGUE_TOOLS.map((definition) => definition.name));
 
 export function toModelResult(result: ToolResult): unknown {
   if (result.ok) return result.output ?? {};

@@ -1,5 +1,6 @@
 import { wrapLanguageModel, type LanguageModel, type ModelMessage } from 'ai';
 import { CORE_TOOLS } from '../../tools/catalogue/toolsets.ts';
+import { toolOutputValue } from '../guardrails/data-envelope.ts';
 
 /** What a turn's model sees first: the core tools and find_tools. */
 export const STARTING_TOOLS: readonly string[] = [...CORE_TOOLS, 'find_tools'];
@@ -17,7 +18,7 @@ export function toolsForTurn(available: ReadonlySet<string>, history: readonly M
     if (!Array.isArray(message.content)) continue;
     for (const part of message.content as CallPart[]) {
       if (part.type === 'tool-call' && part.toolName) addIfAvailable(offered, available, [part.toolName]);
-      if (part.type === 'tool-result' && part.toolName === 'find_tools') addIfAvailable(offered, available, foundNames(resultValue(part.output)));
+      if (part.type === 'tool-result' && part.toolName === 'find_tools') addIfAvailable(offered, available, foundNames(toolOutputValue(part.output)));
     }
   }
   return offered;
@@ -34,11 +35,6 @@ export function addFromSteps(offered: Set<string>, available: ReadonlySet<string
 
 function addIfAvailable(offered: Set<string>, available: ReadonlySet<string>, names: readonly string[]): void {
   for (const name of names) if (available.has(name)) offered.add(name);
-}
-
-// Stored tool results wrap the value ({type: 'json', value}); results fresh from a step do not.
-function resultValue(output: unknown): unknown {
-  return output && typeof output === 'object' && 'value' in output ? (output as { value: unknown }).value : output;
 }
 
 function foundNames(output: unknown): string[] {
