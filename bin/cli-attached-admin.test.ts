@@ -32,8 +32,12 @@ function cli(args: string[], input?: string): Promise<{ code: number | null; std
   });
 }
 
+/** What the server logged (errors only), to explain a failed answer. */
+let serverLog = '';
+
 async function startServer(serverEnv: Record<string, string> = {}): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [CLI, 'start', '--port', '0'], { env: { ...env, ...serverEnv }, stdio: 'ignore' });
+  const server = spawn(process.execPath, [CLI, 'start', '--port', '0'], { env: { ...env, ...serverEnv }, stdio: ['ignore', 'ignore', 'pipe'] });
+  server.stderr!.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
   const deadline = Date.now() + 300_000;
   while (readRunningServer(dataDir)?.pid !== server.pid) {
     if (Date.now() > deadline || server.exitCode !== null) throw new Error('crescendo start did not record itself');
@@ -135,16 +139,17 @@ describe('ask, chat, org, token, slack and db while `crescendo start` holds the 
   it('asks the server’s agent as the member the flags name: --json has the answer, tool calls and usage', async () => {
     const before = fake.requests.length;
     const asked = await cli(['ask', 'Who am I here?', '--org', 'adm', '--as', 'ana@adm.example', '--json']);
-    expect(asked.code, asked.stderr).toBe(0);
+    expect(asked.code, asked.stderr + serverLog).toBe(0);
     const reply = JSON.parse(asked.stdout);
     expect(reply).toMatchObject({ status: 'answered', model: 'claude-sonnet-4-6', steps: 2, tool_calls: [{ name: 'whoami', input: {}, ok: true, output: { user: { email: 'ana@adm.example' }, role: 'ANALYST' } }] });
     expect(reply.answer).toMatch(/^From whoami: /);
     expect(reply.usage).toMatchObject({ input_tokens: expect.any(Number), output_tokens: 40 });
     expect(fake.requests.length).toBeGreaterThan(before);
 
-    const plain = await cli(['ask', 'Who am I here?', '--org', 'adm', '--role', 'viewer', '--thread', reply.thread_id]);
+    // The thread is Ana's: she continues it, with her role lowered to VIEWER.
+    const plain = await cli(['ask', 'Who am I here?', '--org', 'adm', '--as', 'ana@adm.example', '--role', 'viewer', '--thread', reply.thread_id]);
     expect(plain.code, plain.stderr).toBe(0);
-    expect(plain.stdout).toMatch(/^From whoami: .*"role":"VIEWER"/);
+    expect(plain.stdout).toMatch(/^From whoami: .*"email":"ana@adm.example"\},"role":"VIEWER"/);
     expect(plain.stderr).toContain('  · whoami {}\n');
     expect(plain.stderr).toMatch(new RegExp(`\\(2 steps, 1 tool call, \\d+ in / 40 out tokens.*; thread ${reply.thread_id}\\)\\n$`));
 
@@ -154,7 +159,7 @@ describe('ask, chat, org, token, slack and db while `crescendo start` holds the 
 
   it('chats with the server’s agent over piped input, one thread across turns', async () => {
     const chat = await cli(['chat', '--org', 'adm', '--role', 'analyst'], 'Who am I?\nAnd again?\n/exit\n');
-    expect(chat.code, chat.stderr).toBe(0);
+    expect(chat.code, chat.stderr + serverLog).toBe(0);
     expect(chat.stdout).toMatch(/^Crescendo agent \(claude-sonnet-4-6 through the server at http:\/\/127\.0\.0\.1:\d+\) for analyst in this organisation\./);
     expect(chat.stdout.match(/crescendo> From whoami: /g)).toHaveLength(2);
     const threads = [...chat.stderr.matchAll(/; thread ([\w-]+)\)/g)].map((match) => match[1]);
