@@ -30,24 +30,25 @@ describe('AllocationOutcomeTable', () => {
     render(<AllocationOutcomeTable outcome={outcome()} />);
     const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
     expect(rows.map(cells)).toEqual([
-      ['Pulse', '3,200', '2,000', '63%', '8,000', '$5.00', '$20.00'],
-      ['Echo', '2,000', '2,500', '125%', '6,000', '$6.00', '$14.40'],
-      ['Total', '5,200', '4,500', '87%', '14,000', '$5.43', '$16.89'],
+      ['Pulse', '63%', '2,000', '3,200', '8,000', '$5.00', '$20.00'],
+      ['Echo', '125%', '2,500', '2,000', '6,000', '$6.00', '$14.40'],
+      ['Total', '87%', '4,500', '5,200', '14,000', '$5.43', '$16.89'],
     ]);
     expect(within(rows[0]!).getByText('63%').className).toContain('tone-bad');
     expect(within(rows[1]!).getByText('125%').className).toContain('tone-good');
   });
 
-  it('says so when no plan was kept, with the reason the tool gives', () => {
+  it('says so in words when no plan was kept', () => {
     render(<AllocationOutcomeTable outcome={outcome({ vendors: [], totals: figures({ plans: 0, delivery_rate: null }), notes: ['2 placements were booked before plans were kept.'] })} />);
     expect(screen.queryByRole('table')).toBeNull();
-    expect(screen.getByText(/No budget plan was kept.*2 placements were booked before plans were kept/)).toBeTruthy();
+    expect(screen.getByText(/No budget plan was kept for this campaign's placements/)).toBeTruthy();
+    expect(screen.queryByText(/booked before plans were kept/)).toBeNull();
   });
 
   it('shows a dash while nothing is expected yet', () => {
     render(<AllocationOutcomeTable outcome={outcome({ vendors: [{ vendor_id: 'v-pulse', vendor_name: 'Pulse', ...figures({ expected_to_date: 0, delivered: 0, delivery_rate: null, real_cost_per_1k: null }) }] })} />);
     const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(1);
-    expect(cells(rows[0]!)).toEqual(['Pulse', '0', '0', '—', '8,000', '$5.00', '—']);
+    expect(cells(rows[0]!)).toEqual(['Pulse', '—', '0', '0', '8,000', '$5.00', '—']);
   });
 });

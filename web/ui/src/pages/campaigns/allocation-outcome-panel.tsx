@@ -12,7 +12,7 @@ type Outcome = ToolOutput<'allocation_outcome'>;
 export function AllocationOutcomePanel({ campaignId, asOf }: { campaignId: string; asOf?: string }) {
   const outcome = useTool('allocation_outcome', { campaign_id: campaignId, ...(asOf ? { as_of: asOf } : {}) });
   return (
-    <Panel title="Plan vs delivered" description="What each vendor was booked to deliver by now, as kept when the placements started, against what its playlists delivered.">
+    <Panel title="Plan vs delivered" description="Streams each vendor was expected to deliver by now, as planned when its placements started, against what its playlists delivered.">
       <Loaded result={outcome} label="Loading the plan">{(data) => <AllocationOutcomeTable outcome={data} />}</Loaded>
     </Panel>
   );
@@ -21,7 +21,8 @@ export function AllocationOutcomePanel({ campaignId, asOf }: { campaignId: strin
 export function AllocationOutcomeTable({ outcome }: { outcome: Outcome }) {
   const { vendors, totals, currency } = outcome;
   if (vendors.length === 0) {
-    return <p className="muted small">No budget plan was kept for this campaign's placements.{outcome.notes.length ? ` ${outcome.notes.join(' ')}` : ''}</p>;
+    // The tool's notes name other tools (for the agent); people get the same fact in words.
+    return <p className="muted small">No budget plan was kept for this campaign's placements: plans are kept for placements booked from an approved allocation or a new campaign.</p>;
   }
   return (
     <>
@@ -30,9 +31,9 @@ export function AllocationOutcomeTable({ outcome }: { outcome: Outcome }) {
           <thead>
             <tr>
               <th scope="col">Vendor</th>
-              <th scope="col" className="num">Expected by now</th>
-              <th scope="col" className="num">Delivered</th>
               <th scope="col" className="num">Delivery</th>
+              <th scope="col" className="num">Delivered</th>
+              <th scope="col" className="num">Expected</th>
               <th scope="col" className="num hide-narrow">Planned in full</th>
               <th scope="col" className="num hide-narrow">Planned cost / 1k</th>
               <th scope="col" className="num">Real cost / 1k</th>
@@ -53,9 +54,10 @@ function FiguresRow({ name, figures, currency }: { name: string; figures: Outcom
   return (
     <tr>
       <th scope="row">{name}</th>
-      <td className="num">{formatNumber(figures.expected_to_date)}</td>
-      <td className="num">{formatNumber(figures.delivered)}</td>
+      {/* The rate first: on a phone it is the column that stays in view. */}
       <td className={`num ${toneClass(figures.delivery_rate)}`}>{formatShare(figures.delivery_rate)}</td>
+      <td className="num">{formatNumber(figures.delivered)}</td>
+      <td className="num">{formatNumber(figures.expected_to_date)}</td>
       <td className="num hide-narrow">{formatNumber(figures.expected_streams)}</td>
       <td className="num hide-narrow">{formatMoney(figures.expected_cost_per_1k, currency)}</td>
       <td className="num">{formatMoney(figures.real_cost_per_1k, currency)}</td>
