@@ -61,12 +61,43 @@ describe.skipIf(!hasChromium)('web UI in Chromium against the embedded app', () 
 
   it('renders the overview charts from the demo data', async () => {
     const page = await signedInPage('/');
-    await page.locator('[data-chart="spend-streams"][data-drawn] .chart-bar').first().waitFor();
-    await page.locator('[data-chart="roas-by-channel"][data-drawn] .chart-bar').first().waitFor();
+    await page.locator('[data-chart="spend-streams"][data-drawn] .chart-bar').first().waitFor({ state: 'attached' });
+    await page.locator('[data-chart="roas-by-channel"][data-drawn] .chart-bar').first().waitFor({ state: 'attached' });
     expect(await page.locator('[data-chart="spend-streams"][data-drawn] .chart-bar').count()).toBeGreaterThan(30);
-    expect(await page.getByRole('region', { name: 'Top campaigns' }).getByRole('link').count()).toBeGreaterThan(0);
+    // The charts can be drawn before the digest answers: wait for its list rather than count at once.
+    await page.getByRole('region', { name: 'Top campaigns' }).getByRole('link').first().waitFor();
     await page.getByLabel('Attribution model').selectOption('first_touch');
-    await page.locator('[data-chart="roas-by-channel"][data-drawn] .chart-bar').first().waitFor();
+    await page.locator('[data-chart="roas-by-channel"][data-drawn] .chart-bar').first().waitFor({ state: 'attached' });
+    await page.close();
+  });
+
+  it('draws the overview charts legibly at 390 px: inside the screen, labels apart, legend in the order of the series', async () => {
+    const page = await signedInPage('/', { width: 390, height: 844 });
+    await page.getByRole('button', { name: '180 days' }).click();
+    for (const chart of ['spend-streams', 'roas-by-channel']) {
+      const frame = page.locator(`[data-chart="${chart}"][data-drawn]`);
+      await frame.locator('.chart-bar').first().waitFor({ state: 'attached' });
+      const svg = (await frame.locator('svg').boundingBox())!;
+      expect(svg.x, chart).toBeGreaterThanOrEqual(0);
+      expect(svg.x + svg.width, chart).toBeLessThanOrEqual(390);
+      const boxes = await frame.locator('.chart-axis-labels text').evaluateAll((labels) => labels.map((label) => {
+        const { left, right, top, bottom } = label.getBoundingClientRect();
+        return { left, right, top, bottom };
+      }));
+      expect(boxes.length, chart).toBeGreaterThan(1);
+      const apart = boxes.every((box, index) => boxes.slice(index + 1).every((other) =>
+        box.right <= other.left || other.right <= box.left || box.bottom <= other.top || other.bottom <= box.top));
+      expect(apart, `${chart} axis labels overlap`).toBe(true);
+      expect(Math.min(...boxes.map((box) => box.left)), chart).toBeGreaterThanOrEqual(0);
+    }
+    // Per week, the week in progress is marked, and the legend follows the drawing order.
+    const timeline = page.locator('[data-chart="spend-streams"]');
+    expect(await timeline.locator('.chart-bar-partial').count()).toBeGreaterThanOrEqual(1);
+    const legend = await page.locator('[data-chart="spend-streams"] + .chart-legend li').allTextContents();
+    expect(legend.slice(0, 3)).toEqual(['Spend', 'Revenue', 'Streams']);
+    // 180 days is not a whole number of weeks, so the first or the last week is cut; the note names the last one when it is.
+    const lastIsPartial = await timeline.locator('.chart-bar').last().evaluate((bar) => bar.classList.contains('chart-bar-partial'));
+    expect(await page.getByText(/The last week, .+, is partial/).count()).toBe(lastIsPartial ? 1 : 0);
     await page.close();
   });
 
@@ -79,7 +110,7 @@ describe.skipIf(!hasChromium)('web UI in Chromium against the embedded app', () 
     const playlists = page.getByRole('table', { name: /^Playlists of / }).first();
     await playlists.waitFor();
     expect(await playlists.locator('tbody tr').count()).toBeGreaterThan(0);
-    await page.locator('[data-chart="real-vs-promised"][data-drawn] .chart-bar').first().waitFor();
+    await page.locator('[data-chart="real-vs-promised"][data-drawn] .chart-bar').first().waitFor({ state: 'attached' });
     await page.close();
   });
 

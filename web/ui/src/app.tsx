@@ -19,7 +19,7 @@ interface Page {
 }
 
 /**
- * One chunk per page, so the charts library only loads with the pages that draw charts. `preload`
+ * One chunk per page, so a page's code (and its charts) loads only when it is opened. `preload`
  * starts fetching a page's chunk while the session is still being checked, not after.
  */
 function lazyPage(load: () => Promise<{ default: PageComponent }>): Page {

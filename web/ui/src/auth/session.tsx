@@ -1,7 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createApiClient, type ApiClient } from '../api/client.ts';
-
-const STORAGE_KEY = 'crescendo.token';
+import { storedToken, storeToken, TOKEN_KEY } from './token-storage.ts';
 
 interface Session {
   api: ApiClient | null;
@@ -12,24 +11,6 @@ interface Session {
 }
 
 const SessionContext = createContext<Session | null>(null);
-
-// Storage can be unavailable (private modes, blocked cookies): the session then lasts for the tab.
-function storedToken(): string | null {
-  try {
-    return window.localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
-
-function storeToken(token: string | null): void {
-  try {
-    if (token) window.localStorage.setItem(STORAGE_KEY, token);
-    else window.localStorage.removeItem(STORAGE_KEY);
-  } catch {
-    // Kept in memory only.
-  }
-}
 
 /** Holds the API token (browser storage, never the URL) and the client built from it. */
 export function SessionProvider({ children, initialToken }: { children: ReactNode; initialToken?: string }) {
@@ -49,7 +30,7 @@ export function SessionProvider({ children, initialToken }: { children: ReactNod
   // Signing in or out in another tab does the same here.
   useEffect(() => {
     const follow = (event: StorageEvent) => {
-      if (event.key === STORAGE_KEY) setToken(event.newValue);
+      if (event.key === TOKEN_KEY) setToken(event.newValue);
     };
     window.addEventListener('storage', follow);
     return () => window.removeEventListener('storage', follow);

@@ -2,7 +2,7 @@ import { valueAxis } from './axis.ts';
 import { CategoryAxisLabels } from './category-axis.tsx';
 import { ChartFrame } from './chart-frame.tsx';
 import { AXIS_TEXT, BASELINE, GRID } from './chart-colours.ts';
-import { layoutCategoryLabels } from './labels.ts';
+import { angledReach, layoutCategoryLabels } from './labels.ts';
 import { ChartLegend } from './legend.tsx';
 
 export interface BarSeries<Row> {
@@ -33,10 +33,13 @@ export function GroupedBarChart<Row>({ name, label, rows, category, series, form
     <>
     <ChartFrame name={name} label={label}>
       {(width) => {
-        const left = tickLabelWidth;
+        const names = rows.map(category);
+        const bandAt = (left: number) => Math.max(width - left - 8, 40) / Math.max(rows.length, 1);
+        const labels = layoutCategoryLabels(names, bandAt(tickLabelWidth));
+        // An angled name reaches left of its band: the first ones must not run off the chart.
+        const left = Math.max(tickLabelWidth, ...(labels.mode === 'angle' ? names.map((text, index) => angledReach(text) - (index + 0.5) * bandAt(tickLabelWidth)) : []));
         const plotWidth = Math.max(width - left - 8, 40);
-        const band = plotWidth / Math.max(rows.length, 1);
-        const labels = layoutCategoryLabels(rows.map(category), band);
+        const band = bandAt(left);
         const groupWidth = band * 0.78;
         const barWidth = groupWidth / series.length;
         const y = (value: number) => TOP + PLOT_HEIGHT - (value / axis.max) * PLOT_HEIGHT;

@@ -36,6 +36,7 @@ export function HorizontalBarChart({ name, label, bars, reference, formatTick, f
         const plotWidth = Math.max(width - left - VALUE_ROOM, 40);
         const x = (value: number) => left + (value / axis.max) * plotWidth;
         const axisY = bars.length * ROW_HEIGHT;
+        const centreOf = (index: number) => index * ROW_HEIGHT + ROW_HEIGHT / 2;
         return (
           <svg width={width} height={height} className="chart-svg">
             <g fontSize="12" fill={AXIS_TEXT}>
@@ -46,21 +47,25 @@ export function HorizontalBarChart({ name, label, bars, reference, formatTick, f
                 </g>
               ))}
             </g>
-            {bars.map((bar, index) => {
-              const lines = wrapWords(bar.label, left - 12);
-              const centre = index * ROW_HEIGHT + ROW_HEIGHT / 2;
-              return (
-                <g key={bar.key}>
-                  <text x={left - 8} y={centre - ((lines.length - 1) * LINE_HEIGHT_PX) / 2} textAnchor="end" fontSize="12" fill={AXIS_TEXT}>
+            <g className="chart-axis-labels" fontSize="12" fill={AXIS_TEXT}>
+              {bars.map((bar, index) => {
+                const lines = wrapWords(bar.label, left - 12);
+                const top = centreOf(index) - ((lines.length - 1) * LINE_HEIGHT_PX) / 2;
+                return (
+                  <text key={bar.key} x={left - 8} y={top} textAnchor="end">
                     {lines.map((line, row) => <tspan key={row} x={left - 8} dy={row ? LINE_HEIGHT_PX : '0.32em'}>{line}</tspan>)}
                   </text>
-                  <rect className="chart-bar" data-series={bar.label} x={left} y={centre - 10} width={Math.max(x(bar.value) - left, 1)} height={20} rx="2" fill={bar.colour}>
-                    <title>{`${bar.label}: ${formatValue(bar.value)}`}</title>
-                  </rect>
-                  <text x={x(bar.value) + 5} y={centre} dy="0.32em" fontSize="12" fontWeight="600" fill={AXIS_TEXT}>{formatValue(bar.value)}</text>
-                </g>
-              );
-            })}
+                );
+              })}
+            </g>
+            {bars.map((bar, index) => (
+              <g key={bar.key}>
+                <rect className="chart-bar" data-series={bar.label} x={left} y={centreOf(index) - 10} width={Math.max(x(bar.value) - left, 1)} height={20} rx="2" fill={bar.colour}>
+                  <title>{`${bar.label}: ${formatValue(bar.value)}`}</title>
+                </rect>
+                <text x={x(bar.value) + 5} y={centreOf(index)} dy="0.32em" fontSize="12" fontWeight="600" fill={AXIS_TEXT}>{formatValue(bar.value)}</text>
+              </g>
+            ))}
             {reference ? (
               <g>
                 <line x1={x(reference.value)} x2={x(reference.value)} y1={0} y2={axisY} stroke="#5d647a" strokeDasharray="4 3" />

@@ -39,3 +39,8 @@ export function layoutCategoryLabels(labels: readonly string[], bandWidth: numbe
   const radians = (LABEL_ANGLE * Math.PI) / 180;
   return { mode: 'angle', lines: labels.map((label) => [label]), height: Math.ceil(longest * Math.sin(radians) + fontPx * Math.cos(radians)) + 10 };
 }
+
+/** How far left of its anchor an angled label reaches. */
+export function angledReach(text: string, fontPx = AXIS_FONT_PX): number {
+  return textWidth(text, fontPx) * Math.cos((LABEL_ANGLE * Math.PI) / 180);
+}

@@ -74,6 +74,8 @@ export const SpendStreamsChart = memo(function SpendStreamsChart({ timeline }: {
                 {streams.ticks.map((tick) => (
                   <text key={tick} x={left + plotWidth + 6} y={streamsY(tick)} dy="0.32em">{formatCompact(tick)}</text>
                 ))}
+              </g>
+              <g className="chart-axis-labels" fontSize="12" fill={AXIS_TEXT}>
                 {periods.map((period, index) => index % every === 0 ? (
                   <text key={period.start} x={centre(index)} y={baseline + 16} textAnchor="middle">{formatDay(period.start, { short: true })}</text>
                 ) : null)}
