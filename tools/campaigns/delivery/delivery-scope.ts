@@ -3,7 +3,7 @@ import type { ToolDb } from '../../registry/tenant-scope.ts';
 import { partialBaseCurrencyConverter } from '../../money/fx.ts';
 import { endOfDayIn } from '../../common/format.ts';
 import type { DeliveryScope } from './delivery-sql.ts';
-import { loadPlaylistIdentities } from './playlist-identities.ts';
+import { loadPlaylistIdentities, organizationIdentities, refreshOrganizationIdentities } from './playlist-identities.ts';
 
 export interface ScopeOptions {
   asOf: Date;
@@ -16,13 +16,15 @@ export interface ScopeOptions {
 }
 
 /** What the delivery SQL needs besides the placements: playlist ownership, exchange rates, the cutoff. */
-export async function loadDeliveryScope(db: ToolDb, organizationId: string, options: ScopeOptions): Promise<DeliveryScope & { missingRateNote(currency: string): string }> {
+export type LoadedScope = DeliveryScope & { missingRateNote(currency: string): string };
+
+export async function loadDeliveryScope(db: ToolDb, organizationId: string, options: ScopeOptions): Promise<LoadedScope> {
   const cutoff = endOfDayIn(options.asOf, options.timeZone);
   const tracks = options.wholeOrganization
     ? null
     : Prisma.sql`SELECT p."spotifyTrackId" FROM "Placement" p WHERE p."organizationId" = ${organizationId} AND (${options.placements})`;
   const [identities, currencies] = await Promise.all([
-    loadPlaylistIdentities(db, organizationId, tracks, cutoff),
+    tracks ? loadPlaylistIdentities(db, organizationId, tracks, cutoff) : organizationIdentities(db, organizationId),
     db.$queryRaw<Array<{ currency: string }>>`
       SELECT DISTINCT currency FROM "Placement" WHERE "organizationId" = ${organizationId}
       UNION SELECT DISTINCT currency FROM "VendorPayment" WHERE "organizationId" = ${organizationId}`,
@@ -38,4 +40,16 @@ export async function loadDeliveryScope(db: ToolDb, organizationId: string, opti
     organizationId, placements: options.placements, asOf: options.asOf, cutoff, timeZone: options.timeZone, identities, rates,
     missingRateNote: fx.missingRateNote,
   };
+}
+
+/**
+ * Runs a query built on the delivery CTEs whose rows carry `unknown_identities` (from the `unknown`
+ * CTE); when scrapes newer than the remembered playlist identities show up, it refreshes them and
+ * asks again, so every figure always uses every row.
+ */
+export async function queryDelivery<Row extends { unknown_identities: number }>(db: ToolDb, scope: LoadedScope, build: (scope: LoadedScope) => Prisma.Sql): Promise<Row[]> {
+  const rows = await db.$queryRaw<Row[]>(build(scope));
+  if (!rows.some((row) => row.unknown_identities > 0)) return rows;
+  const refreshed = { ...scope, identities: await refreshOrganizationIdentities(db, scope.organizationId) };
+  return db.$queryRaw<Row[]>(build(refreshed));
 }

@@ -25,13 +25,15 @@ export interface DeliveryScope {
  * CTEs `placed` (the placements), `songs` (their tracks), `latest` (each song's latest scrape before
  * the cutoff) and `listed` (per song, every playlist by the history rule: its rows in the latest
  * scrape, and for a playlist missing from it the rows of the latest scrape that listed it, with
- * `dropped_at`, the first scrape after that without it).
+ * `dropped_at`, the first scrape after that without it). Rows whose identity `owners` does not know
+ * have a null key: callers check `unknown` and retry with fresh identities.
  */
 export function listingCtes(scope: DeliveryScope, detail = false): Prisma.Sql {
   const { organizationId, cutoff } = scope;
-  const detailColumns = detail
-    ? Prisma.sql`, c.name, c."spotifyPlaylistId", c.curator, c."dateAdded", c."playlistId"`
-    : Prisma.empty;
+  const columns = (alias: string) => Prisma.sql`o.owner, o.key, ${Prisma.raw(alias)}."streams7d", ${Prisma.raw(alias)}."streams28d", ${Prisma.raw(alias)}."streams12m"${detail
+    ? Prisma.sql`, ${Prisma.raw(alias)}.name, ${Prisma.raw(alias)}."spotifyPlaylistId", ${Prisma.raw(alias)}.curator, ${Prisma.raw(alias)}."dateAdded", ${Prisma.raw(alias)}."playlistId"`
+    : Prisma.empty}`;
+  const owned = (alias: string) => Prisma.raw(`LEFT JOIN owners o ON o.pid = coalesce(${alias}."spotifyPlaylistId", '') AND o.name = ${alias}.name AND o.curator = coalesce(${alias}.curator, '')`);
   return Prisma.sql`
     placed AS MATERIALIZED (
       SELECT p.id, p."campaignGroupId", p."vendorId", p."spotifyTrackId" AS track, p."songName", p.genre, p.goal, p.daily, p.weekly,
@@ -46,30 +48,37 @@ export function listingCtes(scope: DeliveryScope, detail = false): Prisma.Sql {
       WHERE s."organizationId" = ${organizationId} AND s."scrapedAt" < ${cutoff} AND s."spotifyTrackId" IN (SELECT track FROM songs)
       ORDER BY s."spotifyTrackId", s."scrapedAt" DESC
     ),
-    scraped AS MATERIALIZED (
-      SELECT c."spotifyTrackId" AS track, c."snapshotId" = l.id AS current, c."scrapedAt", o.owner, o.key,
-             c."streams7d", c."streams28d", c."streams12m"${detailColumns}
-      FROM latest l
-      JOIN "CampaignPlaylist" c ON c."organizationId" = ${organizationId} AND c."spotifyTrackId" = l.track AND c."scrapedAt" <= l."scrapedAt"
-      JOIN owners o ON o.pid = coalesce(c."spotifyPlaylistId", '') AND o.name = c.name AND o.curator = coalesce(c.curator, '')
+    earlier AS MATERIALIZED (
+      SELECT s.id, l.id AS latest_id, l.track, s."scrapedAt"
+      FROM latest l JOIN "ScrapeSnapshot" s ON s."organizationId" = ${organizationId} AND s."spotifyTrackId" = l.track AND s."scrapedAt" < l."scrapedAt"
+    ),
+    older AS MATERIALIZED (
+      SELECT e.track, e.latest_id, c."scrapedAt", ${columns('c')}
+      FROM earlier e JOIN "CampaignPlaylist" c ON c."organizationId" = ${organizationId} AND c."snapshotId" = e.id
+      ${owned('c')}
     ),
     kept AS (
       SELECT DISTINCT ON (r.track, r.key) r.*
-      FROM scraped r
-      WHERE NOT r.current AND NOT EXISTS (SELECT 1 FROM scraped x WHERE x.current AND x.track = r.track AND x.key = r.key)
+      FROM older r
+      WHERE NOT EXISTS (
+        SELECT 1 FROM "CampaignPlaylist" x JOIN owners ox ON ox.pid = coalesce(x."spotifyPlaylistId", '') AND ox.name = x.name AND ox.curator = coalesce(x.curator, '')
+        WHERE x."organizationId" = ${organizationId} AND x."snapshotId" = r.latest_id AND ox.key = r.key)
       ORDER BY r.track, r.key, r."scrapedAt" DESC
     ),
     listed AS (
-      SELECT r.*, NULL::timestamptz AS dropped_at FROM scraped r WHERE r.current
+      SELECT l.track, c."scrapedAt", ${columns('c')}, NULL::timestamptz AS dropped_at
+      FROM latest l JOIN "CampaignPlaylist" c ON c."organizationId" = ${organizationId} AND c."snapshotId" = l.id
+      ${owned('c')}
       UNION ALL
-      SELECT k.*, (SELECT min(s."scrapedAt") FROM "ScrapeSnapshot" s
-                   WHERE s."organizationId" = ${organizationId} AND s."spotifyTrackId" = k.track AND s."scrapedAt" > k."scrapedAt" AND s."scrapedAt" < ${cutoff})
+      SELECT k.track, k."scrapedAt", k.owner, k.key, k."streams7d", k."streams28d", k."streams12m"${detail ? Prisma.sql`, k.name, k."spotifyPlaylistId", k.curator, k."dateAdded", k."playlistId"` : Prisma.empty},
+             (SELECT min(s."scrapedAt") FROM "ScrapeSnapshot" s
+              WHERE s."organizationId" = ${organizationId} AND s."spotifyTrackId" = k.track AND s."scrapedAt" > k."scrapedAt" AND s."scrapedAt" < ${cutoff})
       FROM kept k
     )`;
 }
 
 /**
- * After `listingCtes`: `credited` (streams per song and vendor, auto-detection settled by the
+ * After `listingCtes`: `unknown` (how many playlist rows `owners` did not know), `credited` (streams per song and vendor, auto-detection settled by the
  * song's vendors over every campaign), `costs` (what each placement cost: its share of what was
  * paid to the vendor on the campaign, else its price) and `figures`, one row per placement.
  */
@@ -83,12 +92,18 @@ export function figureCtes(scope: DeliveryScope): Prisma.Sql {
       FROM "Placement" p WHERE p."organizationId" = ${organizationId} AND p."spotifyTrackId" IN (SELECT track FROM songs)
       GROUP BY 1
     ),
+    by_owner AS MATERIALIZED (
+      SELECT l.track, l.owner, sum(l."streams7d") AS streams7d, sum(l."streams28d") AS streams28d, sum(l."streams12m") AS streams12m,
+             count(*) FILTER (WHERE l.dropped_at IS NOT NULL) AS dropped, count(*) FILTER (WHERE l.key IS NULL) AS unknown
+      FROM listed l
+      GROUP BY 1, 2
+    ),
+    unknown AS (SELECT coalesce(sum(unknown), 0)::int AS identities FROM by_owner),
     credited AS (
-      SELECT l.track, CASE WHEN l.owner = ${SOLE_VENDOR} THEN (CASE WHEN v.vendors = 1 THEN v.vendor END) ELSE l.owner END AS vendor,
-             sum(l."streams7d") AS streams7d, sum(l."streams28d") AS streams28d, sum(l."streams12m") AS streams12m,
-             count(*) FILTER (WHERE l.dropped_at IS NOT NULL) AS dropped
-      FROM listed l LEFT JOIN song_vendors v ON v.track = l.track
-      WHERE l.owner IS NOT NULL
+      SELECT b.track, CASE WHEN b.owner = ${SOLE_VENDOR} THEN (CASE WHEN v.vendors = 1 THEN v.vendor END) ELSE b.owner END AS vendor,
+             sum(b.streams7d) AS streams7d, sum(b.streams28d) AS streams28d, sum(b.streams12m) AS streams12m, sum(b.dropped) AS dropped
+      FROM by_owner b LEFT JOIN song_vendors v ON v.track = b.track
+      WHERE b.owner IS NOT NULL
       GROUP BY 1, 2
     ),
     rates AS (SELECT * FROM unnest(${currencies}::text[], ${currencies.map((currency) => scope.rates.get(currency)!)}::float8[]) AS r(currency, rate)),

@@ -4,7 +4,7 @@ import { ToolError } from '../../registry/errors.ts';
 import { endOfDayIn } from '../../common/format.ts';
 import { deliveryRate } from './delivery-math.ts';
 import { figureCtes, listingCtes, type DeliveryScope } from './delivery-sql.ts';
-import { loadDeliveryScope } from './delivery-scope.ts';
+import { loadDeliveryScope, queryDelivery, type LoadedScope } from './delivery-scope.ts';
 import { loadVendorsBySong } from './vendors-by-song.ts';
 import { ownerOf, PlaylistIndex, type PlaylistOwner, type ScrapedPlaylistRow } from './playlist-ownership.ts';
 
@@ -106,15 +106,15 @@ export async function loadDelivery(db: ToolDb, organizationId: string, options: 
     const chosen = await db.placement.findMany({ where: options.placements, select: { id: true } });
     condition = Prisma.sql`p.id = ANY(${chosen.map((placement) => placement.id)}::text[])`;
   }
-  const scope = await loadDeliveryScope(db, organizationId, { ...options, placements: condition, wholeOrganization: !options.placements });
   const detailed = options.withPlaylists !== false;
+  // Listing every playlist row needs the identities of those songs only, always read fresh.
+  const scope = await loadDeliveryScope(db, organizationId, { ...options, placements: condition, wholeOrganization: !options.placements && !detailed });
   const [placements, songs] = await Promise.all([
     loadPlacementFigures(db, scope),
     detailed ? loadSongListings(db, scope) : Promise.resolve(new Map<string, SongScrape>()),
   ]);
   for (const placement of placements) {
     const song = songs.get(placement.spotifyTrackId);
-    placement.scrapedAt ??= song?.scrapedAt ?? null;
     if (!song) continue;
     placement.playlists = [...song.playlists, ...song.dropped]
       .filter((playlist) => creditedVendor(playlist.owner) === placement.vendorId)
@@ -127,18 +127,18 @@ interface FigureRow {
   id: string; campaignGroupId: string; vendorId: string; track: string; songName: string | null; genre: string | null;
   goal: number; daily: number; weekly: number | null; list_price: number; currency: string; startDate: Date; status: PlacementStatusName; removedAt: Date | null;
   delivered: number; streams7d: number; streams28d: number; dropped_playlists: number; promised: number; price_base: number | null;
-  paid: boolean; cost: number | null; unconverted_currency: string | null; scraped_at: Date | null;
+  paid: boolean; cost: number | null; unconverted_currency: string | null; scraped_at: Date | null; unknown_identities: number;
 }
 
 /** One row per placement, every figure computed in SQL. */
-export async function loadPlacementFigures(db: ToolDb, scope: DeliveryScope & { missingRateNote(currency: string): string }): Promise<PlacementDelivery[]> {
-  const rows = await db.$queryRaw<FigureRow[]>`
-    WITH ${listingCtes(scope)}${figureCtes(scope)}
-    SELECT f.id, f."campaignGroupId", f."vendorId", f.track, f."songName", f.genre, f.goal, f.daily, f.weekly, f.price::float8 AS list_price, f.currency,
+export async function loadPlacementFigures(db: ToolDb, scope: LoadedScope): Promise<PlacementDelivery[]> {
+  const rows = await queryDelivery<FigureRow>(db, scope, (current) => Prisma.sql`
+    WITH ${listingCtes(current)}${figureCtes(current)}
+    SELECT (SELECT identities FROM unknown) AS unknown_identities, f.id, f."campaignGroupId", f."vendorId", f.track, f."songName", f.genre, f.goal, f.daily, f.weekly, f.price::float8 AS list_price, f.currency,
            f."startDate", f.status::text AS status, f."removedAt", f.delivered, f.streams7d, f.streams28d, f.dropped_playlists, f.promised, f.price_base,
            f.paid, f.cost, f.unconverted_currency, l."scrapedAt" AS scraped_at
     FROM figures f LEFT JOIN latest l ON l.track = f.track
-    ORDER BY f.id`;
+    ORDER BY f.id`);
   return rows.map((row) => ({
     placementId: row.id,
     campaignGroupId: row.campaignGroupId,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Prisma } from '../../../db/generated/prisma/client.ts';
 import type { ToolDb } from '../../registry/tenant-scope.ts';
 import { isSpotifyCurated, nameKey, PlaylistIndex, type ScrapedPlaylist } from './playlist-ownership.ts';
@@ -24,21 +25,75 @@ export interface PlaylistIdentities {
  * Only the registry and the scraped identity decide it, never the song (auto-detection is settled
  * per song in SQL through SOLE_VENDOR), which is what makes one decision per identity exact.
  */
-export async function loadPlaylistIdentities(db: ToolDb, organizationId: string, tracks: Prisma.Sql | null, cutoff: Date): Promise<PlaylistIdentities> {
+export async function loadPlaylistIdentities(db: ToolDb, organizationId: string, tracks: Prisma.Sql | null, cutoff: Date | null): Promise<PlaylistIdentities> {
   const [identities, registered] = await Promise.all([
-    db.$queryRaw<Array<{ pid: string; name: string; curator: string }>>`
-      SELECT DISTINCT coalesce(c."spotifyPlaylistId", '') AS pid, c.name, coalesce(c.curator, '') AS curator
-      FROM "CampaignPlaylist" c
-      WHERE c."organizationId" = ${organizationId} AND c."scrapedAt" < ${cutoff}
-        ${tracks ? Prisma.sql`AND c."spotifyTrackId" IN (${tracks})` : Prisma.empty}`,
-    db.playlist.findMany({ select: { id: true, vendorId: true, spotifyPlaylistId: true, name: true }, orderBy: { id: 'asc' } }),
+    scrapedIdentities(db, organizationId, tracks, cutoff),
+    loadRegistry(db),
   ]);
   const index = new PlaylistIndex(registered);
-  const owners = identities.map((identity) => classify({ spotifyPlaylistId: identity.pid || null, name: identity.name, curator: identity.curator || null }, index));
+  return toTable(identities.map((identity) => [identity, classify(scrapedOf(identity), index)] as const));
+}
+
+interface Identity { pid: string; name: string; curator: string }
+type Classified = ReturnType<typeof classify>;
+
+/**
+ * Every playlist identity the organisation ever scraped, classified: remembered per organisation
+ * while its playlist registry stays the same (the classification depends on nothing else), since
+ * listing the identities reads every scraped row. New scrapes bring identities it does not know
+ * yet: the delivery SQL counts rows it could not classify, and the caller then calls
+ * `refreshOrganizationIdentities` and asks again.
+ */
+export async function organizationIdentities(db: ToolDb, organizationId: string): Promise<PlaylistIdentities> {
+  const registered = await loadRegistry(db);
+  const fingerprint = registryFingerprint(registered);
+  const remembered = REMEMBERED.get(organizationId);
+  if (remembered && remembered.fingerprint === fingerprint) return toTable([...remembered.identities.values()]);
+  return refreshOrganizationIdentities(db, organizationId);
+}
+
+export async function refreshOrganizationIdentities(db: ToolDb, organizationId: string): Promise<PlaylistIdentities> {
+  const [identities, registered] = await Promise.all([scrapedIdentities(db, organizationId, null, null), loadRegistry(db)]);
+  const index = new PlaylistIndex(registered);
+  const classified = new Map(identities.map((identity) => [`${identity.pid}\u0000${identity.name}\u0000${identity.curator}`, [identity, classify(scrapedOf(identity), index)] as const]));
+  REMEMBERED.delete(organizationId);
+  REMEMBERED.set(organizationId, { fingerprint: registryFingerprint(registered), identities: classified });
+  while (REMEMBERED.size > REMEMBERED_ORGANIZATIONS) REMEMBERED.delete(REMEMBERED.keys().next().value!);
+  return toTable([...classified.values()]);
+}
+
+const REMEMBERED_ORGANIZATIONS = 32;
+const REMEMBERED = new Map<string, { fingerprint: string; identities: Map<string, readonly [Identity, Classified]> }>();
+
+async function scrapedIdentities(db: ToolDb, organizationId: string, tracks: Prisma.Sql | null, cutoff: Date | null): Promise<Identity[]> {
+  return db.$queryRaw<Identity[]>`
+    SELECT DISTINCT coalesce(c."spotifyPlaylistId", '') AS pid, c.name, coalesce(c.curator, '') AS curator
+    FROM "CampaignPlaylist" c
+    WHERE c."organizationId" = ${organizationId}
+      ${cutoff ? Prisma.sql`AND c."scrapedAt" < ${cutoff}` : Prisma.empty}
+      ${tracks ? Prisma.sql`AND c."spotifyTrackId" IN (${tracks})` : Prisma.empty}`;
+}
+
+function loadRegistry(db: ToolDb) {
+  return db.playlist.findMany({ select: { id: true, vendorId: true, spotifyPlaylistId: true, name: true }, orderBy: { id: 'asc' } });
+}
+
+/** Everything the ownership rule reads from the registry, hashed. */
+function registryFingerprint(registered: ReadonlyArray<{ id: string; vendorId: string | null; spotifyPlaylistId: string | null; name: string }>): string {
+  const hash = createHash('sha256');
+  for (const playlist of registered) hash.update(`${playlist.id}\u0000${playlist.vendorId ?? ''}\u0000${playlist.spotifyPlaylistId ?? ''}\u0000${playlist.name}\u0001`);
+  return hash.digest('hex');
+}
+
+function scrapedOf(identity: Identity): ScrapedPlaylist {
+  return { spotifyPlaylistId: identity.pid || null, name: identity.name, curator: identity.curator || null };
+}
+
+function toTable(classified: ReadonlyArray<readonly [Identity, Classified]>): PlaylistIdentities {
   return {
-    count: identities.length,
-    table: Prisma.sql`SELECT * FROM unnest(${identities.map((i) => i.pid)}::text[], ${identities.map((i) => i.name)}::text[],
-      ${identities.map((i) => i.curator)}::text[], ${owners.map((o) => o.owner)}::text[], ${owners.map((o) => o.key)}::text[]) AS o(pid, name, curator, owner, key)`,
+    count: classified.length,
+    table: Prisma.sql`SELECT * FROM unnest(${classified.map(([i]) => i.pid)}::text[], ${classified.map(([i]) => i.name)}::text[],
+      ${classified.map(([i]) => i.curator)}::text[], ${classified.map(([, o]) => o.owner)}::text[], ${classified.map(([, o]) => o.key)}::text[]) AS o(pid, name, curator, owner, key)`,
   };
 }
 

@@ -57,9 +57,10 @@ export function estimateVendor(vendorId: string, promisedCostPer1k: number, stat
   const priorPrice = (priorPromised / 1000) * promisedCostPer1k;
   const delivered = (stats?.delivered ?? 0) + priorDelivered;
   const promised = (stats?.promised ?? 0) + priorPromised;
-  const price = (stats?.price ?? 0) + priorPrice;
-  // Placements priced without an exchange rate are out of the price, so out of its denominator too.
-  const pricedDelivered = (stats?.pricedDelivered ?? 0) + priorDelivered;
+  // What was really paid where known (else the price), as the scorecard's real cost.
+  const price = (stats?.cost ?? 0) + priorPrice;
+  // Placements whose money has no exchange rate are out of the cost, so out of its denominator too.
+  const pricedDelivered = (stats?.costDelivered ?? 0) + priorDelivered;
   const reliable = ((stats?.reliabilityScore ?? 0) / 100) * sample;
   return {
     vendorId,

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { defineTool } from '../../registry/define-tool.ts';
 import { partialBaseCurrencyConverter } from '../../money/fx.ts';
 import { isoDate, isoDay, money, moneyOrNull, rate, resolveAsOf, score } from '../../common/format.ts';
-import { loadDelivery } from '../delivery/load-delivery.ts';
-import { unpricedPlacementsNote, vendorStats } from './vendor-stats.ts';
+import { loadVendorStats } from './vendor-stats.ts';
+import { unpricedPlacementsNote } from './vendor-stats.ts';
 
 const row = z.object({
   vendor_id: z.string(),
@@ -14,7 +14,9 @@ const row = z.object({
   delivered_streams: z.number().describe('Streams_12m of the songs on this vendor\'s playlists (latest scrape on or before as_of).'),
   promised_streams: z.number().describe('Sum over placements of min(goal, daily x days since start).'),
   delivery_rate: z.number().nullable().describe('delivered / promised (1 = as promised); null when nothing was promised yet.'),
-  real_cost_per_1k: z.number().nullable().describe('Sum of prices / (delivered / 1000) over the placements priced in the currency (see note); null when they delivered nothing.'),
+  real_cost_per_1k: z.number().nullable().describe('What the placements cost / (delivered / 1000): per campaign, the amount paid to the vendor where payments exist (shared among its placements there by goal), else the prices; placements without an exchange rate left out (see note); null when they delivered nothing.'),
+  cost_basis: z.enum(['paid', 'price']).describe('paid: real_cost_per_1k uses amounts paid for at least one of its placements (see paid_placements); price: only placement prices.'),
+  paid_placements: z.number().describe('Placements whose cost comes from payments to the vendor on their campaign (paid on or before as_of).'),
   promised_cost_per_1k: z.number().describe("The vendor's own price per 1k streams, in promised_cost_currency."),
   promised_cost_currency: z.string().describe("The organisation currency; the vendor's own when there is no exchange rate for it (see note)."),
   note: z.string().nullable().describe('Why a figure of this row is not in the organisation currency or leaves placements out (no exchange rate), and how to fix it; null when all are converted.'),
@@ -42,23 +44,17 @@ export const vendorPerformance = defineTool({
   async handler(ctx, input) {
     const asOf = resolveAsOf(input.as_of, ctx.org.timeZone, ctx.now());
     const vendors = await ctx.db.vendor.findMany({ where: input.active_only ? { isActive: true } : {}, orderBy: { name: 'asc' } });
-    const report = await loadDelivery(ctx.db, ctx.orgId, {
-      asOf,
-      baseCurrency: ctx.org.baseCurrency, timeZone: ctx.org.timeZone,
-      withPlaylists: false,
-      placements: {
-        vendorId: { in: vendors.map((vendor) => vendor.id) },
-        startDate: { lte: asOf },
-      },
-    });
-    // Compared here rather than with Prisma's insensitive `equals`, which treats _ and % as wildcards.
+    // Compared here rather than in SQL, so case folds exactly as everywhere else (and _ and % are no wildcards).
     const wanted = input.genre?.trim().toLowerCase();
+    const genres = wanted
+      ? (await ctx.db.placement.findMany({ distinct: ['genre'], select: { genre: true }, where: { genre: { not: null } } }))
+          .flatMap((row) => (row.genre?.toLowerCase() === wanted ? [row.genre] : []))
+      : undefined;
     // A vendor priced in a currency without a rate keeps its own currency and says so: one record never fails the scorecard.
-    const fx = await partialBaseCurrencyConverter(ctx.db, ctx.org.baseCurrency, vendors.map((vendor) => vendor.currency), asOf);
-    const stats = vendorStats(wanted ? report.placements.filter((placement) => placement.genre?.toLowerCase() === wanted) : report.placements);
-    const activeCampaigns = new Set(
-      (await ctx.db.campaignGroup.findMany({ where: { status: 'ACTIVE' }, select: { id: true } })).map((campaign) => campaign.id),
-    );
+    const [stats, fx] = await Promise.all([
+      loadVendorStats(ctx, { asOf, vendorIds: input.active_only ? vendors.map((vendor) => vendor.id) : undefined, genres }),
+      partialBaseCurrencyConverter(ctx.db, ctx.org.baseCurrency, vendors.map((vendor) => vendor.currency), asOf),
+    ]);
     const rows = vendors
       .filter((vendor) => stats.has(vendor.id) || !input.genre)
       .map((vendor) => {
@@ -69,11 +65,13 @@ export const vendorPerformance = defineTool({
           vendor_name: vendor.name,
           is_active: vendor.isActive,
           placements: own?.placements ?? 0,
-          active_campaigns: own ? [...own.campaignIds].filter((id) => activeCampaigns.has(id)).length : 0,
+          active_campaigns: own?.activeCampaigns ?? 0,
           delivered_streams: own?.delivered ?? 0,
           promised_streams: own?.promised ?? 0,
           delivery_rate: rate(own?.deliveryRate ?? null),
           real_cost_per_1k: moneyOrNull(own?.realCostPer1k ?? null),
+          cost_basis: own && own.paidPlacements > 0 ? 'paid' as const : 'price' as const,
+          paid_placements: own?.paidPlacements ?? 0,
           promised_cost_per_1k: money(promisedInBase ?? Number(vendor.costPer1kStreams)),
           promised_cost_currency: promisedInBase === null ? vendor.currency : ctx.org.baseCurrency,
           note: rowNote([
@@ -87,7 +85,7 @@ export const vendorPerformance = defineTool({
         };
       })
       .sort((a, b) => (a.real_cost_per_1k ?? Infinity) - (b.real_cost_per_1k ?? Infinity) || a.vendor_name.localeCompare(b.vendor_name));
-    return { as_of: isoDay(asOf), currency: report.baseCurrency, genre: input.genre ?? null, rows };
+    return { as_of: isoDay(asOf), currency: ctx.org.baseCurrency, genre: input.genre ?? null, rows };
   },
 });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { deliveryRate, progress, realCostPer1k, remainingStreams } from '../delivery/delivery-math.ts';
-import { basePrice, type CreditedPlaylist, type PlacementDelivery, type SongScrape } from '../delivery/load-delivery.ts';
-import { isoDay, money, moneyOrNull, rate } from '../../common/format.ts';
+import { basePrice, byStreams, type CreditedPlaylist, type PlacementDelivery, type SongScrape } from '../delivery/load-delivery.ts';
+import { isoDay, money, moneyOrNull, rate, todayIn } from '../../common/format.ts';
 import { groupBy, sumOf } from './group-by.ts';
 
 /** What get_campaign needs besides the delivery report: names, flags and the vendors' promised rates. */
@@ -12,6 +12,8 @@ export interface BreakdownContext {
   trackUrls: Map<string, string>;
   playlistsPerSong: number;
   asOf: Date;
+  /** The organisation's: dates shown (dropped_on) are its local dates. */
+  timeZone: string;
 }
 
 const placementFigures = z.object({
@@ -26,8 +28,14 @@ const placementFigures = z.object({
   promised_to_date: z.number().describe('min(goal, daily x whole days since start).'),
   delivery_rate: z.number().nullable().describe('delivered / promised_to_date; null when nothing is promised yet.'),
   remaining_streams: z.number(),
-  streams_7d: z.number(),
-  streams_28d: z.number(),
+  streams_7d: z.number().describe('Last-7-days streams on this vendor\'s playlists.'),
+  streams_28d: z.number().describe('Last-28-days streams on this vendor\'s playlists.'),
+  weekly: z.number().nullable().describe('The weekly promise the vendor quoted; null when none (daily x 7 is implied).'),
+  status: z.enum(['active', 'paused', 'completed']),
+  removed_at: z.string().nullable().describe('When it was removed: it keeps its delivered history, stops counting in the live promise, and its promised_to_date stops growing that day.'),
+  cost: z.number().nullable().describe('What it cost: its share (by goal) of what was paid to the vendor on this campaign where payments exist, else its price; null without an exchange rate.'),
+  cost_basis: z.enum(['paid', 'price']),
+  dropped_playlists: z.number().describe('The vendor\'s playlists that dropped the song (they keep their last figures).'),
 });
 
 const songPlaylist = z.object({
@@ -42,6 +50,8 @@ const songPlaylist = z.object({
   streams_28d: z.number(),
   streams_12m: z.number(),
   date_added: z.string().nullable(),
+  dropped_on: z.string().nullable().describe('Set when the song is no longer on this playlist: the date of the first scrape without it; its figures are from the last scrape that listed it and still count.'),
+  scraped_at: z.string().nullable().describe('The scrape its figures come from.'),
 });
 
 export const songBreakdown = z.object({
@@ -54,9 +64,15 @@ export const songBreakdown = z.object({
   remaining_streams: z.number(),
   progress: z.number().nullable(),
   scraped_at: z.string().nullable().describe('Scrape the figures come from (latest on or before as_of).'),
+  plays_7d: z.number().nullable().describe('The song\'s own last-7-days plays (every source) in that scrape; null when never scraped.'),
+  plays_28d: z.number().nullable(),
+  plays_12m: z.number().nullable(),
+  saves: z.number().nullable(),
+  playlist_adds: z.number().nullable(),
+  vendor_streams_28d: z.number().describe('Last-28-days streams on its vendors\' playlists, beside plays_28d.'),
   placements: z.array(placementFigures),
-  playlists: z.array(songPlaylist).describe('Every playlist the song is on in that scrape, most streams first.'),
-  playlists_total: z.number().describe('Playlists in the scrape (the list may be cut at playlists_per_song).'),
+  playlists: z.array(songPlaylist).describe('Every playlist the song is on, and those that dropped it (dropped_on), most 28-day streams first.'),
+  playlists_total: z.number().describe('Playlists listed or dropped (the list may be cut at playlists_per_song).'),
 });
 
 export const vendorBreakdown = z.object({
@@ -68,7 +84,9 @@ export const vendorBreakdown = z.object({
   promised_to_date: z.number(),
   delivery_rate: z.number().nullable().describe('Sum delivered / sum promised_to_date.'),
   spent: z.number().describe('Sum of its placement prices.'),
-  real_cost_per_1k: z.number().nullable().describe('spent / (delivered / 1000); null when nothing was delivered.'),
+  paid: z.number().describe('Paid to the vendor for this campaign on or before as_of.'),
+  real_cost_per_1k: z.number().nullable().describe('What its started placements cost (what was paid where payments exist, else the prices) / (delivered / 1000); null when nothing was delivered.'),
+  cost_basis: z.enum(['paid', 'price']).describe('paid when payments to the vendor on this campaign exist (real_cost_per_1k uses them), else price.'),
   promised_cost_per_1k: z.number().describe("The vendor's own promised price per 1k streams."),
   contract_cost_per_1k: z.number().nullable().describe('spent / (goal / 1000): what these placements were priced at.'),
 });
@@ -77,7 +95,8 @@ export function songsOf(placements: readonly PlacementDelivery[], songs: Map<str
   const byTrack = groupBy(placements, (placement) => placement.spotifyTrackId);
   return [...byTrack.entries()].map(([trackId, own]) => {
     const scrape = songs.get(trackId);
-    const scraped = scrape?.playlists ?? [];
+    const scraped = [...(scrape?.playlists ?? []), ...(scrape?.dropped ?? [])].sort(byStreams);
+    const plays = scrape?.plays;
     return {
       spotify_track_id: trackId,
       song_name: own.find((placement) => placement.songName)?.songName ?? null,
@@ -88,6 +107,12 @@ export function songsOf(placements: readonly PlacementDelivery[], songs: Map<str
       remaining_streams: sumOf(own, (placement) => remainingStreams(placement.goal, placement.delivered)),
       progress: rate(progress(own)),
       scraped_at: scrape?.scrapedAt.toISOString() ?? null,
+      plays_7d: plays?.plays7d ?? null,
+      plays_28d: plays?.plays28d ?? null,
+      plays_12m: plays?.plays12m ?? null,
+      saves: plays?.saves ?? null,
+      playlist_adds: plays?.playlistAdds ?? null,
+      vendor_streams_28d: sumOf(own, (placement) => placement.streams28d),
       placements: own.map((placement) => placementRow(placement, context)),
       playlists: scraped.slice(0, context.playlistsPerSong).map((playlist) => playlistRow(playlist, context)),
       playlists_total: scraped.length,
@@ -103,6 +128,7 @@ export function vendorsOf(placements: readonly PlacementDelivery[], context: Bre
     const spent = sumOf(own, basePrice);
     // As in vendor_performance: a placement that has not started by as_of is not part of the real cost.
     const started = own.filter((placement) => placement.startDate.getTime() <= context.asOf.getTime());
+    const paid = own.some((placement) => placement.costBasis === 'paid');
     const vendor = context.vendors.get(vendorId)!;
     return {
       vendor_id: vendorId,
@@ -113,7 +139,9 @@ export function vendorsOf(placements: readonly PlacementDelivery[], context: Bre
       promised_to_date: promised,
       delivery_rate: rate(deliveryRate(delivered, promised)),
       spent: money(spent),
-      real_cost_per_1k: moneyOrNull(realCostPer1k(sumOf(started, basePrice), sumOf(started, (placement) => placement.delivered))),
+      paid: money(paid ? sumOf(own, placementCost) : 0),
+      real_cost_per_1k: moneyOrNull(realCostPer1k(sumOf(started, placementCost), sumOf(started, (placement) => placement.delivered))),
+      cost_basis: paid ? 'paid' as const : 'price' as const,
       promised_cost_per_1k: money(vendor.costPer1kBase),
       contract_cost_per_1k: moneyOrNull(goal > 0 ? spent / (goal / 1000) : null),
     };
@@ -135,7 +163,19 @@ function placementRow(placement: PlacementDelivery, context: BreakdownContext): 
     remaining_streams: remainingStreams(placement.goal, placement.delivered),
     streams_7d: placement.streams7d,
     streams_28d: placement.streams28d,
+    weekly: placement.weekly,
+    status: placement.status.toLowerCase() as 'active' | 'paused' | 'completed',
+    removed_at: placement.removedAt?.toISOString() ?? null,
+    cost: moneyOrNull(placement.cost),
+    cost_basis: placement.costBasis,
+    dropped_playlists: placement.droppedPlaylists,
   };
+}
+
+/** What a placement cost in the base currency (its paid share, else its price): `unavailable` (naming the currency) when there is no rate. */
+export function placementCost(placement: Pick<PlacementDelivery, 'cost' | 'costNote' | 'price' | 'priceNote'>): number {
+  if (placement.cost !== null) return placement.cost;
+  return basePrice({ price: null, priceNote: placement.costNote ?? placement.priceNote });
 }
 
 function playlistRow(playlist: CreditedPlaylist, context: BreakdownContext): z.infer<typeof songPlaylist> {
@@ -155,6 +195,8 @@ function playlistRow(playlist: CreditedPlaylist, context: BreakdownContext): z.i
     streams_28d: playlist.streams28d,
     streams_12m: playlist.streams12m,
     date_added: playlist.dateAdded ? isoDay(playlist.dateAdded) : null,
+    dropped_on: playlist.droppedAt ? isoDay(todayIn(context.timeZone, playlist.droppedAt)) : null,
+    scraped_at: playlist.scrapedAt?.toISOString() ?? null,
   };
 }
 

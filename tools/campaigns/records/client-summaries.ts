@@ -1,5 +1,8 @@
+import { Prisma } from '../../../db/generated/prisma/client.ts';
 import type { ToolContext } from '../../registry/context.ts';
 import { baseCurrencyConverter } from '../../money/fx.ts';
+import { endOfDayIn } from '../../common/format.ts';
+import { loadGroupPlays, NO_PLAYS, type GroupPlays } from '../delivery/song-plays.ts';
 import { addTotals, EMPTY_TOTALS, loadCampaignTotals, type CampaignTotals } from './campaign-totals.ts';
 
 /** What a client's campaigns add up to, as of a date; money in the organisation's base currency. */
@@ -10,7 +13,10 @@ export interface ClientSummary {
   completed: number;
   /** Sum of the campaigns' entered budgets (campaigns without one count as 0). */
   totalBudget: number;
+  /** Its campaigns' placement figures added up (vendor-delivered streams). */
   totals: CampaignTotals;
+  /** Its songs' own plays, each song once however many campaigns placed it (the specification's client query). */
+  plays: GroupPlays;
 }
 
 export interface ClientSummaries {
@@ -21,15 +27,18 @@ export interface ClientSummaries {
 
 export async function loadClientSummaries(ctx: ToolContext, clientIds: readonly string[], asOf: Date): Promise<ClientSummaries> {
   const summaries = new Map<string, ClientSummary>(
-    clientIds.map((id) => [id, { campaigns: 0, active: 0, paused: 0, completed: 0, totalBudget: 0, totals: EMPTY_TOTALS }]),
+    clientIds.map((id) => [id, { campaigns: 0, active: 0, paused: 0, completed: 0, totalBudget: 0, totals: EMPTY_TOTALS, plays: NO_PLAYS }]),
   );
   if (clientIds.length === 0) return { byClient: summaries, byCampaign: new Map() };
   const campaigns = await ctx.db.campaignGroup.findMany({
     where: { clientId: { in: [...clientIds] } },
     select: { id: true, clientId: true, status: true, totalBudget: true, currency: true },
   });
-  const [totals, toBase] = await Promise.all([
+  const [totals, plays, toBase] = await Promise.all([
     loadCampaignTotals(ctx, campaigns.map((campaign) => campaign.id), asOf),
+    loadGroupPlays(ctx.db, ctx.orgId, Prisma.sql`
+      SELECT g."clientId", p."spotifyTrackId" FROM "Placement" p JOIN "CampaignGroup" g ON g."organizationId" = p."organizationId" AND g.id = p."campaignGroupId"
+      WHERE p."organizationId" = ${ctx.orgId} AND g."clientId" = ANY(${[...clientIds]}::text[])`, endOfDayIn(asOf, ctx.org.timeZone)),
     baseCurrencyConverter(ctx.db, ctx.org.baseCurrency, campaigns.filter((campaign) => campaign.totalBudget !== null).map((campaign) => campaign.currency), asOf),
   ]);
   for (const campaign of campaigns) {
@@ -41,5 +50,6 @@ export async function loadClientSummaries(ctx: ToolContext, clientIds: readonly 
     if (campaign.totalBudget !== null) summary.totalBudget += toBase(Number(campaign.totalBudget), campaign.currency);
     summary.totals = addTotals(summary.totals, totals.get(campaign.id) ?? EMPTY_TOTALS);
   }
+  for (const [clientId, summary] of summaries) summary.plays = plays.get(clientId) ?? NO_PLAYS;
   return { byClient: summaries, byCampaign: totals };
 }

@@ -3,9 +3,9 @@ import type { ToolContext } from '../../registry/context.ts';
 import { defineTool } from '../../registry/define-tool.ts';
 import { baseCurrencyConverter } from '../../money/fx.ts';
 import { realCostPer1k } from '../delivery/delivery-math.ts';
-import { basePrice, loadDelivery, type DeliveryReport } from '../delivery/load-delivery.ts';
+import { basePrice, loadDelivery, type DeliveryReport, type PlacementDelivery } from '../delivery/load-delivery.ts';
 import { isoDate, isoDay, money, moneyOrNull, resolveAsOf } from '../../common/format.ts';
-import { songBreakdown, songsOf, vendorBreakdown, vendorsOf, type BreakdownContext } from './campaign-breakdown.ts';
+import { placementCost, songBreakdown, songsOf, vendorBreakdown, vendorsOf, type BreakdownContext } from './campaign-breakdown.ts';
 import { sumOf } from './group-by.ts';
 import { promiseFigures, streamsFigures, sumPlacements, toPromiseFigures, toStreamsFigures } from './campaign-totals.ts';
 import { campaignView, toCampaignView } from './campaign-view.ts';
@@ -15,7 +15,10 @@ import { requireCampaign } from './lookups.ts';
 const overview = streamsFigures.extend({
   placements: z.number(),
   songs: z.number(),
-  promised_to_date: z.number().describe('Sum over placements of min(goal, daily x whole days since start).'),
+  promised_to_date: z.number().describe('Sum over placements of min(goal, daily x whole days since start; a removed placement\'s days stop on its removal day).'),
+  daily_promise: z.number().describe('The campaign\'s total daily promise: sum of its live placements\' daily (not removed, neither paused nor completed).'),
+  weekly_promise: z.number().describe('Sum of its live placements\' weekly promise (daily x 7 where none was quoted).'),
+  live_placements: z.number(),
   budget: z.number().nullable().describe('The campaign budget, converted to currency.'),
   spent: z.number().describe('Sum of the placement prices.'),
   budget_left: z.number().nullable().describe('budget - spent.'),
@@ -23,8 +26,9 @@ const overview = streamsFigures.extend({
 
 const realVsPromised = z.object({
   delivered: z.number(),
-  ...promiseFigures.shape,
-  real_cost_per_1k: z.number().nullable().describe('spent / (delivered / 1000); null when nothing was delivered.'),
+  ...promiseFigures.pick({ promised_to_date: true, delivery_rate: true }).shape,
+  real_cost_per_1k: z.number().nullable().describe('What the started placements cost (amounts paid to a vendor on this campaign where they exist, else prices) / (delivered / 1000); null when nothing was delivered.'),
+  cost_basis: z.enum(['paid', 'price']).describe('paid when payments to at least one of its vendors on this campaign exist (see vendors[].cost_basis), else price.'),
   promised_cost_per_1k: z.number().nullable().describe("The vendors' promised prices per 1k, weighted by goal."),
   contract_cost_per_1k: z.number().nullable().describe('spent / (goal / 1000).'),
 });
@@ -59,7 +63,11 @@ export const getCampaign = defineTool({
     const context = await breakdownContext(ctx, report, asOf, input.playlists_per_song);
     const toBase = await baseCurrencyConverter(ctx.db, ctx.org.baseCurrency, [campaign.currency], asOf);
     const placements = report.placements;
-    const totals = sumPlacements(placements);
+    const songs = [...report.songs.values()];
+    const totals = sumPlacements(placements, {
+      plays7d: sumOf(songs, (song) => song.plays?.plays7d ?? 0), plays28d: sumOf(songs, (song) => song.plays?.plays28d ?? 0),
+      plays12m: sumOf(songs, (song) => song.plays?.plays12m ?? 0), scrapedSongs: songs.length,
+    });
     const spent = sumOf(placements, basePrice);
     const budget = campaign.totalBudget === null ? null : toBase(Number(campaign.totalBudget), campaign.currency);
     const promisedRate = totals.goal > 0
@@ -74,6 +82,9 @@ export const getCampaign = defineTool({
         placements: placements.length,
         songs: new Set(placements.map((placement) => placement.spotifyTrackId)).size,
         promised_to_date: totals.promised,
+        daily_promise: totals.dailyPromise,
+        weekly_promise: totals.weeklyPromise,
+        live_placements: totals.livePlacements,
         budget: moneyOrNull(budget),
         spent: money(spent),
         budget_left: moneyOrNull(budget === null ? null : budget - spent),
@@ -82,8 +93,10 @@ export const getCampaign = defineTool({
       vendors: vendorsOf(placements, context),
       real_vs_promised: {
         delivered: totals.delivered,
-        ...toPromiseFigures(totals),
+        promised_to_date: totals.promised,
+        delivery_rate: toPromiseFigures(totals).delivery_rate,
         real_cost_per_1k: moneyOrNull(realCostOfStarted(placements, asOf)),
+        cost_basis: placements.some((placement) => placement.costBasis === 'paid') ? 'paid' as const : 'price' as const,
         promised_cost_per_1k: moneyOrNull(promisedRate),
         contract_cost_per_1k: moneyOrNull(totals.goal > 0 ? spent / (totals.goal / 1000) : null),
       },
@@ -98,7 +111,7 @@ async function breakdownContext(
   asOf: Date,
   playlistsPerSong: number,
 ): Promise<BreakdownContext> {
-  const scraped = [...report.songs.values()].flatMap((song) => song.playlists);
+  const scraped = [...report.songs.values()].flatMap((song) => [...song.playlists, ...song.dropped]);
   const vendorIds = new Set([
     ...report.placements.map((placement) => placement.vendorId),
     ...scraped.flatMap((playlist) => (playlist.owner.kind === 'organic' ? [] : [playlist.owner.vendorId])),
@@ -116,11 +129,12 @@ async function breakdownContext(
     trackUrls: new Map(placements.map((placement) => [placement.id, placement.trackUrl])),
     playlistsPerSong,
     asOf,
+    timeZone: ctx.org.timeZone,
   };
 }
 
 /** Real cost per 1k over the placements started by as_of, as vendor_performance counts it. */
-function realCostOfStarted(placements: readonly { startDate: Date; price: number | null; priceNote: string | null; delivered: number }[], asOf: Date): number | null {
+function realCostOfStarted(placements: readonly PlacementDelivery[], asOf: Date): number | null {
   const started = placements.filter((placement) => placement.startDate.getTime() <= asOf.getTime());
-  return realCostPer1k(started.reduce((sum, p) => sum + basePrice(p), 0), started.reduce((sum, p) => sum + p.delivered, 0));
+  return realCostPer1k(sumOf(started, placementCost), sumOf(started, (placement) => placement.delivered));
 }

@@ -12,8 +12,10 @@ const row = z.object({
   emails: z.array(z.string()),
   campaigns: z.number(),
   active_campaigns: z.number(),
+  completed_campaigns: z.number(),
   total_budget: z.number().describe('Sum of its campaigns\' budgets, in currency.'),
-  streams_delivered: z.number().describe('Streams delivered on vendor playlists over all its campaigns (as of as_of).'),
+  streams_delivered: z.number().describe('Streams delivered: its songs\' own last-28-days plays, each song once, from its latest scrape on or before as_of (the specification\'s client query).'),
+  vendor_delivered_streams: z.number().describe('Streams (12 months) on the vendors\' playlists over all its campaigns: what the vendors delivered.'),
 });
 
 export const listClients = defineTool({
@@ -52,8 +54,10 @@ export const listClients = defineTool({
           emails: client.emails,
           campaigns: summary.campaigns,
           active_campaigns: summary.active,
+          completed_campaigns: summary.completed,
           total_budget: money(summary.totalBudget),
-          streams_delivered: summary.totals.delivered,
+          streams_delivered: summary.plays.plays28d,
+          vendor_delivered_streams: summary.totals.delivered,
         };
       }),
       next_cursor: page.nextCursor,
