@@ -4,6 +4,8 @@ import { todayIn } from '../../common/format.ts';
 import { amountText, countText, percentText } from '../../common/display-figures.ts';
 import { loadDelivery } from '../delivery/load-delivery.ts';
 import { songTitles } from '../delivery/song-titles.ts';
+import { planEvidence } from '../plans/plan-math.ts';
+import { loadPlanRecords } from '../plans/plan-records.ts';
 
 export interface AllocationFigures {
   campaign: { id: string; name: string; status: string; currency: string; artistName: string };
@@ -45,6 +47,11 @@ export async function allocationSummary(ctx: ToolContext, request: AllocationReq
     { label: 'Campaign delivery rate', value: promised > 0 ? percentText(delivered / promised) : 'nothing promised yet' },
   ];
   const warnings = campaign.status === 'ACTIVE' ? [] : [`The campaign is ${campaign.status.toLowerCase()}.`];
+  // What the vendors did with their past plans, where it falls short: the approver books them again.
+  const plans = await loadPlanRecords(ctx, [...vendors.keys()], asOf);
+  for (const [vendorId, record] of plans) {
+    if (record.underDelivers) warnings.push(`${vendors.get(vendorId)} ${planEvidence(record)}.`);
+  }
   return {
     headline: `Book ${count} playlist placement${count === 1 ? '' : 's'} for ${amountText(total, currency)}`,
     amount: { value: Math.round(total * 100) / 100, currency },

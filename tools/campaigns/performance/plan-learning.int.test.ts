@@ -23,6 +23,7 @@ describe('vendors that under-deliver their plans rank lower', () => {
   let runner: ToolRunner;
   let org: TestOrganization;
   const vendors = { cheap: '', steady: '' };
+  let campaignId = '';
 
   beforeAll(async () => {
     ({ database, runner, org } = await openToolTestWorld('learning', { now: () => new Date('2026-11-20T12:00:00Z') }));
@@ -41,7 +42,7 @@ describe('vendors that under-deliver their plans rank lower', () => {
       client_id: client.id, name: 'Learning', artist_name: 'Nova Lane', start_date: '2026-11-01',
       songs: [song(tracks[0]!, vendors.cheap), song(tracks[1]!, vendors.cheap), song(tracks[2]!, vendors.steady)],
     }, org.as('OWNER'));
-    expect(created.ok).toBe(true);
+    campaignId = (created as { output: { id: string } }).output.id;
     const delivered: Array<[string, string, string, number]> = [
       [tracks[0]!, '37i9dQZF1DXlearning001', 'Cheap Co List', 6_000],
       [tracks[1]!, '37i9dQZF1DXlearning001', 'Cheap Co List', 6_200],
@@ -84,6 +85,15 @@ describe('vendors that under-deliver their plans rank lower', () => {
     // 1,000 streams at Steady's 2.484472 per 1k.
     expect(output.allocations).toEqual([expect.objectContaining({ vendor_id: vendors.steady, expected_streams: 1_000, price: 2.48, planned_delivery_rate: 1 })]);
     expect(output.notes).toContain('Cheap Co delivered 61% of planned streams over 2 plans: used only after the vendors that keep their plans.');
+  });
+
+  it('warns the approver of a new booking with that vendor', async () => {
+    const requested = await runner.call('commit_allocation', {
+      campaign_id: campaignId, track_url: 'https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC',
+      allocations: [{ vendor_id: vendors.cheap, goal: 5_000, daily: 500, price: 5 }, { vendor_id: vendors.steady, goal: 5_000, daily: 500, price: 10 }],
+    }, org.as('OWNER'));
+    const request = await database.prisma.approvalRequest.findUniqueOrThrow({ where: { id: (requested as { output: { approval_id: string } }).output.approval_id } });
+    expect((request.summary as { warnings: string[] }).warnings).toEqual(['Cheap Co delivered 61% of planned streams over 2 plans.']);
   });
 
   it('without those plans the cheaper vendor ranks first again', async () => {

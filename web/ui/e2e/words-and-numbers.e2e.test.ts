@@ -126,6 +126,17 @@ describe.skipIf(!hasChromium)('words and numbers in Chromium against the embedde
     await page.close();
   });
 
+  it('the campaign list shows each campaign\'s status once: in its own column, or under the name on a phone', async () => {
+    for (const width of [1280, 390]) {
+      const page = await signedInPage('/campaigns', { width, height: 900 });
+      const rows = page.getByRole('region', { name: 'Campaigns' }).locator('tbody tr');
+      await rows.first().waitFor();
+      const badges = await rows.evaluateAll((all) => all.map((row) => [...row.querySelectorAll('.badge')].filter((badge) => getComputedStyle(badge).display !== 'none').length));
+      expect(new Set(badges), `${width} px`).toEqual(new Set([1]));
+      await page.close();
+    }
+  });
+
   it('logged no browser errors on any page', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -51,7 +51,7 @@ function CampaignView({ data }: { data: ToolOutput<'get_campaign'> }) {
           detail={`${formatNumber(real.delivered)} delivered / ${formatNumber(real.promised_to_date)} promised by now`} />
         <StatCard label="Real cost / 1k streams" value={formatMoney(real.real_cost_per_1k, currency)} detail={`promised ${formatMoney(real.promised_cost_per_1k, currency)}`} />
         <StatCard label="Spent" value={formatMoney(overview.spent, currency)} detail={overview.budget === null ? 'no budget set' : `${formatMoney(overview.budget_left, currency)} of ${formatMoney(overview.budget, currency)} left`} />
-        <StatCard label="Last 7 days" value={formatNumber(overview.streams_7d)} detail={`${formatNumber(overview.streams_28d)} in 28 days`} />
+        <StatCard label="Streams, last 7 days" value={formatNumber(overview.streams_7d)} detail={`${formatNumber(overview.streams_28d)} in 28 days`} />
       </div>
       {data.vendors.length ? (
         <div className="grid">
@@ -64,7 +64,7 @@ function CampaignView({ data }: { data: ToolOutput<'get_campaign'> }) {
         </div>
       ) : null}
       <AllocationOutcomePanel campaignId={campaign.id} asOf={data.as_of} />
-      <Panel title={`Songs (${formatNumber(data.songs.length)})`}>
+      <Panel title={`Songs (${formatNumber(data.songs.length)})`} className="panel-spaced">
         {data.songs.length ? (
           <ul className="plain-list">
             {data.songs.map((song) => (

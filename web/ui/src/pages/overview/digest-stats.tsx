@@ -18,7 +18,7 @@ export const DigestStats = memo(function DigestStats({ digest }: { digest: Diges
   const pending = digest.pending_approvals.count;
   return (
     <section aria-label={`Figures for ${formatDay(digest.date)}`}>
-      <h2 className="muted section-date">{formatDay(digest.date)}</h2>
+      <h2 className="muted section-date">Figures for {formatDay(digest.date)}</h2>
       <div className="stats">
         {digest.metrics.map((metric) => {
           const value = metric.metric === 'spend' || metric.metric === 'revenue' ? formatMoney(metric.value, digest.currency) : formatNumber(metric.value);
