@@ -27,6 +27,10 @@ describe('loadDelivery', () => {
     const figures = (report: typeof detailed) => report.placements.map((p) => [p.placementId, p.delivered, p.streams7d, p.streams28d, p.promised, p.scrapedAt?.toISOString()]);
     expect(figures(summed)).toEqual(figures(detailed));
     expect(summed.placements.every((placement) => placement.playlists.length === 0)).toBe(true);
+    // The database's sums (ownership decided per playlist identity) equal the rows credited one by one in TypeScript.
+    for (const placement of detailed.placements) {
+      expect(placement.playlists.reduce((sum, playlist) => sum + playlist.streams12m, 0)).toBe(placement.delivered);
+    }
   });
 
   it('ends as_of at the organisation\'s local midnight', async () => {
@@ -49,5 +53,15 @@ describe('loadDelivery', () => {
       ['GYM - TEMAZOS MOTIVACION 2025', 'vendor', 10_000],
       ['Gym Hits 2026', 'auto_detected', 5_000],
     ]);
+  });
+
+  it('a removed placement keeps its delivered streams; its promise stops on the removal day; paused ones promise as before', async () => {
+    // quietBob: 100 a day from 11-01, removed on 11-10 (Madrid evening, still the 10th there) -> 9 days, 900 instead of 1,900.
+    await database.prisma.placement.update({ where: { id: scenario.placements.quietBob }, data: { removedAt: new Date('2026-11-10T20:00:00Z') } });
+    await database.prisma.placement.update({ where: { id: scenario.placements.nightDrive }, data: { status: 'PAUSED' } });
+    const report = await loadDelivery(db, organizationId, { asOf: new Date(`${AS_OF}T00:00:00Z`), baseCurrency: 'USD', timeZone: 'Europe/Madrid', withPlaylists: false });
+    const byId = new Map(report.placements.map((placement) => [placement.placementId, placement]));
+    expect(byId.get(scenario.placements.quietBob)).toMatchObject({ promised: 900, delivered: 0, removedAt: new Date('2026-11-10T20:00:00Z') });
+    expect(byId.get(scenario.placements.nightDrive)).toMatchObject({ promised: 19_000, delivered: 15_000, status: 'PAUSED' });
   });
 });

@@ -69,4 +69,30 @@ describe('vendor_performance (hand-computed, see testing/delivery-scenario.md)',
     const byVendor = await rows({ as_of: AS_OF });
     expect(byVendor.get(euro.id)).toMatchObject({ promised_cost_per_1k: 2.2, promised_cost_currency: 'USD', note: null, placements: 0, delivered_streams: 0, delivery_rate: null });
   });
+
+  it('uses what was paid for real cost per 1k where payments exist, shared among the vendor\'s placements on the campaign by goal', async () => {
+    // Club Restricted on "Autumn push": nightDrive (goal 20,000), duetClub (5,000) and future (50,000, not started): 75,000 ordered.
+    // 150 paid on 11-15 -> shares 40, 10 and 100; the scorecard counts the two started ones: 50 / (18,000 / 1000) = 2.78 (was 130 / 18 = 7.22).
+    // A payment after as_of (11-25) does not count yet; one with no campaign cannot be shared out and is left aside.
+    const pay = async (amount: number, paidAt: string, campaignGroupId: string | null) => {
+      const approval = await database.prisma.approvalRequest.create({
+        data: { organizationId: org.id, action: 'pay_vendor', payload: {}, preview: 'Pay', requestedById: org.ownerId, requestedVia: 'CLI', status: 'EXECUTED' },
+      });
+      await database.prisma.vendorPayment.create({
+        data: { organizationId: org.id, vendorId: scenario.vendors.clubRestricted, campaignGroupId, amount, currency: 'USD', paidAt: new Date(paidAt), approvalRequestId: approval.id },
+      });
+    };
+    expect((await rows({ as_of: AS_OF })).get(scenario.vendors.clubRestricted)).toMatchObject({ real_cost_per_1k: 7.22, cost_basis: 'price', paid_placements: 0 });
+    await pay(150, '2026-11-15T10:00:00Z', scenario.campaignId);
+    await pay(1000, '2026-11-25T10:00:00Z', scenario.campaignId);
+    await pay(999, '2026-11-10T10:00:00Z', null);
+    const club = (await rows({ as_of: AS_OF })).get(scenario.vendors.clubRestricted);
+    expect(club).toMatchObject({ real_cost_per_1k: 2.78, cost_basis: 'paid', paid_placements: 2, spend: 130, delivered_streams: 18_000 });
+    // Glenn was not paid: still priced.
+    expect((await rows({ as_of: AS_OF })).get(scenario.vendors.glenn)).toMatchObject({ real_cost_per_1k: 12.96, cost_basis: 'price' });
+    // By 11-30 the second payment counts too: 1,150 x 25,000 / 75,000 = 383.33 over the same 18,000 streams (no later scrape by then but 11-21's).
+    const later = (await rows({ as_of: '2026-11-30' })).get(scenario.vendors.clubRestricted);
+    expect(later).toMatchObject({ cost_basis: 'paid' });
+    expect(later!.real_cost_per_1k).toBeCloseTo((1150 * 25 / 75) / ((99_999 + 5_000 + 3_000) / 1000), 2);
+  });
 });
