@@ -1,4 +1,5 @@
 import type { AgentReply } from './agent-events.ts';
+import type { AnswerCheckOutcome, AnswerFindings } from './guardrails/answer-check.ts';
 import type { AgentToolCall } from './tools/agent-tools.ts';
 
 /** A turn as JSON for outside callers (CLI --json, HTTP): snake_case, every tool call with its input and outcome, usage. */
@@ -19,8 +20,15 @@ export function replyJson(reply: AgentReply) {
     },
     steps: reply.steps,
     duration_ms: reply.durationMs,
+    answer_check: reply.check ? answerCheckJson(reply.check) : null,
+    data_flags: (reply.dataFlags ?? []).map((flag) => ({ tool_call_id: flag.toolCallId, tool: flag.tool, path: flag.path, signal: flag.signal, excerpt: flag.excerpt })),
     ...(reply.failure ? { failure: reply.failure } : {}),
   };
+}
+
+function answerCheckJson(check: AnswerCheckOutcome) {
+  const findings = (found: AnswerFindings | undefined) => found && { unsupported_figures: found.unsupportedFigures, false_claims: found.falseClaims.map((claim) => ({ claim: claim.claim, sentence: claim.sentence, problem: claim.problem, tool: claim.tool ?? null, approval_id: claim.approvalId ?? null })) };
+  return { status: check.status, ...(check.findings ? { findings: findings(check.findings) } : {}), ...(check.unverified ? { unverified: findings(check.unverified) } : {}) };
 }
 
 export function toolCallJson(call: AgentToolCall) {

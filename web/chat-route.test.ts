@@ -57,7 +57,7 @@ describe('POST /api/chat', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const events = parseEvents(await response.text());
-    expect(events.map((event) => event.event)).toEqual(['thread', 'tool-call', 'tool-result', 'text', 'text', 'done']);
+    expect(events.map((event) => event.event)).toEqual(['thread', 'tool-call', 'tool-result', 'text', 'done']);
     expect(events[2]!.data).toMatchObject({ name: 'whoami', ok: true, output: { role: 'ANALYST', surface: 'agent' } });
     const done = events.at(-1)!.data;
     expect(done).toMatchObject({ status: 'answered', answer: 'You are ANALYST.', tool_calls: [{ name: 'whoami', input: {} }] });

@@ -77,6 +77,11 @@ function hasLimits(budget: ModelBudget): boolean {
 /** "12,400 of 10,000 tokens" or "USD 5.02 of USD 5.00" when a limit is reached, else null. */
 function reached(used: UsageTotals, tokens: number | undefined, costUsd: number | undefined): string | null {
   if (tokens !== undefined && used.tokens >= tokens) return `${used.tokens.toLocaleString('en-US')} of ${tokens.toLocaleString('en-US')} tokens`;
-  if (costUsd !== undefined && used.costUsd >= costUsd) return `USD ${used.costUsd.toFixed(2)} of USD ${costUsd.toFixed(2)}`;
+  if (costUsd !== undefined && used.costUsd >= costUsd) return `USD ${usd(used.costUsd)} of USD ${usd(costUsd)}`;
   return null;
+}
+
+/** Cents, or three significant digits below a dollar so a small limit does not read "0.00 of 0.00". */
+function usd(value: number): string {
+  return value >= 1 ? value.toFixed(2) : String(Number(value.toPrecision(3)));
 }

@@ -16,7 +16,7 @@ export interface AgentTestWorld {
   runner: ToolRunner;
   org: TestOrganization;
   /** An agent over this world's registry with the given model (null: no model configured). */
-  agent(model: LanguageModel | AgentModel | null, options?: { limits?: Partial<AgentLimits>; tokenCounter?: TokenCounter; modelId?: string }): Agent;
+  agent(model: LanguageModel | AgentModel | null, options?: { limits?: Partial<AgentLimits>; tokenCounter?: TokenCounter; modelId?: string; now?: () => Date }): Agent;
 }
 
 /** A migrated database, one organisation, the real catalogue plus an approval fixture, approval links on. */
@@ -38,6 +38,7 @@ export async function openAgentTestWorld(slug: string): Promise<AgentTestWorld> 
         prisma: database.prisma,
         model: model && isAgentModel(model) ? model : model && { languageModel: model, modelId: options.modelId ?? 'claude-sonnet-4-6', tokenCounter: options.tokenCounter ?? estimatingTokenCounter },
         limits: options.limits,
+        now: options.now,
       }),
   };
 }

@@ -55,8 +55,7 @@ export const modelUsage = defineTool({
              count(*) AS calls, sum("inputTokens") AS input, sum("outputTokens") AS output, sum("cacheReadTokens") AS "cacheRead", coalesce(sum("costUsd"), 0)::text AS cost
       FROM "ModelUsage"
       WHERE "organizationId" = ${ctx.orgId} AND "createdAt" >= ${startOfDayIn(from, timeZone)} AND "createdAt" < ${endOfDayIn(to, timeZone)}
-      GROUP BY 1, 2
-      ORDER BY 1 DESC, 2`;
+      GROUP BY 1, 2`;
     const email = await emailsOf(ctx.db, rows.map((row) => row.userId));
     const shaped = rows.map((row) => ({
       day: row.day,
@@ -66,7 +65,7 @@ export const modelUsage = defineTool({
       output_tokens: Number(row.output),
       cache_read_tokens: Number(row.cacheRead),
       cost_usd: roundUsd(Number(row.cost)),
-    }));
+    })).sort((a, b) => b.day.localeCompare(a.day) || (a.user ?? '\uffff').localeCompare(b.user ?? '\uffff'));
     const today = dayAround(ctx.now(), timeZone);
     const used = await usageSince(ctx.db, ctx.orgId, today.start);
     return {
