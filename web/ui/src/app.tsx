@@ -46,6 +46,7 @@ const ClientsPage = lazyPage(() => import('./pages/clients/clients-page.tsx'));
 const ClientPage = lazyPage(() => import('./pages/clients/client-page.tsx'));
 const PlaylistsPage = lazyPage(() => import('./pages/playlists/playlists-page.tsx'));
 const ToolFormPage = lazyPage(() => import('./forms/tool-form-page.tsx'));
+const UsagePage = lazyPage(() => import('./pages/usage/usage-page.tsx'));
 
 const PAGES: Record<PagePattern, Page> = {
   '/': OverviewPage,
@@ -60,6 +61,7 @@ const PAGES: Record<PagePattern, Page> = {
   '/clients/:id': ClientPage,
   '/playlists': PlaylistsPage,
   '/forms/:tool': ToolFormPage,
+  '/usage': UsagePage,
 };
 
 function resolve(path: string) {

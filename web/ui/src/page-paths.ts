@@ -16,6 +16,7 @@ export const PAGE_PATHS = [
   { pattern: '/clients', title: 'Clients' },
   { pattern: '/clients/:id', title: 'Client' },
   { pattern: '/playlists', title: 'Playlists' },
+  { pattern: '/usage', title: 'Assistant usage' },
   // One form per write tool, generated from its input schema (web/ui/src/forms).
   { pattern: '/forms/:tool', title: 'Form' },
 ] as const;

@@ -17,6 +17,7 @@ import type { listPlaylists } from '../../../../tools/campaigns/records/list-pla
 import type { dailyDigest } from '../../../../tools/insights/daily-digest.ts';
 import type { performanceTimeline } from '../../../../tools/insights/performance-timeline.ts';
 import type { ToolDefinition } from '../../../../tools/registry/define-tool.ts';
+import type { modelUsage } from '../../../../tools/usage/model-usage.ts';
 
 /**
  * The tools the UI calls, typed by the registry's own schemas (type-only imports: no server code
@@ -40,6 +41,7 @@ interface UiTools {
   decide_approval: typeof decideApproval;
   daily_digest: typeof dailyDigest;
   performance_timeline: typeof performanceTimeline;
+  model_usage: typeof modelUsage;
 }
 
 export type ToolName = keyof UiTools;

@@ -12,6 +12,7 @@ const NAV = [
   { href: '/attribution', label: 'Attribution', permission: 'attribution:read' },
   { href: '/approvals', label: 'Approvals', permission: 'approvals:read' },
   { href: '/chat', label: 'Chat', permission: null },
+  { href: '/usage', label: 'Usage', permission: 'audit:read' },
 ] as const;
 
 function isCurrent(href: string, path: string): boolean {
