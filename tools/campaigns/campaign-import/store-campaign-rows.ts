@@ -21,19 +21,23 @@ export async function storeCampaignRows(ctx: ToolContext, rows: readonly Campaig
   for (const group of groupByCampaign(rows)) {
     const campaign = await findOrCreateCampaign(ctx, directory, group);
     const placements = await ctx.db.placement.findMany({ where: { campaignGroupId: campaign.id }, orderBy: { id: 'asc' } });
-    let created = 0;
+    // The oldest placement of a song with a vendor is the one a sheet row stands for.
+    const stored = new Map<string, (typeof placements)[number]>();
+    for (const placement of placements) if (!stored.has(`${placement.spotifyTrackId}.${placement.vendorId}`)) stored.set(`${placement.spotifyTrackId}.${placement.vendorId}`, placement);
+    const fresh: Prisma.PlacementCreateManyInput[] = [];
     for (const row of group) {
       const vendor = directory.vendor(row.vendor);
       if (!vendor?.isActive) throw conflict(`Vendor "${row.vendor}" was archived or renamed while the import waited; import the file again.`);
-      const stored = placements.find((placement) => placement.spotifyTrackId === row.spotifyTrackId && placement.vendorId === vendor.id);
-      if (!stored) {
-        placements.push(await ctx.db.placement.create({ data: { organizationId: ctx.orgId, campaignGroupId: campaign.id, vendorId: vendor.id, currency: campaign.currency, ...placementFigures(row) } }));
-        created++;
-      } else if (!stored.removedAt && differs(stored, row)) {
-        await ctx.db.placement.update({ where: { id: stored.id }, data: placementFigures(row) });
+      // The file holds each song and vendor of a campaign once (natural key), so a row matches at most the stored placement.
+      const match = stored.get(`${row.spotifyTrackId}.${vendor.id}`);
+      if (!match) fresh.push({ organizationId: ctx.orgId, campaignGroupId: campaign.id, vendorId: vendor.id, currency: campaign.currency, ...placementFigures(row) });
+      else if (!match.removedAt && differs(match, row)) {
+        await ctx.db.placement.update({ where: { id: match.id }, data: placementFigures(row) });
         outcome.replaced++;
       }
     }
+    if (fresh.length) await ctx.db.placement.createMany({ data: fresh });
+    const created = fresh.length;
     outcome.inserted += created;
     if (created > 0) {
       await recordActivity(ctx, {

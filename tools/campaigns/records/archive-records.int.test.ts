@@ -43,6 +43,8 @@ describe('update_playlist, remove_vendor_playlist, archive_client, archive_vendo
     expect(await owner.ok<Playlist>('remove_vendor_playlist', { playlist_id: playlist.id })).toMatchObject({ id: playlist.id, is_active: false, already_removed: false });
     expect(await database.prisma.playlist.findUniqueOrThrow({ where: { id: playlist.id } })).toMatchObject({ isActive: false, vendorId: vendor.id });
     expect(await owner.ok<Playlist>('remove_vendor_playlist', { playlist_id: playlist.id })).toMatchObject({ already_removed: true });
+    expect((await owner.ok<Page<Playlist>>('list_playlists', { vendor_id: vendor.id })).rows).toEqual([]);
+    expect((await owner.ok<Page<Playlist>>('list_playlists', { vendor_id: vendor.id, include_removed: true })).rows.map((row) => row.id)).toEqual([playlist.id]);
     expect(await database.prisma.activity.count({ where: { subjectId: playlist.id, kind: 'removed' } })).toBe(1);
   });
 

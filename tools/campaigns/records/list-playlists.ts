@@ -24,11 +24,13 @@ export const listPlaylists = defineTool({
   area: 'campaigns',
   access: 'read',
   permission: 'campaigns:read',
+  keywords: ['streams per day', 'most streams', 'top playlists'],
   input: z.object({
     vendor_id: idInput.optional().describe('Only this vendor\'s playlists.'),
     genre: z.string().trim().min(1).optional().describe('Only playlists tagged with this genre (case-insensitive), e.g. "dance".'),
     auto_detected: z.boolean().optional().describe('true: only playlists registered automatically from scrapes; false: only those a person registered.'),
     search: z.string().trim().min(1).optional().describe('Part of the playlist or curator name (case-insensitive).'),
+    include_removed: z.boolean().default(false).describe('Also list playlists retired with remove_vendor_playlist.'),
     sort: z.enum(['avg_daily_streams', 'followers', 'name']).default('name').describe('Sort column; unknown figures sort last.'),
     order: z.enum(['asc', 'desc']).optional().describe('Default: desc for figures, asc for name.'),
     ...pageInput,
@@ -43,6 +45,7 @@ export const listPlaylists = defineTool({
       input.vendor_id ? { vendorId: input.vendor_id } : {},
       input.genre ? { genres: { has: input.genre.toLocaleLowerCase('en') } } : {},
       input.auto_detected === undefined ? {} : { autoDetected: input.auto_detected },
+      input.include_removed ? {} : { isActive: true },
       input.search
         ? { OR: [{ name: containsText(input.search) }, { curator: containsText(input.search) }] }
         : {},

@@ -109,15 +109,22 @@ async function lastScrapeDays(ctx: ToolContext, tracks: string[], asOf: Date): P
   return days;
 }
 
-/** The placement's vendor playlists that dropped the song (their streams keep counting). */
+/**
+ * Vendor playlists that dropped a placed song (their streams keep counting): one milestone per
+ * campaign, vendor, song, playlist and day, however many placements book that song with that vendor.
+ */
 function droppedFromVendorPlaylists(placements: PlacementDelivery[], names: Names, timeZone: string): MilestoneCandidate[] {
+  const seen = new Set<string>();
   return placements.flatMap((placement) =>
     placement.playlists.flatMap((playlist) => {
       if (!playlist.droppedAt) return [];
       const droppedOn = isoDay(todayIn(timeZone, playlist.droppedAt));
       const vendor = names.vendors.get(placement.vendorId);
+      const key = `dropped.${placement.campaignGroupId}.${placement.vendorId}.${placement.spotifyTrackId}.${playlist.spotifyPlaylistId ?? nameKey(playlist.name)}.${droppedOn}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
       return [{
-        key: `dropped.${placement.placementId}.${playlist.spotifyPlaylistId ?? nameKey(playlist.name)}.${droppedOn}`,
+        key,
         kind: 'DROPPED_FROM_PLAYLIST' as const,
         campaignGroupId: placement.campaignGroupId,
         placementId: placement.placementId,

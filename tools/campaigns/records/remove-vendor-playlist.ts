@@ -7,9 +7,9 @@ import { playlistView, toPlaylistView } from './playlist-view.ts';
 
 export const removeVendorPlaylist = defineTool({
   name: 'remove_vendor_playlist',
-  title: 'Remove a vendor playlist',
+  title: 'Retire a playlist',
   description:
-    "Retires a vendor's playlist: it leaves playlist lists and pickers, but stays registered to its vendor with its scraped history, so streams it delivered still count. Removing it again changes nothing. Returns the playlist.",
+    'Retires a registered playlist: it leaves lists and pickers but keeps its owner and scraped history, so what it delivered still counts. Again changes nothing. Returns it.',
   area: 'campaigns',
   access: 'write',
   permission: 'campaigns:write',
