@@ -116,6 +116,15 @@ describe('allocation_outcome', () => {
     await database.prisma.placement.updateMany({ where: { organizationId: org.id, vendorId: vendors.echo }, data: { goal: 6_000, price: 36 } });
   });
 
+  it('stops expecting streams of a removed placement from the day it was removed', async () => {
+    const pulse = { organizationId: org.id, vendorId: vendors.pulse };
+    await database.prisma.placement.updateMany({ where: pulse, data: { removedAt: new Date('2026-11-03T10:00:00Z') } });
+    const output = await outcome({ approval_id: approvalId, as_of: '2026-11-05' });
+    // Two days at 800 before the removal; what was delivered still counts.
+    expect(output.vendors[0]).toMatchObject({ vendor_name: 'Pulse', expected_to_date: 1_600, delivered: 2_000, delivery_rate: 1.25 });
+    await database.prisma.placement.updateMany({ where: pulse, data: { removedAt: null } });
+  });
+
   it('records a plan once: running the approval again or keeping the same placements again adds nothing', async () => {
     const again = await runner.runApproved(approvalId, 'commit_allocation', (await database.prisma.approvalRequest.findUniqueOrThrow({ where: { id: approvalId } })).payload, org.as('OWNER'));
     expect(again.ok).toBe(false);

@@ -44,7 +44,7 @@ export const allocationOutcome = defineTool({
       asOf, baseCurrency: ctx.org.baseCurrency, timeZone: ctx.org.timeZone, withPlaylists: false,
       placements: { id: { in: lines.map((line) => line.placementId) } },
     });
-    const outcomes = planOutcomes(lines, new Map(delivery.placements.map((placement) => [placement.placementId, placement])), asOf);
+    const outcomes = planOutcomes(lines, new Map(delivery.placements.map((placement) => [placement.placementId, placement])), asOf, ctx.org.timeZone);
     const fx = await partialBaseCurrencyConverter(ctx.db, ctx.org.baseCurrency, lines.map((line) => line.currency), asOf);
     const vendors = [...byVendor(outcomes).values()]
       .map((own) => ({ vendor_id: own[0]!.vendorId, vendor_name: own[0]!.vendorName, ...sumOutcomes(own, fx.toBase) }))

@@ -37,7 +37,7 @@ export async function loadVendorOutlook(ctx: ToolContext, genre: string | undefi
   const report = await loadDelivery(ctx.db, ctx.orgId, { asOf, baseCurrency: ctx.org.baseCurrency, timeZone: ctx.org.timeZone,
       withPlaylists: false, placements: { startDate: { lte: asOf } } });
   const stats = vendorStats(report.placements);
-  const plans = byVendor(planOutcomes(await loadPlanLines(ctx.db, {}), new Map(report.placements.map((placement) => [placement.placementId, placement])), asOf));
+  const plans = byVendor(planOutcomes(await loadPlanLines(ctx.db, {}), new Map(report.placements.map((placement) => [placement.placementId, placement])), asOf, ctx.org.timeZone));
   // Vendors price in their own currency; every figure here is in the organisation's.
   const fx = await partialBaseCurrencyConverter(ctx.db, ctx.org.baseCurrency, vendors.map((vendor) => vendor.currency), asOf);
   const priced = vendors.filter((vendor) => fx.toBase(1, vendor.currency) !== null);

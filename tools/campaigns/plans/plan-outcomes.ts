@@ -1,6 +1,7 @@
 import type { Prisma } from '../../../db/generated/prisma/client.ts';
 import type { ToolDb } from '../../registry/tenant-scope.ts';
 import type { PlacementDelivery } from '../delivery/load-delivery.ts';
+import { todayIn } from '../../common/format.ts';
 import { expectedToDate } from './plan-math.ts';
 
 /** One kept plan line held against its placement's delivery as of a date. */
@@ -22,7 +23,6 @@ export interface PlanLineOutcome {
   costNote: string | null;
   startDate: Date;
   days: number;
-  removed: boolean;
 }
 
 export type PlanLineRow = Awaited<ReturnType<typeof loadPlanLines>>[number];
@@ -39,9 +39,10 @@ export async function loadPlanLines(db: ToolDb, where: Prisma.AllocationPlanLine
 /**
  * Joins plan lines to their placements' delivery (as loaded by `loadDelivery`, which owns the
  * definition of delivered streams and price). A placement that has not started by as_of has
- * delivered nothing yet as far as its plan is concerned.
+ * delivered nothing yet as far as its plan is concerned; a removed one stops accruing on the
+ * organisation's calendar day of its removal.
  */
-export function planOutcomes(lines: readonly PlanLineRow[], delivery: ReadonlyMap<string, PlacementDelivery>, asOf: Date): PlanLineOutcome[] {
+export function planOutcomes(lines: readonly PlanLineRow[], delivery: ReadonlyMap<string, PlacementDelivery>, asOf: Date, timeZone: string): PlanLineOutcome[] {
   return lines.map((line) => {
     const placement = delivery.get(line.placementId);
     const started = line.startDate <= asOf;
@@ -53,7 +54,7 @@ export function planOutcomes(lines: readonly PlanLineRow[], delivery: ReadonlyMa
       vendorName: line.vendor.name,
       approvalRequestId: line.approvalRequestId,
       expectedStreams: line.expectedStreams,
-      expectedToDate: expectedToDate({ expectedStreams: line.expectedStreams, startDate: line.startDate, days: line.days, removedAt: removedAt && dayOf(removedAt) }, asOf),
+      expectedToDate: expectedToDate({ expectedStreams: line.expectedStreams, startDate: line.startDate, days: line.days, removedAt: removedAt && todayIn(timeZone, removedAt) }, asOf),
       delivered: started ? (placement?.delivered ?? 0) : 0,
       expectedCost: Number(line.expectedCost),
       currency: line.currency,
@@ -61,7 +62,6 @@ export function planOutcomes(lines: readonly PlanLineRow[], delivery: ReadonlyMa
       costNote: placement?.priceNote ?? null,
       startDate: line.startDate,
       days: line.days,
-      removed: removedAt !== null,
     };
   });
 }
@@ -75,8 +75,4 @@ export function byVendor(outcomes: readonly PlanLineOutcome[]): Map<string, Plan
     else grouped.set(outcome.vendorId, [outcome]);
   }
   return grouped;
-}
-
-function dayOf(instant: Date): Date {
-  return new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate()));
 }

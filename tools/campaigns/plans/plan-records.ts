@@ -11,6 +11,6 @@ export async function loadPlanRecords(ctx: ToolContext, vendorIds: readonly stri
     asOf, baseCurrency: ctx.org.baseCurrency, timeZone: ctx.org.timeZone, withPlaylists: false,
     placements: { id: { in: lines.map((line) => line.placementId) } },
   });
-  const outcomes = planOutcomes(lines, new Map(delivery.placements.map((placement) => [placement.placementId, placement])), asOf);
+  const outcomes = planOutcomes(lines, new Map(delivery.placements.map((placement) => [placement.placementId, placement])), asOf, ctx.org.timeZone);
   return new Map([...byVendor(outcomes)].map(([vendorId, own]) => [vendorId, planRecord(own)]));
 }
