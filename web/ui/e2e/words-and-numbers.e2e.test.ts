@@ -131,7 +131,7 @@ describe.skipIf(!hasChromium)('words and numbers in Chromium against the embedde
       const page = await signedInPage('/campaigns', { width, height: 900 });
       const rows = page.getByRole('region', { name: 'Campaigns' }).locator('tbody tr');
       await rows.first().waitFor();
-      const badges = await rows.evaluateAll((all) => all.map((row) => [...row.querySelectorAll('.badge')].filter((badge) => getComputedStyle(badge).display !== 'none').length));
+      const badges = await rows.evaluateAll((all) => all.map((row) => [...row.querySelectorAll('.badge')].filter((badge) => badge.checkVisibility()).length));
       expect(new Set(badges), `${width} px`).toEqual(new Set([1]));
       await page.close();
     }
