@@ -20,7 +20,7 @@ export const allocationOutcome = defineTool({
   area: 'campaigns',
   access: 'read',
   permission: 'campaigns:read',
-  keywords: ['plan vs actual', 'did the plan work', 'expected streams', 'allocation results', 'budget plan outcome'],
+  keywords: ['plan vs actual', 'did the plan deliver', 'expected streams', 'allocation results', 'budget plan outcome'],
   input: z.object({
     approval_id: idInput.optional().describe('An approval request of commit_allocation (list_approvals).'),
     campaign_id: idInput.optional().describe('A campaign (list_campaigns): every plan kept for its placements.'),
