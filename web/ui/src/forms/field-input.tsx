@@ -91,7 +91,8 @@ export function FieldInput(props: FieldProps) {
   }
   return (
     <div className={`form-field ${error ? 'has-error' : ''} ${WIDE.has(field.kind) ? 'form-field-wide' : ''}`} data-field={path}>
-      <label htmlFor={id}>{field.label}{field.required ? <RequiredMark /> : null}</label>
+      {/* The star sits outside the label, so the field's name is its label alone. */}
+      <div className="field-label"><label htmlFor={id}>{field.label}</label>{field.required ? <RequiredMark /> : null}</div>
       {control}
       <FieldNotes helpId={helpId} errorId={errorId} description={field.kind === 'text-list' ? `${help ?? ''} Separate several with commas.`.trim() : help} error={error} />
     </div>

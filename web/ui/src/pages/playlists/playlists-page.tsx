@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import type { ToolInput, ToolOutput } from '../../api/tool-types.ts';
 import { useTool } from '../../api/use-tool.ts';
@@ -31,6 +31,7 @@ export default function PlaylistsPage() {
   const settledGenre = useDebounced(genreDraft.trim());
   const vendors = useTool('list_vendors', { limit: 200 });
   const sortable = useSortable();
+  const vendorFilter = useId();
 
   const update = (changes: Record<string, string>) => {
     const next = new URLSearchParams(window.location.search);
@@ -71,12 +72,14 @@ export default function PlaylistsPage() {
       <Panel title="Playlist list">
         <form className="page-actions filters" role="search" onSubmit={(event) => event.preventDefault()}>
           <label className="field">Search<input type="search" value={search} placeholder="Playlist or curator" onChange={(event) => setSearch(event.target.value)} /></label>
-          <label className="field">Vendor
-            <select value={vendorId} onChange={(event) => update({ vendor: event.target.value })}>
+          {/* Labelled by id, not by wrapping: a wrapping label would add the chosen option to the select's name. */}
+          <div className="field">
+            <label htmlFor={vendorFilter}>Vendor</label>
+            <select id={vendorFilter} value={vendorId} onChange={(event) => update({ vendor: event.target.value })}>
               <option value="">All vendors</option>
               {vendors.state === 'ready' ? vendors.data.rows.map((vendor) => <option key={vendor.id} value={vendor.id}>{vendor.name}</option>) : null}
             </select>
-          </label>
+          </div>
           <label className="field">Genre<input type="search" value={genreDraft} placeholder="e.g. dance" onChange={(event) => setGenreDraft(event.target.value)} /></label>
         </form>
         <Loaded result={first} label="Loading playlists">
