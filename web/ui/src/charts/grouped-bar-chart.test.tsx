@@ -26,4 +26,14 @@ describe('GroupedBarChart', () => {
     const ticks = [...container.querySelectorAll('svg > g:first-of-type text')].map((tick) => tick.textContent);
     expect(ticks).toEqual(['0', '20000', '40000', '60000', '80000']);
   });
+
+  it('turns the bars sideways, names on the left, when upright ones would be thinner than 6 px', () => {
+    const rows = Array.from({ length: 14 }, (_, index) => ({ name: `Campaign ${index + 1}`, value: (index + 1) * 100 }));
+    const series = Array.from({ length: 6 }, (_, index) => ({ label: `Model ${index + 1}`, colour: '#5b4bdb', value: (row: { name: string; value: number }) => row.value }));
+    const { container } = render(<GroupedBarChart name="test" label="Credit" rows={rows} category={(row) => row.name} series={series} formatTick={String} formatValue={String} />);
+    const bars = [...container.querySelectorAll('rect.chart-bar')];
+    expect(bars).toHaveLength(84);
+    expect(new Set(bars.map((bar) => bar.getAttribute('x'))).size).toBe(1);
+    expect([...container.querySelectorAll('.chart-axis-labels text')].map((name) => name.textContent)).toEqual(rows.map((row) => row.name));
+  });
 });

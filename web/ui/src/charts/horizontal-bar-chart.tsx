@@ -63,7 +63,8 @@ export function HorizontalBarChart({ name, label, bars, reference, formatTick, f
                 <rect className="chart-bar" data-series={bar.label} x={left} y={centreOf(index) - 10} width={Math.max(x(bar.value) - left, 1)} height={20} rx="2" fill={bar.colour}>
                   <title>{`${bar.label}: ${formatValue(bar.value)}`}</title>
                 </rect>
-                <text x={x(bar.value) + 5} y={centreOf(index)} dy="0.32em" fontSize="12" fontWeight="600" fill={AXIS_TEXT}>{formatValue(bar.value)}</text>
+                <text x={x(bar.value) + 5} y={centreOf(index)} dy="0.32em" fontSize="12" fontWeight="600" fill={AXIS_TEXT}
+                  stroke="#fff" strokeWidth="3" paintOrder="stroke">{formatValue(bar.value)}</text>
               </g>
             ))}
             {reference ? (
