@@ -2,6 +2,7 @@ import type { LanguageModelV4CallOptions } from '@ai-sdk/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentEvent } from './agent-events.ts';
 import { openAgentTestWorld, type AgentTestWorld } from './testing/agent-test-world.ts';
+import { claimsPaid, inventsFigure } from './testing/misbehaving-models.ts';
 import { scriptedModel, toolResultsInPrompt } from './testing/scripted-model.ts';
 
 /** The text of the last user message the model received (the answer check's findings, on a correction). */
@@ -49,6 +50,13 @@ describe('answers checked before they are sent', () => {
     const { reply } = await baseCurrencyTurn(['You spent USD 48,250.75.', 'Corrected: you spent USD 48,251.']);
     expect(reply.text).toBe('Corrected: you spent USD 48,251.\n\n⚠ Not verified: the figure 48,251 (not in the data this answer used). Check these before relying on them.');
     expect(reply.check).toMatchObject({ status: 'flagged', findings: { unsupportedFigures: ['48,250.75'] }, unverified: { unsupportedFigures: ['48,251'] } });
+
+    // A model that repeats its invention: one correction call, then the note; never a second retry.
+    const liar = inventsFigure('1,234,567');
+    const repeated = await world.agent(liar).ask({ principal: world.org.as('OWNER'), message: 'How many streams this month?' });
+    expect(liar.doStreamCalls).toHaveLength(2);
+    expect(liar.doGenerateCalls).toHaveLength(1);
+    expect(repeated.text).toBe('Your campaigns delivered 1,234,567 streams this month.\n\n⚠ Not verified: the figure 1,234,567 (not in the data this answer used). Check these before relying on them.');
   });
 
   it('an answer quoting its tool results passes without another model call', async () => {
@@ -63,11 +71,9 @@ describe('answers checked before they are sent', () => {
   });
 
   it('"paid" when the payment only filed a pending approval is caught and corrected to pending', async () => {
-    const model = scriptedModel((call, index) => {
-      if (index === 0) return { toolCalls: [{ name: 'fixture_pay_vendor', input: { vendor: 'Pulse Media', amount: 250 } }] };
-      if (index === 1) return { text: 'Done, Pulse Media has been paid 250 USD.' };
-      const pending = toolResultsInPrompt(call)[0]!.value as { approve_url: string };
-      return { text: `The payment of 250 USD to Pulse Media is pending approval: ${pending.approve_url}. It happens once a manager approves it.` };
+    const model = claimsPaid('fixture_pay_vendor', 'Pulse Media', 250, (results) => {
+      const pending = results[0]!.value as { approve_url: string };
+      return `The payment of 250 USD to Pulse Media is pending approval: ${pending.approve_url}. It happens once a manager approves it.`;
     });
     const principal = await world.org.member('cm@answer-check.test', 'CAMPAIGN_MANAGER', 'SLACK');
     const reply = await world.agent(model).ask({ principal, message: 'Pay Pulse Media 250 USD' });
@@ -78,13 +84,16 @@ describe('answers checked before they are sent', () => {
   });
 
   it('a model that keeps claiming "paid" is flagged, and the approval notice still names the pending request', async () => {
-    const model = scriptedModel((_call, index) => (index === 0 ? { toolCalls: [{ name: 'fixture_pay_vendor', input: { vendor: 'Pulse Media', amount: 90 } }] } : { text: 'Done, Pulse Media has been paid (pending approval).' }));
+    const model = claimsPaid('fixture_pay_vendor', 'Pulse Media', 90);
     const principal = await world.org.member('cm2@answer-check.test', 'CAMPAIGN_MANAGER');
     const reply = await world.agent(model).ask({ principal, message: 'Pay Pulse Media 90 USD' });
+    expect(model.doStreamCalls.length + model.doGenerateCalls.length).toBe(3);
     expect(reply.check?.status).toBe('flagged');
-    expect(reply.text).toContain('⚠ Not verified: "paid" (fixture_pay_vendor only filed an approval request');
+    expect(reply.text).toContain('Done, Pulse Media has been paid.\n\n⚠ Not verified: "paid" (fixture_pay_vendor only filed an approval request');
     expect(reply.text).toContain('Nothing has been done yet; a manager must approve first.');
     expect(reply.text).toContain(reply.approvals[0]!.approve_url!);
+    const request = await world.database.prisma.approvalRequest.findUniqueOrThrow({ where: { id: reply.approvals[0]!.approval_id } });
+    expect(request.status).toBe('PENDING');
   });
 
   it('a claimed write that never ran is caught', async () => {
