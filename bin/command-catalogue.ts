@@ -32,7 +32,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: async () => (await import('./commands/start.ts')).startCommandEntry,
   },
   db: {
-    usage: ['db migrate   apply pending migrations (idempotent)', 'db seed --org SLUG [--scale N]   create a demo organisation with realistic data'],
+    usage: [
+      'db migrate   apply pending migrations (idempotent; while `crescendo start` runs, it confirms the schema that server applied, or says to restart it)',
+      'db seed --org SLUG [--scale N]   create a demo organisation with realistic data',
+    ],
     load: async () => (await import('./commands/db.ts')).dbCommandEntry,
   },
   org: {
@@ -40,7 +43,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: async () => (await import('./commands/org.ts')).orgCommandEntry,
   },
   token: {
-    usage: ['token create --org S --role R --user EMAIL [--name N]   prints the token once (only its hash is kept)'],
+    usage: ['token create --org S --role R --user EMAIL [--name N]   prints the token once (only its hash is kept); adds EMAIL as a member with role R if new'],
     load: async () => (await import('./commands/token.ts')).tokenCommandEntry,
   },
   tools: {
@@ -67,7 +70,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: async () => (await import('./commands/import.ts')).importCommandEntry,
   },
   ask: {
-    usage: ['ask "QUESTION" --org S [--json] [--thread ID] [--role R] [--as EMAIL]   ask the agent once; --json prints the answer, tool calls and token usage'],
+    usage: ['ask "QUESTION" --org S [--json] [--thread ID] [--role R] [--as EMAIL]   ask the agent once (the running server\'s, while `crescendo start` runs); --json prints the answer, tool calls and token usage'],
     load: async () => (await import('./commands/ask.ts')).askCommandEntry,
   },
   chat: {

@@ -2,7 +2,6 @@ import { migrate, readMigrations } from '../../db/migrate/migrate.ts';
 import { OrganizationNotEmptyError } from '../../db/seed/organization-not-empty-error.ts';
 import { ToolError } from '../../tools/registry/errors.ts';
 import { adminCommandEntry, type AdminSubcommands } from '../admin-command.ts';
-import { seedDemoData } from '../seed-demo-data.ts';
 import { UsageError } from '../usage.ts';
 
 export const DB_SUBCOMMANDS: AdminSubcommands = {
@@ -44,6 +43,8 @@ export const DB_SUBCOMMANDS: AdminSubcommands = {
     async run(database, flags) {
       const scale = flags.scale === undefined ? 1 : Number(flags.scale);
       if (!Number.isFinite(scale) || scale <= 0 || scale > 1000) throw new UsageError('--scale: give a number above 0 and at most 1000');
+      // The demo generator is big: loaded only by a seed, so `db migrate` starts fast.
+      const { seedDemoData } = await import('../seed-demo-data.ts');
       try {
         return { output: await seedDemoData(database, { slug: flags.org ?? 'demo', name: flags.name, scale, today: new Date() }) };
       } catch (error) {
