@@ -6,7 +6,8 @@ export interface Command {
   run(runtime: Runtime, args: string[]): Promise<number>;
   /**
    * Runs through `crescendo start` when it holds the embedded database (a second process cannot
-   * open it): the same tools over the server's HTTP API and /mcp, as the member the flags name.
+   * open it): the same tools and agent over the server's HTTP API, /api/chat and /mcp, as the member
+   * the flags name; administrative commands (org, token, slack, db) through its local admin routes.
    */
   attached?(server: AttachedServer, args: string[]): Promise<number>;
   /** Runs without any database (only the tool catalogue): never waits for one. */
