@@ -170,7 +170,7 @@ describe.skipIf(!hasChromium)('forms in Chromium against the embedded app', () =
     expect(pageErrors).toEqual([]);
   }, 90_000);
 
-  it('edits one placement from its campaign page: only the changed promise is sent', async () => {
+  it('edits one placement from its campaign page; its other figures and the other placements stay as they were', async () => {
     const campaigns = await api<{ rows: Array<{ id: string; name: string }> }>('list_campaigns', { search: campaignName, status: 'any' });
     const campaignId = campaigns.rows[0]!.id;
     const page = await signedInPage(`/campaigns/${campaignId}`);

@@ -29,7 +29,8 @@ export function songLayout(fields: readonly FieldSpec[]): SongLayout {
     nullable: false,
     minItems: 1,
     description: 'One per vendor placing this song: what it promises and what it costs.',
-    fields: itemFields.filter((field) => !isSongLevel(field)),
+    // The vendor first: what it promises only means something once you know who promises it.
+    fields: itemFields.filter((field) => !isSongLevel(field)).sort((a, b) => Number(Boolean(b.record)) - Number(Boolean(a.record))),
   };
   return {
     campaignFields: fields.filter((field) => field !== toolSongsField),

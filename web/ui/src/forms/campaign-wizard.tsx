@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useApi } from '../auth/session.tsx';
 import { formatNumber } from '../components/format.ts';
 import { callAnyTool } from './call-tool.ts';
+import { forgetLists } from './record-picker.tsx';
 import { flattenSongs, newSong, regroupErrors, songLayout } from './campaign-songs.ts';
 import { Fields } from './field-input.tsx';
 import { FormResult } from './form-result.tsx';
@@ -62,6 +63,7 @@ export default function CampaignWizard({ tool, query }: { tool: CatalogueTool; q
     setFailure(null);
     try {
       setOutput(await callAnyTool(api, tool.name, built.input));
+      forgetLists(api);
     } catch (error) {
       const placed = failureOf(error, fields);
       fail(placed.fieldErrors, placed.failure);

@@ -11,6 +11,7 @@ export function helpText(field: FieldSpec): string | undefined {
     .replace(/\s*\((?:YYYY-MM-DD)\)/g, '')
     .replace(/\s*\([^()]*\b[a-z]+_[a-z_]+\b[^()]*\)/g, '')
     .replace(/;?\s*null clears (?:it|them)\.?/gi, '. Empty it to clear it.')
+    .replace(/\b[a-z]+(?:_[a-z0-9]+)+\b/g, (name) => name.replaceAll('_', ' '))
     .replace(/\.\./g, '.')
     .trim();
   return text || undefined;

@@ -1,9 +1,31 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../auth/session.tsx';
+import type { ApiClient } from '../api/client.ts';
 import { callAnyTool } from './call-tool.ts';
 import type { RecordOption, RecordSource } from './record-sources.ts';
 
 type Control = { id: string; name: string; disabled?: boolean; 'aria-describedby'?: string; 'aria-invalid'?: boolean; 'aria-required'?: boolean };
+
+// One list call serves every picker showing it (three placements, one vendor list), for a minute.
+const answers = new WeakMap<ApiClient, Map<string, { at: number; answer: Promise<unknown> }>>();
+const FRESH_MS = 60_000;
+
+/** After a form saved something, lists are asked again: the new vendor must be among the choices. */
+export function forgetLists(api: ApiClient): void {
+  answers.delete(api);
+}
+
+function listOnce(api: ApiClient, tool: string, inputKey: string): Promise<unknown> {
+  let byKey = answers.get(api);
+  if (!byKey) answers.set(api, (byKey = new Map()));
+  const key = `${tool}:${inputKey}`;
+  const cached = byKey.get(key);
+  if (cached && Date.now() - cached.at < FRESH_MS) return cached.answer;
+  const answer = callAnyTool(api, tool, JSON.parse(inputKey));
+  answer.catch(() => byKey.delete(key));
+  byKey.set(key, { at: Date.now(), answer });
+  return answer;
+}
 
 /**
  * An id chosen by name from the list tool's rows, never a raw id box. Until the list arrives, or
@@ -20,14 +42,18 @@ export function RecordPicker({ source, control, value, onChange, context }: {
 
   useEffect(() => {
     if (!inputKey) return;
-    const abort = new AbortController();
-    callAnyTool(api, source.tool, JSON.parse(inputKey), abort.signal).then(
-      (answer) => setOptions({ key: inputKey, list: source.options(answer) }),
+    let shown = true;
+    listOnce(api, source.tool, inputKey).then(
+      (answer) => {
+        if (shown) setOptions({ key: inputKey, list: source.options(answer) });
+      },
       (error: unknown) => {
-        if (!abort.signal.aborted) setOptions({ key: inputKey, failed: error instanceof Error ? error.message : String(error) });
+        if (shown) setOptions({ key: inputKey, failed: error instanceof Error ? error.message : String(error) });
       },
     );
-    return () => abort.abort();
+    return () => {
+      shown = false;
+    };
   }, [api, source, inputKey]);
 
   const current = options?.key === inputKey ? options : null;

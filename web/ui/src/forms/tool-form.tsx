@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } 
 import { ApiError } from '../api/api-error.ts';
 import { useApi } from '../auth/session.tsx';
 import { callAnyTool } from './call-tool.ts';
+import { forgetLists } from './record-picker.tsx';
 import { Fields } from './field-input.tsx';
 import { FormResult } from './form-result.tsx';
 import { changedInput, initialValues, placeIssues, setValue, toToolInput, type FieldErrors, type FormValue, type FormValues } from './form-values.ts';
@@ -84,6 +85,7 @@ export function ToolForm({ tool, initial, baseline, locked = [], context = {}, i
     setFailure(null);
     try {
       const output = await callAnyTool(api, tool.name, built.input);
+      forgetLists(api);
       setDone({ output, input: built.input });
     } catch (error) {
       const placed = failureOf(error, fields);
