@@ -9,7 +9,7 @@ export const archiveClient = defineTool({
   name: 'archive_client',
   title: 'Archive a client',
   description:
-    'Archives a client: it leaves list_clients (unless include_archived) and pickers; its campaigns, placements and figures stay. update_client with is_active: true restores it. Archiving again changes nothing.',
+    'Archives a client: it leaves list_clients (unless include_archived) and campaign sheets may no longer name it (import_campaigns); its campaigns, placements and figures stay. update_client with is_active: true restores it. Archiving again changes nothing.',
   area: 'campaigns',
   access: 'write',
   permission: 'campaigns:write',

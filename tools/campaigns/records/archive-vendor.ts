@@ -9,7 +9,7 @@ export const archiveVendor = defineTool({
   name: 'archive_vendor',
   title: 'Archive a vendor',
   description:
-    'Archives a vendor: it leaves list_vendors (unless include_archived) and new bookings; its playlists, placements, payments and scorecard history stay. update_vendor with is_active: true restores it. Archiving again changes nothing.',
+    'Archives a vendor: it leaves list_vendors (unless include_archived) and campaign sheets may no longer name it (import_campaigns); its playlists, placements, payments and scorecard history stay. update_vendor with is_active: true restores it. Archiving again changes nothing.',
   area: 'campaigns',
   access: 'write',
   permission: 'campaigns:write',

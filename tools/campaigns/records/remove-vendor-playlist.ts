@@ -9,7 +9,7 @@ export const removeVendorPlaylist = defineTool({
   name: 'remove_vendor_playlist',
   title: 'Retire a playlist',
   description:
-    'Retires a registered playlist: it leaves lists and pickers but keeps its owner and scraped history, so what it delivered still counts. Again changes nothing. Returns it.',
+    'Retires a registered playlist: it leaves list_playlists (unless include_removed) but keeps its owner and scraped history, so what it delivered still counts. Again changes nothing. Returns it.',
   area: 'campaigns',
   access: 'write',
   permission: 'campaigns:write',
