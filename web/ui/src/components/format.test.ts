@@ -24,5 +24,8 @@ describe('figures in one format', () => {
 
   it('writes a 0-1 rate as a percentage', () => {
     expect(formatShare(0.6333)).toBe('63%');
+    expect(formatShare(1.2345)).toBe('123%');
+    expect(formatShare(0.045)).toBe('4.5%');
+    expect(formatShare(0)).toBe('0%');
   });
 });

@@ -47,9 +47,14 @@ export function formatDecimal(value: number): string {
   return decimalFormat.format(value);
 }
 
-/** A 0–1 share as a percentage (0.873 → 87%). */
-export function formatShare(value: number | null | undefined, digits = 0): string {
-  return value === null || value === undefined ? DASH : `${(value * 100).toFixed(digits)}%`;
+/**
+ * A 0–1 share as a percentage: 0.873 → "87%", 0.045 → "4.5%" (one decimal under 10%, where a
+ * whole number would hide the difference), the rule the tools' sentences follow too.
+ */
+export function formatShare(value: number | null | undefined): string {
+  if (value === null || value === undefined) return DASH;
+  const percent = value * 100;
+  return `${Math.abs(percent) < 10 ? Number(percent.toFixed(1)) : Math.round(percent)}%`;
 }
 
 export function formatRatio(value: number | null | undefined, suffix = '×'): string {
