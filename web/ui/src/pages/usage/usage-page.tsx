@@ -43,7 +43,7 @@ export default function UsagePage() {
   );
 }
 
-function TodayStats({ data }: { data: Usage }) {
+export function TodayStats({ data }: { data: Usage }) {
   const { today } = data;
   const { budget } = today;
   return (
@@ -55,7 +55,7 @@ function TodayStats({ data }: { data: Usage }) {
   );
 }
 
-function UsageTable({ data }: { data: Usage }) {
+export function UsageTable({ data }: { data: Usage }) {
   return (
     <TableScroll label="Assistant usage per day and person">
       <table>
