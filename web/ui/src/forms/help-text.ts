@@ -12,6 +12,7 @@ export function helpText(field: FieldSpec): string | undefined {
     .replace(/\s*\([^()]*\b[a-z]+_[a-z_]+\b[^()]*\)/g, '')
     .replace(/;?\s*null clears (?:it|them)\.?/gi, '. Empty it to clear it.')
     .replace(/\b[a-z]+(?:_[a-z0-9]+)+\b/g, (name) => name.replaceAll('_', ' '))
+    .replace(/\[((?:"[^"]*",?\s*)+)\]/g, (_list, items: string) => items.replaceAll('"', ''))
     .replace(/\.\./g, '.')
     .trim();
   return text || undefined;

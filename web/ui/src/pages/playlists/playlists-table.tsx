@@ -48,13 +48,13 @@ export function PlaylistsTable({ rows, sortable, sort, order, onSort }: {
         <thead>
           <tr>
             {header('name', 'Playlist', false)}
-            <th scope="col">Vendor</th>
+            <th scope="col" className="hide-narrow">Vendor</th>
             <th scope="col" className="hide-narrow">Genres</th>
             {header('follower_count', 'Followers', true)}
             {header('avg_daily_streams', 'Avg daily streams', true)}
             {extra.map((name) => header(name, figureLabel(name), true))}
             <th scope="col" className="hide-narrow">Last scraped</th>
-            {canEdit ? <th scope="col"><span className="sr-only">Actions</span></th> : null}
+            {canEdit ? <th scope="col" className="cell-actions"><span className="sr-only">Actions</span></th> : null}
           </tr>
         </thead>
         <tbody>
@@ -63,9 +63,10 @@ export function PlaylistsTable({ rows, sortable, sort, order, onSort }: {
               <th scope="row" className="cell-title">
                 {row.url ? <ExternalLink href={row.url}>{row.name}</ExternalLink> : row.name}
                 {row.curator ? <div className="muted cell-sub">{row.curator}</div> : null}
-                {row.genres.length ? <div className="muted cell-sub show-narrow">{row.genres.join(', ')}</div> : null}
+                {/* On a phone the vendor and genres columns fold in here, so the figures fit beside the name. */}
+                <div className="muted cell-sub show-narrow">{[row.vendor_name ?? 'Unassigned', ...row.genres].join(' · ')}</div>
               </th>
-              <td>{row.vendor_id ? <Link href={`/playlists?vendor=${encodeURIComponent(row.vendor_id)}`}>{row.vendor_name}</Link> : <span className="muted">Unassigned</span>}
+              <td className="hide-narrow">{row.vendor_id ? <Link href={`/playlists?vendor=${encodeURIComponent(row.vendor_id)}`}>{row.vendor_name}</Link> : <span className="muted">Unassigned</span>}
                 {row.auto_detected ? <span className="muted" title="Registered automatically from a scrape"> (auto)</span> : null}</td>
               <td className="hide-narrow">{row.genres.join(', ') || <span className="muted">—</span>}</td>
               <td className="num">{formatNumber(row.follower_count)}</td>
