@@ -81,6 +81,8 @@ describe('daily model budgets', () => {
     expect(viewer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const analyst = await world.runner.call('set_model_budget', { org_daily_tokens: 1 }, world.org.as('ANALYST'));
     expect(analyst).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // The assistant cannot raise its own budget, whoever asks.
+    expect(await world.runner.call('set_model_budget', { org_daily_tokens: 1 }, world.org.as('OWNER', { surface: 'AGENT' }))).toMatchObject({ ok: false });
   });
 
   it('set_model_budget names the field of a bad limit and keeps the ones left out', async () => {

@@ -14,6 +14,8 @@ export const setModelBudget = defineTool({
   area: 'access',
   access: 'write',
   permission: 'org:admin',
+  // People set the assistant's limits; the assistant never raises its own (an instruction smuggled into data might ask it to).
+  surfaces: ['CLI', 'HTTP', 'WEB', 'MCP'],
   keywords: ['token limit', 'spending cap', 'AI cost limit', 'assistant quota'],
   input: z.object({
     org_daily_tokens: limit('Tokens the whole organisation may use per day').refine((value) => value == null || Number.isInteger(value), 'a whole number of tokens'),
