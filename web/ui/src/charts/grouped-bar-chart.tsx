@@ -104,19 +104,19 @@ function Rows<Row>({ rows, category, series, formatTick, formatValue, width }: C
   const rowHeight = names.map((lines) => Math.max(series.length * barHeight, lines.length * LINE_HEIGHT_PX) + 14);
   const rowTop = rowHeight.map((_, index) => rowHeight.slice(0, index).reduce((sum, height) => sum + height, 0));
   const axisY = rowTop.at(-1)! + rowHeight.at(-1)!;
-  const plotWidth = Math.max(width - left - 16, 40);
-  // As many ticks as fit side by side under a narrow plot.
+  // As many ticks as fit side by side under a narrow plot, the last one centred under the plot's end.
   const dataMax = Math.max(0, ...rows.flatMap((row) => series.map((one) => one.value(row))));
-  const widest = textWidth(formatTick(valueAxis(dataMax).max)) + 16;
+  const widest = Math.max(...valueAxis(dataMax).ticks.map((tick) => textWidth(formatTick(tick)))) + 12;
+  const plotWidth = Math.max(width - left - widest / 2, 40);
   const axis = valueAxis(dataMax, { intervals: Math.max(1, Math.min(4, Math.floor(plotWidth / widest))) });
   const x = (value: number) => left + (value / axis.max) * plotWidth;
   return (
     <svg width={width} height={axisY + 22} className="chart-svg">
-      <g fontSize="12" fill={AXIS_TEXT}>
+      <g className="chart-axis-labels" fontSize="12" fill={AXIS_TEXT}>
         {axis.ticks.map((tick) => (
           <g key={tick}>
             <line x1={x(tick)} x2={x(tick)} y1={0} y2={axisY} stroke={tick ? GRID : BASELINE} />
-            <text x={x(tick)} y={axisY + 15} textAnchor={tick === axis.max ? 'end' : 'middle'}>{formatTick(tick)}</text>
+            <text x={x(tick)} y={axisY + 15} textAnchor="middle">{formatTick(tick)}</text>
           </g>
         ))}
       </g>
