@@ -6,11 +6,11 @@ import { Empty, Loaded } from '../../components/states.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 import { FormLink } from '../../forms/form-link.tsx';
 import { Link } from '../../router.tsx';
-import { extraFigureNames, figureLabel } from './extra-figures.ts';
+import { extraFigureNames, figureLabel, VENDOR_DELIVERED } from './extra-figures.ts';
 
 type Client = ToolOutput<'get_client'>;
 
-const SHOWN = new Set(['total_budget', 'streams_delivered']);
+const SHOWN = new Set(['total_budget', 'streams_delivered', VENDOR_DELIVERED]);
 const SHOWN_IN_ROWS = new Set(['goal', 'delivered', 'streams_7d', 'streams_28d', 'remaining_streams', 'progress', 'total_budget']);
 
 export default function ClientPage({ params }: { params: Record<string, string> }) {
@@ -29,6 +29,8 @@ function ClientView({ data }: { data: Client }) {
   const { client, campaigns_count: counts, currency } = data;
   const contact = [client.contact_person, ...client.emails, client.phone].filter(Boolean).join(' · ');
   const extra = extraFigureNames([data as unknown as Record<string, unknown>], SHOWN);
+  const given = (data as unknown as Record<string, unknown>)[VENDOR_DELIVERED];
+  const vendorDelivered = typeof given === 'number' ? given : null;
   return (
     <>
       <PageHeader
@@ -42,7 +44,12 @@ function ClientView({ data }: { data: Client }) {
       <div className="stats">
         <StatCard label="Active campaigns" value={formatNumber(counts.active)} detail={`${formatNumber(counts.paused)} paused · ${formatNumber(counts.completed)} completed`} />
         <StatCard label="Budget" value={formatMoney(data.total_budget, currency)} detail={`over ${formatNumber(counts.total)} campaigns`} />
-        <StatCard label="Streams delivered" value={formatNumber(data.streams_delivered)} detail="on vendor playlists" />
+        {vendorDelivered === null
+          ? <StatCard label="Streams delivered" value={formatNumber(data.streams_delivered)} detail="on vendor playlists" />
+          : <>
+            <StatCard label="Streams delivered" value={formatNumber(data.streams_delivered)} detail="the songs' own plays, last 28 days" />
+            <StatCard label="Delivered by vendors" value={formatNumber(vendorDelivered)} detail="streams on the vendors' playlists" />
+          </>}
         {extra.map((name) => <StatCard key={name} label={figureLabel(name)} value={formatNumber((data as unknown as Record<string, number>)[name])} />)}
       </div>
       <Panel title={`Campaigns (${formatNumber(counts.total)})`} description={data.more_campaigns ? 'The newest 100; the Campaigns page lists them all.' : undefined}>

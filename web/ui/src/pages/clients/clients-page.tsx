@@ -11,12 +11,17 @@ import { useDebounced } from '../../components/use-debounced.ts';
 import { FormLink } from '../../forms/form-link.tsx';
 import { Link } from '../../router.tsx';
 import { ExportButton } from '../playlists/export-button.tsx';
-import { extraFigureNames, figureLabel } from './extra-figures.ts';
+import { extraFigureNames, figureLabel, VENDOR_DELIVERED } from './extra-figures.ts';
 
 type Page = ToolOutput<'list_clients'>;
 type Row = Page['rows'][number];
 
-const SHOWN = new Set(['campaigns', 'active_campaigns', 'completed_campaigns', 'total_budget', 'streams_delivered']);
+const figure = (row: object, name: string): number | null => {
+  const value = (row as Record<string, unknown>)[name];
+  return typeof value === 'number' ? value : null;
+};
+
+const SHOWN = new Set(['campaigns', 'active_campaigns', 'completed_campaigns', 'total_budget', 'streams_delivered', VENDOR_DELIVERED]);
 
 /** The labels and artist teams buying campaigns: how much is running, what they budgeted, what was delivered. */
 export default function ClientsPage() {
@@ -73,7 +78,10 @@ function ClientPages({ input, first, filtered }: { input: { limit: number; searc
   }
   return (
     <>
-      <p className="muted small flush-top">Streams as of {formatDay(first.as_of)}; budgets in {first.currency}.</p>
+      <p className="muted small flush-top">
+        Streams as of {formatDay(first.as_of)}; budgets in {first.currency}.
+        {first.rows.some((row) => figure(row, VENDOR_DELIVERED) !== null) ? " Streams, 28 days: the clients' songs' own plays; delivered by vendors: streams on the vendors' playlists." : ''}
+      </p>
       <ClientsTable rows={rows} currency={first.currency} />
       {error ? <ErrorState error={error} onRetry={more} /> : null}
       {cursor ? <button type="button" className="button more-button" onClick={more} disabled={loading}>{loading ? 'Loading…' : 'Show more'}</button> : null}
@@ -83,11 +91,9 @@ function ClientPages({ input, first, filtered }: { input: { limit: number; searc
 
 export function ClientsTable({ rows, currency }: { rows: readonly Row[]; currency: string }) {
   const extra = extraFigureNames(rows as ReadonlyArray<Record<string, unknown>>, SHOWN);
-  const completed = (row: Row) => {
-    const given = (row as Record<string, unknown>).completed_campaigns;
-    return typeof given === 'number' ? given : null;
-  };
+  const completed = (row: Row) => figure(row, 'completed_campaigns');
   const showCompleted = rows.some((row) => completed(row) !== null);
+  const showVendorDelivered = rows.some((row) => figure(row, VENDOR_DELIVERED) !== null);
   return (
     <TableScroll label="Clients">
       <table>
@@ -97,7 +103,8 @@ export function ClientsTable({ rows, currency }: { rows: readonly Row[]; currenc
             <th scope="col" className="num">Active campaigns</th>
             {showCompleted ? <th scope="col" className="num">Completed</th> : null}
             <th scope="col" className="num">Budget</th>
-            <th scope="col" className="num">Streams delivered</th>
+            <th scope="col" className="num">{showVendorDelivered ? 'Streams, 28 days' : 'Streams delivered'}</th>
+            {showVendorDelivered ? <th scope="col" className="num">Delivered by vendors</th> : null}
             {extra.map((name) => <th key={name} scope="col" className="num">{figureLabel(name)}</th>)}
           </tr>
         </thead>
@@ -112,6 +119,7 @@ export function ClientsTable({ rows, currency }: { rows: readonly Row[]; currenc
               {showCompleted ? <td className="num">{formatNumber(completed(row))}</td> : null}
               <td className="num">{formatMoney(row.total_budget, currency)}</td>
               <td className="num">{formatNumber(row.streams_delivered)}</td>
+              {showVendorDelivered ? <td className="num">{formatNumber(figure(row, VENDOR_DELIVERED))}</td> : null}
               {extra.map((name) => <td key={name} className="num">{formatNumber((row as Record<string, unknown>)[name] as number | null)}</td>)}
             </tr>
           ))}

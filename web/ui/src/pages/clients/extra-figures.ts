@@ -1,5 +1,8 @@
 import { labelOf } from '../../forms/schema-fields.ts';
 
+/** What the vendors' playlists delivered, reported beside the songs' own plays once the client tools give it. */
+export const VENDOR_DELIVERED = 'vendor_delivered_streams';
+
 /**
  * Figures a list tool has gained since this page was written (a new count, the songs' own plays):
  * every numeric field of the row that the page does not already show, labelled from its name, so
