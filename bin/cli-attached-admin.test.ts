@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeAnthropic, toolThenAnswer, type FakeAnthropicServer } from '../agent/testing/fake-anthropic-server.ts';
+import { startFakeAnthropic, toolResults, toolThenAnswer, type FakeAnthropicServer } from '../agent/testing/fake-anthropic-server.ts';
 import { openDatabase } from '../db/database.ts';
 import { readMigrations } from '../db/migrate/migrate.ts';
 import { readRunningServer } from './server-state.ts';
@@ -149,7 +149,12 @@ describe('ask, chat, org, token, slack and db while `crescendo start` holds the 
     // The thread is Ana's: she continues it, with her role lowered to VIEWER.
     const plain = await cli(['ask', 'Who am I here?', '--org', 'adm', '--as', 'ana@adm.example', '--role', 'viewer', '--thread', reply.thread_id]);
     expect(plain.code, plain.stderr).toBe(0);
-    expect(plain.stdout).toMatch(/^From whoami: .*"email":"ana@adm.example"\},"role":"VIEWER"/);
+    expect(plain.stdout).toMatch(/^From whoami: /);
+    // What the tool answered the model, in the server: Ana, as a VIEWER.
+    const answered = toolResults(fake.requests.filter((request) => request.path === '/v1/messages').at(-1)!.body);
+    expect(answered.map((result) => result.name)).toEqual(['whoami']);
+    expect(answered[0]!.content).toContain('"email":"ana@adm.example"');
+    expect(answered[0]!.content).toContain('"role":"VIEWER"');
     expect(plain.stderr).toContain('  · whoami {}\n');
     expect(plain.stderr).toMatch(new RegExp(`\\(2 steps, 1 tool call, \\d+ in / 40 out tokens.*; thread ${reply.thread_id}\\)\\n$`));
 
