@@ -93,6 +93,10 @@ describe('import_campaigns', () => {
     const lowTide = campaigns[1]!.placements[2]!;
     expect([lowTide.vendor.name, lowTide.songName, lowTide.spotifyTrackId, lowTide.goal, lowTide.daily, lowTide.weekly, Number(lowTide.price), lowTide.currency]).toEqual(['Pulse Media', 'Low Tide', '7qiZfU4dY1lWllzX7mPBI3', 20_000, 800, null, 120.5, 'USD']);
     expect(campaigns[2]!.placements[0]).toMatchObject({ spotifyTrackId: '1301WleyT98MSxVHPZCA6M', weekly: 10_500 });
+    // Each new placement keeps its plan line: Low Tide's order is 20,000 streams for 120.50 USD over 20,000 / 800 = 25 days.
+    expect(await database.prisma.allocationPlanLine.count({ where: { organizationId: org.id } })).toBe(5);
+    const plan = await database.prisma.allocationPlanLine.findUniqueOrThrow({ where: { organizationId_placementId: { organizationId: org.id, placementId: lowTide.id } } });
+    expect([plan.expectedStreams, Number(plan.expectedCost), plan.currency, plan.days]).toEqual([20_000, 120.5, 'USD', 25]);
   });
 
   it('the same sheet again changes nothing; a corrected figure replaces the stored one', async () => {

@@ -2,6 +2,7 @@ import { Prisma } from '../../../db/generated/prisma/client.ts';
 import type { ToolContext } from '../../registry/context.ts';
 import { conflict } from '../../registry/errors.ts';
 import type { StoreOutcome } from '../../imports/csv-import.ts';
+import { keepPlanLines } from '../plans/keep-plan-lines.ts';
 import { recordActivity } from '../records/activity.ts';
 import { campaignKey, type CampaignRow } from './campaign-row.ts';
 import { loadCampaignDirectory, type StoredCampaign } from './campaign-directory.ts';
@@ -36,7 +37,8 @@ export async function storeCampaignRows(ctx: ToolContext, rows: readonly Campaig
         outcome.replaced++;
       }
     }
-    if (fresh.length) await ctx.db.placement.createMany({ data: fresh });
+    // Like any new booking, each new placement keeps its plan line (its order: goal and price).
+    if (fresh.length) await keepPlanLines(ctx, await ctx.db.placement.createManyAndReturn({ data: fresh }));
     const created = fresh.length;
     outcome.inserted += created;
     if (created > 0) {
