@@ -59,7 +59,10 @@ export function uncheckedActionClaims(answer: string, calls: readonly AgentToolC
   const findings: ClaimFinding[] = [];
   const seen = new Set<string>();
   const pending = new Map(filedApprovals(calls).map((approval) => [approval.approval_id, approval]));
+  const states = statusWords(calls);
   for (const claim of actionClaims(answer)) {
+    // "The campaign has been paused" where a tool reported status "paused": the answer reports the data.
+    if (!claim.firstPerson && states.has(claim.verb.toLowerCase())) continue;
     const tools = ACTIONS.find(([words]) => new RegExp(`^(?:${words})$`, 'i').test(claim.verb))![1];
     const matching = calls.filter((call) => tools.test(call.name));
     const executed = matching.find((call) => call.ok && accessOf(call.name) === 'write' && !pendingApprovalOf(call, pending));
@@ -79,7 +82,12 @@ export function uncheckedActionClaims(answer: string, calls: readonly AgentToolC
 interface ActionClaim {
   verb: string;
   sentence: string;
+  /** "I paused", not "it has been paused". */
+  firstPerson: boolean;
 }
+
+/** Decisions only people make: in the passive ("has been approved") the answer reports an approver's decision. */
+const DECISIONS = /^(?:approved|rejected|declined)$/i;
 
 /** The sentences that say an action was done, with the action word. */
 export function actionClaims(answer: string): ActionClaim[] {
@@ -90,10 +98,26 @@ export function actionClaims(answer: string): ActionClaim[] {
       const sentence = sentenceAround(answer, verbIndex);
       const clauseBefore = answer.slice(sentence.start, verbIndex);
       if (NEGATED.test(clauseBefore) || HISTORICAL.test(sentence.text) || sentence.text.trimEnd().endsWith('?')) continue;
-      claims.push({ verb: match[1]!, sentence: sentence.text.trim() });
+      const firstPerson = pattern === CLAIMS[0];
+      if (!firstPerson && DECISIONS.test(match[1]!)) continue;
+      claims.push({ verb: match[1]!, sentence: sentence.text.trim(), firstPerson });
     }
   }
   return claims;
+}
+
+/** One-word string values of the results (statuses such as "paused", "EXECUTED"), lower-cased. */
+function statusWords(calls: readonly AgentToolCall[]): Set<string> {
+  const words = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (/^[a-z_]{3,20}$/i.test(value)) words.add(value.toLowerCase());
+    } else if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') Object.values(value).forEach(visit);
+  };
+  // An approval's own pending result says nothing about the action having happened.
+  for (const call of calls) if (call.ok && !(call.output as { approval_id?: unknown } | undefined)?.approval_id) visit(call.output);
+  return words;
 }
 
 function pendingApprovalOf(call: AgentToolCall, pending: ReadonlyMap<string, unknown>): string | undefined {

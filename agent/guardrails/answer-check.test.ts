@@ -116,6 +116,14 @@ describe('the answer check: action claims', () => {
     expect(check('I paused the placement; it is now paused.', { toolCalls: [paused] }).falseClaims).toEqual([]);
   });
 
+  it('does not read a reported status or a person\'s decision as a claim of this turn', () => {
+    const campaigns: AgentToolCall = { id: 'c6', name: 'list_campaigns_fixture', input: {}, ok: true, output: { rows: [{ name: 'Summer Hearts', status: 'PAUSED' }] } };
+    expect(check('Summer Hearts has been paused; your payment request has been approved by Jane and executed.', { toolCalls: [campaigns] }).falseClaims).toEqual([]);
+    expect(check('Summer Hearts has been paused.').falseClaims).toEqual([expect.objectContaining({ claim: 'paused' })]);
+    expect(check('I paused Summer Hearts.', { toolCalls: [campaigns] }).falseClaims).toEqual([expect.objectContaining({ claim: 'paused', problem: 'not_done' })]);
+    expect(check('I approved the payment.').falseClaims).toEqual([expect.objectContaining({ claim: 'approved' })]);
+  });
+
   it('does not read reports of the data, questions or advice as claims', () => {
     expect(actionClaims('Pulse Media has been paid USD 500 so far. Neon was paid in October. Should I pause it? Paused placements: none. If you want, I can pause it.')).toEqual([]);
   });
