@@ -23,7 +23,8 @@ async function findInList(api: ApiClient, tool: string, id: string, input: Row =
 const READERS: Record<string, (api: ApiClient, id: string, query: Readonly<Record<string, string>>) => Promise<Row | null>> = {
   client_id: async (api, id) => ((await callAnyTool(api, 'get_client', { client_id: id })) as { client: Row }).client,
   campaign_id: async (api, id) => ((await callAnyTool(api, 'get_campaign', { campaign_id: id })) as { campaign: Row }).campaign,
-  vendor_id: (api, id) => findInList(api, 'list_vendors', id),
+  // An archived vendor is edited too (is_active: true restores it).
+  vendor_id: (api, id) => findInList(api, 'list_vendors', id, { include_archived: true }),
   playlist_id: (api, id, query) => findInList(api, 'list_playlists', id, query.vendor_id ? { vendor_id: query.vendor_id } : {}),
   placement_id: async (api, id, query) => {
     if (!query.campaign_id) return null;

@@ -103,11 +103,12 @@ export function ToolForm({ tool, initial, baseline, locked = [], context = {}, i
     }} />;
   }
 
-  const context_ = { ...context, ...topLevelText(values) };
+  // Pickers that depend on another choice (a playlist of the chosen vendor) read the form's values too.
+  const pickerContext = { ...context, ...topLevelText(values) };
   return (
     <form ref={form} className="tool-form" noValidate onSubmit={submit} aria-busy={busy}>
       {intro}
-      <Fields fields={fields} prefix="" values={{ ...emptyFor(fields, values) }} onChange={onChange} errors={fieldErrors} context={context_} locked={locked} />
+      <Fields fields={fields} prefix="" values={emptyFor(fields, values)} onChange={onChange} errors={fieldErrors} context={pickerContext} locked={locked} />
       <FormFooter failure={failure} busy={busy} label={submitLabel(tool, Boolean(baseline))} approval={tool.access === 'approval'} />
     </form>
   );

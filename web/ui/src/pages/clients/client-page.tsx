@@ -38,6 +38,7 @@ function ClientView({ data }: { data: Client }) {
         subtitle={<>{contact || 'No contact details yet'} · figures as of {formatDay(data.as_of)}</>}
         actions={<>
           <FormLink tool="update_client" values={{ client_id: client.id, back: `/clients/${client.id}` }}>Edit client</FormLink>
+          <FormLink tool="archive_client" values={{ client_id: client.id, back: `/clients/${client.id}` }}>Archive</FormLink>
           <FormLink tool="create_campaign" values={{ client_id: client.id }} primary>New campaign</FormLink>
         </>}
       />
