@@ -1,4 +1,4 @@
-import { generateText, stepCountIs, streamText, type LanguageModel, type ModelMessage, type TextStreamPart, type ToolSet } from 'ai';
+import { stepCountIs, streamText, type LanguageModel, type ModelMessage, type TextStreamPart, type ToolSet } from 'ai';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import { silentLogger, type Logger } from '../tools/registry/context.ts';
 import { invalidInput } from '../tools/registry/errors.ts';
@@ -9,17 +9,19 @@ import { meteredModel } from './budget/metered-model.ts';
 import { ModelMeter } from './budget/model-meter.ts';
 import { describeTurnFailure, type TurnFailure } from './errors/provider-failure.ts';
 import type { AnswerCheckOutcome } from './guardrails/answer-check.ts';
-import { reviewAnswer, type Corrector } from './guardrails/answer-review.ts';
+import { reviewAnswer } from './guardrails/answer-review.ts';
 import { filedApprovals, missingApprovalNotice } from './guardrails/approval-notice.ts';
 import { newDataEnvelope } from './guardrails/data-envelope.ts';
 import { groundingContext } from './guardrails/grounding-context.ts';
+import { modelCorrector } from './guardrails/model-corrector.ts';
 import type { DataFlag } from './guardrails/instruction-detector.ts';
 import type { AgentModel } from './model/agent-model.ts';
 import { NO_MODEL_HELP } from './model/model-config.ts';
 import { estimateCostUsd } from './model/model-prices.ts';
 import { buildInstructions, stablePrompt } from './prompt/system-prompt.ts';
-import { relayStream, type RelayedTurn } from './relay-stream.ts';
+import { relayStream } from './relay-stream.ts';
 import { loadSessionFacts } from './session-facts.ts';
+import { withFinalAnswer, withoutText } from './turn-text.ts';
 import { compactHistory, DEFAULT_HISTORY_BUDGET, type HistoryBudget } from './threads/compact-history.ts';
 import { ThreadStore, type ThreadRef } from './threads/thread-store.ts';
 import { buildAgentTools, type AgentToolCall } from './tools/agent-tools.ts';
@@ -184,19 +186,10 @@ export function createAgent(deps: AgentDeps): Agent {
     let answer = text;
     let check: AnswerCheckOutcome = { status: 'skipped' };
     if (status === 'answered' && text) {
-      const correct: Corrector = async (findings) => {
-        try {
-          // One call, no tools: the model rewrites from what it already has.
-          const rewrite = await generateText({
-            model: answerModel('CORRECTION'), instructions, messages: [...conversation, ...responseMessages, { role: 'user', content: findings }],
-            tools, toolChoice: 'none', maxRetries: limits.maxRetries, maxOutputTokens: limits.maxOutputTokens, abortSignal: request.abortSignal, timeout: { totalMs: limits.turnTimeoutMs },
-          });
-          return { text: rewrite.text.trim(), usage: toTurnUsage(rewrite.totalUsage) };
-        } catch (error) {
-          log.warn('the answer check\'s correction failed; the answer goes out with a note', { thread: thread.id, error: String(error) });
-          return null;
-        }
-      };
+      const correct = modelCorrector({
+        model: answerModel('CORRECTION'), instructions, messages: [...conversation, ...responseMessages], tools,
+        maxRetries: limits.maxRetries, maxOutputTokens: limits.maxOutputTokens, timeoutMs: limits.turnTimeoutMs, abortSignal: request.abortSignal, log,
+      });
       const reviewed = await reviewAnswer({
         answer: text, question: message, toolCalls, context: groundingContext(history.messages, history.summary, stablePrompt()),
         accessOf: (name) => deps.runner.catalogue.get(name)?.access,
@@ -239,30 +232,6 @@ function withCacheBreakpoint(history: readonly ModelMessage[]): ModelMessage[] {
   const last = history.at(-1)!;
   const marked = { ...last, providerOptions: { ...last.providerOptions, anthropic: { ...last.providerOptions?.anthropic, cacheControl: { type: 'ephemeral' } } } } as ModelMessage;
   return [...history.slice(0, -1), marked];
-}
-
-/** Passes every event but the text through, and returns the relayed turn (whose text is held back). */
-async function* withoutText(relay: AsyncGenerator<AgentEvent, RelayedTurn, undefined>): AsyncGenerator<AgentEvent, RelayedTurn, undefined> {
-  for (;;) {
-    const next = await relay.next();
-    if (next.done) return next.value;
-    if (next.value.type !== 'text') yield next.value;
-  }
-}
-
-/**
- * The turn's messages as stored: when the answer check replaced the answer, the last assistant
- * message carries what the user was shown instead of the rejected draft.
- */
-function withFinalAnswer(messages: readonly ModelMessage[], replacement: string | null): ModelMessage[] {
-  const stored = [...messages];
-  if (replacement === null) return stored;
-  const last = stored.findLastIndex((message) => message.role === 'assistant');
-  if (last < 0) return [...stored, { role: 'assistant', content: replacement }];
-  const previous = stored[last]!;
-  const kept = typeof previous.content === 'string' ? [] : previous.content.filter((part) => part.type !== 'text');
-  stored[last] = { ...previous, content: [...kept, { type: 'text', text: replacement }] } as ModelMessage;
-  return stored;
 }
 
 function failureStatus(failure: TurnFailure): AgentStatus {
