@@ -107,7 +107,7 @@ async function topCampaigns(ctx: ToolContext, day: Date): Promise<DailyDigest['t
   const campaigns = await ctx.db.campaignGroup.findMany({ where: { status: 'ACTIVE' }, select: { id: true, name: true } });
   const totals = await loadCampaignTotals(ctx, campaigns.map((campaign) => campaign.id), day);
   return campaigns
-    .map((campaign) => ({ campaign_id: campaign.id, name: campaign.name, ...toStreamsFigures(totals.get(campaign.id)!) }))
+    .map((campaign) => ({ campaign_id: campaign.id, name: campaign.name, ...toStreamsFigures(totals.get(campaign.id)!), streams_7d: totals.get(campaign.id)!.streams7d }))
     .filter((campaign) => campaign.streams_7d > 0)
     .sort((a, b) => b.streams_7d - a.streams_7d || a.name.localeCompare(b.name))
     .slice(0, TOP_CAMPAIGNS)
