@@ -11,7 +11,9 @@ import { extraFigureNames, figureLabel, VENDOR_DELIVERED } from './extra-figures
 type Client = ToolOutput<'get_client'>;
 
 const SHOWN = new Set(['total_budget', 'streams_delivered', VENDOR_DELIVERED]);
-const SHOWN_IN_ROWS = new Set(['goal', 'delivered', 'streams_7d', 'streams_28d', 'remaining_streams', 'progress', 'total_budget']);
+// The campaign's own columns; vendor_streams_7d/28d are the vendors' share of what the page shows as delivered.
+const SHOWN_IN_ROWS = new Set(['goal', 'delivered', 'streams_7d', 'streams_28d', 'remaining_streams', 'progress', 'total_budget',
+  'vendor_streams_7d', 'vendor_streams_28d', 'dropped_playlists']);
 
 export default function ClientPage({ params }: { params: Record<string, string> }) {
   const client = useTool('get_client', { client_id: params.id! });
@@ -44,7 +46,7 @@ function ClientView({ data }: { data: Client }) {
       />
       <div className="stats">
         <StatCard label="Active campaigns" value={formatNumber(counts.active)} detail={`${formatNumber(counts.paused)} paused · ${formatNumber(counts.completed)} completed`} />
-        <StatCard label="Budget" value={formatMoney(data.total_budget, currency)} detail={`over ${formatNumber(counts.total)} campaigns`} />
+        <StatCard label="Budget" value={formatMoney(data.total_budget, currency)} detail={`over ${counts.total === 1 ? '1 campaign' : `${formatNumber(counts.total)} campaigns`}`} />
         {vendorDelivered === null
           ? <StatCard label="Streams delivered" value={formatNumber(data.streams_delivered)} detail="on vendor playlists" />
           : <>
@@ -62,17 +64,23 @@ function ClientView({ data }: { data: Client }) {
 
 function ClientCampaigns({ campaigns }: { campaigns: Client['campaigns'] }) {
   const extra = extraFigureNames(campaigns as unknown as ReadonlyArray<Record<string, unknown>>, SHOWN_IN_ROWS);
+  // Once get_client reports the vendors' streams apart, streams_28d is the songs' own plays.
+  const songPlays = campaigns.some((campaign) => 'vendor_streams_28d' in campaign);
+  const dropped = (campaign: object) => {
+    const count = (campaign as Record<string, unknown>).dropped_playlists;
+    return typeof count === 'number' ? count : 0;
+  };
   return (
     <TableScroll label="Campaigns of this client">
       <table>
         <thead>
           <tr>
             <th scope="col">Campaign</th>
-            <th scope="col">Status</th>
+            <th scope="col" className="hide-narrow">Status</th>
             <th scope="col" className="hide-narrow">Started</th>
-            <th scope="col" className="num">Budget</th>
-            <th scope="col" className="num">Delivered</th>
-            <th scope="col" className="num hide-narrow">Last 28 days</th>
+            <th scope="col" className="num hide-narrow">Budget</th>
+            <th scope="col" className="num">Delivered by vendors</th>
+            <th scope="col" className="num hide-narrow">{songPlays ? 'Song plays, 28 days' : 'Last 28 days'}</th>
             {extra.map((name) => <th key={name} scope="col" className="num">{figureLabel(name)}</th>)}
             <th scope="col">Progress to goal</th>
           </tr>
@@ -80,11 +88,14 @@ function ClientCampaigns({ campaigns }: { campaigns: Client['campaigns'] }) {
         <tbody>
           {campaigns.map((campaign) => (
             <tr key={campaign.id}>
-              <th scope="row" className="cell-title"><Link href={`/campaigns/${encodeURIComponent(campaign.id)}`}>{campaign.name}</Link><div className="muted cell-sub">{campaign.artist_name}</div></th>
-              <td><span className={`badge badge-${campaign.status}`}>{campaign.status}</span></td>
+              <th scope="row" className="cell-title"><Link href={`/campaigns/${encodeURIComponent(campaign.id)}`}>{campaign.name}</Link><div className="muted cell-sub">{campaign.artist_name} <span className={`badge badge-${campaign.status} show-narrow`}>{campaign.status}</span></div></th>
+              <td className="hide-narrow"><span className={`badge badge-${campaign.status}`}>{campaign.status}</span></td>
               <td className="hide-narrow nowrap">{formatDay(campaign.start_date)}</td>
-              <td className="num">{formatMoney(campaign.total_budget, campaign.currency)}</td>
-              <td className="num">{formatNumber(campaign.delivered)}</td>
+              <td className="num hide-narrow">{formatMoney(campaign.total_budget, campaign.currency)}</td>
+              <td className="num">
+                {formatNumber(campaign.delivered)}
+                {dropped(campaign) ? <div className="muted small">{dropped(campaign)} dropped {dropped(campaign) === 1 ? 'playlist' : 'playlists'}</div> : null}
+              </td>
               <td className="num hide-narrow">{formatNumber(campaign.streams_28d)}</td>
               {extra.map((name) => <td key={name} className="num">{formatNumber((campaign as unknown as Record<string, number | null>)[name])}</td>)}
               <td className="progress-cell">
