@@ -42,6 +42,16 @@ describe('approvals', () => {
       .toMatchObject({ requested_by: 'campaigns@approvals.test' });
   });
 
+  it('asking again for the same thing while it is pending returns the standing request, not a second one', async () => {
+    const first = await request(777);
+    const again = await request(777);
+    expect(again).toBe(first);
+    const other = await request(778);
+    expect(other).not.toBe(first);
+    await runner.call('decide_approval', { approval_id: first, decision: 'reject', comment: 'duplicate check' }, approver);
+    expect(await request(777)).not.toBe(first);
+  });
+
   it('approving runs the action exactly once and records the outcome', async () => {
     const id = await request(250);
     const decided = await runner.call('decide_approval', { approval_id: id, decision: 'approve', comment: 'ok' }, approver);

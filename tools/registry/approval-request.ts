@@ -25,6 +25,14 @@ export async function fileApprovalRequest(
   approveUrl: (approvalId: string) => string | null,
 ): Promise<ApprovalPending> {
   if (!ctx.actor.userId) throw forbidden(`${tool.name} needs a person behind the request (a user token), so that another person can approve it.`);
+  // Asking twice for the same thing (a retried message, a double click, the agent repeating itself)
+  // must not put two identical payments in front of approvers: the first request still stands.
+  const standing = await ctx.db.approvalRequest.findFirst({
+    where: { organizationId: ctx.orgId, action: tool.name, status: 'PENDING', requestedById: ctx.actor.userId, payload: { equals: input as object } },
+    select: { id: true, preview: true },
+    orderBy: { createdAt: 'asc' },
+  });
+  if (standing) return { approval_id: standing.id, status: 'pending', preview: standing.preview, approve_url: approveUrl(standing.id) };
   const preview = await previewOf(tool, ctx, input);
   const fingerprint = tool.fingerprint ? await tool.fingerprint(ctx, input) : undefined;
   const summary = tool.summarize ? await tool.summarize(ctx, input) : undefined;
