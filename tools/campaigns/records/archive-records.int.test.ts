@@ -48,7 +48,7 @@ describe('update_playlist, remove_vendor_playlist, archive_client, archive_vendo
     expect(await database.prisma.activity.count({ where: { subjectId: playlist.id, kind: 'removed' } })).toBe(1);
   });
 
-  it('an archived client leaves list_clients unless include_archived, keeps its campaigns, and update_client is_active restores it', async () => {
+  it('an archived client leaves list_clients unless include_archived, keeps its campaigns, takes no new campaign (nor does an archived vendor), and update_client is_active restores it', async () => {
     const client = await owner.ok<Named>('create_client', { name: 'Archived Records Ltd' });
     await database.prisma.campaignGroup.create({ data: { organizationId: org.id, clientId: client.id, name: 'Old push', artistName: 'Someone', startDate: new Date('2026-01-01') } });
     expect(await owner.ok('archive_client', { client_id: client.id })).toMatchObject({ is_active: false, already_archived: false });
@@ -56,7 +56,13 @@ describe('update_playlist, remove_vendor_playlist, archive_client, archive_vendo
     expect((await owner.ok<Page<Named>>('list_clients', { include_archived: true })).rows.map((row) => row.id)).toContain(client.id);
     expect(await database.prisma.campaignGroup.count({ where: { clientId: client.id } })).toBe(1);
     expect(await owner.ok('archive_client', { client_id: client.id })).toMatchObject({ already_archived: true });
+    const vendor = await owner.ok<Named>('create_vendor', { name: 'Open Promo', cost_per_1k_streams: 2 });
+    const campaign = { client_id: client.id, name: 'New push', artist_name: 'Someone', start_date: '2026-12-01', songs: [{ track_url: 'https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC', goal: 1000, daily: 100, price: 20, vendor_id: vendor.id }] };
+    expect(await owner.fails('create_campaign', campaign)).toMatchObject({ code: 'conflict', issues: [{ path: 'client_id' }] });
     expect(await owner.ok('update_client', { client_id: client.id, is_active: true })).toMatchObject({ is_active: true });
+    await owner.ok('archive_vendor', { vendor_id: vendor.id });
+    expect(await owner.fails('create_campaign', campaign)).toMatchObject({ code: 'conflict', issues: [{ path: 'songs[0].vendor_id' }] });
+    await owner.ok('update_vendor', { vendor_id: vendor.id, is_active: true });
     expect((await owner.ok<Page<Named>>('list_clients', {})).rows.map((row) => row.id)).toContain(client.id);
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../../registry/define-tool.ts';
-import { invalidInput } from '../../registry/errors.ts';
+import { invalidInput, ToolError } from '../../registry/errors.ts';
 import { isoDate, parseDay, spotifyTrackId } from '../../common/format.ts';
 import { recordActivity } from './activity.ts';
 import { campaignView, toCampaignView } from './campaign-view.ts';
@@ -39,6 +39,7 @@ export const createCampaign = defineTool({
   },
   async handler(ctx, input) {
     const client = await requireClient(ctx.db, input.client_id);
+    if (!client.isActive) throw new ToolError('conflict', `client_id: ${client.name} is archived; restore it with update_client (is_active: true) before starting a campaign for it.`, [{ path: 'client_id', message: `${client.name} is archived` }]);
     const vendors = await requireSongVendors(ctx.db, input.songs);
     const startDate = parseDay(input.start_date, 'start_date');
     const endDate = input.end_date ? parseDay(input.end_date, 'end_date') : null;

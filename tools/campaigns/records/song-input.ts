@@ -30,7 +30,7 @@ export type SongInput = z.output<typeof songInput>;
 /** Every song's vendor must be one of this organisation's: one not_found naming each bad `songs[i].vendor_id`. */
 export async function requireSongVendors(db: ToolDb, songs: readonly SongInput[]): Promise<Map<string, { id: string; name: string }>> {
   const ids = [...new Set(songs.map((song) => song.vendor_id))];
-  const vendors = await db.vendor.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  const vendors = await db.vendor.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, isActive: true } });
   const byId = new Map(vendors.map((vendor) => [vendor.id, vendor]));
   const issues = songs.flatMap((song, index) =>
     byId.has(song.vendor_id) ? [] : [{ path: `songs[${index}].vendor_id`, message: `no vendor with id ${song.vendor_id} in this organisation` }],
@@ -38,5 +38,10 @@ export async function requireSongVendors(db: ToolDb, songs: readonly SongInput[]
   if (issues.length > 0) {
     throw new ToolError('not_found', issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ') + '. list_vendors shows the vendors.', issues);
   }
+  const archived = songs.flatMap((song, index) => {
+    const vendor = byId.get(song.vendor_id)!;
+    return vendor.isActive ? [] : [{ path: `songs[${index}].vendor_id`, message: `${vendor.name} is archived; restore it with update_vendor (is_active: true) before booking it` }];
+  });
+  if (archived.length > 0) throw new ToolError('conflict', archived.map((issue) => `${issue.path}: ${issue.message}`).join('; ') + '.', archived);
   return byId;
 }
