@@ -96,6 +96,12 @@ describe('answers checked before they are sent', () => {
     expect(request.status).toBe('PENDING');
   });
 
+  it('the example figures of the house rules ground nothing', async () => {
+    const model = scriptedModel([{ text: 'Delivered 182,400 streams (real cost USD 3.12 per 1k).' }, { text: 'I have no delivery figures yet.' }]);
+    const reply = await world.agent(model).ask({ principal: world.org.as('OWNER'), message: 'How did delivery go?' });
+    expect(reply.check).toMatchObject({ status: 'corrected', findings: { unsupportedFigures: ['182,400', '3.12'] } });
+  });
+
   it('a claimed write that never ran is caught', async () => {
     const model = scriptedModel([{ text: 'I paused the Summer Hearts campaign.' }, { text: 'I cannot pause campaigns with the tools I have.' }]);
     const reply = await world.agent(model).ask({ principal: world.org.as('OWNER'), message: 'Pause Summer Hearts' });

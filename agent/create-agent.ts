@@ -1,5 +1,6 @@
 import { stepCountIs, streamText, type LanguageModel, type ModelMessage, type TextStreamPart, type ToolSet } from 'ai';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
+import { glossaryMarkdown } from '../tools/glossary.ts';
 import { silentLogger, type Logger } from '../tools/registry/context.ts';
 import { invalidInput } from '../tools/registry/errors.ts';
 import type { Principal, ToolRunner } from '../tools/registry/runner.ts';
@@ -191,7 +192,7 @@ export function createAgent(deps: AgentDeps): Agent {
         maxRetries: limits.maxRetries, maxOutputTokens: limits.maxOutputTokens, timeoutMs: limits.turnTimeoutMs, abortSignal: request.abortSignal, log,
       });
       const reviewed = await reviewAnswer({
-        answer: text, question: message, toolCalls, context: groundingContext(history.messages, history.summary, stablePrompt()),
+        answer: text, question: message, toolCalls, context: groundingContext(history.messages, history.summary, glossaryMarkdown()),
         accessOf: (name) => deps.runner.catalogue.get(name)?.access,
       }, correct);
       answer = reviewed.text;

@@ -6,8 +6,8 @@ import { toolOutputValue } from './data-envelope.ts';
  * earlier questions, tool inputs and results still in the history, and the instructions (the
  * glossary's constants). Earlier answers are not included: a figure is only as good as its source.
  */
-export function groundingContext(history: readonly ModelMessage[], summary: string | null, instructions: string): unknown[] {
-  const context: unknown[] = [instructions];
+export function groundingContext(history: readonly ModelMessage[], summary: string | null, glossary: string): unknown[] {
+  const context: unknown[] = [glossary];
   if (summary) context.push(summary);
   for (const message of history) {
     if (message.role === 'user') context.push(typeof message.content === 'string' ? message.content : message.content.map((part) => (part.type === 'text' ? part.text : '')));
