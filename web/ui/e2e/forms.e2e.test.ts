@@ -135,7 +135,11 @@ describe.skipIf(!hasChromium)('forms in Chromium against the embedded app', () =
     await field(placement(secondSong, 1), 'Price').fill('225');
     await page.screenshot({ path: `${SHOTS}form-campaign-step2-1280.png`, fullPage: true });
     await page.getByRole('button', { name: 'Next: Review' }).click();
-    expect(await page.locator('.review').textContent()).toContain('2 songs, 3 vendor placements: 45,000 streams promised in total');
+    const review = page.locator('.review');
+    await expect.poll(() => review.textContent()).toContain(`${vendorName}: 20,000 streams, 1,000 a day, price 300`);
+    expect(await review.textContent()).toContain(`${campaignName} for ${clientName}: Mara Vale, starting 2026-11-20.`);
+    expect(await review.textContent()).toContain('2 songs, 3 vendor placements: 45,000 streams promised in total, 2,250 a day');
+    await page.screenshot({ path: `${SHOTS}form-campaign-review-1280.png`, fullPage: true });
     await page.getByRole('button', { name: 'Create a playlist campaign' }).click();
 
     // The tool refuses songs[2].track_url: the form goes back to the songs and marks song 2's link.

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useApi } from '../auth/session.tsx';
 import { formatNumber } from '../components/format.ts';
 import { callAnyTool } from './call-tool.ts';
-import { forgetLists } from './record-picker.tsx';
+import { forgetLists, useRecordNames } from './record-picker.tsx';
+import { recordSourceFor } from './record-sources.ts';
 import { flattenSongs, newSong, regroupErrors, songLayout } from './campaign-songs.ts';
 import { Fields } from './field-input.tsx';
 import { FormResult } from './form-result.tsx';
@@ -105,17 +106,26 @@ export default function CampaignWizard({ tool, query }: { tool: CatalogueTool; q
 
 /** What will be created, in the marketer's terms, before the one call. */
 function Review({ values, songs }: { values: FormValues; songs: FormValues[] }) {
-  const placements = songs.flatMap((song) => (song.placements as FormValues[]).map((placement) => ({ song, placement })));
-  const total = (name: string) => placements.reduce((sum, { placement }) => sum + (Number(String(placement[name]).replace(/[\s,_]/g, '')) || 0), 0);
+  const clients = useRecordNames(recordSourceFor('client_id'));
+  const vendors = useRecordNames(recordSourceFor('vendor_id'));
+  const text = (value: FormValue | undefined) => (typeof value === 'string' ? value.trim() : '');
+  const number = (value: FormValue | undefined) => Number(text(value).replace(/[\s,_]/g, '')) || 0;
+  const placements = songs.flatMap((song) => song.placements as FormValues[]);
+  const total = (name: string) => placements.reduce((sum, placement) => sum + number(placement[name]), 0);
+  const currency = text(values.currency).toUpperCase() || 'the organisation currency';
   return (
     <div className="review">
-      <p><strong>{String(values.name) || 'Unnamed campaign'}</strong> for {String(values.artist_name) || 'an unnamed artist'}, starting {String(values.start_date) || 'on a day not given yet'}.</p>
-      <p>{songs.length} {songs.length === 1 ? 'song' : 'songs'}, {placements.length} vendor {placements.length === 1 ? 'placement' : 'placements'}: {formatNumber(total('goal'))} streams promised in total, {formatNumber(total('daily'))} a day, for {total('price').toLocaleString()} {String(values.currency) || '(organisation currency)'}.</p>
+      <p><strong>{text(values.name) || 'Unnamed campaign'}</strong> for {clients.get(text(values.client_id)) ?? 'a client not chosen yet'}: {text(values.artist_name) || 'artist not given'}, starting {text(values.start_date) || 'on a day not given yet'}.</p>
+      <p>{songs.length} {songs.length === 1 ? 'song' : 'songs'}, {placements.length} vendor {placements.length === 1 ? 'placement' : 'placements'}: {formatNumber(total('goal'))} streams promised in total, {formatNumber(total('daily'))} a day, for {formatNumber(total('price'))} in {currency}.</p>
       <ul className="plain-list">
         {songs.map((song, index) => (
           <li key={index}>
-            <strong>{String(song.song_name) || String(song.track_url) || `Song ${index + 1}`}</strong>
-            <span className="muted"> · {(song.placements as FormValues[]).length} vendor placements</span>
+            <strong>{text(song.song_name) || text(song.track_url) || `Song ${index + 1}`}</strong>
+            <ul className="review-placements">
+              {(song.placements as FormValues[]).map((placement, at) => (
+                <li key={at}>{vendors.get(text(placement.vendor_id)) ?? 'Vendor not chosen'}: {formatNumber(number(placement.goal))} streams, {formatNumber(number(placement.daily))} a day, price {formatNumber(number(placement.price))}</li>
+              ))}
+            </ul>
           </li>
         ))}
       </ul>

@@ -10,6 +10,25 @@ type Control = { id: string; name: string; disabled?: boolean; 'aria-describedby
 const answers = new WeakMap<ApiClient, Map<string, { at: number; answer: Promise<unknown> }>>();
 const FRESH_MS = 60_000;
 
+/** The names of a source's records by id (a review says "Pulse Media", not an id); empty until loaded. */
+export function useRecordNames(source: RecordSource | undefined, context: Readonly<Record<string, string>> = {}): ReadonlyMap<string, string> {
+  const api = useApi();
+  const input = source?.input(context);
+  const inputKey = input ? JSON.stringify(input) : null;
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    if (!source || !inputKey) return;
+    let shown = true;
+    listOnce(api, source.tool, inputKey).then((answer) => {
+      if (shown) setNames(new Map(source.options(answer).map((option) => [option.value, option.label])));
+    }, () => undefined);
+    return () => {
+      shown = false;
+    };
+  }, [api, source, inputKey]);
+  return names;
+}
+
 /** After a form saved something, lists are asked again: the new vendor must be among the choices. */
 export function forgetLists(api: ApiClient): void {
   answers.delete(api);
