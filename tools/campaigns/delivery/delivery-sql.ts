@@ -45,9 +45,7 @@ export function listingCtes(scope: DeliveryScope, detail = false): Prisma.Sql {
     latest AS MATERIALIZED (
       SELECT DISTINCT ON (s."spotifyTrackId") s.id, s."spotifyTrackId" AS track, s."scrapedAt", s."plays7d", s."plays28d", s."plays12m", s.saves, s."playlistAdds"
       FROM "ScrapeSnapshot" s
-      WHERE s."organizationId" = ${organizationId} AND s."scrapedAt" < ${cutoff}
-        -- From Placement itself rather than \`songs\`: the planner has statistics for it, and sizes every join after this right.
-        AND s."spotifyTrackId" IN (SELECT p."spotifyTrackId" FROM "Placement" p WHERE p."organizationId" = ${organizationId} AND (${scope.placements}))
+      WHERE s."organizationId" = ${organizationId} AND s."scrapedAt" < ${cutoff} AND s."spotifyTrackId" IN (SELECT track FROM songs)
       ORDER BY s."spotifyTrackId", s."scrapedAt" DESC
     ),
     earlier AS MATERIALIZED (
