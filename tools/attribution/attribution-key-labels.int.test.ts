@@ -84,4 +84,37 @@ describe('compare_attribution_models names keys as people read them', () => {
     expect(channels.disagreements[0]).toBe('TikTok: First touch credits $100.00, Last touch $10.00 (a spread of $90.00).');
     expect(channels.top_named_by_model.first_touch).toMatchObject({ label: expect.stringMatching(/^(Meta|TikTok)$/), campaign_id: null });
   });
+
+  it('roas_summary by campaign names each campaign key too, beside its raw key', async () => {
+    await database.prisma.marketingSpend.createMany({
+      data: [
+        { organizationId: org.id, date: new Date('2026-10-05'), channel: 'meta', campaign: 'autumn-push', amount: '80', currency: 'USD', dedupeKey: 'roas-autumn' },
+        { organizationId: org.id, date: new Date('2026-10-06'), channel: 'google', campaign: 'brand-search', amount: '30', currency: 'USD', dedupeKey: 'roas-brand' },
+        { organizationId: org.id, date: new Date('2026-10-07'), channel: 'meta', campaign: 'summer-push', amount: '25', currency: 'USD', dedupeKey: 'roas-summer' },
+      ],
+    });
+    const result = await runner.call('roas_summary', { group_by: 'campaign', from: '2026-10-01', to: '2026-10-31' }, org.as('VIEWER'));
+    if (!result.ok) throw new Error(result.error.message);
+    const rows = (result.output as { rows: Array<Named & { spend: number; attributed_revenue: number; roas: number | null }> }).rows;
+    // Linear credit: autumn-push A 33.33 + B 50 + E1 10 + E2 20 + F 30 = 143.33; brand-search A 33.33 + F 30;
+    // newsletter-41 A 33.33 + E2 20; newsletter-42 C 20; (direct) D 30 + G 1000. summer-push's only touch is before every window.
+    expect(rows.map(({ key, label, campaign_id, spend, attributed_revenue, roas }) => ({ key, label, campaign_id, spend, attributed_revenue, roas }))).toEqual([
+      { key: 'autumn-push', label: 'Autumn Push', campaign_id: campaignIds.autumn, spend: 80, attributed_revenue: 143.33, roas: 1.7917 },
+      { key: 'brand-search', label: 'Brand – Search (autumn run)', campaign_id: campaignIds.brand, spend: 30, attributed_revenue: 63.33, roas: 2.1111 },
+      { key: 'summer-push', label: 'Summer-push', campaign_id: null, spend: 25, attributed_revenue: 0, roas: 0 },
+      { key: '(direct)', label: 'Direct', campaign_id: null, spend: 0, attributed_revenue: 1030, roas: null },
+      { key: 'newsletter-41', label: 'Newsletter-41', campaign_id: null, spend: 0, attributed_revenue: 53.33, roas: null },
+      { key: 'newsletter-42', label: 'Newsletter-42', campaign_id: null, spend: 0, attributed_revenue: 20, roas: null },
+    ]);
+    await database.prisma.marketingSpend.deleteMany({ where: { dedupeKey: { startsWith: 'roas-' } } });
+  });
+
+  it('roas_summary by channel labels channels by their display names, with no campaign', async () => {
+    const result = await runner.call('roas_summary', { group_by: 'channel', from: '2026-10-01', to: '2026-10-31' }, org.as('VIEWER'));
+    if (!result.ok) throw new Error(result.error.message);
+    const rows = (result.output as { rows: Named[] }).rows;
+    expect(Object.fromEntries(rows.map((row) => [row.key, [row.label, row.campaign_id]]))).toEqual({
+      meta: ['Meta', null], tiktok: ['TikTok', null], google: ['Google', null], email: ['Email', null], '(direct)': ['Direct', null],
+    });
+  });
 });

@@ -43,7 +43,7 @@ describe('comparison, journeys, ROAS and settings on the hand-computed scenario'
     expect(output.rows.map((row) => row.key)).toEqual(['meta', 'tiktok', 'google', 'email', '(direct)']);
     const [meta, tiktok, google] = output.rows;
     expect(meta).toEqual({
-      key: 'meta', spend: 100, attributed_revenue: 88.33, attributed_conversions: 1.3333, new_customers: 1.3333,
+      key: 'meta', label: 'Meta', campaign_id: null, spend: 100, attributed_revenue: 88.33, attributed_conversions: 1.3333, new_customers: 1.3333,
       roas: 0.8833, roi: -0.1167, cac: 75, cpa: 75, impressions: 10000, clicks: 200, cpm: 10, cpc: 0.5, ctr: 0.02, conversion_rate: 0.0067,
     });
     // 50 EUR at 1.1; tiktok credit: B 1/2 + E1 1 + E2 1/2 = 2 conversions, of which E2 was a repeat purchase.

@@ -3,6 +3,7 @@ import { isoDate, isoDay, money, moneyOrNull, rate } from '../common/format.ts';
 import { defineTool } from '../registry/define-tool.ts';
 import { attribute, type AttributedKey } from './engine/attribute.ts';
 import { groupByInput, halfLifeInput, resolveScope } from './engine/attribution-scope.ts';
+import { labelKeys } from './key-labels.ts';
 import { spendByKey, type KeySpend } from '../spend/spend-by-key.ts';
 import { ATTRIBUTION_MODELS } from './models.ts';
 
@@ -50,7 +51,12 @@ export const roasSummary = defineTool({
     from: z.string(),
     to: z.string(),
     currency: z.string(),
-    rows: z.array(z.object({ key: z.string(), ...figures })),
+    rows: z.array(z.object({
+      key: z.string(),
+      label: z.string().describe('The key as people read it: a channel\'s display name, the playlist campaign\'s name.'),
+      campaign_id: z.string().nullable().describe('The playlist campaign the key names (group_by campaign), else null.'),
+      ...figures,
+    })),
     totals: z.object(figures),
   }),
   example: { group_by: 'channel', from: '2026-10-01', to: '2026-10-31' },
@@ -62,13 +68,14 @@ export const roasSummary = defineTool({
     const byKey = [...keys].map((key) => combine(key, spend.find((row) => row.key === key), attribution.rows.find((row) => row.key === key)));
     byKey.sort((a, b) => b.spend - a.spend || b.revenue - a.revenue || a.key.localeCompare(b.key));
     const total = combine('total', sumSpend(spend), sumCredit(attribution.rows));
+    const labels = await labelKeys(ctx, input.group_by, keys);
     return {
       group_by: input.group_by,
       model: input.model,
       from: isoDay(scope.fromDay!),
       to: isoDay(scope.toDay!),
       currency: ctx.org.baseCurrency,
-      rows: byKey.map(({ key, ...row }) => ({ key, ...present(row) })),
+      rows: byKey.map(({ key, ...row }) => ({ key, ...labels.get(key)!, ...present(row) })),
       totals: present(total),
     };
   },

@@ -12,7 +12,7 @@ type RoasSummary = ToolOutput<'roas_summary'>;
 export const RoasByChannel = memo(function RoasByChannel({ summary }: { summary: RoasSummary }) {
   const charts = useCharts();
   if (!summary.rows.length) return <Empty title="No spend or attributed revenue in this period." />;
-  const charted = summary.rows.filter((row) => row.roas !== null).map((row) => ({ key: row.key, label: displayName(row.key), roas: row.roas! }));
+  const charted = summary.rows.filter((row) => row.roas !== null).map((row) => ({ key: row.key, label: row.label, roas: row.roas! }));
   return (
     <>
       {charted.length ? (charts ? <charts.RoasByChannelChart rows={charted} model={displayName(summary.model)} /> : <Loading label="Drawing the chart" />) : null}
@@ -24,7 +24,7 @@ export const RoasByChannel = memo(function RoasByChannel({ summary }: { summary:
           <tbody>
             {summary.rows.map((row) => (
               <tr key={row.key}>
-                <th scope="row">{displayName(row.key)}</th>
+                <th scope="row">{row.label}</th>
                 <td className="num">{formatMoney(row.spend, summary.currency)}</td>
                 <td className="num">{formatMoney(row.attributed_revenue, summary.currency)}</td>
                 <td className="num">{row.roas === null ? <span className="muted" title="No spend to divide by">no spend</span> : formatRatio(row.roas)}</td>
