@@ -137,7 +137,7 @@ describe.skipIf(!hasChromium)('forms in Chromium against the embedded app', () =
     await page.getByRole('button', { name: 'Next: Review' }).click();
     const review = page.locator('.review');
     await expect.poll(() => review.textContent()).toContain(`${vendorName}: 20,000 streams, 1,000 a day, price 300`);
-    expect(await review.textContent()).toContain(`${campaignName} for ${clientName}: Mara Vale, starting 2026-11-20.`);
+    expect(await review.textContent()).toContain(`${campaignName} for ${clientName}: Mara Vale, starting Nov 20, 2026.`);
     expect(await review.textContent()).toContain('2 songs, 3 vendor placements: 45,000 streams promised in total, 2,250 a day');
     await page.screenshot({ path: `${SHOTS}form-campaign-review-1280.png`, fullPage: true });
     await page.getByRole('button', { name: 'Create a playlist campaign' }).click();

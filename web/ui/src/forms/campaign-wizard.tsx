@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useApi } from '../auth/session.tsx';
-import { formatNumber } from '../components/format.ts';
+import { formatDay, formatNumber } from '../components/format.ts';
 import { callAnyTool } from './call-tool.ts';
 import { forgetLists, useRecordNames } from './record-picker.tsx';
 import { recordSourceFor } from './record-sources.ts';
@@ -115,7 +115,7 @@ function Review({ values, songs }: { values: FormValues; songs: FormValues[] }) 
   const currency = text(values.currency).toUpperCase() || 'the organisation currency';
   return (
     <div className="review">
-      <p><strong>{text(values.name) || 'Unnamed campaign'}</strong> for {clients.get(text(values.client_id)) ?? 'a client not chosen yet'}: {text(values.artist_name) || 'artist not given'}, starting {text(values.start_date) || 'on a day not given yet'}.</p>
+      <p><strong>{text(values.name) || 'Unnamed campaign'}</strong> for {clients.get(text(values.client_id)) ?? 'a client not chosen yet'}: {text(values.artist_name) || 'artist not given'}, starting {text(values.start_date) ? formatDay(text(values.start_date)) : 'on a day not given yet'}.</p>
       <p>{songs.length} {songs.length === 1 ? 'song' : 'songs'}, {placements.length} vendor {placements.length === 1 ? 'placement' : 'placements'}: {formatNumber(total('goal'))} streams promised in total, {formatNumber(total('daily'))} a day, for {formatNumber(total('price'))} in {currency}.</p>
       <ul className="plain-list">
         {songs.map((song, index) => (
