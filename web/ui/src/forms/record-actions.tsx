@@ -11,12 +11,13 @@ export function CampaignEditLinks({ campaignId }: { campaignId: string }) {
   );
 }
 
-/** The vendors page's way to add records: a vendor, or a playlist to one. */
+/** The vendors page's way to add and change records: a vendor, a playlist to one, a vendor's details. */
 export function VendorAddLinks() {
   return (
     <>
       <FormLink tool="create_vendor" values={{ back: '/vendors' }} primary>New vendor</FormLink>
       <FormLink tool="add_vendor_playlist" values={{ back: '/vendors' }}>Add a playlist</FormLink>
+      <FormLink tool="update_vendor" values={{ back: '/vendors' }}>Edit a vendor</FormLink>
     </>
   );
 }
