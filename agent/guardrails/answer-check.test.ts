@@ -71,6 +71,12 @@ describe('the answer check: figures', () => {
     expect(findings).toEqual({ unsupportedFigures: [], falseClaims: [] });
   });
 
+  it('reads answers written in German or French number formats', () => {
+    expect(check('Neon Media lieferte 182.400 Streams, Lieferquote 63 %, reale Kosten 20.744,56 USD pro 1.000 Streams.').unsupportedFigures).toEqual([]);
+    expect(check('Neon Media a livré 182\u202f400 streams, soit 63,1 % de l’objectif.').unsupportedFigures).toEqual([]);
+    expect(check('Neon Media lieferte 182.500 Streams zu 20.744,99 USD.').unsupportedFigures).toEqual(['182.500', '20.744,99']);
+  });
+
   it('catches an invented figure, and one off by more than its rounding', () => {
     const findings = check('Neon Media delivered 182,400 streams, a delivery rate of 71%, and will reach 250,000 by December.');
     expect(findings.unsupportedFigures).toEqual(['71%', '250,000']);

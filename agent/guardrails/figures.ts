@@ -11,6 +11,11 @@ export interface Figure {
   percent: boolean;
   /** The smallest step the writing can express: 0.01 for "3.12", 100 for "1.2k" or "20,700". */
   step: number;
+  /**
+   * Every way the writing can be read: "20,744" is twenty thousand in English and twenty point
+   * seven in German, "20.744,56" only the latter. `value` and `step` are the first.
+   */
+  readings: Array<{ value: number; step: number }>;
 }
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
@@ -28,16 +33,23 @@ const NOT_FIGURES: readonly RegExp[] = [
   new RegExp(`\\b${MONTH}\\s+\\d{4}\\b`, 'gi'),
   /\b(?:week|wk|q|h)\s?\d{1,2}\b/gi,
   // The unit of a cost per thousand streams, not a figure.
-  /\bper\s+(?:1\s?k|1,?000|thousand)\b/gi,
+  /\b(?:per|pro|par|por)\s+(?:1\s?k|1[,.\u202f]?000|thousand|tausend|mille)\b/gi,
   // List numbering: "1. ", "2) ", "- 3. " at the start of a line.
   /^\s*(?:[-*]\s+)?\d{1,3}[.)](?=\s)/gm,
 ];
 
 const MULTIPLIERS: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, mn: 1e6, b: 1e9, bn: 1e9, billion: 1e9 };
 
-// A number not glued to a word, id or version: optional sign, thousands separators, decimals, then a
-// multiplier and/or a percent sign. The surrounding checks happen in code (see `figuresIn`).
-const NUMBER = /[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:thousand|million|billion|bn|mn|k|K|M|B)(?![a-z]))?(?:\s?%|\s(?:percent|per cent|pct)\b)?/g;
+// A number not glued to a word, id or version: optional sign, thousands separators (English ",",
+// German ".", French narrow spaces), decimals, then a multiplier and/or a percent sign. The
+// surrounding checks happen in code (see `figuresIn`).
+const NUMBER = /[-−+]?(?:\d{1,3}(?:[,.\u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)?(?:\s?(?:thousand|million|billion|bn|mn|k|K|M|B)(?![a-z]))?(?:\s?%|\s(?:percent|per cent|pct)\b)?/g;
+
+/** How the two conventions write a number: [pattern, group separator, decimal mark]. */
+const CONVENTIONS: ReadonlyArray<[RegExp, RegExp, string]> = [
+  [/^(?:\d{1,3}(?:[,\u00a0\u202f]\d{3})+|\d+)(?:\.\d+)?$/, /[,\u00a0\u202f]/g, '.'],
+  [/^(?:\d{1,3}(?:[.\u00a0\u202f]\d{3})+|\d+)(?:,\d+)?$/, /[.\u00a0\u202f]/g, ','],
+];
 
 /** Whole numbers up to this, without a unit, are counts and ranks ("3 vendors", "top 5"), not figures. */
 export const SMALL_COUNT = 10;
@@ -71,20 +83,24 @@ export function figuresIn(text: string): Figure[] {
 
 function readFigure(raw: string): Figure | null {
   const percent = /%|percent|per cent|pct/i.test(raw);
-  const body = raw.replace(/\s?(?:%|percent|per cent|pct)$/i, '');
-  const parsed = /^([-−+]?)([\d,]+)(?:\.(\d+))?\s?([a-zA-Z]+)?$/.exec(body.trim());
+  const body = raw.replace(/\s?(?:%|percent|per cent|pct)$/i, '').trim();
+  const parsed = /^[-−+]?([\d,.\u00a0\u202f]+?)\s?([a-zA-Z]+)?$/.exec(body);
   if (!parsed) return null;
-  const [, , whole, decimals = '', suffix] = parsed;
+  const [, number, suffix] = parsed;
   const multiplier = suffix ? MULTIPLIERS[suffix.toLowerCase()] : 1;
   if (!multiplier) return null;
-  const value = Number(`${whole!.replaceAll(',', '')}.${decimals || '0'}`) * multiplier;
-  if (!Number.isFinite(value)) return null;
-  // "20,700" may be 20,744 rounded to hundreds (two significant digits kept at least); "30" and "500" are exact.
-  const digits = whole!.replaceAll(',', '');
-  const trailingZeros = decimals || suffix || percent || digits.length < 4 ? 0 : Math.min(/0*$/.exec(digits)![0].length, digits.length - 2);
-  const roundedWhole = 10 ** trailingZeros;
-  const step = (decimals ? 10 ** -decimals.length : roundedWhole) * multiplier;
-  return { text: raw.trim(), value, percent, step };
+  const readings: Figure['readings'] = [];
+  for (const [pattern, groups, decimalMark] of CONVENTIONS) {
+    if (!pattern.test(number!)) continue;
+    const [whole, decimals = ''] = number!.replace(groups, '').split(decimalMark);
+    const value = Number(`${whole}.${decimals || '0'}`) * multiplier;
+    // "20,700" may be 20,744 rounded to hundreds (two significant digits kept at least); "30" and "500" are exact.
+    const trailingZeros = decimals || suffix || percent || whole!.length < 4 ? 0 : Math.min(/0*$/.exec(whole!)![0].length, whole!.length - 2);
+    const step = (decimals ? 10 ** -decimals.length : 10 ** trailingZeros) * multiplier;
+    if (Number.isFinite(value) && !readings.some((reading) => reading.value === value && reading.step === step)) readings.push({ value, step });
+  }
+  if (!readings.length) return null;
+  return { text: raw.trim(), value: readings[0]!.value, step: readings[0]!.step, percent, readings };
 }
 
 function isYear(raw: string): boolean {
@@ -112,11 +128,13 @@ export function numbersIn(value: unknown, into: Set<number> = new Set()): Set<nu
 }
 
 export function numbersInText(text: string, into: Set<number> = new Set()): Set<number> {
-  for (const match of text.matchAll(/(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?(?:thousand|million|billion|bn|k|K|M|B)(?![a-z]))?\s?%?/g)) {
-    const figure = readFigure(match[0]);
+  for (const match of text.matchAll(NUMBER)) {
+    const figure = readFigure(match[0].replace(/^[-−+]/, ''));
     if (!figure) continue;
-    into.add(figure.value);
-    if (figure.percent) into.add(figure.value / 100);
+    for (const { value } of figure.readings) {
+      into.add(value);
+      if (figure.percent) into.add(value / 100);
+    }
   }
   return into;
 }
@@ -127,7 +145,7 @@ export function numbersInText(text: string, into: Set<number> = new Set()): Set<
  * prose says "down 12%" for -0.12.
  */
 export function figureStates(figure: Figure, source: number): boolean {
-  const readings = figure.percent ? [{ value: figure.value, step: figure.step }, { value: figure.value / 100, step: figure.step / 100 }] : [{ value: figure.value, step: figure.step }];
+  const readings = figure.percent ? figure.readings.flatMap((reading) => [reading, { value: reading.value / 100, step: reading.step / 100 }]) : figure.readings;
   const target = Math.abs(source);
   return readings.some(({ value, step }) => {
     const stated = Math.abs(value);
