@@ -80,7 +80,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   },
   worker: {
     usage: ['worker [--concurrency N] [--no-schedules]   run the job workers and per-organisation schedules against REDIS_URL until stopped'],
-    load: async () => ({ run: (await import('./commands/worker.ts')).workerCommand }),
+    load: async () => (await import('./commands/worker.ts')).workerCommandEntry,
   },
   slack: {
     usage: [

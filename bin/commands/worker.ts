@@ -2,8 +2,44 @@ import { startJobWorker } from '../../jobs/bullmq/job-worker.ts';
 import { resumeApprovedRequests } from '../../jobs/resume-approvals.ts';
 import { resumeUnfinishedImports } from '../../jobs/resume-imports.ts';
 import { activeSchedules } from '../../jobs/schedules.ts';
+import type { AttachedServer } from '../attached-server.ts';
+import type { Command } from '../command-catalogue.ts';
+import { loadConfig } from '../config.ts';
 import type { Runtime } from '../runtime.ts';
+import { readRunningServer } from '../server-state.ts';
 import { parseOptions, UsageError } from '../usage.ts';
+
+const OPTIONS = { concurrency: { type: 'string' }, 'no-schedules': { type: 'boolean' } } as const;
+
+export const workerCommandEntry: Command = {
+  checkArgs: (args) => void concurrencyOf(parseOptions(args, OPTIONS).values.concurrency),
+  run: workerCommand,
+  attached: async (server) => {
+    throw new UsageError(embeddedServerRunning(server));
+  },
+};
+
+/**
+ * Why there is no worker to start beside `crescendo start` on the embedded database: that server
+ * already runs every job and schedule itself, and a second process could not open the database anyway.
+ */
+function embeddedServerRunning(server: AttachedServer): string {
+  const config = loadConfig(process.env);
+  const running = readRunningServer(config.dataDir);
+  const who = `\`crescendo start\` (${running ? `process ${running.pid}, ` : ''}${server.url})`;
+  if (!config.redisUrl) {
+    return `${who} already runs the jobs and schedules in-process: in embedded mode (no REDIS_URL) there is no separate worker to start. `
+      + '`crescendo worker` is for production, with REDIS_URL and DATABASE_URL set, where it runs the jobs beside `crescendo start`.';
+  }
+  return `${who} holds the embedded database, which admits one process, so a worker cannot open it. `
+    + 'With REDIS_URL set, point DATABASE_URL at a Postgres server for both processes, or unset REDIS_URL so `crescendo start` runs the jobs in-process.';
+}
+
+function concurrencyOf(flag: string | undefined): number {
+  const concurrency = flag === undefined ? 4 : Number(flag);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 100) throw new UsageError(`--concurrency: "${flag}" is not a whole number from 1 to 100`);
+  return concurrency;
+}
 
 /**
  * Runs jobs from Redis until SIGINT or SIGTERM: approvals as they are approved, and the
@@ -11,11 +47,10 @@ import { parseOptions, UsageError } from '../usage.ts';
  * Several workers may run at once; each job still runs once.
  */
 export async function workerCommand(runtime: Runtime, args: string[]): Promise<number> {
-  const { values } = parseOptions(args, { concurrency: { type: 'string' }, 'no-schedules': { type: 'boolean' } });
+  const { values } = parseOptions(args, OPTIONS);
   const url = runtime.config.redisUrl;
   if (!url) throw new UsageError('crescendo worker needs REDIS_URL (for example redis://127.0.0.1:6379); without Redis, `crescendo start` runs the jobs in-process');
-  const concurrency = values.concurrency === undefined ? 4 : Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 100) throw new UsageError(`--concurrency: "${values.concurrency}" is not a whole number from 1 to 100`);
+  const concurrency = concurrencyOf(values.concurrency);
   const worker = await startJobWorker({ redis: { url }, deps: runtime.jobDeps, concurrency, schedules: !values['no-schedules'] });
   try {
     const resumed = await resumeApprovedRequests(runtime.database.prisma, worker.queue);
