@@ -18,7 +18,7 @@ export interface CatalogueTool {
 // One catalogue per session: the schemas change only with the server's code.
 const loaded = new WeakMap<ApiClient, Promise<CatalogueTool[]>>();
 
-function catalogue(api: ApiClient): Promise<CatalogueTool[]> {
+export function catalogue(api: ApiClient): Promise<CatalogueTool[]> {
   let tools = loaded.get(api);
   if (!tools) {
     tools = api.get('/tools').then((answer) => (answer as { tools: CatalogueTool[] }).tools);
