@@ -95,12 +95,13 @@ describe.skipIf(!hasChromium)('words and numbers in Chromium against the embedde
     await page.close();
   });
 
-  it('chat without a model tells the person to ask an admin, with the setup for admins folded away', async () => {
+  it('chat without a model tells the person to ask an admin on arrival, with the setup for admins folded away', async () => {
     const page = await signedInPage('/chat');
-    await page.getByLabel('Message').fill('How are my campaigns doing?');
-    await page.keyboard.press('Enter');
+    // Before anyone types: the notice, and a composer that says why it is off.
     const notice = page.locator('.setup-notice');
     await notice.waitFor();
+    expect(await page.getByLabel('Message').isDisabled()).toBe(true);
+    expect(await page.getByText('Sending is off until an admin sets up the assistant.').isVisible()).toBe(true);
     expect(await notice.innerText()).toMatch(/^The assistant isn't set up yet; ask your admin\./);
     expect(await notice.getByText(/ANTHROPIC_API_KEY/).isVisible()).toBe(false);
     await notice.getByText('For admins').click();

@@ -1,10 +1,12 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import { streamChat, type ChatEvent } from '../../api/chat-stream.ts';
 import { useApi } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/layout-parts.tsx';
 import { Empty } from '../../components/states.tsx';
-import { ChatTranscript, NOT_SET_UP, type Turn } from './chat-transcript.tsx';
+import { useChatStatus } from './chat-status.ts';
+import { ChatTranscript, NOT_SET_UP, SetupNotice, type Turn } from './chat-transcript.tsx';
+import { useToolTitles } from './tool-titles.ts';
 import './chat.css';
 
 const SUGGESTIONS = [
@@ -18,6 +20,9 @@ const nextId = () => `turn-${++turnCounter}`;
 
 export default function ChatPage() {
   const api = useApi();
+  const status = useChatStatus();
+  const titles = useToolTitles();
+  const notSetUp = status.state === 'not-set-up';
   const [turns, setTurns] = useState<Turn[]>([]);
   const [draft, setDraft] = useState('');
   const [threadId, setThreadId] = useState<string | undefined>();
@@ -57,7 +62,7 @@ export default function ChatPage() {
 
   async function send(message: string) {
     const text = message.trim();
-    if (!text || busy) return;
+    if (!text || busy || notSetUp) return;
     setDraft('');
     setBusy(true);
     setAnnouncement('');
@@ -94,6 +99,21 @@ export default function ChatPage() {
     }
   };
 
+  function conversation(): ReactNode {
+    if (turns.length) return <ChatTranscript turns={turns} titles={titles} />;
+    if (notSetUp) return <SetupNotice hint={status.help} role="status" />;
+    return (
+      <Empty title="Ask Crescendo anything about your marketing.">
+        {/* Not offered until the status is known: a question the assistant cannot take is never suggested. */}
+        {status.state === 'loading' ? null : (
+          <span className="suggestions">
+            {SUGGESTIONS.map((suggestion) => <button key={suggestion} type="button" className="button" onClick={() => void send(suggestion)}>{suggestion}</button>)}
+          </span>
+        )}
+      </Empty>
+    );
+  }
+
   return (
     <>
       <PageHeader title="Chat" subtitle="Ask about campaigns, vendors, spend and attribution. Every figure comes from a tool; the tools used are listed above each answer."
@@ -102,20 +122,16 @@ export default function ChatPage() {
       <p className="sr-only" role="status" aria-live="polite">{announcement}</p>
       <div className="chat">
         <div>
-          {turns.length ? <ChatTranscript turns={turns} /> : (
-            <Empty title="Ask Crescendo anything about your marketing.">
-              <span className="suggestions">
-                {SUGGESTIONS.map((suggestion) => <button key={suggestion} type="button" className="button" onClick={() => void send(suggestion)}>{suggestion}</button>)}
-              </span>
-            </Empty>
-          )}
+          {conversation()}
           <div ref={end} />
         </div>
         <form className="composer" onSubmit={submit}>
           <label htmlFor="chat-message" className="sr-only">Message</label>
           <textarea id="chat-message" rows={2} value={draft} onChange={(event) => setDraft(event.target.value)} onKeyDown={onKeyDown}
-            placeholder="Ask a question (Enter to send, Shift+Enter for a new line)" />
-          <button type="submit" className="button button-primary" disabled={busy || !draft.trim()}>{busy ? 'Answering…' : 'Send'}</button>
+            disabled={notSetUp} aria-describedby={notSetUp ? 'chat-unavailable' : undefined}
+            placeholder={notSetUp ? 'Questions open once the assistant is set up' : 'Ask a question (Enter to send, Shift+Enter for a new line)'} />
+          <button type="submit" className="button button-primary" disabled={busy || notSetUp || !draft.trim()}>{busy ? 'Answering…' : 'Send'}</button>
+          {notSetUp ? <p id="chat-unavailable" className="composer-note muted small flush">Sending is off until an admin sets up the assistant.</p> : null}
         </form>
       </div>
     </>
