@@ -134,7 +134,7 @@ describe.skipIf(!hasChromium)('web UI in Chromium against the embedded app', () 
     await expect.poll(() => answer.textContent(), { timeout: 20_000 }).toContain('Golden Hour Sounds gives the cheapest real streams in dance.');
     const tool = answer.getByRole('list', { name: 'Tools used' }).getByRole('listitem').first();
     // The tool by its title for people; its name stays in the tooltip.
-    expect(await tool.textContent()).toBe('Vendor performance ✓');
+    expect(await tool.textContent()).toBe('Vendor performance scorecard ✓');
     expect(await tool.getAttribute('title')).toBe('vendor_performance');
     await page.close();
   });

@@ -1,13 +1,14 @@
 import { render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { vendorPerformance } from '../../../../../tools/campaigns/performance/vendor-performance.ts';
 import { SessionProvider } from '../../auth/session.tsx';
 import ChatPage from './chat-page.tsx';
 
 const HELP = 'The agent has no language model configured, so it cannot answer. Set ANTHROPIC_API_KEY (and optionally CRESCENDO_MODEL).';
 
-/** The catalogue as GET /api/tools lists it (only the fields the chat reads matter here). */
-const CATALOGUE = { tools: [{ name: 'vendor_performance', title: 'Vendor performance', description: '', area: 'campaigns', access: 'read', read_only: true, input_schema: {} }] };
+/** The catalogue as GET /api/tools lists it, with the tool's real title (only the fields the chat reads matter here). */
+const CATALOGUE = { tools: [{ name: vendorPerformance.name, title: vendorPerformance.title, description: '', area: 'campaigns', access: 'read', read_only: true, input_schema: {} }] };
 
 /** One agent turn over POST /api/chat as the server streams it: server-sent events. */
 function chatStream(): string {
@@ -72,7 +73,7 @@ describe('ChatPage', () => {
     const chips = within(screen.getByRole('list', { name: 'Tools used' })).getAllByRole('listitem');
     // list_stream_rates is not in this role's catalogue: still words, from its name.
     expect(chips.map((chip) => [chip.textContent, chip.title])).toEqual([
-      ['Vendor performance ✓', 'vendor_performance'],
+      ['Vendor performance scorecard ✓', 'vendor_performance'],
       ['List stream rates ✗', 'list_stream_rates'],
     ]);
     expect(screen.getByText('List stream rates failed: Your role may not read stream rates.')).toBeTruthy();
