@@ -1,3 +1,4 @@
+import { askWhoamiEarly } from './auth/early-whoami.ts';
 import { mountSignInForm } from './auth/sign-in-form.ts';
 import { storedToken, storeToken, TOKEN_KEY } from './auth/token-storage.ts';
 import './styles.css';
@@ -11,7 +12,11 @@ const root = document.getElementById('root')!;
 let app: Promise<void> | undefined;
 const startApp = () => (app ??= import('./main.tsx').then(({ mountApp }) => mountApp(root)));
 
-if (storedToken()) {
+const token = storedToken();
+if (token) {
+  // Beside the app's download: who is signed in, and the overview, the page most visits open on.
+  askWhoamiEarly(token);
+  if (window.location.pathname === '/') void import('./pages/overview/overview-page.tsx');
   void startApp();
 } else {
   const removeForm = mountSignInForm(root, {

@@ -34,6 +34,9 @@ describe('GroupedBarChart', () => {
     const bars = [...container.querySelectorAll('rect.chart-bar')];
     expect(bars).toHaveLength(84);
     expect(new Set(bars.map((bar) => bar.getAttribute('x'))).size).toBe(1);
-    expect([...container.querySelectorAll('.chart-axis-labels text')].map((name) => name.textContent)).toEqual(rows.map((row) => row.name));
+    const labels = [...container.querySelectorAll('.chart-axis-labels text')].map((label) => label.textContent);
+    expect(labels.filter((label) => label?.startsWith('Campaign'))).toEqual(rows.map((row) => row.name));
+    // Value ticks along the bottom, as many as fit: 0-1,400 in steps of 500 on the 640 px fallback width.
+    expect(labels.filter((label) => /^\d+$/.test(label ?? ''))).toEqual(['0', '500', '1000', '1500']);
   });
 });
