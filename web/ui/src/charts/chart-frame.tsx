@@ -8,10 +8,9 @@ const FALLBACK_WIDTH = 640;
  * hands it to `children`. `data-drawn` is set once the chart has been drawn at the measured width,
  * so browser tests and `npm run bench ui` know the chart is on screen, whatever it is made of.
  */
-export function ChartFrame({ name, label, className, children }: {
+export function ChartFrame({ name, label, children }: {
   name: string;
   label: string;
-  className?: string;
   children: (width: number) => ReactNode;
 }) {
   const box = useRef<HTMLDivElement>(null);
@@ -26,7 +25,7 @@ export function ChartFrame({ name, label, className, children }: {
     return () => observer.disconnect();
   }, []);
   return (
-    <div ref={box} className={`chart ${className ?? ''}`} data-chart={name} data-drawn={width > 0 ? 'true' : undefined} role="img" aria-label={label}>
+    <div ref={box} className="chart" data-chart={name} data-drawn={width > 0 ? 'true' : undefined} role="img" aria-label={label}>
       {children(width || FALLBACK_WIDTH)}
     </div>
   );

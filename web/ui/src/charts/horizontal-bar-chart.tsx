@@ -23,14 +23,15 @@ export function HorizontalBarChart({ name, label, bars, reference, formatTick, f
   name: string;
   label: string;
   bars: readonly HorizontalBar[];
-  reference?: { value: number; label: string };
+  /** A value to mark with a dashed line (break-even at 1×); the axis always reaches it. */
+  reference?: number;
   formatTick(value: number): string;
   formatValue(value: number): string;
 }) {
-  const axis = valueAxis(Math.max(0, ...bars.map((bar) => bar.value)), { include: reference?.value });
+  const axis = valueAxis(Math.max(0, ...bars.map((bar) => bar.value)), { include: reference ?? 0 });
   const height = bars.length * ROW_HEIGHT + AXIS_HEIGHT + 6;
   return (
-    <ChartFrame name={name} label={label} className="chart-auto">
+    <ChartFrame name={name} label={label}>
       {(width) => {
         const left = Math.min(Math.max(...bars.map((bar) => textWidth(bar.label)), 40) + 12, width * 0.34);
         const plotWidth = Math.max(width - left - VALUE_ROOM, 40);
@@ -67,11 +68,7 @@ export function HorizontalBarChart({ name, label, bars, reference, formatTick, f
                   stroke="#fff" strokeWidth="3" paintOrder="stroke">{formatValue(bar.value)}</text>
               </g>
             ))}
-            {reference ? (
-              <g>
-                <line x1={x(reference.value)} x2={x(reference.value)} y1={0} y2={axisY} stroke="#5d647a" strokeDasharray="4 3" />
-              </g>
-            ) : null}
+            {reference === undefined ? null : <line x1={x(reference)} x2={x(reference)} y1={0} y2={axisY} stroke="#5d647a" strokeDasharray="4 3" />}
           </svg>
         );
       }}

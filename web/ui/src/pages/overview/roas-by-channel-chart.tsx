@@ -17,6 +17,6 @@ export function RoasByChannelChart({ rows, model }: { rows: readonly ChannelRoas
   return (
     <HorizontalBarChart name="roas-by-channel" label={`ROAS by channel, ${model} attribution`}
       bars={rows.map((row) => ({ key: row.key, label: row.label, value: row.roas, colour: row.roas >= 1 ? SERIES.good : SERIES.bad }))}
-      reference={{ value: 1, label: 'break-even' }} formatTick={ratioTick} formatValue={(value) => formatRatio(value)} />
+      reference={1} formatTick={ratioTick} formatValue={(value) => formatRatio(value)} />
   );
 }

@@ -37,7 +37,7 @@ export const SpendStreamsChart = memo(function SpendStreamsChart({ timeline }: {
   ];
   return (
     <>
-      <ChartFrame name="spend-streams" className="chart-auto"
+      <ChartFrame name="spend-streams"
         label={`Spend, revenue and streams per ${granularity} from ${formatDay(timeline.from)} to ${formatDay(timeline.to)}`}>
         {(width) => {
           const plotWidth = Math.max(width - left - right, 40);
