@@ -101,7 +101,7 @@ export default function ChatPage() {
 
   function conversation(): ReactNode {
     if (turns.length) return <ChatTranscript turns={turns} titles={titles} />;
-    if (notSetUp) return <SetupNotice hint={status.help} role="status" />;
+    if (notSetUp) return <div className="panel setup-on-arrival"><SetupNotice hint={status.help} role="status" /></div>;
     return (
       <Empty title="Ask Crescendo anything about your marketing.">
         {/* Not offered until the status is known: a question the assistant cannot take is never suggested. */}
