@@ -108,6 +108,14 @@ describe('MCP server over the in-memory transport', () => {
     expect(cheapest.tools[0]!.name).toBe('vendor_performance');
   });
 
+  it('find_tools follows its matches with the lookups their id fields need', async () => {
+    const found = structured<{ tools: { name: string; finds?: string }[] }>(await client.callTool({ name: 'find_tools', arguments: { query: 'register a playlist for a vendor', limit: 1 } }));
+    expect(found.tools.map((tool) => tool.name)).toEqual(['add_vendor_playlist', 'list_vendors']);
+    expect(found.tools[1]!.finds).toBe('Finds the vendor_id that add_vendor_playlist needs, by name.');
+    const read = structured<{ tools: { name: string; finds?: string }[] }>(await client.callTool({ name: 'find_tools', arguments: { query: 'which vendor gives the cheapest real streams', limit: 1 } }));
+    expect(read.tools.filter((tool) => tool.finds)).toEqual([]);
+  });
+
   it('find_tools and enable_toolset bring tools into the list and send tools/list_changed', async () => {
     const session = await connect();
     let changes = 0;
