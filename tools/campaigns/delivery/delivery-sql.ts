@@ -65,16 +65,28 @@ export function listingCtes(scope: DeliveryScope, detail = false): Prisma.Sql {
         WHERE x."organizationId" = ${organizationId} AND x."snapshotId" = r.latest_id AND ox.key = r.key)
       ORDER BY r.track, r.key, r."scrapedAt" DESC
     ),
-    listed AS (
-      SELECT l.track, c."scrapedAt", ${columns('c')}, NULL::timestamptz AS dropped_at
-      FROM latest l JOIN "CampaignPlaylist" c ON c."organizationId" = ${organizationId} AND c."snapshotId" = l.id
-      ${owned('c')}
-      UNION ALL
+    current_listed AS (
+      SELECT c."spotifyTrackId" AS track, c."scrapedAt", ${columns('c')}, NULL::timestamptz AS dropped_at
+      FROM "CampaignPlaylist" c
+      -- A grouped subquery rather than the CTE: the planner then knows one row per song and hashes it, not the playlist rows.
+      JOIN (SELECT "spotifyTrackId" AS track, max("scrapedAt") AS at FROM "ScrapeSnapshot"
+            WHERE "organizationId" = ${organizationId} AND "scrapedAt" < ${cutoff}
+              AND "spotifyTrackId" IN (SELECT p."spotifyTrackId" FROM "Placement" p WHERE p."organizationId" = ${organizationId} AND (${scope.placements}))
+            GROUP BY 1) l
+        -- Only the latest scrape's rows are at or after its time and before the cutoff; written as a range, the planner sizes it
+        -- as the many rows it is (and hashes their sums rather than sorting them).
+        ON l.track = c."spotifyTrackId" AND c."scrapedAt" >= l.at AND c."scrapedAt" < ${cutoff}
+      LEFT JOIN (SELECT pid, name, curator, min(owner) AS owner, min(key) AS key FROM owners GROUP BY pid, name, curator) o
+        ON o.pid = coalesce(c."spotifyPlaylistId", '') AND o.name = c.name AND o.curator = coalesce(c.curator, '')
+      WHERE c."organizationId" = ${organizationId}
+    ),
+    kept_listed AS (
       SELECT k.track, k."scrapedAt", k.owner, k.key, k."streams7d", k."streams28d", k."streams12m"${detail ? Prisma.sql`, k.name, k."spotifyPlaylistId", k.curator, k."dateAdded", k."playlistId"` : Prisma.empty},
              (SELECT min(s."scrapedAt") FROM "ScrapeSnapshot" s
-              WHERE s."organizationId" = ${organizationId} AND s."spotifyTrackId" = k.track AND s."scrapedAt" > k."scrapedAt" AND s."scrapedAt" < ${cutoff})
+              WHERE s."organizationId" = ${organizationId} AND s."spotifyTrackId" = k.track AND s."scrapedAt" > k."scrapedAt" AND s."scrapedAt" < ${cutoff}) AS dropped_at
       FROM kept k
-    )`;
+    )${detail ? Prisma.sql`,
+    listed AS (SELECT * FROM current_listed UNION ALL SELECT * FROM kept_listed)` : Prisma.empty}`;
 }
 
 /**
@@ -93,9 +105,16 @@ export function figureCtes(scope: DeliveryScope): Prisma.Sql {
       GROUP BY 1
     ),
     by_owner AS MATERIALIZED (
-      SELECT l.track, l.owner, sum(l."streams7d") AS streams7d, sum(l."streams28d") AS streams28d, sum(l."streams12m") AS streams12m,
-             count(*) FILTER (WHERE l.dropped_at IS NOT NULL) AS dropped, count(*) FILTER (WHERE l.key IS NULL) AS unknown
-      FROM listed l
+      -- Each half summed on its own: the playlist rows of the latest scrapes are hashed by song and owner, never sorted.
+      SELECT track, owner, sum(streams7d) AS streams7d, sum(streams28d) AS streams28d, sum(streams12m) AS streams12m, sum(dropped) AS dropped, sum(unknown) AS unknown
+      FROM (
+        SELECT l.track, l.owner, sum(l."streams7d") AS streams7d, sum(l."streams28d") AS streams28d, sum(l."streams12m") AS streams12m,
+               0 AS dropped, count(*) FILTER (WHERE l.key IS NULL) AS unknown
+        FROM current_listed l GROUP BY 1, 2
+        UNION ALL
+        SELECT l.track, l.owner, sum(l."streams7d"), sum(l."streams28d"), sum(l."streams12m"), count(*), count(*) FILTER (WHERE l.key IS NULL)
+        FROM kept_listed l GROUP BY 1, 2
+      ) AS halves
       GROUP BY 1, 2
     ),
     unknown AS (SELECT coalesce(sum(unknown), 0)::int AS identities FROM by_owner),
