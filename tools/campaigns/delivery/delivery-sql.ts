@@ -23,10 +23,11 @@ export interface DeliveryScope {
 
 /**
  * CTEs `placed` (the placements), `songs` (their tracks), `latest` (each song's latest scrape before
- * the cutoff) and `listed` (per song, every playlist by the history rule: its rows in the latest
- * scrape, and for a playlist missing from it the rows of the latest scrape that listed it, with
- * `dropped_at`, the first scrape after that without it). Rows whose identity `owners` does not know
- * have a null key: callers check `unknown` and retry with fresh identities.
+ * the cutoff), `current_listed` (the playlist rows of those scrapes) and `kept_listed` (the history
+ * rule: for a playlist a song's latest scrape no longer lists, the rows of the latest scrape that
+ * did, with `dropped_at`, the first scrape after that). With `detail`, `listed` is both, with the
+ * rows' names and ids. Rows whose identity `owners` does not know have a null key: callers check
+ * `unknown` and retry with fresh identities.
  */
 export function listingCtes(scope: DeliveryScope, detail = false): Prisma.Sql {
   const { organizationId, cutoff } = scope;
