@@ -14,10 +14,11 @@ const startApp = () => (app ??= import('./main.tsx').then(({ mountApp }) => moun
 
 const token = storedToken();
 if (token) {
-  // Beside the app's download: who is signed in, and the overview, the page most visits open on.
+  // The app first: it is the largest download, and the browser opens only a few connections at once.
+  void startApp();
+  // Beside it: who is signed in, and the overview, the page most visits open on.
   askWhoamiEarly(token);
   if (window.location.pathname === '/') void import('./pages/overview/overview-page.tsx');
-  void startApp();
 } else {
   const removeForm = mountSignInForm(root, {
     onChecking: () => void import('./main.tsx'),
