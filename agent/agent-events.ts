@@ -1,4 +1,5 @@
 import type { ApprovalPending } from '../tools/registry/approval-request.ts';
+import type { ConfirmationOutcome, PendingConfirmation } from './confirmations/confirmation-store.ts';
 import type { TurnFailure } from './errors/provider-failure.ts';
 import type { AnswerCheckOutcome } from './guardrails/answer-check.ts';
 import type { DataFlag } from './guardrails/instruction-detector.ts';
@@ -10,8 +11,22 @@ import type { TurnUsage } from './usage.ts';
  * failed / cancelled: the provider failed, the turn timed out, or the caller cancelled.
  * no_model: no model is configured; the text says how to configure one.
  * budget_exceeded: a daily model budget (organisation or person) is used up; the text says whose and until when.
+ * confirmation_required: the model proposed changes (`confirmations`); nothing was changed, the turn
+ * continues once the person confirms or cancels each.
+ * already_decided: a repeated decision on a proposal; `decision` carries the first one's outcome.
+ * awaiting_confirmation: a decision was recorded; other proposals of the same turn still wait.
  */
-export type AgentStatus = 'answered' | 'step_limit' | 'failed' | 'cancelled' | 'no_model' | 'budget_exceeded';
+export type AgentStatus = 'answered' | 'step_limit' | 'failed' | 'cancelled' | 'no_model' | 'budget_exceeded' | 'confirmation_required' | 'already_decided' | 'awaiting_confirmation';
+
+/** How a decision on a proposed change went. */
+export interface DecisionReport {
+  confirmationId: string;
+  status: 'confirmed' | 'cancelled';
+  /** What the confirmed call returned (null for a cancelled one). */
+  outcome: ConfirmationOutcome | null;
+  /** The decision had been made before: nothing ran again. */
+  repeated: boolean;
+}
 
 /** The outcome of one turn, as every surface reports it. */
 export interface AgentReply {
@@ -33,6 +48,10 @@ export interface AgentReply {
   check?: AnswerCheckOutcome;
   /** Instruction-like text found in the turn's tool results (flagged, never obeyed). */
   dataFlags?: DataFlag[];
+  /** Changes the model proposed this turn, waiting for the person's Confirm or Cancel. */
+  confirmations?: PendingConfirmation[];
+  /** On a turn continued by a decision: what was decided and what the call returned. */
+  decision?: DecisionReport;
 }
 
 /** What a streaming surface receives, in order; `done` is always last. */
@@ -41,4 +60,5 @@ export type AgentEvent =
   | { type: 'text'; delta: string }
   | { type: 'tool-call'; id: string; name: string; input: unknown }
   | { type: 'tool-result'; call: AgentToolCall }
+  | { type: 'confirmation-required'; confirmation: PendingConfirmation }
   | { type: 'done'; reply: AgentReply };

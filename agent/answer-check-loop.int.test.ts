@@ -13,7 +13,8 @@ function lastUserText(call: LanguageModelV4CallOptions): string {
 
 describe('answers checked before they are sent', () => {
   let world: AgentTestWorld;
-  beforeAll(async () => { world = await openAgentTestWorld('answer-check'); });
+  // Claims about payments the person already confirmed: the approval tool files its request at once.
+  beforeAll(async () => { world = await openAgentTestWorld('answer-check', { toolsWithoutConfirmation: ['fixture_pay_vendor'] }); });
   afterAll(async () => { await world.database.close(); });
 
   async function baseCurrencyTurn(answers: string[]) {

@@ -7,7 +7,8 @@ import type { AgentEvent } from './agent-events.ts';
 
 describe('the agent loop', () => {
   let world: AgentTestWorld;
-  beforeAll(async () => { world = await openAgentTestWorld('agent-loop'); });
+  // The loop's plumbing with writes and approvals running at once; confirmation has its own tests (confirmations/).
+  beforeAll(async () => { world = await openAgentTestWorld('agent-loop', { toolsWithoutConfirmation: ['create_vendor', 'create_client', 'fixture_pay_vendor'] }); });
   afterAll(async () => { await world.database.close(); });
 
   it('calls a tool through the registry as the AGENT surface, answers from its result and stores the turn', async () => {

@@ -2,9 +2,13 @@ import { stepCountIs, streamText, type LanguageModel, type ModelMessage, type Te
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import { glossaryMarkdown } from '../tools/glossary.ts';
 import { silentLogger, type Logger } from '../tools/registry/context.ts';
-import { invalidInput } from '../tools/registry/errors.ts';
+import { invalidInput, notFound } from '../tools/registry/errors.ts';
 import type { Principal, ToolRunner } from '../tools/registry/runner.ts';
-import type { AgentEvent, AgentReply, AgentStatus } from './agent-events.ts';
+import type { AgentEvent, AgentReply, AgentStatus, DecisionReport } from './agent-events.ts';
+import { ConfirmationStore, type ConfirmationDecision, type ConfirmationOutcome, type PendingConfirmation } from './confirmations/confirmation-store.ts';
+import { openApprovalRequests, toolsNeedingConfirmation } from './confirmations/confirmation-policy.ts';
+import { describeCall } from './confirmations/describe-call.ts';
+import { messageText } from './threads/message-text.ts';
 import { isBudgetExceeded } from './budget/budget-exceeded.ts';
 import { meteredModel } from './budget/metered-model.ts';
 import { ModelMeter } from './budget/model-meter.ts';
@@ -24,7 +28,7 @@ import { relayStream } from './relay-stream.ts';
 import { loadSessionFacts } from './session-facts.ts';
 import { withFinalAnswer, withoutText } from './turn-text.ts';
 import { compactHistory, DEFAULT_HISTORY_BUDGET, type HistoryBudget } from './threads/compact-history.ts';
-import { ThreadStore, type ThreadRef } from './threads/thread-store.ts';
+import { ThreadStore, type StoredThread, type ThreadRef } from './threads/thread-store.ts';
 import { buildAgentTools, type AgentToolCall } from './tools/agent-tools.ts';
 import { addFromSteps, offeringOnly, toolsForTurn } from './tools/offered-tools.ts';
 import { addUsage, NO_USAGE, toTurnUsage, type TurnUsage } from './usage.ts';
@@ -70,6 +74,42 @@ export interface Agent {
   stream(request: AgentRequest): AsyncGenerator<AgentEvent, void, undefined>;
   /** One turn, waited for. */
   ask(request: AgentRequest): Promise<AgentReply>;
+  /** Confirms or cancels a proposed change and continues the turn that proposed it, as events ending with `done`. */
+  decide(request: DecisionRequest): AsyncGenerator<AgentEvent, void, undefined>;
+  /** The same, waited for. */
+  decideAndWait(request: DecisionRequest): Promise<AgentReply>;
+}
+
+export interface DecisionRequest {
+  /** Who decides (they must see the thread; the confirmed call runs as them). */
+  principal: Principal;
+  threadId: string;
+  confirmationId: string;
+  decision: ConfirmationDecision;
+  abortSignal?: AbortSignal;
+}
+
+interface TurnInput {
+  principal: Principal;
+  thread: StoredThread;
+  /** The question the answer check reads (the thread's last question when a decision continues a turn). */
+  question: string;
+  /** What this turn adds before the model answers: the question, or the person's decisions. */
+  newMessages: ModelMessage[];
+  startedAt: number;
+  abortSignal?: AbortSignal;
+  /** Inputs of proposed calls by tool call id, to report a declined one with what it would have done. */
+  declinedInputs?: ReadonlyMap<string, unknown>;
+}
+
+/** What the model reads for a change the person cancelled. */
+export const DECLINED = 'the person declined: this change was not made. Do not retry it unless they ask again.';
+/** What it reads for a proposal left undecided when the person asked something else. */
+const LAPSED = 'the person asked something else instead of confirming: this change was not made.';
+
+async function lastReply(events: AsyncGenerator<AgentEvent, void, undefined>): Promise<AgentReply> {
+  for await (const event of events) if (event.type === 'done') return event.reply;
+  throw new Error('the agent stream ended without a reply');
 }
 
 /**
@@ -84,23 +124,98 @@ export function createAgent(deps: AgentDeps): Agent {
   const log = deps.log ?? silentLogger;
   const now = deps.now ?? (() => new Date());
   const store = new ThreadStore(deps.prisma);
+  const confirmations = new ConfirmationStore(deps.prisma);
 
   async function* stream(request: AgentRequest): AsyncGenerator<AgentEvent, void, undefined> {
     const startedAt = performance.now();
     const message = checkMessage(request.message);
-    const finish = (reply: Omit<AgentReply, 'durationMs'>): AgentEvent => ({ type: 'done', reply: { ...reply, durationMs: Math.round(performance.now() - startedAt) } });
-    const model = deps.model;
-    if (!model) {
-      yield { type: 'text', delta: NO_MODEL_HELP };
-      yield finish({ ...emptyReply('no_model', null, null), text: NO_MODEL_HELP });
+    if (!deps.model) {
+      yield* noModel(startedAt);
       return;
     }
-
     const { principal } = request;
     const thread = await store.open(principal, principal.surface, request.thread ?? {}, message);
     yield { type: 'thread', threadId: thread.id };
+    // Changes still waiting when a new question arrives lapse: the model hears they were not made.
+    const waiting = await confirmations.pending(principal.orgId, thread.id);
+    await confirmations.lapse(principal, waiting.map((proposal) => proposal.id));
+    const lapsed: ModelMessage[] = waiting.length
+      ? [{ role: 'tool', content: waiting.map((proposal) => ({ type: 'tool-result' as const, toolCallId: proposal.toolCallId, toolName: proposal.tool, output: { type: 'execution-denied' as const, reason: LAPSED } })) }]
+      : [];
+    yield* runTurn({ principal, thread, question: message, newMessages: [...lapsed, { role: 'user', content: message }], startedAt, abortSignal: request.abortSignal });
+  }
+
+  /**
+   * The person's Confirm or Cancel on a proposed change. The first decision is claimed atomically;
+   * a repeated one runs nothing and reports the first outcome. Once every proposal of the turn is
+   * decided, the turn continues: the SDK runs the confirmed calls (through the runner, as this
+   * person) and tells the model the cancelled ones were declined, and the model answers.
+   */
+  async function* decide(request: DecisionRequest): AsyncGenerator<AgentEvent, void, undefined> {
+    const startedAt = performance.now();
+    if (request.decision !== 'confirm' && request.decision !== 'cancel') throw invalidInput('decision', 'confirm or cancel');
+    if (typeof request.confirmationId !== 'string' || !request.confirmationId) throw invalidInput('confirmation_id', 'the id of the proposed change (from the confirmation-required event)');
+    if (!deps.model) {
+      yield* noModel(startedAt);
+      return;
+    }
+    const { principal } = request;
+    const thread = await store.open(principal, principal.surface, { threadId: request.threadId }, '');
+    yield { type: 'thread', threadId: thread.id };
+    const claimed = await confirmations.claim(principal, thread.id, request.confirmationId, request.decision);
+    const finish = (status: AgentStatus, text: string, decision?: DecisionReport): AgentEvent =>
+      ({ type: 'done', reply: { ...emptyReply(status, thread.id, deps.model?.modelId ?? null), text, ...(decision ? { decision } : {}), durationMs: Math.round(performance.now() - startedAt) } });
+    if (!claimed) {
+      const earlier = await confirmations.find(principal.orgId, thread.id, request.confirmationId);
+      if (!earlier) throw notFound('proposed change', request.confirmationId);
+      const status = earlier.status === 'CONFIRMED' ? 'confirmed' : 'cancelled';
+      const text = `This change was already ${status}${earlier.status === 'CONFIRMED' && !earlier.outcome ? ' and is running' : ''}; nothing ran again.`;
+      yield { type: 'text', delta: text };
+      yield finish('already_decided', text, { confirmationId: earlier.id, status, outcome: earlier.outcome, repeated: true });
+      return;
+    }
+    const history = await store.recentMessages(principal.orgId, thread);
+    const requested = openApprovalRequests(history.map((stored) => stored.message));
+    const decisions = await confirmations.decisions(principal.orgId, requested.map((part) => part.approvalId));
+    const status = request.decision === 'confirm' ? 'confirmed' : 'cancelled';
+    if (requested.some((part) => decisions.get(part.approvalId) === 'PENDING')) {
+      const text = `Noted (${status}). The other proposed changes still wait for a decision; I continue once each is confirmed or cancelled.`;
+      yield { type: 'text', delta: text };
+      yield finish('awaiting_confirmation', text, { confirmationId: request.confirmationId, status, outcome: null, repeated: false });
+      return;
+    }
+    const responses: ModelMessage = {
+      role: 'tool',
+      content: requested.map((part) => (decisions.get(part.approvalId) === 'CONFIRMED'
+        ? { type: 'tool-approval-response' as const, approvalId: part.approvalId, approved: true }
+        : { type: 'tool-approval-response' as const, approvalId: part.approvalId, approved: false, reason: DECLINED })),
+    };
+    const question = [...history].reverse().find((stored) => stored.message.role === 'user');
+    const decided = requested.find((part) => part.approvalId === request.confirmationId);
+    for await (const event of runTurn({ principal, thread, question: question ? messageText(question.message) : '', newMessages: [responses], startedAt, abortSignal: request.abortSignal, declinedInputs: new Map(requested.map((part) => [part.toolCallId, part.input])) })) {
+      if (event.type !== 'done') {
+        yield event;
+        continue;
+      }
+      const call = decided && event.reply.toolCalls.find((candidate) => candidate.id === decided.toolCallId);
+      const outcome: ConfirmationOutcome | null = status === 'confirmed' && call && !call.declined
+        ? (call.ok ? { ok: true, output: call.output } : { ok: false, error: { code: call.error?.code ?? 'internal', message: call.error?.message ?? 'the call failed' } })
+        : null;
+      if (outcome) await confirmations.recordOutcome(principal.orgId, request.confirmationId, outcome);
+      yield { type: 'done', reply: { ...event.reply, decision: { confirmationId: request.confirmationId, status, outcome, repeated: false } } };
+    }
+  }
+
+  async function* noModel(startedAt: number): AsyncGenerator<AgentEvent, void, undefined> {
+    yield { type: 'text', delta: NO_MODEL_HELP };
+    yield { type: 'done', reply: { ...emptyReply('no_model', null, null), text: NO_MODEL_HELP, durationMs: Math.round(performance.now() - startedAt) } };
+  }
+
+  async function* runTurn(turn: TurnInput): AsyncGenerator<AgentEvent, void, undefined> {
+    const { principal, thread, newMessages, startedAt } = turn;
+    const model = deps.model!;
+    const finish = (reply: Omit<AgentReply, 'durationMs'>): AgentEvent => ({ type: 'done', reply: { ...reply, durationMs: Math.round(performance.now() - startedAt) } });
     const facts = await loadSessionFacts(deps.prisma, principal, now());
-    const userMessage: ModelMessage = { role: 'user', content: message };
     // Every model call of the turn asks the daily budget first and records what it used.
     const meter = new ModelMeter(deps.prisma, { principal, timeZone: facts.organization.timeZone, modelId: model.modelId, threadId: thread.id }, now, log);
     const refusal = await meter.admit().then(() => null, (error: unknown) => {
@@ -109,23 +224,24 @@ export function createAgent(deps: AgentDeps): Agent {
     });
     if (refusal) {
       yield { type: 'text', delta: refusal.message };
-      await store.recordTurn(principal.orgId, thread.id, { messages: [userMessage, { role: 'assistant', content: refusal.message }] });
+      await store.recordTurn(principal.orgId, thread.id, { messages: [...newMessages, { role: 'assistant', content: refusal.message }] });
       yield finish({ ...emptyReply('budget_exceeded', thread.id, model.modelId), text: refusal.message });
       return;
     }
 
     const history = await compactHistory({
       store, model: meteredModel(model.languageModel, meter, 'SUMMARY'), counter: model.tokenCounter, budget: limits.history, log,
-      orgId: principal.orgId, thread, system: stablePrompt(), history: await store.recentMessages(principal.orgId, thread), abortSignal: request.abortSignal,
+      orgId: principal.orgId, thread, system: stablePrompt(), history: await store.recentMessages(principal.orgId, thread), abortSignal: turn.abortSignal,
     });
     const toolCalls: AgentToolCall[] = [];
-    const tools = buildAgentTools(deps.runner, principal, (call) => toolCalls.push(call), newDataEnvelope());
+    const confirmFirst = await toolsNeedingConfirmation(deps.runner, deps.prisma, principal);
+    const tools = buildAgentTools(deps.runner, principal, (call) => toolCalls.push(call), newDataEnvelope(), confirmFirst);
     // The model sees a few tools at a time: the core, find_tools, and what the thread used or found.
     const available = new Set(Object.keys(tools));
     const offered = toolsForTurn(available, history.messages);
     const answerModel = (purpose: 'ANSWER' | 'CORRECTION'): LanguageModel => offeringOnly(meteredModel(model.languageModel, meter, purpose), () => offered);
     const instructions = buildInstructions({ ...facts, threadSummary: history.summary });
-    const conversation = [...withCacheBreakpoint(history.messages), userMessage];
+    const conversation = [...withCacheBreakpoint(history.messages), ...newMessages];
 
     const result = streamText({
       model: answerModel('ANSWER'),
@@ -141,14 +257,20 @@ export function createAgent(deps: AgentDeps): Agent {
       maxRetries: limits.maxRetries,
       streamRetries: 2,
       maxOutputTokens: limits.maxOutputTokens,
-      abortSignal: request.abortSignal,
+      abortSignal: turn.abortSignal,
       timeout: { totalMs: limits.turnTimeoutMs },
       // Errors arrive as stream parts and are reported once, below, with a reference id.
       onError: () => {},
     });
 
+    // A cancelled proposal is a call that never ran: the answer check must not count it as done.
+    const declined = (id: string, name: string): AgentToolCall => {
+      const call: AgentToolCall = { id, name, input: turn.declinedInputs?.get(id) ?? {}, ok: false, declined: true, error: { code: 'forbidden', message: DECLINED } };
+      toolCalls.push(call);
+      return call;
+    };
     // Tool activity streams as it happens; the answer's text is held back until it has been checked.
-    const { text, failureCause } = yield* withoutText(relayStream(result.fullStream as AsyncIterable<TextStreamPart<ToolSet>>, toolCalls, request.abortSignal));
+    const { text, failureCause, approvalRequests } = yield* withoutText(relayStream(result.fullStream as AsyncIterable<TextStreamPart<ToolSet>>, toolCalls, turn.abortSignal, declined));
     const dataFlags = toolCalls.flatMap((call) => call.dataFlags ?? []);
     if (dataFlags.length) log.warn('instruction-like text in tool results', { thread: thread.id, flags: dataFlags.map((flag) => `${flag.tool} ${flag.path}: ${flag.signal}`) });
 
@@ -157,7 +279,7 @@ export function createAgent(deps: AgentDeps): Agent {
       // A model that ignores "no more tools" on the last step (some local servers do) ran out of steps.
       const shown = joinText(text, stepLimitNotice(limits.maxSteps), missingApprovalNotice(text, approvals) ?? '');
       yield { type: 'text', delta: shown };
-      await store.recordTurn(principal.orgId, thread.id, { messages: [userMessage, { role: 'assistant', content: shown }], dataFlags });
+      await store.recordTurn(principal.orgId, thread.id, { messages: [...newMessages, { role: 'assistant', content: shown }], dataFlags });
       yield finish({ ...emptyReply('step_limit', thread.id, model.modelId), text: shown, toolCalls, approvals, steps: limits.maxSteps, dataFlags });
       return;
     }
@@ -172,7 +294,7 @@ export function createAgent(deps: AgentDeps): Agent {
       const completed = (await settled(result.steps)) ?? [];
       const usage = completed.map((step) => toTurnUsage(step.usage)).reduce(addUsage, history.usage);
       const ran = describeToolCallsThatRan(toolCalls);
-      const messages: ModelMessage[] = ran ? [userMessage, { role: 'assistant', content: joinText(text, ran) }] : [userMessage];
+      const messages: ModelMessage[] = ran ? [...newMessages.filter((message) => message.role === 'user'), { role: 'assistant', content: joinText(text, ran) }] : newMessages.filter((message) => message.role === 'user');
       await store.recordTurn(principal.orgId, thread.id, { messages, usage, costUsd: estimateCostUsd(model.modelId, usage), dataFlags })
         .catch((error) => log.error('storing a failed turn failed', { error: String(error) }));
       yield finish({ ...emptyReply(failureStatus(failure), thread.id, model.modelId), text: shown, toolCalls, approvals, failure, usage, steps: completed.length, dataFlags });
@@ -181,18 +303,38 @@ export function createAgent(deps: AgentDeps): Agent {
 
     const steps = await result.steps;
     let usage = addUsage(toTurnUsage(await result.totalUsage), history.usage);
-    const status: AgentStatus = steps.at(-1)?.finishReason === 'tool-calls' ? 'step_limit' : 'answered';
     const responseMessages: ModelMessage[] = [...(await result.responseMessages)];
+
+    if (approvalRequests.length) {
+      // The model proposed changes: nothing was changed; the turn ends with them for the person to decide.
+      const proposals = await Promise.all(approvalRequests.map(async (part): Promise<PendingConfirmation> => {
+        const tool = deps.runner.catalogue.get(part.toolName)!;
+        const input = tool.input.parse(part.input) as Record<string, unknown>;
+        return {
+          id: part.approvalId, threadId: thread.id, toolCallId: part.toolCallId, tool: part.toolName, title: tool.title,
+          input: JSON.parse(JSON.stringify(input)) as unknown, summary: await describeCall(deps.prisma, principal.orgId, tool, input), proposedById: principal.userId,
+        };
+      }));
+      await confirmations.propose(principal.orgId, proposals);
+      for (const confirmation of proposals) yield { type: 'confirmation-required', confirmation };
+      const shown = joinText(text, `Waiting for your confirmation before changing anything:\n${proposals.map((proposal) => `- ${proposal.summary}`).join('\n')}`);
+      yield { type: 'text', delta: shown };
+      const costUsd = estimateCostUsd(model.modelId, usage);
+      await store.recordTurn(principal.orgId, thread.id, { messages: [...newMessages, ...responseMessages], usage, costUsd, dataFlags });
+      yield finish({ status: 'confirmation_required', threadId: thread.id, text: shown, toolCalls, approvals, usage, costUsd, steps: steps.length, modelId: model.modelId, check: { status: 'skipped' }, dataFlags, confirmations: proposals });
+      return;
+    }
+    const status: AgentStatus = steps.at(-1)?.finishReason === 'tool-calls' ? 'step_limit' : 'answered';
 
     let answer = text;
     let check: AnswerCheckOutcome = { status: 'skipped' };
     if (status === 'answered' && text) {
       const correct = modelCorrector({
         model: answerModel('CORRECTION'), instructions, messages: [...conversation, ...responseMessages], tools,
-        maxRetries: limits.maxRetries, maxOutputTokens: limits.maxOutputTokens, timeoutMs: limits.turnTimeoutMs, abortSignal: request.abortSignal, log,
+        maxRetries: limits.maxRetries, maxOutputTokens: limits.maxOutputTokens, timeoutMs: limits.turnTimeoutMs, abortSignal: turn.abortSignal, log,
       });
       const reviewed = await reviewAnswer({
-        answer: text, question: message, toolCalls, context: groundingContext(history.messages, history.summary, glossaryMarkdown()),
+        answer: text, question: turn.question, toolCalls, context: groundingContext(history.messages, history.summary, glossaryMarkdown()),
         accessOf: (name) => deps.runner.catalogue.get(name)?.access,
       }, correct);
       answer = reviewed.text;
@@ -210,16 +352,19 @@ export function createAgent(deps: AgentDeps): Agent {
     const stored = withFinalAnswer(responseMessages, answer === text ? null : answer);
     if (notices.length) stored.push({ role: 'assistant', content: notices.join('\n\n') });
     const costUsd = estimateCostUsd(model.modelId, usage);
-    await store.recordTurn(principal.orgId, thread.id, { messages: [userMessage, ...stored], usage, costUsd, answerCheck: check, dataFlags });
+    await store.recordTurn(principal.orgId, thread.id, { messages: [...newMessages, ...stored], usage, costUsd, answerCheck: check, dataFlags });
     yield finish({ status, threadId: thread.id, text: shown, toolCalls, approvals, usage, costUsd, steps: steps.length, modelId: model.modelId, check, dataFlags });
   }
 
   return {
     modelId: deps.model?.modelId ?? null,
     stream,
+    decide,
     async ask(request) {
-      for await (const event of stream(request)) if (event.type === 'done') return event.reply;
-      throw new Error('the agent stream ended without a reply');
+      return lastReply(stream(request));
+    },
+    async decideAndWait(request) {
+      return lastReply(decide(request));
     },
   };
 }

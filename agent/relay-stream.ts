@@ -7,6 +7,15 @@ export interface RelayedTurn {
   text: string;
   /** Why the stream stopped early, if it did. */
   failureCause?: unknown;
+  /** Calls the model made that wait for the person's confirmation (the turn ended with them). */
+  approvalRequests: ApprovalRequestPart[];
+}
+
+export interface ApprovalRequestPart {
+  approvalId: string;
+  toolCallId: string;
+  toolName: string;
+  input: unknown;
 }
 
 /**
@@ -17,8 +26,10 @@ export async function* relayStream(
   parts: AsyncIterable<TextStreamPart<ToolSet>>,
   toolCalls: readonly AgentToolCall[],
   callerSignal: AbortSignal | undefined,
+  declined: (toolCallId: string, toolName: string) => AgentToolCall = (id, name) => ({ id, name, input: {}, ok: false, declined: true }),
 ): AsyncGenerator<AgentEvent, RelayedTurn, undefined> {
   let text = '';
+  const approvalRequests: ApprovalRequestPart[] = [];
   let failureCause: unknown;
   let separatorDue = false;
   for await (const part of parts) {
@@ -34,6 +45,10 @@ export async function* relayStream(
     } else if (part.type === 'tool-result') {
       const call = toolCalls.find((candidate) => candidate.id === part.toolCallId);
       if (call) yield { type: 'tool-result', call };
+    } else if (part.type === 'tool-approval-request') {
+      approvalRequests.push({ approvalId: part.approvalId, toolCallId: part.toolCall.toolCallId, toolName: part.toolCall.toolName, input: part.toolCall.input });
+    } else if (part.type === 'tool-output-denied') {
+      yield { type: 'tool-result', call: declined(part.toolCallId, part.toolName) };
     } else if (part.type === 'error') {
       failureCause = part.error;
     } else if (part.type === 'abort') {
@@ -41,5 +56,5 @@ export async function* relayStream(
       failureCause ??= callerSignal?.aborted ? new DOMException('The caller cancelled the turn', 'AbortError') : new DOMException(part.reason ?? 'The turn timed out', 'TimeoutError');
     }
   }
-  return { text, failureCause };
+  return { text, failureCause, approvalRequests };
 }

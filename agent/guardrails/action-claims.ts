@@ -53,7 +53,7 @@ const HISTORICAL = /\b(?:so far|in total|to date|since|last (?:week|month|quarte
 /**
  * The action claims of an answer that what ran this turn does not back: each must match an
  * executed write call (by what the tool is called); an approval tool that filed a request backs
- * only "pending approval", never "done".
+ * only "pending approval", never "done"; a proposed change the person declined backs nothing.
  */
 export function uncheckedActionClaims(answer: string, calls: readonly AgentToolCall[], accessOf: (tool: string) => ToolAccess | undefined): ClaimFinding[] {
   const findings: ClaimFinding[] = [];
@@ -64,7 +64,8 @@ export function uncheckedActionClaims(answer: string, calls: readonly AgentToolC
     // "The campaign has been paused" where a tool reported status "paused": the answer reports the data.
     if (!claim.firstPerson && states.has(claim.verb.toLowerCase())) continue;
     const tools = ACTIONS.find(([words]) => new RegExp(`^(?:${words})$`, 'i').test(claim.verb))![1];
-    const matching = calls.filter((call) => tools.test(call.name));
+    // A change the person declined never ran: a claim of it is simply not done.
+    const matching = calls.filter((call) => tools.test(call.name) && !call.declined);
     const executed = matching.find((call) => call.ok && accessOf(call.name) === 'write' && !pendingApprovalOf(call, pending));
     if (executed) continue;
     const key = `${claim.verb.toLowerCase()}|${claim.sentence}`;

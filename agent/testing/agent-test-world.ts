@@ -19,8 +19,12 @@ export interface AgentTestWorld {
   agent(model: LanguageModel | AgentModel | null, options?: { limits?: Partial<AgentLimits>; tokenCounter?: TokenCounter; modelId?: string; now?: () => Date }): Agent;
 }
 
-/** A migrated database, one organisation, the real catalogue plus an approval fixture, approval links on. */
-export async function openAgentTestWorld(slug: string): Promise<AgentTestWorld> {
+/**
+ * A migrated database, one organisation, the real catalogue plus an approval fixture, approval
+ * links on. `toolsWithoutConfirmation` is the organisation's agent setting: tests of the loop's
+ * plumbing name the write tools they call, so those run at once instead of waiting for Confirm.
+ */
+export async function openAgentTestWorld(slug: string, options: { toolsWithoutConfirmation?: string[] } = {}): Promise<AgentTestWorld> {
   const database = await openTestDatabase();
   const runner = new ToolRunner({
     prisma: database.prisma,
@@ -28,6 +32,9 @@ export async function openAgentTestWorld(slug: string): Promise<AgentTestWorld> 
     approvalUrl: (id) => `${APPROVE_BASE}${id}`,
   });
   const org = await createTestOrganization(database, slug);
+  if (options.toolsWithoutConfirmation) {
+    await database.prisma.organization.update({ where: { id: org.id }, data: { settings: { agent_settings: { tools_without_confirmation: options.toolsWithoutConfirmation } } } });
+  }
   return {
     database,
     runner,

@@ -15,6 +15,8 @@ export interface AgentToolCall {
   error?: ToolFailure;
   /** Instruction-like text found in the result (flagged, never blocked). */
   dataFlags?: DataFlag[];
+  /** A proposed change the person cancelled: it never ran (ok is false). */
+  declined?: true;
 }
 
 /** What the model reads back for a failed call: the typed error, so it can correct itself. */
@@ -30,15 +32,18 @@ export interface ModelToolError {
  * apply exactly as elsewhere. The runner is the one validator: the model's raw arguments reach it
  * unparsed (unknown fields are refused, not stripped), and failures return to the model as results
  * it can recover from. Every result reaches the model inside the turn's data envelope, and its
- * strings are screened for instruction-like text.
+ * strings are screened for instruction-like text. Tools in `confirmFirst` do not run when the model
+ * calls them: the SDK ends the turn with an approval request, and the call runs only once the
+ * person confirms (a call the registry would refuse as invalid runs at once, to fail harmlessly).
  */
-export function buildAgentTools(runner: ToolRunner, principal: Principal, record: (call: AgentToolCall) => void, envelope: DataEnvelope): ToolSet {
+export function buildAgentTools(runner: ToolRunner, principal: Principal, record: (call: AgentToolCall) => void, envelope: DataEnvelope, confirmFirst: ReadonlySet<string> = new Set()): ToolSet {
   const agentPrincipal: Principal = { ...principal, surface: 'AGENT' };
   const tools: ToolSet = {};
   for (const definition of runner.catalogue.list({ role: principal.role, surface: 'AGENT' }).map(publishTool)) {
     tools[definition.name] = tool({
       description: definition.description,
       inputSchema: jsonSchema(definition.inputSchema as Parameters<typeof jsonSchema>[0]),
+      needsApproval: confirmFirst.has(definition.name) ? (input: unknown) => runner.catalogue.get(definition.name)!.input.safeParse(input).success : false,
       execute: async (input: unknown, { toolCallId }) => {
         const result = await runner.call(definition.name, input, agentPrincipal);
         const modelResult = toModelResult(result);

@@ -57,6 +57,8 @@ export async function openSlackTestWorld(options: { processBeforeResponse?: bool
     get modelId() { return agent.modelId; },
     stream: (request: Parameters<typeof agent.stream>[0]) => agent.stream(request),
     ask: (request: Parameters<typeof agent.ask>[0]) => agent.ask(request),
+    decide: (request: Parameters<typeof agent.decide>[0]) => agent.decide(request),
+    decideAndWait: (request: Parameters<typeof agent.decide>[0]) => agent.decideAndWait(request),
   };
   const bot = buildSlackApp({
     prisma: database.prisma, runner, agent: agentProxy, log: silentLogger,
