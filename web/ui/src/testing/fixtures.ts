@@ -6,7 +6,8 @@ export function campaignRow(overrides: Partial<ToolOutput<'list_campaigns'>['row
     id: 'c-1', name: 'Vera Hale – Silver Rush', client: { id: 'cl-1', name: 'Cobalt Records' }, artist_name: 'Vera Hale',
     status: 'active', invoice_status: 'not_invoiced', start_date: '2026-11-12', total_budget: 2000, currency: 'USD', salesperson: 'Marta Ruiz',
     goal: 100_000, delivered: 40_000, streams_7d: 9_000, streams_28d: 30_000, remaining_streams: 60_000, progress: 0.4,
-    promised_to_date: 50_000, delivery_rate: 0.8, ...overrides,
+    promised_to_date: 50_000, delivery_rate: 0.8, vendor_streams_7d: 7_000, vendor_streams_28d: 24_000, dropped_playlists: 0,
+    daily_promise: 2_400, weekly_promise: 16_800, live_placements: 1, ...overrides,
   };
 }
 
@@ -16,7 +17,8 @@ type PlaylistRow = Song['playlists'][number];
 export function playlist(name: string, vendor: string, streams: [number, number, number], dateAdded: string | null, extra: Partial<PlaylistRow> = {}): PlaylistRow {
   return {
     name, playlist_id: null, spotify_playlist_id: null, curator: vendor, vendor, vendor_id: vendor === 'Spotify' ? null : `v-${vendor}`,
-    auto_detected: false, streams_7d: streams[0], streams_28d: streams[1], streams_12m: streams[2], date_added: dateAdded, ...extra,
+    auto_detected: false, streams_7d: streams[0], streams_28d: streams[1], streams_12m: streams[2], date_added: dateAdded,
+    dropped_on: null, scraped_at: '2026-11-21T02:11:00.000Z', ...extra,
   };
 }
 
@@ -27,6 +29,7 @@ export function song(overrides: Partial<Song> = {}): Song {
     placements: [{
       id: 'p-1', vendor_id: 'v-Pulse Media', vendor_name: 'Pulse Media', start_date: '2026-11-14', goal: 82_000, daily: 2_400, price: 280,
       delivered: 15_336, promised_to_date: 19_200, delivery_rate: 0.7988, remaining_streams: 66_664, streams_7d: 15_336, streams_28d: 15_336,
+      weekly: null, status: 'active', removed_at: null, cost: 280, cost_basis: 'price', dropped_playlists: 0,
     }],
     playlists: [
       playlist('Summer Dance Anthems Vol. 2', 'Pulse Media', [15_336, 15_336, 15_336], '2026-11-14'),
@@ -34,6 +37,7 @@ export function song(overrides: Partial<Song> = {}): Song {
       playlist('Radio', 'Spotify', [1_090, 2_228, 2_228], null),
     ],
     playlists_total: 3,
+    plays_7d: 18_400, plays_28d: 61_200, plays_12m: 61_200, saves: 2_310, playlist_adds: 145, vendor_streams_28d: 15_336,
     ...overrides,
   };
 }
@@ -44,7 +48,7 @@ export function vendorRow(name: string, realCost: number | null, reliability: nu
   return {
     vendor_id: `v-${name}`, vendor_name: name, is_active: true, placements: 4, active_campaigns: 1, delivered_streams: 100_000, promised_streams: 120_000,
     delivery_rate: 0.8333, real_cost_per_1k: realCost, promised_cost_per_1k: 3, promised_cost_currency: 'USD', note: null, reliability_score: reliability, avg_daily_streams: 1_200, spend: 400,
-    placements_with_promise: 4, ...overrides,
+    placements_with_promise: 4, cost_basis: 'price', paid_placements: 0, ...overrides,
   };
 }
 
