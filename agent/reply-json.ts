@@ -1,4 +1,5 @@
 import type { AgentReply } from './agent-events.ts';
+import type { PendingConfirmation } from './confirmations/confirmation-store.ts';
 import type { AnswerCheckOutcome, AnswerFindings } from './guardrails/answer-check.ts';
 import type { AgentToolCall } from './tools/agent-tools.ts';
 
@@ -23,6 +24,21 @@ export function replyJson(reply: AgentReply) {
     answer_check: reply.check ? answerCheckJson(reply.check) : null,
     data_flags: (reply.dataFlags ?? []).map((flag) => ({ tool_call_id: flag.toolCallId, tool: flag.tool, path: flag.path, signal: flag.signal, excerpt: flag.excerpt })),
     ...(reply.failure ? { failure: reply.failure } : {}),
+    ...(reply.confirmations?.length ? { confirmations: reply.confirmations.map(confirmationJson) } : {}),
+    ...(reply.decision ? { decision: { confirmation_id: reply.decision.confirmationId, status: reply.decision.status, outcome: reply.decision.outcome, repeated: reply.decision.repeated } } : {}),
+  };
+}
+
+/** A proposed change as outside callers see it: answer it with POST /api/chat/confirm {thread_id, confirmation_id, decision}. */
+export function confirmationJson(confirmation: PendingConfirmation) {
+  return {
+    confirmation_id: confirmation.id,
+    thread_id: confirmation.threadId,
+    tool: confirmation.tool,
+    title: confirmation.title,
+    input: confirmation.input,
+    summary: confirmation.summary,
+    proposed_by: confirmation.proposedById,
   };
 }
 
@@ -32,5 +48,5 @@ function answerCheckJson(check: AnswerCheckOutcome) {
 }
 
 export function toolCallJson(call: AgentToolCall) {
-  return call.ok ? { id: call.id, name: call.name, input: call.input, ok: true, output: call.output } : { id: call.id, name: call.name, input: call.input, ok: false, error: call.error };
+  return call.ok ? { id: call.id, name: call.name, input: call.input, ok: true as const, output: call.output } : { id: call.id, name: call.name, input: call.input, ok: false as const, error: call.error, ...(call.declined ? { declined: true } : {}) };
 }

@@ -8,6 +8,7 @@ import type { Agent } from '../agent/create-agent.ts';
 import { adminQueuesRouter, type AdminQueuesDeps } from './admin-queues.ts';
 import { requireToken } from './auth.ts';
 import { bodyErrorHandler, jsonBody } from './request-body.ts';
+import { chatConfirmRoute } from './chat-confirm-route.ts';
 import { chatRoutes } from './chat-route.ts';
 import { chatStatusRoute } from './chat-status-route.ts';
 import { toolRoutes } from './tool-routes.ts';
@@ -54,7 +55,7 @@ export function buildWebApp(deps: WebAppDeps) {
   });
 
   if (deps.adminQueues) app.use(adminQueuesRouter(deps.adminQueues));
-  app.use('/api', requireToken(deps.database.prisma), toolRoutes(deps.runner), ...(deps.agent ? [chatRoutes(deps.agent, deps.log), chatStatusRoute(deps.agent)] : []));
+  app.use('/api', requireToken(deps.database.prisma), toolRoutes(deps.runner), ...(deps.agent ? [chatRoutes(deps.agent, deps.log), chatConfirmRoute(deps.agent, deps.log), chatStatusRoute(deps.agent)] : []));
   app.use(mcpHttpRouter({ prisma: deps.database.prisma, runner: deps.runner, version: deps.version, log: deps.log, publicUrl: deps.publicUrl }));
   const ui = deps.uiDir === false ? null : uiRoutes(deps.uiDir);
   if (ui) app.use(ui);
