@@ -48,6 +48,13 @@ describe('export_table', () => {
       client_id: client.id, name: 'Plain campaign', artist_name: 'Nova', start_date: '2026-02-01',
       songs: [{ track_url: 'https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC', goal: 2000, daily: 100, price: 10, vendor_id: vendor.id }],
     });
+    // One scrape of the song both campaigns place: its own plays 7d 900 / 28d 3000, and the vendor's playlist 7d 70 / 28d 250 / 12m 400.
+    const snapshot = await database.prisma.scrapeSnapshot.create({
+      data: { organizationId: org.id, spotifyTrackId: '4uLU6hMCjMI75M1A2tKUQC', scrapedAt: new Date('2026-03-10T08:00:00Z'), plays7d: 900, plays28d: 3000, plays12m: 9000 },
+    });
+    await database.prisma.campaignPlaylist.create({
+      data: { organizationId: org.id, snapshotId: snapshot.id, spotifyTrackId: '4uLU6hMCjMI75M1A2tKUQC', scrapedAt: snapshot.scrapedAt, name: 'Line one\nline two', streams7d: 70, streams28d: 250, streams12m: 400 },
+    });
   });
   afterAll(async () => { await database.close(); });
 
@@ -57,13 +64,17 @@ describe('export_table', () => {
     const [header, ...rows] = parseCsv(result.content);
     expect(header).toEqual([
       'Campaign', 'Client', 'Artist', 'Status', 'Invoice status', 'Start date', 'End date', 'Budget', 'Currency', 'Salesperson',
-      'Placements', 'Goal streams', 'Delivered streams', 'Streams last 7 days', 'Streams last 28 days', 'Remaining streams', 'Progress %', 'Id',
+      'Placements', 'Goal streams', 'Song plays, 7 days', 'Song plays, 28 days', 'Delivered by vendors, 7 days', 'Delivered by vendors, 28 days',
+      'Delivered by vendors, 12 months', 'Remaining streams', 'Progress %', 'Id',
     ]);
     expect(rows).toHaveLength(2);
     const first = Object.fromEntries(header!.map((column, index) => [column, rows[0]![index]]));
     expect(first).toMatchObject({
       Campaign: "'-5 push", Client: `'=HYPERLINK("http://evil.test","Click")`, Artist: 'Foo, Bar', Status: 'active', 'Invoice status': 'not invoiced',
-      'Start date': '2026-03-01', 'End date': '', Budget: '1234.5', Currency: 'USD', Salesperson: "'+Maria", 'Goal streams': '1000', 'Delivered streams': '0', 'Progress %': '0',
+      'Start date': '2026-03-01', 'End date': '', Budget: '1234.5', Currency: 'USD', Salesperson: "'+Maria", 'Goal streams': '1000',
+      // Each campaign sees the whole song: plays 900 / 3000; the vendor's playlist 70 / 250 / 400; remaining 1000 - 400 = 600, 40 %.
+      'Song plays, 7 days': '900', 'Song plays, 28 days': '3000', 'Delivered by vendors, 7 days': '70', 'Delivered by vendors, 28 days': '250',
+      'Delivered by vendors, 12 months': '400', 'Remaining streams': '600', 'Progress %': '40',
     });
     expect(result.content).toContain(`"'=HYPERLINK(""http://evil.test"",""Click"")"`);
     expect(rows[1]![0]).toBe('Plain campaign');
@@ -75,11 +86,13 @@ describe('export_table', () => {
     expect(parseCsv(vendors.content)[1]!.slice(0, 7)).toEqual([`'@vendor, "the best"`, '', '2.5', 'USD', 'yes', '1', '2']);
     const clients = await owner.ok<Export>('export_table', { table: 'clients', as_of: '2026-03-11' });
     const [clientHeader, client] = parseCsv(clients.content);
-    expect(clientHeader).toEqual(['Client', 'Contact person', 'Emails', 'Phone', 'Campaigns', 'Active campaigns', 'Total budget', 'Currency', 'Delivered streams', 'Id']);
-    expect(client!.slice(0, 9)).toEqual([`'=HYPERLINK("http://evil.test","Click")`, '', 'a@x.test; b@x.test', "'+34 600 000 000", '2', '2', '1234.5', 'USD', '0']);
-    const playlists = await owner.ok<Export>('export_table', { table: 'playlists' });
+    expect(clientHeader).toEqual(['Client', 'Contact person', 'Emails', 'Phone', 'Campaigns', 'Active campaigns', 'Total budget', 'Currency',
+      'Song plays, 28 days', 'Delivered by vendors, 12 months', 'Id']);
+    // The song counts once in the client's plays (3000); each placement is credited the playlist's 400: 800.
+    expect(client!.slice(0, 10)).toEqual([`'=HYPERLINK("http://evil.test","Click")`, '', 'a@x.test; b@x.test', "'+34 600 000 000", '2', '2', '1234.5', 'USD', '3000', '800']);
+    const playlists = await owner.ok<Export>('export_table', { table: 'playlists', as_of: '2026-03-11' });
     expect(playlists.content).toContain('"Line one\nline two"');
-    expect(parseCsv(playlists.content)[1]!.slice(0, 9)).toEqual(['Line one\nline two', `'@vendor, "the best"`, '', '', '', 'dance; pop', '1200', '', 'no']);
+    expect(parseCsv(playlists.content)[1]!.slice(0, 11)).toEqual(['Line one\nline two', `'@vendor, "the best"`, '', '', '', 'dance; pop', '1200', '', '1', '400', 'no']);
   });
 
   it('refuses unknown tables and formats, naming the field', async () => {

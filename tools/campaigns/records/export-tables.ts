@@ -3,6 +3,7 @@ import { isoDay, money } from '../../common/format.ts';
 import { EMPTY_TOTALS, loadCampaignTotals, totalsProgress } from './campaign-totals.ts';
 import { loadClientSummaries } from './client-summaries.ts';
 import { toCsv, type CsvColumn } from './csv.ts';
+import { loadPlaylistDelivery } from './playlist-delivery.ts';
 
 export const EXPORT_TABLES = ['campaigns', 'vendors', 'clients', 'playlists'] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
@@ -44,9 +45,12 @@ const campaigns: Exporter = async (ctx, asOf) => {
       { header: 'Salesperson', value: (row) => row.salesperson },
       { header: 'Placements', value: (row) => figures(row.id).placements },
       { header: 'Goal streams', value: (row) => figures(row.id).goal },
-      { header: 'Delivered streams', value: (row) => figures(row.id).delivered },
-      { header: 'Streams last 7 days', value: (row) => figures(row.id).streams7d },
-      { header: 'Streams last 28 days', value: (row) => figures(row.id).streams28d },
+      // The songs' own Spotify plays (every source) and what the vendors' playlists delivered, each headed as what it is.
+      { header: 'Song plays, 7 days', value: (row) => figures(row.id).plays7d },
+      { header: 'Song plays, 28 days', value: (row) => figures(row.id).plays28d },
+      { header: 'Delivered by vendors, 7 days', value: (row) => figures(row.id).streams7d },
+      { header: 'Delivered by vendors, 28 days', value: (row) => figures(row.id).streams28d },
+      { header: 'Delivered by vendors, 12 months', value: (row) => figures(row.id).delivered },
       { header: 'Remaining streams', value: (row) => figures(row.id).remaining },
       { header: 'Progress %', value: (row) => percent(totalsProgress(figures(row.id))) },
       { header: 'Id', value: (row) => row.id },
@@ -86,15 +90,17 @@ const clients: Exporter = async (ctx, asOf) => {
       { header: 'Active campaigns', value: (row) => summary(row.id).active },
       { header: 'Total budget', value: (row) => money(summary(row.id).totalBudget) },
       { header: 'Currency', value: () => ctx.org.baseCurrency },
-      { header: 'Delivered streams', value: (row) => summary(row.id).totals.delivered },
+      { header: 'Song plays, 28 days', value: (row) => summary(row.id).plays.plays28d },
+      { header: 'Delivered by vendors, 12 months', value: (row) => summary(row.id).totals.delivered },
       { header: 'Id', value: (row) => row.id },
     ],
     rows,
   );
 };
 
-const playlists: Exporter = async (ctx) => {
+const playlists: Exporter = async (ctx, asOf) => {
   const rows = await ctx.db.playlist.findMany({ include: { vendor: { select: { name: true } } }, orderBy: [{ name: 'asc' }, { id: 'asc' }], take });
+  const delivery = await loadPlaylistDelivery(ctx, rows.slice(0, MAX_EXPORT_ROWS), asOf);
   return exported<(typeof rows)[number]>(
     [
       { header: 'Playlist', value: (row) => row.name },
@@ -105,6 +111,8 @@ const playlists: Exporter = async (ctx) => {
       { header: 'Genres', value: (row) => row.genres.join('; ') },
       { header: 'Followers', value: (row) => row.followerCount },
       { header: 'Average daily streams', value: (row) => (row.avgDailyStreams === null ? null : Math.round(Number(row.avgDailyStreams))) },
+      { header: 'Songs placed', value: (row) => delivery.get(row.id)!.songsPlaced },
+      { header: 'Delivered by vendor, 12 months', value: (row) => delivery.get(row.id)!.deliveredStreams },
       { header: 'Auto-detected', value: (row) => (row.autoDetected ? 'yes' : 'no') },
       { header: 'Last scraped', value: (row) => row.lastScrapedAt?.toISOString() ?? null },
       { header: 'Id', value: (row) => row.id },
