@@ -70,7 +70,7 @@ export default function OverviewPage() {
           </label>
           <Loaded result={roas} label="Attributing revenue">{(data) => <RoasByChannel summary={data} />}</Loaded>
         </Panel>
-        <Panel title="Top campaigns" description="Active playlist campaigns with the most streams in the last 7 days.">
+        <Panel title="Top campaigns" description="Active playlist campaigns whose vendors delivered the most streams in the last 7 days (on the vendors' playlists, not the songs' own plays).">
           <Loaded result={digest} label="Loading campaigns">{(data) => <TopCampaigns campaigns={data.top_campaigns} />}</Loaded>
         </Panel>
       </div>

@@ -15,10 +15,10 @@ export const TopCampaigns = memo(function TopCampaigns({ campaigns }: { campaign
         <li key={campaign.campaign_id}>
           <div className="row-between">
             <Link href={`/campaigns/${campaign.campaign_id}`}>{campaign.name}</Link>
-            <span className="muted">{plural(campaign.streams_7d, 'stream')} in 7 days</span>
+            <span className="muted">{plural(campaign.streams_7d, 'stream')} delivered by vendors in 7 days</span>
           </div>
           <div className="row-between meter-row">
-            <ProgressBar value={campaign.progress} label={`${campaign.name}: delivered of goal`} />
+            <ProgressBar value={campaign.progress} label={`${campaign.name}: delivered by vendors, of goal`} />
             <span className="muted small nowrap">
               {formatNumber(campaign.delivered)} of {formatNumber(campaign.goal)} ({formatShare(campaign.progress)})
             </span>
