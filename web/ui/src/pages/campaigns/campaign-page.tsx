@@ -27,6 +27,23 @@ export default function CampaignPage({ params }: { params: Record<string, string
   );
 }
 
+type Song = ToolOutput<'get_campaign'>['songs'][number];
+
+/** The song's own plays and saves (every source) beside what its vendors' playlists delivered, so the two are never confused. */
+export function SongFigures({ song }: { song: Song }) {
+  if (song.plays_28d === null) return null;
+  return (
+    <dl className="song-figures" aria-label={`${song.song_name ?? 'Song'}: plays and delivery`}>
+      <div><dt>Song plays, 7 days</dt><dd>{formatNumber(song.plays_7d)}</dd></div>
+      <div><dt>Song plays, 28 days</dt><dd>{formatNumber(song.plays_28d)}</dd></div>
+      <div><dt>Song plays, 12 months</dt><dd>{formatNumber(song.plays_12m)}</dd></div>
+      <div><dt>Saves</dt><dd>{formatNumber(song.saves)}</dd></div>
+      <div><dt>Playlist adds</dt><dd>{formatNumber(song.playlist_adds)}</dd></div>
+      <div><dt>Delivered by vendors, 28 days</dt><dd>{formatNumber(song.vendor_streams_28d)}</dd></div>
+    </dl>
+  );
+}
+
 function CampaignView({ data }: { data: ToolOutput<'get_campaign'> }) {
   const { campaign, overview, real_vs_promised: real, currency } = data;
   // A link to one song (from an alert) opens the page at that song once it is drawn.
@@ -46,12 +63,13 @@ function CampaignView({ data }: { data: ToolOutput<'get_campaign'> }) {
         </>}
       />
       <div className="stats">
-        <StatCard label="Delivered" value={formatNumber(overview.delivered)} detail={`of ${formatNumber(overview.goal)} goal (${formatShare(overview.progress)})`} />
+        <StatCard label="Delivered by vendors" value={formatNumber(overview.delivered)} detail={`streams on the vendors' playlists, of ${formatNumber(overview.goal)} goal (${formatShare(overview.progress)})`} />
         <StatCard label="Real vs promised" value={formatShare(real.delivery_rate)} tone={deliveryTone(real.delivery_rate)}
           detail={`${formatNumber(real.delivered)} delivered / ${formatNumber(real.promised_to_date)} promised by now`} />
         <StatCard label="Real cost / 1k streams" value={formatMoney(real.real_cost_per_1k, currency)} detail={`promised ${formatMoney(real.promised_cost_per_1k, currency)}`} />
         <StatCard label="Spent" value={formatMoney(overview.spent, currency)} detail={overview.budget === null ? 'no budget set' : `${formatMoney(overview.budget_left, currency)} of ${formatMoney(overview.budget, currency)} left`} />
-        <StatCard label="Streams, last 7 days" value={formatNumber(overview.streams_7d)} detail={`${formatNumber(overview.streams_28d)} in 28 days`} />
+        <StatCard label="Song plays, 28 days" value={formatNumber(overview.streams_28d)}
+          detail={`the songs' own plays, every source; ${formatNumber(overview.streams_7d)} in 7 days · delivered by vendors ${formatNumber(overview.vendor_streams_28d)} in 28 days`} />
       </div>
       {data.vendors.length ? (
         <div className="grid">
@@ -80,6 +98,7 @@ function CampaignView({ data }: { data: ToolOutput<'get_campaign'> }) {
                 <p className="muted small placement-line">
                   {song.placements.map((placement) => `${placement.vendor_name}: ${formatNumber(placement.delivered)} of ${formatNumber(placement.promised_to_date)} promised (${formatShare(placement.delivery_rate)}), ${formatMoney(placement.price, currency)}`).join(' · ')}
                 </p>
+                <SongFigures song={song} />
                 <SongPlaylistsTable song={song} />
               </li>
             ))}

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { campaignRow, playlist, song } from '../../testing/fixtures.ts';
 import { CampaignsTable } from './campaigns-table.tsx';
 import { SongPlaylistsTable } from './song-playlists-table.tsx';
+import { SongFigures } from './campaign-page.tsx';
 
 describe('CampaignsTable', () => {
   it('links each campaign to its page and shows real against promised progress', () => {
@@ -17,6 +18,16 @@ describe('CampaignsTable', () => {
 
     const lagging = within(rows[1]!).getByText('25%');
     expect(lagging.className).toContain('tone-bad');
+  });
+
+  it('names which streams are which: the songs\' own 28-day plays beside what the vendors delivered', () => {
+    render(<CampaignsTable rows={[campaignRow({ streams_28d: 61_200, delivered: 40_000 })]} />);
+    const headers = screen.getAllByRole('columnheader').map((cell) => cell.textContent);
+    expect(headers).toContain('Song plays, 28 days');
+    expect(headers).toContain('Delivered by vendors');
+    const cells = within(screen.getAllByRole('row')[1]!).getAllByRole('cell').map((cell) => cell.textContent);
+    expect(cells[headers.indexOf('Song plays, 28 days') - 1]).toBe('61,200');
+    expect(cells[headers.indexOf('Delivered by vendors') - 1]).toBe('40,000');
   });
 
   it('shows a dash, not 0%, when nothing is promised yet', () => {
@@ -44,8 +55,32 @@ describe('SongPlaylistsTable', () => {
     expect(screen.getByText(/Not on any playlist in the latest scrape \(never scraped yet\)/)).toBeTruthy();
   });
 
+  it('keeps a playlist that dropped the song, with the date it was dropped', () => {
+    render(<SongPlaylistsTable song={song({ playlists: [playlist('Gone Mix', 'Pulse Media', [10, 400, 3_000], '2026-10-01', { dropped_on: '2026-11-18' })] })} />);
+    const header = screen.getByRole('rowheader', { name: /Gone Mix/ });
+    expect(header.textContent).toMatch(/dropped .*18/);
+    expect(within(screen.getAllByRole('row')[1]!).getAllByRole('cell').map((cell) => cell.textContent).slice(1, 4)).toEqual(['10', '400', '3,000']);
+  });
+
   it('marks playlists registered automatically from a scrape', () => {
     render(<SongPlaylistsTable song={song({ playlists: [playlist('Found', 'Echo Playlists', [1, 2, 3], '2026-11-01', { auto_detected: true })] })} />);
     expect(screen.getByTitle('Registered automatically from a scrape')).toBeTruthy();
+  });
+});
+
+describe('SongFigures', () => {
+  it('shows the song\'s own plays 7d/28d/12m, saves and adds beside what its vendors delivered', () => {
+    render(<SongFigures song={song()} />);
+    const list = screen.getByLabelText('Silver Rush: plays and delivery');
+    const pairs = [...list.querySelectorAll('div')].map((pair) => [pair.querySelector('dt')!.textContent, pair.querySelector('dd')!.textContent]);
+    expect(pairs).toEqual([
+      ['Song plays, 7 days', '18,400'], ['Song plays, 28 days', '61,200'], ['Song plays, 12 months', '61,200'],
+      ['Saves', '2,310'], ['Playlist adds', '145'], ['Delivered by vendors, 28 days', '15,336'],
+    ]);
+  });
+
+  it('shows nothing for a song never scraped', () => {
+    const { container } = render(<SongFigures song={song({ plays_7d: null, plays_28d: null, plays_12m: null, saves: null, playlist_adds: null })} />);
+    expect(container.textContent).toBe('');
   });
 });

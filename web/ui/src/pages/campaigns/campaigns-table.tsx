@@ -7,7 +7,10 @@ import { toneClass } from '../../components/delivery-tone.ts';
 
 export type CampaignRow = ToolOutput<'list_campaigns'>['rows'][number];
 
-/** Real progress (delivered of goal) next to the promise to date, so a lagging campaign stands out. */
+/**
+ * Real progress (what the vendors delivered, of goal) next to the promise to date, so a lagging campaign stands out;
+ * the songs' own 28-day plays (every source) sit beside it under their own name.
+ */
 export function CampaignsTable({ rows }: { rows: readonly CampaignRow[] }) {
   return (
     <TableScroll label="Campaigns">
@@ -18,7 +21,8 @@ export function CampaignsTable({ rows }: { rows: readonly CampaignRow[] }) {
             <th scope="col" className="hide-narrow">Client</th>
             <th scope="col" className="hide-narrow">Status</th>
             <th scope="col" className="hide-narrow">Started</th>
-            <th scope="col" className="num hide-narrow">Delivered</th>
+            <th scope="col" className="num hide-narrow">Song plays, 28 days</th>
+            <th scope="col" className="num hide-narrow">Delivered by vendors</th>
             <th scope="col" className="num hide-narrow">Promised to date</th>
             <th scope="col" className="num">Real vs promised</th>
             <th scope="col">Progress to goal</th>
@@ -31,11 +35,12 @@ export function CampaignsTable({ rows }: { rows: readonly CampaignRow[] }) {
               <td className="hide-narrow">{row.client.name}</td>
               <td className="hide-narrow"><span className={`badge badge-${row.status}`}>{row.status}</span></td>
               <td className="hide-narrow nowrap">{formatDay(row.start_date)}</td>
+              <td className="num hide-narrow">{formatNumber(row.streams_28d)}</td>
               <td className="num hide-narrow">{formatNumber(row.delivered)}</td>
               <td className="num hide-narrow">{formatNumber(row.promised_to_date)}</td>
               <td className={`num ${toneClass(row.delivery_rate)}`}>{formatShare(row.delivery_rate)}</td>
               <td className="progress-cell">
-                <ProgressBar value={row.progress} label={`${row.name}: progress to goal`} />
+                <ProgressBar value={row.progress} label={`${row.name}: delivered by vendors, progress to goal`} />
                 <div className="muted small">{formatShare(row.progress)} of {formatNumber(row.goal)}</div>
               </td>
             </tr>

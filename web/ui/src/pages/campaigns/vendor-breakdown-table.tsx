@@ -12,7 +12,7 @@ export function VendorBreakdownTable({ vendors, currency }: { vendors: Vendors; 
         <thead>
           <tr>
             <th scope="col">Vendor</th>
-            <th scope="col" className="num">Delivered</th>
+            <th scope="col" className="num">Delivered by vendor</th>
             <th scope="col" className="num">Promised to date</th>
             <th scope="col" className="num">Delivery</th>
             <th scope="col" className="num">Spent</th>

@@ -31,8 +31,6 @@ function ClientView({ data }: { data: Client }) {
   const { client, campaigns_count: counts, currency } = data;
   const contact = [client.contact_person, ...client.emails, client.phone].filter(Boolean).join(' · ');
   const extra = extraFigureNames([data as unknown as Record<string, unknown>], SHOWN);
-  const given = (data as unknown as Record<string, unknown>)[VENDOR_DELIVERED];
-  const vendorDelivered = typeof given === 'number' ? given : null;
   return (
     <>
       <PageHeader
@@ -47,12 +45,8 @@ function ClientView({ data }: { data: Client }) {
       <div className="stats">
         <StatCard label="Active campaigns" value={formatNumber(counts.active)} detail={`${formatNumber(counts.paused)} paused · ${formatNumber(counts.completed)} completed`} />
         <StatCard label="Budget" value={formatMoney(data.total_budget, currency)} detail={`over ${counts.total === 1 ? '1 campaign' : `${formatNumber(counts.total)} campaigns`}`} />
-        {vendorDelivered === null
-          ? <StatCard label="Streams delivered" value={formatNumber(data.streams_delivered)} detail="on vendor playlists" />
-          : <>
-            <StatCard label="Streams delivered" value={formatNumber(data.streams_delivered)} detail="the songs' own plays, last 28 days" />
-            <StatCard label="Delivered by vendors" value={formatNumber(vendorDelivered)} detail="streams on the vendors' playlists" />
-          </>}
+        <StatCard label="Song plays, 28 days" value={formatNumber(data.streams_delivered)} detail="the client's songs' own plays, every source" />
+        <StatCard label="Delivered by vendors" value={formatNumber(data.vendor_delivered_streams)} detail="streams on the vendors' playlists, 12 months" />
         {extra.map((name) => <StatCard key={name} label={figureLabel(name)} value={formatNumber((data as unknown as Record<string, number>)[name])} />)}
       </div>
       <Panel title={`Campaigns (${formatNumber(counts.total)})`} description={data.more_campaigns ? 'The newest 100; the Campaigns page lists them all.' : undefined}>
@@ -64,8 +58,6 @@ function ClientView({ data }: { data: Client }) {
 
 function ClientCampaigns({ campaigns }: { campaigns: Client['campaigns'] }) {
   const extra = extraFigureNames(campaigns as unknown as ReadonlyArray<Record<string, unknown>>, SHOWN_IN_ROWS);
-  // Once get_client reports the vendors' streams apart, streams_28d is the songs' own plays.
-  const songPlays = campaigns.some((campaign) => 'vendor_streams_28d' in campaign);
   const dropped = (campaign: object) => {
     const count = (campaign as Record<string, unknown>).dropped_playlists;
     return typeof count === 'number' ? count : 0;
@@ -80,7 +72,7 @@ function ClientCampaigns({ campaigns }: { campaigns: Client['campaigns'] }) {
             <th scope="col" className="hide-narrow">Started</th>
             <th scope="col" className="num hide-narrow">Budget</th>
             <th scope="col" className="num">Delivered by vendors</th>
-            <th scope="col" className="num hide-narrow">{songPlays ? 'Song plays, 28 days' : 'Last 28 days'}</th>
+            <th scope="col" className="num hide-narrow">Song plays, 28 days</th>
             {extra.map((name) => <th key={name} scope="col" className="num">{figureLabel(name)}</th>)}
             <th scope="col">Progress to goal</th>
           </tr>
@@ -99,7 +91,7 @@ function ClientCampaigns({ campaigns }: { campaigns: Client['campaigns'] }) {
               <td className="num hide-narrow">{formatNumber(campaign.streams_28d)}</td>
               {extra.map((name) => <td key={name} className="num">{formatNumber((campaign as unknown as Record<string, number | null>)[name])}</td>)}
               <td className="progress-cell">
-                <ProgressBar value={campaign.progress} label={`${campaign.name}: progress to goal`} />
+                <ProgressBar value={campaign.progress} label={`${campaign.name}: delivered by vendors, progress to goal`} />
                 <div className="muted small">{formatShare(campaign.progress)} of {formatNumber(campaign.goal)}</div>
               </td>
             </tr>

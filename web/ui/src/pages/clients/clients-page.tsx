@@ -80,7 +80,7 @@ function ClientPages({ input, first, filtered }: { input: { limit: number; searc
     <>
       <p className="muted small flush-top">
         Streams as of {formatDay(first.as_of)}; budgets in {first.currency}.
-        {first.rows.some((row) => figure(row, VENDOR_DELIVERED) !== null) ? " Streams, 28 days: the clients' songs' own plays; delivered by vendors: streams on the vendors' playlists." : ''}
+        {first.rows.some((row) => figure(row, VENDOR_DELIVERED) !== null) ? " Song plays, 28 days: the clients' songs' own plays on Spotify (every source); delivered by vendors: streams on the vendors' playlists (12 months)." : ''}
       </p>
       <ClientsTable rows={rows} currency={first.currency} />
       {error ? <ErrorState error={error} onRetry={more} /> : null}
@@ -103,7 +103,7 @@ export function ClientsTable({ rows, currency }: { rows: readonly Row[]; currenc
             <th scope="col" className="num">Active campaigns</th>
             {showCompleted ? <th scope="col" className="num">Completed</th> : null}
             <th scope="col" className="num">Budget</th>
-            <th scope="col" className="num">{showVendorDelivered ? 'Streams, 28 days' : 'Streams delivered'}</th>
+            <th scope="col" className="num">{showVendorDelivered ? 'Song plays, 28 days' : 'Streams delivered'}</th>
             {showVendorDelivered ? <th scope="col" className="num">Delivered by vendors</th> : null}
             {extra.map((name) => <th key={name} scope="col" className="num">{figureLabel(name)}</th>)}
           </tr>

@@ -20,7 +20,7 @@ describe('ClientsTable', () => {
     const newer = { ...cobalt, completed_campaigns: 1, vendor_delivered_streams: 310_000, saves_28d: 4_200 };
     render(<ClientsTable rows={[newer] as unknown as Rows} currency="USD" />);
     expect(screen.getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual([
-      'Client', 'Active campaigns', 'Completed', 'Budget', 'Streams, 28 days', 'Delivered by vendors', 'Saves 28d',
+      'Client', 'Active campaigns', 'Completed', 'Budget', 'Song plays, 28 days', 'Delivered by vendors', 'Saves 28d',
     ]);
     const row = screen.getByRole('row', { name: /Cobalt Records/ });
     expect([...row.querySelectorAll('td')].map((cell) => cell.textContent)).toEqual(['2', '1', '$4,500.00', '120,000', '310,000', '4,200']);

@@ -9,6 +9,7 @@ import { useDebounced } from '../../components/use-debounced.ts';
 import { FormLink } from '../../forms/form-link.tsx';
 import { useCatalogueTool } from '../../forms/tool-catalogue.ts';
 import { navigate, useLocation } from '../../router.tsx';
+import { formatDay } from '../../components/format.ts';
 import { ExportButton } from './export-button.tsx';
 import { PlaylistsTable, type PlaylistSort } from './playlists-table.tsx';
 
@@ -63,10 +64,11 @@ export default function PlaylistsPage() {
     <>
       <PageHeader
         title="Playlists"
-        subtitle="Every vendor playlist: its genres, followers, average daily streams, and the songs placed on it."
+        subtitle="Every vendor playlist: its genres, followers, average daily streams, the songs placed with its vendor that it listed, and the streams it delivered them."
         actions={<>
           <FormLink tool="add_vendor_playlist" values={vendorId ? { vendor_id: vendorId } : {}} primary>Add a playlist</FormLink>
-          <ExportButton table="playlists" label="Export CSV" />
+          {/* export_table takes no filters: the button says it exports every playlist, not the filtered view. */}
+          <ExportButton table="playlists" label="Export all" />
         </>}
       />
       <Panel title="Playlist list">
@@ -96,7 +98,7 @@ export default function PlaylistsPage() {
 /** The sort keys list_playlists publishes: a sort the tool gains becomes a sortable column with no UI change. */
 function useSortable(): string[] {
   const lookup = useCatalogueTool('list_playlists');
-  if (lookup.state !== 'ready') return ['name', 'followers', 'avg_daily_streams'];
+  if (lookup.state !== 'ready') return ['name', 'followers', 'avg_daily_streams', 'songs_placed', 'delivered_streams'];
   const sort = (lookup.tool.input_schema.properties as Record<string, { enum?: string[] }> | undefined)?.sort;
   return sort?.enum ?? ['name'];
 }
@@ -132,6 +134,10 @@ function PlaylistPages({ input, first, filtered, sortable, sort, order, onSort }
   return (
     <>
       <PlaylistsTable rows={rows} sortable={sortable} sort={sort} order={order} onSort={onSort} />
+      <p className="muted small">
+        As of {formatDay(first.as_of)}. Delivered by vendor: 12-month streams this playlist credits to its vendor's placements, each song from the
+        latest scrape that lists it (a song the playlist dropped keeps its last figures).
+      </p>
       {error ? <ErrorState error={error} onRetry={more} /> : null}
       {cursor ? <button type="button" className="button more-button" onClick={more} disabled={loading}>{loading ? 'Loading…' : 'Show more'}</button> : null}
     </>

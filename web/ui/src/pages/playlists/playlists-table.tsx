@@ -15,15 +15,13 @@ const SORT_FIELDS: Record<string, string> = { followers: 'follower_count' };
 const fieldOfSort = (sort: string) => SORT_FIELDS[sort] ?? sort;
 const sortOfField = (field: string) => Object.entries(SORT_FIELDS).find(([, name]) => name === field)?.[0] ?? field;
 
-// Shown by name below; any other figure a row carries (songs placed, delivered...) gets its own column.
-const SHOWN = new Set(['follower_count', 'avg_daily_streams']);
-const PREFERRED = ['songs_placed', 'delivered'];
+// Shown by name below; any other figure a row gains later gets its own column.
+const SHOWN = new Set(['follower_count', 'avg_daily_streams', 'songs_placed', 'delivered_streams']);
 
 export function PlaylistsTable({ rows, sortable, sort, order, onSort }: {
   rows: readonly Row[]; sortable: readonly string[]; sort: string; order: 'asc' | 'desc' | undefined; onSort(sort: string, order: 'asc' | 'desc'): void;
 }) {
-  const extra = extraFigureNames(rows as unknown as ReadonlyArray<Record<string, unknown>>, SHOWN)
-    .sort((a, b) => rank(a) - rank(b));
+  const extra = extraFigureNames(rows as unknown as ReadonlyArray<Record<string, unknown>>, SHOWN);
   const canEdit = useCatalogueTool('update_playlist').state === 'ready';
   const shownOrder = order ?? (sort === 'name' ? 'asc' : 'desc');
 
@@ -52,6 +50,8 @@ export function PlaylistsTable({ rows, sortable, sort, order, onSort }: {
             <th scope="col" className="hide-narrow">Genres</th>
             {header('follower_count', 'Followers', true)}
             {header('avg_daily_streams', 'Avg daily streams', true)}
+            {header('songs_placed', 'Songs placed', true)}
+            {header('delivered_streams', 'Delivered by vendor', true)}
             {extra.map((name) => header(name, figureLabel(name), true))}
             <th scope="col" className="hide-narrow">Last scraped</th>
             {canEdit ? <th scope="col" className="cell-actions"><span className="sr-only">Actions</span></th> : null}
@@ -71,6 +71,8 @@ export function PlaylistsTable({ rows, sortable, sort, order, onSort }: {
               <td className="hide-narrow">{row.genres.join(', ') || <span className="muted">—</span>}</td>
               <td className="num">{formatNumber(row.follower_count)}</td>
               <td className="num">{row.avg_daily_streams === null ? <span className="muted" title="Not in any scrape yet">not scraped</span> : formatNumber(row.avg_daily_streams)}</td>
+              <td className="num">{formatNumber(row.songs_placed)}</td>
+              <td className="num">{formatNumber(row.delivered_streams)}</td>
               {extra.map((name) => <td key={name} className="num">{formatNumber((row as unknown as Record<string, number | null>)[name])}</td>)}
               <td className="hide-narrow nowrap">{formatInstant(row.last_scraped_at)}</td>
               {canEdit ? <td><Link href={formHref('update_playlist', { playlist_id: row.id, ...(row.vendor_id ? { vendor_id: row.vendor_id } : {}), back: '/playlists' })} aria-label={`Edit ${row.name}`}>Edit</Link></td> : null}
@@ -82,7 +84,3 @@ export function PlaylistsTable({ rows, sortable, sort, order, onSort }: {
   );
 }
 
-function rank(name: string): number {
-  const index = PREFERRED.indexOf(name);
-  return index === -1 ? PREFERRED.length : index;
-}
