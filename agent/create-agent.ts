@@ -312,7 +312,7 @@ export function createAgent(deps: AgentDeps): Agent {
         const input = tool.input.parse(part.input) as Record<string, unknown>;
         return {
           id: part.approvalId, threadId: thread.id, toolCallId: part.toolCallId, tool: part.toolName, title: tool.title,
-          input: JSON.parse(JSON.stringify(input)) as unknown, summary: await describeCall(deps.prisma, principal.orgId, tool, input), proposedById: principal.userId,
+          input: JSON.parse(JSON.stringify(input)) as unknown, summary: await describeCall(deps.prisma, principal.orgId, tool, givenFieldsOf(input, part.input)), proposedById: principal.userId,
         };
       }));
       await confirmations.propose(principal.orgId, proposals);
@@ -378,6 +378,12 @@ function withCacheBreakpoint(history: readonly ModelMessage[]): ModelMessage[] {
   const last = history.at(-1)!;
   const marked = { ...last, providerOptions: { ...last.providerOptions, anthropic: { ...last.providerOptions?.anthropic, cacheControl: { type: 'ephemeral' } } } } as ModelMessage;
   return [...history.slice(0, -1), marked];
+}
+
+/** The validated input, limited to the fields the model gave (the sentence leaves defaults out). */
+function givenFieldsOf(input: Record<string, unknown>, raw: unknown): Record<string, unknown> {
+  const given = raw && typeof raw === 'object' ? Object.keys(raw) : [];
+  return Object.fromEntries(Object.entries(input).filter(([field]) => given.includes(field)));
 }
 
 function failureStatus(failure: TurnFailure): AgentStatus {

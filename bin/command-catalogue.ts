@@ -71,7 +71,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: async () => (await import('./commands/import.ts')).importCommandEntry,
   },
   ask: {
-    usage: ['ask "QUESTION" --org S [--json] [--thread ID] [--role R] [--as EMAIL]   ask the agent once (the running server\'s, while `crescendo start` runs); --json prints the answer, tool calls and token usage'],
+    usage: ['ask "QUESTION" --org S [--json] [--yes] [--thread ID] [--role R] [--as EMAIL]   ask the agent once (the running server\'s, while `crescendo start` runs); changes it proposes run only with --yes; --json prints the answer, tool calls and token usage'],
     load: async () => (await import('./commands/ask.ts')).askCommandEntry,
   },
   chat: {

@@ -1,4 +1,5 @@
 import type { AgentReply } from '../../agent/agent-events.ts';
+import type { ConfirmationDecision } from '../../agent/confirmations/confirmation-store.ts';
 import { NO_MODEL_HELP } from '../../agent/model/model-config.ts';
 import { replyJson } from '../../agent/reply-json.ts';
 import { NO_USAGE } from '../../agent/usage.ts';
@@ -18,6 +19,8 @@ export interface AgentBackend {
   /** The configured model, or the sentence saying how to configure one. */
   model(): Promise<{ id: string } | { id: null; help: string }>;
   turn(message: string, threadId: string | undefined, signal: AbortSignal): AsyncIterable<TurnEvent>;
+  /** Confirms or cancels a change the agent proposed, and continues its turn. */
+  decide(threadId: string, confirmationId: string, decision: ConfirmationDecision, signal: AbortSignal): AsyncIterable<TurnEvent>;
 }
 
 export async function localAgent(runtime: Runtime, identity: CliIdentityOptions): Promise<AgentBackend> {
@@ -28,6 +31,7 @@ export async function localAgent(runtime: Runtime, identity: CliIdentityOptions)
     where: '',
     model: async () => (modelId ? { id: modelId } : { id: null, help: NO_MODEL_HELP }),
     turn: (message, threadId, signal) => turnEvents(runtime.agent.stream({ principal, message, thread: threadId ? { threadId } : undefined, abortSignal: signal })),
+    decide: (threadId, confirmationId, decision, signal) => turnEvents(runtime.agent.decide({ principal, threadId, confirmationId, decision, abortSignal: signal })),
   };
 }
 
@@ -49,7 +53,7 @@ export async function serverAgent(server: AttachedServer, identity: CliIdentityO
     async *turn(message, threadId, signal) {
       let turnThread = threadId ?? null;
       try {
-        for await (const event of chatTurn(server.url, headers, { message, ...(threadId ? { thread_id: threadId } : {}) }, signal)) {
+        for await (const event of chatTurn(`${server.url}/api/chat`, server.url, headers, { message, ...(threadId ? { thread_id: threadId } : {}) }, signal)) {
           if (event.type === 'thread') turnThread = event.data.thread_id;
           yield event;
         }
@@ -59,12 +63,20 @@ export async function serverAgent(server: AttachedServer, identity: CliIdentityO
         yield* endedTurn('cancelled', turnThread, 'The answer was cancelled before it finished.');
       }
     },
+    async *decide(threadId, confirmationId, decision, signal) {
+      try {
+        yield* chatTurn(`${server.url}/api/chat/confirm`, server.url, headers, { thread_id: threadId, confirmation_id: confirmationId, decision }, signal);
+      } catch (error) {
+        if (!signal.aborted) throw error;
+        yield* endedTurn('cancelled', threadId, 'The answer was cancelled before it finished.');
+      }
+    },
   };
 }
 
-/** One POST /api/chat: its server-sent events, or the refusal it answered before streaming. */
-async function* chatTurn(url: string, headers: Record<string, string>, body: { message: string; thread_id?: string }, signal: AbortSignal): AsyncGenerator<TurnEvent> {
-  const response = await fetch(`${url}/api/chat`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body), signal });
+/** One POST /api/chat (or /api/chat/confirm): its server-sent events, or the refusal it answered before streaming. */
+async function* chatTurn(endpoint: string, url: string, headers: Record<string, string>, body: Record<string, string>, signal: AbortSignal): AsyncGenerator<TurnEvent> {
+  const response = await fetch(endpoint, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body), signal });
   if (!response.ok) {
     const failure = ((await response.json()) as { error?: { code: ToolErrorCode; message: string } }).error;
     // The chat API refuses before streaming when the server has no model: the same turn as here.

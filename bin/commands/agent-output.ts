@@ -1,5 +1,6 @@
 import type { AgentEvent } from '../../agent/agent-events.ts';
-import { replyJson, toolCallJson } from '../../agent/reply-json.ts';
+import { EXIT_USAGE } from '../exit-codes.ts';
+import { confirmationJson, replyJson, toolCallJson } from '../../agent/reply-json.ts';
 
 export type ReplyJson = ReturnType<typeof replyJson>;
 
@@ -12,6 +13,7 @@ export type TurnEvent =
   | { type: 'text'; data: { delta: string } }
   | { type: 'tool-call'; data: { id: string; name: string; input: unknown } }
   | { type: 'tool-result'; data: ReturnType<typeof toolCallJson> }
+  | { type: 'confirmation-required'; data: ReturnType<typeof confirmationJson> }
   | { type: 'done'; data: ReplyJson };
 
 /** This process's agent events in the chat API's shape. */
@@ -22,14 +24,19 @@ export async function* turnEvents(events: AsyncIterable<AgentEvent>): AsyncGener
       case 'text': yield { type: 'text', data: { delta: event.delta } }; break;
       case 'tool-call': yield { type: 'tool-call', data: { id: event.id, name: event.name, input: event.input } }; break;
       case 'tool-result': yield { type: 'tool-result', data: toolCallJson(event.call) }; break;
+      case 'confirmation-required': yield { type: 'confirmation-required', data: confirmationJson(event.confirmation) }; break;
       case 'done': yield { type: 'done', data: replyJson(event.reply) }; break;
     }
   }
 }
 
-/** Exit code of a turn: 0 when the agent answered (even at the step limit), 1 otherwise. */
+/**
+ * Exit code of a turn: 0 when the agent answered (even at the step limit); 2 when it proposed
+ * changes nobody confirmed (the caller can confirm them: `ask --yes`); 1 otherwise.
+ */
 export function exitCodeOf(reply: Pick<ReplyJson, 'status'>): number {
-  return reply.status === 'answered' || reply.status === 'step_limit' ? 0 : 1;
+  if (reply.status === 'confirmation_required') return EXIT_USAGE;
+  return reply.status === 'answered' || reply.status === 'step_limit' || reply.status === 'already_decided' ? 0 : 1;
 }
 
 /** The turn's reply, printing nothing (for --json). */
@@ -56,7 +63,7 @@ export async function printTurn(events: AsyncIterable<TurnEvent>, options: { ans
       midLine = false;
       err.write(`  · ${event.data.name} ${compact(event.data.input)}\n`);
     } else if (event.type === 'tool-result' && !event.data.ok) {
-      err.write(`  · ${event.data.name} failed: ${event.data.error?.code} ${event.data.error?.message}\n`);
+      err.write(event.data.declined ? `  · ${event.data.name} declined: not done\n` : `  · ${event.data.name} failed: ${event.data.error?.code} ${event.data.error?.message}\n`);
     } else if (event.type === 'done') {
       reply = event.data;
     }

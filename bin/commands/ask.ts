@@ -1,7 +1,7 @@
 import type { Command } from '../command-catalogue.ts';
 import { parseOptions, printJson, UsageError } from '../usage.ts';
 import { localAgent, serverAgent, type AgentBackend } from './agent-backend.ts';
-import { exitCodeOf, finalReply, printTurn, usageLine } from './agent-output.ts';
+import { exitCodeOf, finalReply, printTurn, usageLine, type TurnEvent } from './agent-output.ts';
 
 function parseAsk(args: string[]) {
   const { values, positionals } = parseOptions(args, {
@@ -10,11 +10,12 @@ function parseAsk(args: string[]) {
     as: { type: 'string' },
     thread: { type: 'string' },
     json: { type: 'boolean' },
+    yes: { type: 'boolean' },
   }, true);
   if (positionals.length !== 1 || !positionals[0]!.trim()) {
     throw new UsageError(positionals.length > 1 ? `ask: quote the question as one argument (got ${positionals.length} words)` : 'ask: give the question, in quotes');
   }
-  return { question: positionals[0]!, identity: { org: values.org, role: values.role, as: values.as }, thread: values.thread, json: values.json ?? false };
+  return { question: positionals[0]!, identity: { org: values.org, role: values.role, as: values.as }, thread: values.thread, json: values.json ?? false, yes: values.yes ?? false };
 }
 
 export const askCommandEntry: Command = {
@@ -29,19 +30,27 @@ export const askCommandEntry: Command = {
   },
 };
 
+/**
+ * One question. Changes the agent proposes run only with --yes (each confirmed, as this member,
+ * and the turn continued); without it nothing is changed, the proposals are listed, and the exit
+ * code is 2, as for anything the caller can put right.
+ */
 async function ask(agent: AgentBackend, request: ReturnType<typeof parseAsk>): Promise<number> {
   const cancel = new AbortController();
   const onInterrupt = () => cancel.abort();
   process.once('SIGINT', onInterrupt);
+  const show = (events: AsyncIterable<TurnEvent>) => (request.json ? finalReply(events) : printTurn(events));
   try {
-    const events = agent.turn(request.question, request.thread, cancel.signal);
-    if (request.json) {
-      const reply = await finalReply(events);
-      printJson(reply);
-      return exitCodeOf(reply);
+    let reply = await show(agent.turn(request.question, request.thread, cancel.signal));
+    while (reply.status === 'confirmation_required' && reply.confirmations && request.yes) {
+      for (const confirmation of reply.confirmations) {
+        if (!request.json) process.stderr.write(`  · confirmed (--yes): ${confirmation.summary}\n`);
+        reply = await show(agent.decide(confirmation.thread_id, confirmation.confirmation_id, 'confirm', cancel.signal));
+      }
     }
-    const reply = await printTurn(events);
-    if (reply.status !== 'no_model') process.stderr.write(`${usageLine(reply)}\n`);
+    if (request.json) printJson(reply);
+    else if (reply.status === 'confirmation_required') process.stderr.write(`Nothing was changed. These changes run only with --yes:\n${(reply.confirmations ?? []).map((confirmation) => `  - ${confirmation.summary} (${confirmation.tool} ${JSON.stringify(confirmation.input)})`).join('\n')}\n`);
+    if (!request.json && reply.status !== 'no_model') process.stderr.write(`${usageLine(reply)}\n`);
     return exitCodeOf(reply);
   } finally {
     process.off('SIGINT', onInterrupt);

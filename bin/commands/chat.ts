@@ -56,7 +56,17 @@ async function chat(agent: AgentBackend, thread: string | undefined): Promise<nu
       }
       turn = new AbortController();
       if (!process.stdin.isTTY) process.stdout.write(`${line}\n`);
-      const reply = await printTurn(agent.turn(line, threadId, turn.signal), { answerPrefix: '\ncrescendo> ' });
+      let reply = await printTurn(agent.turn(line, threadId, turn.signal), { answerPrefix: '\ncrescendo> ' });
+      // Each change the agent proposes waits for y (run it, as this member) or anything else (cancel it).
+      while (reply.status === 'confirmation_required' && reply.confirmations?.length) {
+        for (const confirmation of reply.confirmations) {
+          process.stdout.write(`\n${confirmation.summary} [y/N] `);
+          const answer = await lines.next();
+          const decision = !answer.done && /^y(es)?$/i.test(answer.value.trim()) ? 'confirm' : 'cancel';
+          if (!process.stdin.isTTY) process.stdout.write(`${answer.done ? '' : answer.value}\n`);
+          reply = await printTurn(agent.decide(confirmation.thread_id, confirmation.confirmation_id, decision, turn.signal), { answerPrefix: '\ncrescendo> ' });
+        }
+      }
       turn = null;
       threadId = reply.thread_id ?? threadId;
       process.stderr.write(`${usageLine(reply)}\n`);
