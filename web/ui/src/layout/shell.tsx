@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type ReactNode } from 'react';
 import { useSession } from '../auth/session.tsx';
 import { Link, useLocation } from '../router.tsx';
 
@@ -26,6 +26,8 @@ export function Shell({ organization, permissions, children }: { organization: s
   const main = useRef<HTMLElement>(null);
   const shownPath = useRef(path);
 
+  const nav = useNavOverflow(path);
+
   useEffect(() => {
     if (shownPath.current === path) return;
     shownPath.current = path;
@@ -40,7 +42,7 @@ export function Shell({ organization, permissions, children }: { organization: s
           <svg viewBox="0 0 16 16" width="20" height="20" aria-hidden="true"><path d="M1 15 15 3v12z" fill="currentColor" /></svg>
           <span>Crescendo</span>
         </Link>
-        <nav aria-label="Main" className="nav">
+        <nav aria-label="Main" className="nav" ref={nav.ref} onScroll={nav.update} onFocus={nav.onFocus} data-more-before={nav.before || undefined} data-more-after={nav.after || undefined}>
           <ul>
             {NAV.filter((item) => !permissions || item.permission === null || permissions.includes(item.permission)).map((item) => (
               <li key={item.href}>
@@ -57,4 +59,41 @@ export function Shell({ organization, permissions, children }: { organization: s
       <main id="main" ref={main} tabIndex={-1}>{children}</main>
     </div>
   );
+}
+
+/**
+ * On a phone the links stay on one row that scrolls sideways (CSS), each still a plain link in tab
+ * order: this keeps the current page's link in view and says on which sides more links are hidden,
+ * so the row fades there as a hint to scroll.
+ */
+function useNavOverflow(path: string) {
+  const ref = useRef<HTMLElement>(null);
+  const [edges, setEdges] = useState({ before: false, after: false });
+  const update = useCallback(() => {
+    const element = ref.current;
+    if (!element) return;
+    const before = element.scrollLeft > 1;
+    const after = element.scrollLeft + element.clientWidth < element.scrollWidth - 1;
+    setEdges((shown) => (shown.before === before && shown.after === after ? shown : { before, after }));
+  }, []);
+  /** Scrolls the row only (scrollIntoView would also move the page) so the whole link shows, clear of the faded edges. */
+  const reveal = useCallback((link: HTMLElement | null | undefined) => {
+    const element = ref.current;
+    if (!element || !link || element.scrollWidth <= element.clientWidth) return;
+    const left = link.getBoundingClientRect().left - element.getBoundingClientRect().left + element.scrollLeft;
+    const margin = 40;
+    if (left - margin < element.scrollLeft) element.scrollLeft = Math.max(0, left - margin);
+    else if (left + link.offsetWidth + margin > element.scrollLeft + element.clientWidth) element.scrollLeft = left + link.offsetWidth + margin - element.clientWidth;
+  }, []);
+  useLayoutEffect(() => {
+    reveal(ref.current?.querySelector<HTMLElement>('[aria-current="page"]'));
+    update();
+  }, [path, reveal, update]);
+  // A link reached with Tab that is only partly in view: the browser leaves it cut off.
+  const onFocus = useCallback((event: FocusEvent<HTMLElement>) => reveal(event.target), [reveal]);
+  useEffect(() => {
+    window.addEventListener('resize', update);
+    return () => window.removeEventListener('resize', update);
+  }, [update]);
+  return { ref, update, onFocus, ...edges };
 }

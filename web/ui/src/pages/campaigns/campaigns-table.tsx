@@ -19,13 +19,12 @@ export function CampaignsTable({ rows }: { rows: readonly CampaignRow[] }) {
           <tr>
             <th scope="col">Campaign</th>
             <th scope="col" className="hide-narrow">Client</th>
-            <th scope="col" className="hide-narrow">Status</th>
-            <th scope="col" className="hide-narrow">Started</th>
+            <th scope="col" className="hide-narrow">Status, started</th>
             <th scope="col" className="num hide-narrow">Song plays, 28 days</th>
             <th scope="col" className="num hide-narrow">Delivered by vendors</th>
             <th scope="col" className="num hide-narrow">Promised to date</th>
             <th scope="col" className="num">Real vs promised</th>
-            <th scope="col">Progress to goal</th>
+            <th scope="col">Progress (delivered by vendors)</th>
           </tr>
         </thead>
         <tbody>
@@ -33,8 +32,7 @@ export function CampaignsTable({ rows }: { rows: readonly CampaignRow[] }) {
             <tr key={row.id}>
               <th scope="row" className="cell-title"><Link href={`/campaigns/${row.id}`}>{row.name}</Link><div className="muted cell-sub">{row.artist_name} <span className={`badge badge-${row.status} show-narrow`}>{row.status}</span></div></th>
               <td className="hide-narrow">{row.client.name}</td>
-              <td className="hide-narrow"><span className={`badge badge-${row.status}`}>{row.status}</span></td>
-              <td className="hide-narrow nowrap">{formatDay(row.start_date)}</td>
+              <td className="hide-narrow"><span className={`badge badge-${row.status}`}>{row.status}</span><div className="muted small nowrap">{formatDay(row.start_date)}</div></td>
               <td className="num hide-narrow">{formatNumber(row.streams_28d)}</td>
               <td className="num hide-narrow">{formatNumber(row.delivered)}</td>
               <td className="num hide-narrow">{formatNumber(row.promised_to_date)}</td>

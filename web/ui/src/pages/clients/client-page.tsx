@@ -74,7 +74,7 @@ function ClientCampaigns({ campaigns }: { campaigns: Client['campaigns'] }) {
             <th scope="col" className="num">Delivered by vendors</th>
             <th scope="col" className="num hide-narrow">Song plays, 28 days</th>
             {extra.map((name) => <th key={name} scope="col" className="num">{figureLabel(name)}</th>)}
-            <th scope="col">Progress to goal</th>
+            <th scope="col">Progress (delivered by vendors)</th>
           </tr>
         </thead>
         <tbody>
