@@ -16,6 +16,7 @@ import { registerApprovalActions } from './listeners/approval-actions.ts';
 import { dedupeDeliveries } from './listeners/dedupe-deliveries.ts';
 import { registerSlashCommand } from './listeners/slash-command.ts';
 import { registerTurnActions } from './listeners/turn-actions.ts';
+import { registerConfirmationActions } from './listeners/confirmation-actions.ts';
 import { rejectSkewedSlackRequests } from './request-freshness.ts';
 import { SlackConnection, type SlackHealth } from './slack-connection.ts';
 import { connectSocketMode } from './socket-mode-connection.ts';
@@ -96,6 +97,7 @@ export function buildSlackApp(deps: SlackBotDeps): SlackBot {
   registerApprovalActions(app, ctx);
   registerSlashCommand(app, ctx);
   registerTurnActions(app, ctx);
+  registerConfirmationActions(app, ctx);
   registerAppHome(app, ctx);
   registerDigestActions(app, ctx);
   app.error(async (error) => {

@@ -7,6 +7,8 @@ import { renderAnswer } from '../render/answer-blocks.ts';
 import { cancelledMessage, THINKING, workingMessage } from '../render/status-blocks.ts';
 import { threadKey, type SlackContext } from '../slack-context.ts';
 import { toolActivity } from './tool-activity.ts';
+import type { ConfirmationDecision } from '../../agent/confirmations/confirmation-store.ts';
+import { confirmationMessage } from '../render/confirmation-blocks.ts';
 
 /** Told, privately, to someone who asks in a thread where the agent is still answering. */
 export const STILL_WORKING = "I'm still working on the last question in this thread. I'll answer it first; ask again once it's answered, or press Cancel on it.";
@@ -20,15 +22,18 @@ export interface SlackTurnRequest {
   /** The thread the conversation lives in. */
   threadTs: string;
   question: string;
+  /** Continue the thread's turn with a decision on a proposed change instead of asking a question. */
+  decision?: { threadId: string; confirmationId: string; decision: ConfirmationDecision };
 }
 
 /**
  * One agent turn in a Slack thread that shows it is alive: a working message with a Cancel button
  * says what the agent does as tools run (chat.update), the answer replaces it, charts follow in
- * the thread, and approval requests the turn filed are posted with their buttons. A second
+ * the thread, approval requests the turn filed are posted with their buttons, and changes the
+ * agent proposed are posted with Confirm and Cancel (nothing changes until one is pressed). A second
  * question in the same thread while this runs is told to wait.
  */
-export async function runSlackTurn(ctx: SlackContext, client: WebClient, request: SlackTurnRequest): Promise<void> {
+export async function runSlackTurn(ctx: SlackContext, client: WebClient, request: SlackTurnRequest, onReply?: (reply: AgentReply) => void): Promise<void> {
   const { channel, threadTs, slackUserId } = request;
   const key = threadKey(request.teamId, channel, threadTs);
   const turn = ctx.turns.begin(key, slackUserId);
@@ -50,6 +55,8 @@ export async function runSlackTurn(ctx: SlackContext, client: WebClient, request
       await replace(rendered);
       if (rendered.charts.length) await uploadCharts(client, rendered.charts, { channel, threadTs });
       await postApprovals(ctx, client, request, reply);
+      for (const confirmation of reply.confirmations ?? []) await client.chat.postMessage({ channel, thread_ts: threadTs, ...confirmationMessage(confirmation, threadTs) });
+      onReply?.(reply);
     } catch (error) {
       const text = error instanceof ToolError ? error.message : 'Something failed on our side while answering; it has been logged. Please try again.';
       if (!(error instanceof ToolError)) ctx.log.error('slack answer failed', { channel, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
@@ -63,7 +70,10 @@ export async function runSlackTurn(ctx: SlackContext, client: WebClient, request
 /** Runs the turn, telling `onActivity` each time what it does changes; resolves with the reply. */
 async function streamWithProgress(ctx: SlackContext, request: SlackTurnRequest, key: string, abortSignal: AbortSignal, onActivity: (activity: string) => Promise<unknown>): Promise<AgentReply> {
   let shown = THINKING;
-  for await (const event of ctx.agent.stream({ principal: request.principal, message: request.question, thread: { externalKey: key }, abortSignal })) {
+  const events = request.decision
+    ? ctx.agent.decide({ principal: request.principal, ...request.decision, abortSignal })
+    : ctx.agent.stream({ principal: request.principal, message: request.question, thread: { externalKey: key }, abortSignal });
+  for await (const event of events) {
     if (event.type === 'done') return event.reply;
     if (event.type !== 'tool-call') continue;
     const activity = toolActivity(ctx.runner.catalogue, event.name);
