@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { ApiError } from '../../api/api-error.ts';
-import { streamChat, type ChatEvent } from '../../api/chat-stream.ts';
+import { streamChat } from '../../api/chat-stream.ts';
+import { streamDecision, type ChatPageEvent } from './chat-confirm.ts';
 import { useApi } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/layout-parts.tsx';
 import { Empty } from '../../components/states.tsx';
 import { useChatStatus } from './chat-status.ts';
-import { ChatTranscript, NOT_SET_UP, SetupNotice, type Turn } from './chat-transcript.tsx';
+import { ChatTranscript, NOT_SET_UP, SetupNotice, type ProposedChange, type Turn } from './chat-transcript.tsx';
 import { useToolTitles } from './tool-titles.ts';
 import './chat.css';
 
@@ -49,8 +50,9 @@ export default function ChatPage() {
 
   const updateLast = (change: (turn: Turn) => Turn) => setTurns((all) => [...all.slice(0, -1), change(all[all.length - 1]!)]);
 
-  function apply(event: ChatEvent) {
+  function apply(event: ChatPageEvent) {
     switch (event.type) {
+      case 'confirmation-required': updateLast((turn) => ({ ...turn, changes: [...(turn.changes ?? []), { ...event.data, state: 'pending' }] })); break;
       case 'thread': setThreadId(event.data.thread_id); break;
       case 'text': updateLast((turn) => ({ ...turn, text: turn.text + event.data.delta })); break;
       case 'tool-call': updateLast((turn) => ({ ...turn, tools: [...turn.tools, { id: event.data.id, name: event.data.name }] })); break;
@@ -73,18 +75,47 @@ export default function ChatPage() {
       updateLast((turn) => (turn.status === 'streaming' ? { ...turn, status: 'done' } : turn));
       setAnnouncement('Crescendo answered.');
     } catch (failure) {
-      if (failure instanceof DOMException && failure.name === 'AbortError') return;
-      if (failure instanceof ApiError && failure.code === 'unavailable' && failure.status === 503) {
-        updateLast((turn) => ({ ...turn, status: 'failed', setupHint: failure.message }));
-        setAnnouncement(NOT_SET_UP);
-        return;
-      }
-      const message = failure instanceof ApiError ? failure.message : String(failure);
-      updateLast((turn) => ({ ...turn, status: 'failed', error: message }));
-      setAnnouncement(`The answer failed: ${message}`);
+      fail(failure);
     } finally {
       setBusy(false);
     }
+  }
+
+  const markChange = (id: string, state: ProposedChange['state']) =>
+    setTurns((all) => all.map((turn) => (turn.changes?.some((change) => change.confirmation_id === id) ? { ...turn, changes: turn.changes.map((change) => (change.confirmation_id === id ? { ...change, state } : change)) } : turn)));
+
+  /** Confirm or Cancel on a proposed change: the turn continues below it with what happened. */
+  async function decide(change: ProposedChange, decision: 'confirm' | 'cancel') {
+    if (busy) return;
+    setBusy(true);
+    markChange(change.confirmation_id, 'deciding');
+    setTurns((all) => [...all, { id: nextId(), role: 'assistant', text: '', tools: [], status: 'streaming' }]);
+    abort.current = new AbortController();
+    try {
+      await streamDecision(api, change, decision, (event) => {
+        if (event.type === 'done' && event.data.decision) markChange(change.confirmation_id, event.data.decision.status);
+        apply(event);
+      }, abort.current.signal);
+      updateLast((turn) => (turn.status === 'streaming' ? { ...turn, status: 'done' } : turn));
+      setAnnouncement(decision === 'confirm' ? 'Change confirmed; Crescendo answered.' : 'Change cancelled; Crescendo answered.');
+    } catch (failure) {
+      markChange(change.confirmation_id, 'pending');
+      fail(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function fail(failure: unknown) {
+    if (failure instanceof DOMException && failure.name === 'AbortError') return;
+    if (failure instanceof ApiError && failure.code === 'unavailable' && failure.status === 503) {
+      updateLast((turn) => ({ ...turn, status: 'failed', setupHint: failure.message }));
+      setAnnouncement(NOT_SET_UP);
+      return;
+    }
+    const message = failure instanceof ApiError ? failure.message : String(failure);
+    updateLast((turn) => ({ ...turn, status: 'failed', error: message }));
+    setAnnouncement(`The answer failed: ${message}`);
   }
 
   const submit = (event: FormEvent) => {
@@ -100,7 +131,7 @@ export default function ChatPage() {
   };
 
   function conversation(): ReactNode {
-    if (turns.length) return <ChatTranscript turns={turns} titles={titles} />;
+    if (turns.length) return <ChatTranscript turns={turns} titles={titles} onDecide={(change, decision) => void decide(change, decision)} />;
     if (notSetUp) return <div className="panel setup-on-arrival"><SetupNotice hint={status.help} role="status" /></div>;
     return (
       <Empty title="Ask Crescendo anything about your marketing.">
