@@ -34,6 +34,7 @@ export function confirmationJson(confirmation: PendingConfirmation) {
   return {
     confirmation_id: confirmation.id,
     thread_id: confirmation.threadId,
+    tool_call_id: confirmation.toolCallId,
     tool: confirmation.tool,
     title: confirmation.title,
     input: confirmation.input,

@@ -5,7 +5,7 @@ import { SessionProvider } from '../../auth/session.tsx';
 import ChatPage from './chat-page.tsx';
 
 const event = (name: string, data: unknown) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
-const PROPOSAL = { confirmation_id: 'cf1', thread_id: 'th1', tool: 'update_campaign', title: 'Update a campaign', input: { campaign_id: 'c1', status: 'paused' }, summary: "Pause campaign 'Summer Hearts'?", proposed_by: 'u1' };
+const PROPOSAL = { confirmation_id: 'cf1', thread_id: 'th1', tool_call_id: 'call1', tool: 'update_campaign', title: 'Update a campaign', input: { campaign_id: 'c1', status: 'paused' }, summary: "Pause campaign 'Summer Hearts'?", proposed_by: 'u1' };
 
 /** POST /api/chat proposes a change; POST /api/chat/confirm answers as the server does, recording each decision sent. */
 function serve() {
@@ -16,7 +16,7 @@ function serve() {
     const sse = (body: string) => new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } });
     if (method === 'GET' && path === '/api/chat') return new Response(JSON.stringify({ model: 'claude-sonnet-4-6' }), { status: 200 });
     if (method === 'POST' && path === '/api/chat') {
-      return sse(event('thread', { thread_id: 'th1' }) + event('confirmation-required', PROPOSAL) + event('text', { delta: `Waiting for your confirmation before changing anything:\n- ${PROPOSAL.summary}` }) + event('done', { status: 'confirmation_required', answer: '' }));
+      return sse(event('thread', { thread_id: 'th1' }) + event('tool-call', { id: 'call1', name: 'update_campaign', input: PROPOSAL.input }) + event('confirmation-required', PROPOSAL) + event('text', { delta: `Waiting for your confirmation before changing anything:\n- ${PROPOSAL.summary}` }) + event('done', { status: 'confirmation_required', answer: '' }));
     }
     if (method === 'POST' && path === '/api/chat/confirm') {
       const body = JSON.parse(String(init!.body)) as { decision: string };
@@ -44,6 +44,7 @@ describe('ChatPage: a change the assistant proposes', () => {
       const card = (await screen.findByText('Confirm this change?')).closest('section')!;
       expect(within(card).getByText("Pause campaign 'Summer Hearts'?")).toBeTruthy();
       expect(within(card).getByText('Nothing changes until you confirm.')).toBeTruthy();
+      expect(screen.getByRole('list', { name: 'Tools used' }).textContent).toBe('Update campaign: awaiting your confirmation');
 
       await userEvent.click(within(card).getByRole('button', { name: button }));
       await screen.findByText(answer);

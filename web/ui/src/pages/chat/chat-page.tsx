@@ -52,7 +52,11 @@ export default function ChatPage() {
 
   function apply(event: ChatPageEvent) {
     switch (event.type) {
-      case 'confirmation-required': updateLast((turn) => ({ ...turn, changes: [...(turn.changes ?? []), { ...event.data, state: 'pending' }] })); break;
+      case 'confirmation-required': updateLast((turn) => ({
+        ...turn,
+        tools: turn.tools.map((run) => (run.id === event.data.tool_call_id ? { ...run, proposed: true } : run)),
+        changes: [...(turn.changes ?? []), { ...event.data, state: 'pending' }],
+      })); break;
       case 'thread': setThreadId(event.data.thread_id); break;
       case 'text': updateLast((turn) => ({ ...turn, text: turn.text + event.data.delta })); break;
       case 'tool-call': updateLast((turn) => ({ ...turn, tools: [...turn.tools, { id: event.data.id, name: event.data.name }] })); break;

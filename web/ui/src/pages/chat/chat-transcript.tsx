@@ -12,6 +12,8 @@ export interface ToolRun {
   name: string;
   /** Unknown until the tool answers. */
   result?: ChatToolResult;
+  /** A change the assistant proposed: it runs only if the person confirms. */
+  proposed?: boolean;
 }
 
 export interface Turn {
@@ -36,6 +38,7 @@ function failureOf(run: ToolRun): string | null {
 
 function toolLabel(run: ToolRun, titles: ToolTitles): string {
   const title = toolTitle(run.name, titles);
+  if (run.proposed && !run.result) return `${title}: awaiting your confirmation`;
   if (!run.result) return `${title} …`;
   return failureOf(run) === null ? `${title} ✓` : `${title} ✗`;
 }
