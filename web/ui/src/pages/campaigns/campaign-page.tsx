@@ -92,8 +92,8 @@ function CampaignView({ data }: { data: ToolOutput<'get_campaign'> }) {
                   <span className="muted small">scraped {formatInstant(song.scraped_at)}</span>
                 </div>
                 <div className="row-between meter-row song-meter">
-                  <ProgressBar value={song.progress} label={`${song.song_name ?? 'Song'}: progress to goal`} />
-                  <span className="muted small nowrap">{formatNumber(song.delivered)} of {formatNumber(song.goal)}</span>
+                  <ProgressBar value={song.progress} label={`${song.song_name ?? 'Song'}: delivered by vendors, progress to goal`} />
+                  <span className="muted small nowrap">{formatNumber(song.delivered)} of {formatNumber(song.goal)} by vendors</span>
                 </div>
                 <p className="muted small placement-line">
                   {song.placements.map((placement) => `${placement.vendor_name}: ${formatNumber(placement.delivered)} of ${formatNumber(placement.promised_to_date)} promised (${formatShare(placement.delivery_rate)}), ${formatMoney(placement.price, currency)}`).join(' · ')}

@@ -18,20 +18,18 @@ export function CampaignsTable({ rows }: { rows: readonly CampaignRow[] }) {
         <thead>
           <tr>
             <th scope="col">Campaign</th>
-            <th scope="col" className="hide-narrow">Client</th>
             <th scope="col" className="hide-narrow">Status, started</th>
             <th scope="col" className="num hide-narrow">Song plays, 28 days</th>
             <th scope="col" className="num hide-narrow">Delivered by vendors</th>
             <th scope="col" className="num hide-narrow">Promised to date</th>
             <th scope="col" className="num">Real vs promised</th>
-            <th scope="col">Progress (delivered by vendors)</th>
+            <th scope="col">Vendors' progress</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
-              <th scope="row" className="cell-title"><Link href={`/campaigns/${row.id}`}>{row.name}</Link><div className="muted cell-sub">{row.artist_name} <span className={`badge badge-${row.status} show-narrow`}>{row.status}</span></div></th>
-              <td className="hide-narrow">{row.client.name}</td>
+              <th scope="row" className="cell-title"><Link href={`/campaigns/${row.id}`}>{row.name}</Link><div className="muted cell-sub">{row.artist_name}<span className="hide-narrow"> · {row.client.name}</span> <span className={`badge badge-${row.status} show-narrow`}>{row.status}</span></div></th>
               <td className="hide-narrow"><span className={`badge badge-${row.status}`}>{row.status}</span><div className="muted small nowrap">{formatDay(row.start_date)}</div></td>
               <td className="num hide-narrow">{formatNumber(row.streams_28d)}</td>
               <td className="num hide-narrow">{formatNumber(row.delivered)}</td>
