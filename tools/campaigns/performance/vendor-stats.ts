@@ -5,6 +5,7 @@ import { averageDailyStreams, deliveryRate, realCostPer1k, reliabilityScore, REL
 import type { PlacementDelivery } from '../delivery/load-delivery.ts';
 import { figureCtes, listingCtes } from '../delivery/delivery-sql.ts';
 import { loadDeliveryScope, queryDelivery } from '../delivery/delivery-scope.ts';
+import { inDeliverySession } from '../delivery/delivery-session.ts';
 
 /**
  * A vendor's accountability figures (DESIGN.md section 6): ratios of sums, never averages of ratios.
@@ -97,7 +98,7 @@ export async function loadVendorStats(ctx: ToolContext, options: { asOf: Date; v
   const scope = await loadDeliveryScope(ctx.db, ctx.orgId, {
     asOf: options.asOf, timeZone: ctx.org.timeZone, baseCurrency: ctx.org.baseCurrency, placements: Prisma.join(conditions, ' AND '), wholeOrganization: true,
   });
-  const rows = await queryDelivery<VendorRow>(ctx.db, scope, (current) => Prisma.sql`
+  const rows = await inDeliverySession(ctx, (db) => queryDelivery<VendorRow>(db, scope, (current) => Prisma.sql`
     WITH ${listingCtes(current)}${figureCtes(current)}
     SELECT f."vendorId", (SELECT identities FROM unknown) AS unknown_identities, count(*)::int AS placements, count(*) FILTER (WHERE f.promised > 0)::int AS with_promise,
            count(*) FILTER (WHERE f.promised > 0 AND f.delivered / f.promised >= ${RELIABLE_DELIVERY_RATE}::float8)::int AS reliable,
@@ -110,7 +111,7 @@ export async function loadVendorStats(ctx: ToolContext, options: { asOf: Date; v
            json_agg(json_build_object('list_price', f.price::float8, 'currency', f.currency, 'unconverted', coalesce(f.unconverted_currency, f.currency)))
              FILTER (WHERE f.cost IS NULL OR f.price_base IS NULL) AS unpriced
     FROM figures f JOIN "CampaignGroup" g ON g."organizationId" = ${ctx.orgId} AND g.id = f."campaignGroupId"
-    GROUP BY f."vendorId"`);
+    GROUP BY f."vendorId"`));
   return new Map(rows.map((row) => {
     const cost = row.cost ?? 0;
     const costDelivered = row.cost_delivered ?? 0;

@@ -5,6 +5,7 @@ import { deliveryRate, remainingStreams } from '../delivery/delivery-math.ts';
 import type { PlacementDelivery } from '../delivery/load-delivery.ts';
 import { figureCtes, listingCtes } from '../delivery/delivery-sql.ts';
 import { loadDeliveryScope, queryDelivery } from '../delivery/delivery-scope.ts';
+import { inDeliverySession } from '../delivery/delivery-session.ts';
 import { loadGroupPlays, NO_PLAYS } from '../delivery/song-plays.ts';
 import { rate } from '../../common/format.ts';
 
@@ -93,7 +94,7 @@ export async function loadCampaignTotals(ctx: ToolContext, campaignIds: readonly
     asOf, timeZone: ctx.org.timeZone, baseCurrency: ctx.org.baseCurrency, placements, wholeOrganization: campaignIds.length > SMALL_SELECTION,
   });
   const [rows, plays] = await Promise.all([
-    queryDelivery<CampaignRow>(ctx.db, scope, (current) => Prisma.sql`
+    inDeliverySession(ctx, (db) => queryDelivery<CampaignRow>(db, scope, (current) => Prisma.sql`
       WITH ${listingCtes(current)}${figureCtes(current)}
       SELECT f."campaignGroupId" AS campaign_id, (SELECT identities FROM unknown) AS unknown_identities,
              count(*)::int AS placements, sum(f.goal)::float8 AS goal, sum(f.delivered) AS delivered, sum(f.promised) AS promised,
@@ -101,7 +102,7 @@ export async function loadCampaignTotals(ctx: ToolContext, campaignIds: readonly
              count(*) FILTER (WHERE ${LIVE})::int AS live_placements, coalesce(sum(f.daily) FILTER (WHERE ${LIVE}), 0)::float8 AS daily_promise,
              coalesce(sum(coalesce(f.weekly, f.daily * 7)) FILTER (WHERE ${LIVE}), 0)::float8 AS weekly_promise,
              sum(f.dropped_playlists)::int AS dropped_playlists
-      FROM figures f GROUP BY 1`),
+      FROM figures f GROUP BY 1`)),
     loadGroupPlays(ctx.db, ctx.orgId, Prisma.sql`SELECT p."campaignGroupId", p."spotifyTrackId" FROM "Placement" p WHERE p."organizationId" = ${ctx.orgId} AND ${placements}`, scope.cutoff),
   ]);
   const byCampaign = new Map(rows.map((row) => [row.campaign_id, row]));
