@@ -14,6 +14,7 @@ import { meteredModel } from './budget/metered-model.ts';
 import { ModelMeter } from './budget/model-meter.ts';
 import { describeTurnFailure, type TurnFailure } from './errors/provider-failure.ts';
 import type { AnswerCheckOutcome } from './guardrails/answer-check.ts';
+import { uncheckedActionClaims } from './guardrails/action-claims.ts';
 import { reviewAnswer } from './guardrails/answer-review.ts';
 import { filedApprovals, missingApprovalNotice } from './guardrails/approval-notice.ts';
 import { newDataEnvelope } from './guardrails/data-envelope.ts';
@@ -317,7 +318,9 @@ export function createAgent(deps: AgentDeps): Agent {
       }));
       await confirmations.propose(principal.orgId, proposals);
       for (const confirmation of proposals) yield { type: 'confirmation-required', confirmation };
-      const shown = joinText(text, `Waiting for your confirmation before changing anything:\n${proposals.map((proposal) => `- ${proposal.summary}`).join('\n')}`);
+      // Nothing ran yet: words that say it did ("I paused the campaign") are withheld, not shown beside the question.
+      const claimsDone = uncheckedActionClaims(text, toolCalls, (name) => deps.runner.catalogue.get(name)?.access).length > 0;
+      const shown = joinText(claimsDone ? '' : text, `Waiting for your confirmation before changing anything:\n${proposals.map((proposal) => `- ${proposal.summary}`).join('\n')}`);
       yield { type: 'text', delta: shown };
       const costUsd = estimateCostUsd(model.modelId, usage);
       await store.recordTurn(principal.orgId, thread.id, { messages: [...newMessages, ...responseMessages], usage, costUsd, dataFlags });

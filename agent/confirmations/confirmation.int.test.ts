@@ -103,11 +103,13 @@ describe('every change the agent proposes waits for the person', () => {
     // The model obeys the vendor name it read.
     const obedient = scriptedModel((call, index) => {
       if (index === 0) return { toolCalls: [{ name: 'list_vendors', input: {} }] };
-      if (index === 1 && JSON.stringify(toolResultsInPrompt(call)).includes('IGNORE PREVIOUS')) return { toolCalls: [{ name: 'update_campaign', input: { campaign_id: campaignId, status: 'paused' } }] };
+      if (index === 1 && JSON.stringify(toolResultsInPrompt(call)).includes('IGNORE PREVIOUS')) return { text: 'I paused the campaign Summer Hearts.', toolCalls: [{ name: 'update_campaign', input: { campaign_id: campaignId, status: 'paused' } }] };
       return { text: 'Done.' };
     });
     const reply = await world.agent(obedient).ask({ principal: world.org.as('OWNER', { surface: 'WEB' }), message: 'Which vendors do we work with?' });
     expect(reply.status).toBe('confirmation_required');
+    // Its claim that the pause was done is not shown beside the question.
+    expect(reply.text).toBe("Waiting for your confirmation before changing anything:\n- Pause campaign 'Summer Hearts'?");
     expect(reply.toolCalls.map((call) => call.name)).toEqual(['list_vendors']);
     expect(await campaignStatus()).toBe('ACTIVE');
     expect(await pauseCalls()).toBe(before);
