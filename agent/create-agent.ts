@@ -1,4 +1,4 @@
-import { stepCountIs, streamText, type LanguageModel, type ModelMessage, type TextStreamPart, type ToolSet } from 'ai';
+import { stepCountIs, streamText, type JSONValue, type LanguageModel, type ModelMessage, type TextStreamPart, type ToolSet } from 'ai';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import { glossaryMarkdown } from '../tools/glossary.ts';
 import { silentLogger, type Logger } from '../tools/registry/context.ts';
@@ -30,7 +30,8 @@ import { loadSessionFacts } from './session-facts.ts';
 import { withFinalAnswer, withoutText } from './turn-text.ts';
 import { compactHistory, DEFAULT_HISTORY_BUDGET, type HistoryBudget } from './threads/compact-history.ts';
 import { ThreadStore, type StoredThread, type ThreadRef } from './threads/thread-store.ts';
-import { buildAgentTools, type AgentToolCall } from './tools/agent-tools.ts';
+import { buildAgentTools, toModelResult, type AgentToolCall } from './tools/agent-tools.ts';
+import type { ApprovalRequestPart } from './relay-stream.ts';
 import { addFromSteps, offeringOnly, toolsForTurn } from './tools/offered-tools.ts';
 import { addUsage, NO_USAGE, toTurnUsage, type TurnUsage } from './usage.ts';
 
@@ -101,6 +102,28 @@ interface TurnInput {
   abortSignal?: AbortSignal;
   /** Inputs of proposed calls by tool call id, to report a declined one with what it would have done. */
   declinedInputs?: ReadonlyMap<string, unknown>;
+  /** The proposals whose decisions `newMessages` carries. */
+  answering?: readonly ApprovalRequestPart[];
+}
+
+/**
+ * A decisions message as plain tool results (what each confirmed call returned, or its denial), for
+ * a turn that failed before the SDK stored them: the thread must never hold a call without a result.
+ */
+function resultsOfDecisions(message: ModelMessage, answering: readonly ApprovalRequestPart[], calls: readonly AgentToolCall[]): ModelMessage[] {
+  if (!Array.isArray(message.content)) return [];
+  const results = message.content.flatMap((part) => {
+    if (part.type === 'tool-result') return [part];
+    if (part.type !== 'tool-approval-response') return [];
+    const request = answering.find((candidate) => candidate.approvalId === part.approvalId);
+    if (!request) return [];
+    const call = calls.find((candidate) => candidate.id === request.toolCallId && !candidate.declined);
+    const output = call
+      ? { type: 'json' as const, value: JSON.parse(JSON.stringify(toModelResult(call.ok ? { ok: true, output: call.output } : { ok: false, error: call.error! }))) as JSONValue }
+      : { type: 'execution-denied' as const, reason: part.approved ? 'the turn failed before this change ran: it was not made.' : DECLINED };
+    return [{ type: 'tool-result' as const, toolCallId: request.toolCallId, toolName: request.toolName, output }];
+  });
+  return results.length ? [{ role: 'tool', content: results }] : [];
 }
 
 /** What the model reads for a change the person cancelled. */
@@ -193,7 +216,7 @@ export function createAgent(deps: AgentDeps): Agent {
     };
     const question = [...history].reverse().find((stored) => stored.message.role === 'user');
     const decided = requested.find((part) => part.approvalId === request.confirmationId);
-    for await (const event of runTurn({ principal, thread, question: question ? messageText(question.message) : '', newMessages: [responses], startedAt, abortSignal: request.abortSignal, declinedInputs: new Map(requested.map((part) => [part.toolCallId, part.input])) })) {
+    for await (const event of runTurn({ principal, thread, question: question ? messageText(question.message) : '', newMessages: [responses], answering: requested, startedAt, abortSignal: request.abortSignal, declinedInputs: new Map(requested.map((part) => [part.toolCallId, part.input])) })) {
       if (event.type !== 'done') {
         yield event;
         continue;
@@ -295,7 +318,9 @@ export function createAgent(deps: AgentDeps): Agent {
       const completed = (await settled(result.steps)) ?? [];
       const usage = completed.map((step) => toTurnUsage(step.usage)).reduce(addUsage, history.usage);
       const ran = describeToolCallsThatRan(toolCalls);
-      const messages: ModelMessage[] = ran ? [...newMessages.filter((message) => message.role === 'user'), { role: 'assistant', content: joinText(text, ran) }] : newMessages.filter((message) => message.role === 'user');
+      // Decisions this turn answered are kept as the calls' results, so the proposing message's calls stay answered.
+      const kept = newMessages.flatMap((message): ModelMessage[] => (message.role === 'user' ? [message] : message.role === 'tool' ? resultsOfDecisions(message, turn.answering ?? [], toolCalls) : []));
+      const messages: ModelMessage[] = ran ? [...kept, { role: 'assistant', content: joinText(text, ran) }] : kept;
       await store.recordTurn(principal.orgId, thread.id, { messages, usage, costUsd: estimateCostUsd(model.modelId, usage), dataFlags })
         .catch((error) => log.error('storing a failed turn failed', { error: String(error) }));
       yield finish({ ...emptyReply(failureStatus(failure), thread.id, model.modelId), text: shown, toolCalls, approvals, failure, usage, steps: completed.length, dataFlags });

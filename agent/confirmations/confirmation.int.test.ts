@@ -136,6 +136,25 @@ describe('every change the agent proposes waits for the person', () => {
     expect(await world.database.prisma.activity.count({ where: { organizationId: world.org.id, subjectType: 'vendor' } })).toBe(0);
   });
 
+  it('a turn that fails after a confirmed change ran keeps the result in the thread; the next question works', async () => {
+    await setActive();
+    const model = scriptedModel((call, index) => {
+      if (index === 0) return { toolCalls: [{ name: 'update_campaign', input: { campaign_id: campaignId, status: 'paused' } }] };
+      if (index === 1) throw new Error('provider went away');
+      const result = toolResultsInPrompt(call).find((found) => found.toolName === 'update_campaign');
+      return { text: `It is ${(result?.value as { status?: string } | undefined)?.status ?? 'unknown'}.` };
+    });
+    const agent = world.agent(model, { limits: { maxRetries: 0 } });
+    const principal = world.org.as('MANAGER', { surface: 'WEB' });
+    const proposed = await agent.ask({ principal, message: 'Pause Summer Hearts' });
+    const failed = await agent.decideAndWait({ principal, threadId: proposed.threadId!, confirmationId: proposed.confirmations![0]!.id, decision: 'confirm' });
+    expect(failed.status).toBe('failed');
+    expect(await campaignStatus()).toBe('PAUSED');
+    const next = await agent.ask({ principal, message: 'Is it paused?', thread: { threadId: proposed.threadId! } });
+    expect(next.status).toBe('answered');
+    expect(next.text).toBe('It is paused.');
+  });
+
   it("the organisation's setting lets a named write tool run without confirmation; only people change it", async () => {
     await setActive();
     const owner = world.org.as('OWNER', { surface: 'WEB' });
