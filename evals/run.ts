@@ -5,7 +5,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../bin/config.ts';
-import { createAgent } from '../agent/create-agent.ts';
+import type { AgentReply } from '../agent/agent-events.ts';
+import { createAgent, type Agent } from '../agent/create-agent.ts';
+import { addUsage } from '../agent/usage.ts';
+import type { Principal } from '../tools/registry/runner.ts';
 import { agentModelFromConfig, type AgentModel } from '../agent/model/agent-model.ts';
 import { estimatingTokenCounter } from '../agent/model/token-counter.ts';
 import { createConsoleLogger } from '../tools/registry/context.ts';
@@ -46,8 +49,38 @@ async function runCase(world: EvalWorld, evalCase: EvalCase, live: AgentModel | 
   const model: AgentModel = live ?? { languageModel: scriptedCaseModel(evalCase, vars), modelId: 'scripted', tokenCounter: estimatingTokenCounter };
   const agent = createAgent({ runner: world.runner, prisma: world.database.prisma, model, log, now: () => EVAL_TODAY });
   const principal = await world.principalFor(evalCase.role ?? 'MANAGER');
-  const reply = await agent.ask({ principal: { ...principal, surface: 'WEB' }, message: question });
+  const asker = { ...principal, surface: 'WEB' as const };
+  const reply = await confirmingEveryChange(agent, asker, await agent.ask({ principal: asker, message: question }));
   const score = await scoreCase(evalCase, vars, reply, world.truth, question);
   process.stderr.write(`  ${score.passed ? 'pass' : 'FAIL'}  ${evalCase.id}${score.failures.length ? `: ${score.failures.join('; ')}` : ''}\n`);
   return score;
+}
+
+/**
+ * The person in an eval says yes to each change the agent proposes (surfaces ask before any write),
+ * so a case is scored on the whole exchange: the tools called before and after the confirmation,
+ * and the answer that follows it.
+ */
+async function confirmingEveryChange(agent: Agent, principal: Principal, first: AgentReply): Promise<AgentReply> {
+  let reply = first;
+  const earlier: AgentReply[] = [];
+  for (let round = 0; reply.status === 'confirmation_required' && reply.threadId && round < 5; round++) {
+    earlier.push(reply);
+    const threadId = reply.threadId;
+    let next: AgentReply = reply;
+    for (const confirmation of reply.confirmations ?? []) {
+      next = await agent.decideAndWait({ principal, threadId, confirmationId: confirmation.id, decision: 'confirm' });
+    }
+    reply = next;
+  }
+  if (earlier.length === 0) return reply;
+  const all = [...earlier, reply];
+  return {
+    ...reply,
+    toolCalls: all.flatMap((part) => part.toolCalls),
+    approvals: all.flatMap((part) => part.approvals),
+    steps: all.reduce((sum, part) => sum + part.steps, 0),
+    durationMs: all.reduce((sum, part) => sum + part.durationMs, 0),
+    usage: all.map((part) => part.usage).reduce(addUsage),
+  };
 }
