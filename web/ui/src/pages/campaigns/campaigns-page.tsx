@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../api/api-error.ts';
 import type { ToolInput } from '../../api/tool-types.ts';
 import { useTool } from '../../api/use-tool.ts';
-import { useApi } from '../../auth/session.tsx';
 import { PageHeader, Panel } from '../../components/layout-parts.tsx';
-import { Empty, ErrorState, Loaded } from '../../components/states.tsx';
+import { MorePagesFooter, useMorePages } from '../../components/more-pages.tsx';
+import { Empty, Loaded } from '../../components/states.tsx';
 import { useDebounced } from '../../components/use-debounced.ts';
 import { navigate, useLocation } from '../../router.tsx';
 import { CampaignsTable, type CampaignRow } from './campaigns-table.tsx';
@@ -72,26 +71,8 @@ export default function CampaignsPage() {
 function CampaignPages({ input, first, firstCursor, filtered }: {
   input: ToolInput<'list_campaigns'>; first: CampaignRow[]; firstCursor: string | null; filtered: boolean;
 }) {
-  const api = useApi();
-  const [rows, setRows] = useState(first);
-  const [cursor, setCursor] = useState(firstCursor);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  async function more() {
-    if (!cursor) return;
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await api.callTool('list_campaigns', { ...input, cursor });
-      setRows((before) => [...before, ...page.rows]);
-      setCursor(page.next_cursor);
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure : new ApiError('internal', String(failure), 0));
-    } finally {
-      setLoading(false);
-    }
-  }
+  const pages = useMorePages('list_campaigns', input, { rows: first, next_cursor: firstCursor });
+  const { rows } = pages;
 
   if (!rows.length) {
     return filtered
@@ -101,8 +82,7 @@ function CampaignPages({ input, first, firstCursor, filtered }: {
   return (
     <>
       <CampaignsTable rows={rows} />
-      {error ? <ErrorState error={error} onRetry={more} /> : null}
-      {cursor ? <button type="button" className="button more-button" onClick={more} disabled={loading}>{loading ? 'Loading…' : 'Show more'}</button> : null}
+      <MorePagesFooter pages={pages} />
     </>
   );
 }

@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { ApiError } from '../../api/api-error.ts';
 import type { ToolOutput } from '../../api/tool-types.ts';
 import { useTool } from '../../api/use-tool.ts';
-import { useApi } from '../../auth/session.tsx';
 import { formatDay, formatMoney, formatNumber } from '../../components/format.ts';
 import { PageHeader, Panel } from '../../components/layout-parts.tsx';
-import { Empty, ErrorState, Loaded } from '../../components/states.tsx';
+import { MorePagesFooter, useMorePages } from '../../components/more-pages.tsx';
+import { Empty, Loaded } from '../../components/states.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 import { useDebounced } from '../../components/use-debounced.ts';
 import { FormLink } from '../../forms/form-link.tsx';
@@ -52,26 +51,8 @@ export default function ClientsPage() {
 }
 
 function ClientPages({ input, first, filtered }: { input: { limit: number; search?: string }; first: Page; filtered: boolean }) {
-  const api = useApi();
-  const [rows, setRows] = useState(first.rows);
-  const [cursor, setCursor] = useState(first.next_cursor);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  async function more() {
-    if (!cursor) return;
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await api.callTool('list_clients', { ...input, cursor });
-      setRows((before) => [...before, ...page.rows]);
-      setCursor(page.next_cursor);
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure : new ApiError('internal', String(failure), 0));
-    } finally {
-      setLoading(false);
-    }
-  }
+  const pages = useMorePages('list_clients', input, first);
+  const { rows } = pages;
 
   if (!rows.length) {
     return filtered ? <Empty title="No client matches.">Try another name.</Empty> : <Empty title="No clients yet."><FormLink tool="create_client">Add the first client</FormLink></Empty>;
@@ -83,8 +64,7 @@ function ClientPages({ input, first, filtered }: { input: { limit: number; searc
         {first.rows.some((row) => figure(row, VENDOR_DELIVERED) !== null) ? " Song plays, 28 days: the clients' songs' own plays on Spotify (every source); delivered by vendors: streams on the vendors' playlists (12 months)." : ''}
       </p>
       <ClientsTable rows={rows} currency={first.currency} />
-      {error ? <ErrorState error={error} onRetry={more} /> : null}
-      {cursor ? <button type="button" className="button more-button" onClick={more} disabled={loading}>{loading ? 'Loading…' : 'Show more'}</button> : null}
+      <MorePagesFooter pages={pages} />
     </>
   );
 }

@@ -1,10 +1,9 @@
 import { useEffect, useId, useState } from 'react';
-import { ApiError } from '../../api/api-error.ts';
 import type { ToolInput, ToolOutput } from '../../api/tool-types.ts';
 import { useTool } from '../../api/use-tool.ts';
-import { useApi } from '../../auth/session.tsx';
 import { PageHeader, Panel } from '../../components/layout-parts.tsx';
-import { Empty, ErrorState, Loaded } from '../../components/states.tsx';
+import { MorePagesFooter, useMorePages } from '../../components/more-pages.tsx';
+import { Empty, Loaded } from '../../components/states.tsx';
 import { useDebounced } from '../../components/use-debounced.ts';
 import { FormLink } from '../../forms/form-link.tsx';
 import { useCatalogueTool } from '../../forms/tool-catalogue.ts';
@@ -107,26 +106,8 @@ function PlaylistPages({ input, first, filtered, sortable, sort, order, onSort }
   input: Input; first: Page; filtered: boolean; sortable: readonly string[]; sort: PlaylistSort; order: 'asc' | 'desc' | undefined;
   onSort(sort: string, order: 'asc' | 'desc'): void;
 }) {
-  const api = useApi();
-  const [rows, setRows] = useState(first.rows);
-  const [cursor, setCursor] = useState(first.next_cursor);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  async function more() {
-    if (!cursor) return;
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await api.callTool('list_playlists', { ...input, cursor });
-      setRows((before) => [...before, ...page.rows]);
-      setCursor(page.next_cursor);
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure : new ApiError('internal', String(failure), 0));
-    } finally {
-      setLoading(false);
-    }
-  }
+  const pages = useMorePages('list_playlists', input, first);
+  const { rows } = pages;
 
   if (!rows.length) {
     return filtered ? <Empty title="No playlist matches.">Try another vendor, genre or name.</Empty> : <Empty title="No playlists yet."><FormLink tool="add_vendor_playlist">Register the first one</FormLink></Empty>;
@@ -138,8 +119,7 @@ function PlaylistPages({ input, first, filtered, sortable, sort, order, onSort }
         As of {formatDay(first.as_of)}. Delivered by vendor: 12-month streams this playlist credits to its vendor's placements, each song from the
         latest scrape that lists it (a song the playlist dropped keeps its last figures).
       </p>
-      {error ? <ErrorState error={error} onRetry={more} /> : null}
-      {cursor ? <button type="button" className="button more-button" onClick={more} disabled={loading}>{loading ? 'Loading…' : 'Show more'}</button> : null}
+      <MorePagesFooter pages={pages} />
     </>
   );
 }
