@@ -41,6 +41,14 @@ export async function streamChat(
   signal?: AbortSignal,
 ): Promise<void> {
   const response = await api.post('/chat', request, signal);
+  await readEventStream(response, onEvent);
+}
+
+/**
+ * Hands each event of a chat answer (a text/event-stream response) to `onEvent` as it arrives, its
+ * data parsed; settles when the stream ends. A response that is not a stream rejects with its error.
+ */
+export async function readEventStream<Event extends { type: string; data: unknown }>(response: Response, onEvent: (event: Event) => void): Promise<void> {
   if (!response.ok) throw await errorFromResponse(response);
   if (!response.body) throw new ApiError('internal', 'The answer arrived without a body.', response.status);
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -50,6 +58,6 @@ export async function streamChat(
     if (done) break;
     const parsed = parseServerSentEvents(buffer + value);
     buffer = parsed.rest;
-    for (const { event, data } of parsed.events) onEvent({ type: event, data: JSON.parse(data) } as ChatEvent);
+    for (const { event, data } of parsed.events) onEvent({ type: event, data: JSON.parse(data) } as Event);
   }
 }

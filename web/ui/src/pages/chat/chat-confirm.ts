@@ -1,6 +1,5 @@
 import type { confirmationJson } from '../../../../../agent/reply-json.ts';
-import { ApiError, errorFromResponse } from '../../api/api-error.ts';
-import { parseServerSentEvents, type ChatEvent } from '../../api/chat-stream.ts';
+import { readEventStream, type ChatEvent } from '../../api/chat-stream.ts';
 import type { ApiClient } from '../../api/client.ts';
 
 export type ChatConfirmation = ReturnType<typeof confirmationJson>;
@@ -20,15 +19,5 @@ export async function streamDecision(
   signal?: AbortSignal,
 ): Promise<void> {
   const response = await api.post('/chat/confirm', { thread_id: confirmation.thread_id, confirmation_id: confirmation.confirmation_id, decision }, signal);
-  if (!response.ok) throw await errorFromResponse(response);
-  if (!response.body) throw new ApiError('internal', 'The answer arrived without a body.', response.status);
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    const parsed = parseServerSentEvents(buffer + value);
-    buffer = parsed.rest;
-    for (const { event, data } of parsed.events) onEvent({ type: event, data: JSON.parse(data) } as ChatPageEvent);
-  }
+  await readEventStream(response, onEvent);
 }
