@@ -11,20 +11,12 @@ import { ToolRunner, type Principal } from '../../tools/registry/runner.ts';
 import { measureBigImportLatency, TARGET_MS } from './big-import-latency.ts';
 import type { Benchmark, Figure } from './harness.ts';
 import { medianMs, onScratchPostgres, timeMs } from './harness.ts';
+import { planScrapeWorld, type ScrapeWorld } from './scrape-world.ts';
 
 const FILES = 10_000;
-const VENDORS = 40;
 const CAMPAIGNS = 100;
 const AS_OF = '2026-11-20';
-const SCRAPED_FROM = Date.parse('2026-11-19T00:00:00Z');
 const NOW = new Date('2026-11-21T00:00:00Z');
-
-interface PlannedList { name: string; spotifyId: string; curator: string }
-interface PlannedVendor { id: string; name: string; byId: PlannedList[]; byName: PlannedList[]; unregistered: PlannedList[] }
-interface ScrapeRow { playlist_id: string; name: string; curator: string; streams_7d: number; streams_28d: number; streams_12m: number; date_added: string }
-interface ScrapeBody { track_id: string; scraped_at: string; track_name: string; artist_name: string; plays: { last_7d: number; last_28d: number; last_12m: number }; saves: number; playlists: ScrapeRow[] }
-interface PlannedSong { vendorIds: string[]; body: ScrapeBody; file: { name: string; content: string } }
-interface World { vendors: PlannedVendor[]; songs: PlannedSong[] }
 
 const placementTable = bulkTable('Placement', {
   id: 'text', organizationId: 'text', campaignGroupId: 'text', vendorId: 'text', trackUrl: 'text', spotifyTrackId: 'text', songName: 'text',
@@ -43,7 +35,7 @@ export const ingestBench: Benchmark = {
     // First, while this process holds no bench data: the latency figures are about the server's own work.
     const figures = await closing(await openDatabase({}), (database) => measureBigImportLatency('PGlite', database));
     if (adminUrl) figures.push(...(await onScratchPostgres(adminUrl, (database) => closing(database, (open) => measureBigImportLatency('Postgres', open)))));
-    const world = planWorld(new Random('ingest-bench'));
+    const world = planScrapeWorld(new Random('ingest-bench'), FILES);
     figures.push(...(await measure('PGlite', await openDatabase({}), world)));
     if (adminUrl) figures.push(...(await onScratchPostgres(adminUrl, (database) => measure('Postgres', database, world))));
     return figures;
@@ -58,7 +50,7 @@ async function closing<T>(database: Database, work: (database: Database) => Prom
   }
 }
 
-async function measure(backend: string, database: Database, world: World): Promise<Figure[]> {
+async function measure(backend: string, database: Database, world: ScrapeWorld): Promise<Figure[]> {
   try {
     await migrate(database);
     const principal = await writeWorld(database, world);
@@ -94,57 +86,8 @@ function expectOutput(result: Awaited<ReturnType<ToolRunner['call']>>, expected:
   }
 }
 
-/**
- * Vendors with playlists registered by Spotify id, by name only, and unregistered ones (auto-detected
- * on single-vendor songs); songs placed with one vendor (85%) or two, each scraped once, on ~20
- * playlists: ~10 matched by id, ~3 by name, ~2 unregistered, ~4 Spotify editorial, and on two-vendor
- * songs one nobody claims.
- */
-function planWorld(random: Random): World {
-  const list = (name: string, curator: string): PlannedList => ({ name, spotifyId: random.base62(22), curator });
-  const vendors = Array.from({ length: VENDORS }, (_, v): PlannedVendor => {
-    const name = `Bench Vendor ${v}`;
-    return {
-      id: uuidV7(), name,
-      byId: Array.from({ length: 16 }, (_, k) => list(`${name} Hits ${k}`, name)),
-      byName: Array.from({ length: 6 }, (_, k) => list(`${name} Mix ${k}`, name)),
-      unregistered: Array.from({ length: 4 }, (_, k) => list(`${name} Hidden ${k}`, name)),
-    };
-  });
-  const editorial = Array.from({ length: 30 }, (_, k) => list(`Editorial ${k}`, 'Spotify'));
-  const songs = Array.from({ length: FILES }, (_, index): PlannedSong => {
-    const trackId = random.base62(22);
-    const placed = random.sample(vendors, random.chance(0.85) ? 1 : 2);
-    const share = (count: number) => Math.max(1, Math.round(count / placed.length));
-    const rows = [
-      ...placed.flatMap((vendor) => [
-        ...random.sample(vendor.byId, share(10)),
-        ...random.sample(vendor.byName, share(3)).map((playlist) => ({ ...playlist, name: playlist.name.toUpperCase() })),
-        ...random.sample(vendor.unregistered, share(2)),
-      ]),
-      ...random.sample(editorial, 4),
-      ...(placed.length > 1 ? [list(`Fans of ${trackId}`, 'someone')] : []),
-    ].map((playlist): ScrapeRow => {
-      const streams28d = random.int(200, 40_000);
-      return {
-        playlist_id: playlist.spotifyId, name: playlist.name, curator: playlist.curator, streams_7d: Math.round(streams28d / 4), streams_28d: streams28d,
-        streams_12m: streams28d * random.int(3, 10), date_added: `2026-0${random.int(1, 9)}-1${random.int(0, 9)}`,
-      };
-    });
-    const scrapedAt = new Date(SCRAPED_FROM + index * 1000).toISOString();
-    const plays28d = rows.reduce((sum, row) => sum + row.streams_28d, 0) * 2;
-    const body: ScrapeBody = {
-      track_id: trackId, scraped_at: scrapedAt, track_name: `Song ${index}`, artist_name: `Artist ${index % 500}`,
-      plays: { last_7d: Math.round(plays28d / 4), last_28d: plays28d, last_12m: plays28d * 6 }, saves: Math.round(plays28d / 20), playlists: rows,
-    };
-    const name = `song_${trackId}_${scrapedAt.replace(/[-:]|\.\d+/g, '')}.json`;
-    return { vendorIds: placed.map((vendor) => vendor.id), body, file: { name, content: JSON.stringify(body) } };
-  });
-  return { vendors, songs };
-}
-
 /** The organisation the files belong to: vendors, their registered playlists, campaigns and placements. */
-async function writeWorld(database: Database, world: World): Promise<Principal> {
+async function writeWorld(database: Database, world: ScrapeWorld): Promise<Principal> {
   const { prisma } = database;
   const organization = await createOrganization(prisma, { name: 'Ingest bench', slug: 'ingest-bench' });
   const organizationId = organization.id;
@@ -175,7 +118,7 @@ async function writeWorld(database: Database, world: World): Promise<Principal> 
 }
 
 /** The same snapshots and playlist rows, into another organisation, one statement per table. */
-async function insertFloor(database: Database, world: World): Promise<number> {
+async function insertFloor(database: Database, world: ScrapeWorld): Promise<number> {
   const { id: organizationId } = await createOrganization(database.prisma, { name: 'Ingest floor', slug: 'ingest-floor' });
   const writer = new BulkWriter(database.prisma, { batchSize: Number.MAX_SAFE_INTEGER });
   for (const { body, file } of world.songs) {
