@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseServerSentEvents } from './chat-stream.ts';
+import { parseServerSentEvents } from './server-sent-events.ts';
 
 describe('parseServerSentEvents', () => {
   it('parses whole events and keeps a partial one for the next chunk', () => {

@@ -5,6 +5,7 @@ import { replyJson } from '../../agent/reply-json.ts';
 import { NO_USAGE } from '../../agent/usage.ts';
 import { ToolError, type ToolErrorCode } from '../../tools/registry/errors.ts';
 import type { Role } from '../../tools/registry/roles.ts';
+import { parseServerSentEvents } from '../../web/server-sent-events.ts';
 import type { AttachedServer } from '../attached-server.ts';
 import { cliPrincipal, type CliIdentityOptions } from '../command-context.ts';
 import type { Runtime } from '../runtime.ts';
@@ -112,16 +113,8 @@ function* endedTurn(status: 'no_model' | 'cancelled', threadId: string | null, t
 async function* serverSentEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<{ event: string; data: string }> {
   let buffer = '';
   for await (const chunk of body.pipeThrough(new TextDecoderStream())) {
-    const blocks = (buffer + chunk).replaceAll('\r\n', '\n').split('\n\n');
-    buffer = blocks.pop() ?? '';
-    for (const block of blocks) {
-      let event = 'message';
-      const data: string[] = [];
-      for (const line of block.split('\n')) {
-        if (line.startsWith('event:')) event = line.slice(6).trim();
-        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
-      }
-      if (data.length) yield { event, data: data.join('\n') };
-    }
+    const parsed = parseServerSentEvents(buffer + chunk);
+    buffer = parsed.rest;
+    yield* parsed.events;
   }
 }

@@ -1,4 +1,5 @@
 import type { replyJson, toolCallJson } from '../../../../agent/reply-json.ts';
+import { parseServerSentEvents } from '../../../server-sent-events.ts';
 import { ApiError, errorFromResponse } from './api-error.ts';
 import type { ApiClient } from './client.ts';
 
@@ -12,23 +13,6 @@ export type ChatEvent =
   | { type: 'tool-result'; data: ChatToolResult }
   | { type: 'done'; data: ChatReply }
   | { type: 'error'; data: { code: string; message: string } };
-
-/** Splits a server-sent-events body into events; a partial event waits for the rest of its bytes. */
-export function parseServerSentEvents(buffer: string): { events: Array<{ event: string; data: string }>; rest: string } {
-  const events: Array<{ event: string; data: string }> = [];
-  const blocks = buffer.replaceAll('\r\n', '\n').split('\n\n');
-  const rest = blocks.pop() ?? '';
-  for (const block of blocks) {
-    let event = 'message';
-    const data: string[] = [];
-    for (const line of block.split('\n')) {
-      if (line.startsWith('event:')) event = line.slice(6).trim();
-      else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
-    }
-    if (data.length) events.push({ event, data: data.join('\n') });
-  }
-  return { events, rest };
-}
 
 /**
  * One agent turn over POST /api/chat. Events arrive as the model works; the returned promise settles
