@@ -4,6 +4,7 @@ import { ChartFrame } from './chart-frame.tsx';
 import { AXIS_TEXT, BASELINE, GRID } from './chart-colours.ts';
 import { angledReach, layoutCategoryLabels, LINE_HEIGHT_PX, textWidth, wrapWords } from './labels.ts';
 import { ChartLegend } from './legend.tsx';
+import { RowNames, ValueGridColumns } from './sideways-axes.tsx';
 
 export interface BarSeries<Row> {
   label: string;
@@ -112,21 +113,8 @@ function Rows<Row>({ rows, category, series, formatTick, formatValue, width }: C
   const x = (value: number) => left + (value / axis.max) * plotWidth;
   return (
     <svg width={width} height={axisY + 22} className="chart-svg">
-      <g className="chart-axis-labels" fontSize="12" fill={AXIS_TEXT}>
-        {axis.ticks.map((tick) => (
-          <g key={tick}>
-            <line x1={x(tick)} x2={x(tick)} y1={0} y2={axisY} stroke={tick ? GRID : BASELINE} />
-            <text x={x(tick)} y={axisY + 15} textAnchor="middle">{formatTick(tick)}</text>
-          </g>
-        ))}
-      </g>
-      <g className="chart-axis-labels" fontSize="12" fill={AXIS_TEXT}>
-        {names.map((lines, index) => (
-          <text key={index} x={left - 8} y={rowTop[index]! + rowHeight[index]! / 2 - ((lines.length - 1) * LINE_HEIGHT_PX) / 2} textAnchor="end">
-            {lines.map((line, row) => <tspan key={row} x={left - 8} dy={row ? LINE_HEIGHT_PX : '0.32em'}>{line}</tspan>)}
-          </text>
-        ))}
-      </g>
+      <ValueGridColumns className="chart-axis-labels" ticks={axis.ticks} x={x} bottom={axisY} formatTick={formatTick} />
+      <RowNames rows={names.map((lines, index) => ({ key: index, lines, centre: rowTop[index]! + rowHeight[index]! / 2 }))} right={left - 8} />
       {rows.map((row, index) => {
         const first = rowTop[index]! + (rowHeight[index]! - series.length * barHeight) / 2;
         return (

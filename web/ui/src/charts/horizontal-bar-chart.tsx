@@ -1,7 +1,8 @@
 import { valueAxis } from './axis.ts';
 import { ChartFrame } from './chart-frame.tsx';
-import { AXIS_TEXT, BASELINE, GRID } from './chart-colours.ts';
-import { LINE_HEIGHT_PX, textWidth, wrapWords } from './labels.ts';
+import { AXIS_TEXT } from './chart-colours.ts';
+import { textWidth, wrapWords } from './labels.ts';
+import { RowNames, ValueGridColumns } from './sideways-axes.tsx';
 
 export interface HorizontalBar {
   key: string;
@@ -40,25 +41,8 @@ export function HorizontalBarChart({ name, label, bars, reference, formatTick, f
         const centreOf = (index: number) => index * ROW_HEIGHT + ROW_HEIGHT / 2;
         return (
           <svg width={width} height={height} className="chart-svg">
-            <g fontSize="12" fill={AXIS_TEXT}>
-              {axis.ticks.map((tick) => (
-                <g key={tick}>
-                  <line x1={x(tick)} x2={x(tick)} y1={0} y2={axisY} stroke={tick ? GRID : BASELINE} />
-                  <text x={x(tick)} y={axisY + 15} textAnchor="middle">{formatTick(tick)}</text>
-                </g>
-              ))}
-            </g>
-            <g className="chart-axis-labels" fontSize="12" fill={AXIS_TEXT}>
-              {bars.map((bar, index) => {
-                const lines = wrapWords(bar.label, left - 12);
-                const top = centreOf(index) - ((lines.length - 1) * LINE_HEIGHT_PX) / 2;
-                return (
-                  <text key={bar.key} x={left - 8} y={top} textAnchor="end">
-                    {lines.map((line, row) => <tspan key={row} x={left - 8} dy={row ? LINE_HEIGHT_PX : '0.32em'}>{line}</tspan>)}
-                  </text>
-                );
-              })}
-            </g>
+            <ValueGridColumns ticks={axis.ticks} x={x} bottom={axisY} formatTick={formatTick} />
+            <RowNames rows={bars.map((bar, index) => ({ key: bar.key, lines: wrapWords(bar.label, left - 12), centre: centreOf(index) }))} right={left - 8} />
             {bars.map((bar, index) => (
               <g key={bar.key}>
                 <rect className="chart-bar" data-series={bar.label} x={left} y={centreOf(index) - 10} width={Math.max(x(bar.value) - left, 1)} height={20} rx="2" fill={bar.colour}>
