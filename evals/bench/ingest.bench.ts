@@ -1,27 +1,21 @@
 import { openDatabase, type Database } from '../../db/database.ts';
 import { migrate } from '../../db/migrate/migrate.ts';
-import { BulkWriter, bulkTable } from '../../db/bulk/bulk-writer.ts';
+import { BulkWriter } from '../../db/bulk/bulk-writer.ts';
 import { Random } from '../../db/seed/random.ts';
 import { campaignPlaylists, scrapeSnapshots } from '../../db/bulk/tables.ts';
 import { uuidV7 } from '../../db/uuid-v7.ts';
 import { createOrganization } from '../../tools/access/organizations.ts';
 import { createCatalogue } from '../../tools/index.ts';
 import { silentLogger } from '../../tools/registry/context.ts';
-import { ToolRunner, type Principal } from '../../tools/registry/runner.ts';
+import { ToolRunner } from '../../tools/registry/runner.ts';
 import { measureBigImportLatency, TARGET_MS } from './big-import-latency.ts';
 import type { Benchmark, Figure } from './harness.ts';
 import { medianMs, onScratchPostgres, timeMs } from './harness.ts';
-import { planScrapeWorld, type ScrapeWorld } from './scrape-world.ts';
+import { planScrapeWorld, writeScrapeOrganization, type ScrapeWorld } from './scrape-world.ts';
 
 const FILES = 10_000;
-const CAMPAIGNS = 100;
 const AS_OF = '2026-11-20';
 const NOW = new Date('2026-11-21T00:00:00Z');
-
-const placementTable = bulkTable('Placement', {
-  id: 'text', organizationId: 'text', campaignGroupId: 'text', vendorId: 'text', trackUrl: 'text', spotifyTrackId: 'text', songName: 'text',
-  goal: 'int', daily: 'int', price: 'numeric', currency: 'text', genre: 'text', startDate: 'date', updatedAt: 'timestamptz',
-});
 
 /** The scraper import at the size of a busy label, and the scorecard query over what it loaded. */
 export const ingestBench: Benchmark = {
@@ -53,7 +47,7 @@ async function closing<T>(database: Database, work: (database: Database) => Prom
 async function measure(backend: string, database: Database, world: ScrapeWorld): Promise<Figure[]> {
   try {
     await migrate(database);
-    const principal = await writeWorld(database, world);
+    const { principal } = await writeScrapeOrganization(database, world, { name: 'Ingest bench', slug: 'ingest-bench' });
     const floorMs = await insertFloor(database, world);
     const runner = new ToolRunner({ prisma: database.prisma, catalogue: createCatalogue(), log: silentLogger, now: () => NOW });
     const files = world.songs.map((song) => song.file);
@@ -84,37 +78,6 @@ function expectOutput(result: Awaited<ReturnType<ToolRunner['call']>>, expected:
   for (const [key, value] of Object.entries(expected)) {
     if (output[key] !== value) throw new Error(`bench expected ${key} = ${value}, got ${JSON.stringify(output).slice(0, 500)}`);
   }
-}
-
-/** The organisation the files belong to: vendors, their registered playlists, campaigns and placements. */
-async function writeWorld(database: Database, world: ScrapeWorld): Promise<Principal> {
-  const { prisma } = database;
-  const organization = await createOrganization(prisma, { name: 'Ingest bench', slug: 'ingest-bench' });
-  const organizationId = organization.id;
-  await prisma.vendor.createMany({ data: world.vendors.map(({ id, name }) => ({ id, organizationId, name, costPer1kStreams: 2.5 })) });
-  await prisma.playlist.createMany({
-    data: world.vendors.flatMap((vendor) => [
-      ...vendor.byId.map((playlist) => ({ organizationId, vendorId: vendor.id, name: playlist.name, spotifyPlaylistId: playlist.spotifyId, curator: playlist.curator })),
-      ...vendor.byName.map((playlist) => ({ organizationId, vendorId: vendor.id, name: playlist.name, curator: playlist.curator })),
-    ]),
-  });
-  const client = await prisma.client.create({ data: { organizationId, name: 'Bench Label' } });
-  const campaignIds = Array.from({ length: CAMPAIGNS }, () => uuidV7());
-  await prisma.campaignGroup.createMany({
-    data: campaignIds.map((id, index) => ({ id, organizationId, clientId: client.id, name: `Campaign ${index}`, artistName: `Artist ${index}`, startDate: new Date('2026-09-01') })),
-  });
-  const writer = new BulkWriter(prisma);
-  world.songs.forEach((song, index) => {
-    for (const vendorId of song.vendorIds) {
-      writer.add(placementTable, {
-        organizationId, campaignGroupId: campaignIds[index % CAMPAIGNS]!, vendorId, trackUrl: `https://open.spotify.com/track/${song.body.track_id}`,
-        spotifyTrackId: song.body.track_id, songName: song.body.track_name, goal: 50_000, daily: 800, price: '250', currency: 'USD', genre: 'dance',
-        startDate: new Date('2026-09-01'), updatedAt: NOW,
-      });
-    }
-  });
-  await writer.finish();
-  return { orgId: organizationId, userId: organization.owner.id, role: 'OWNER', surface: 'CLI' };
 }
 
 /** The same snapshots and playlist rows, into another organisation, one statement per table. */

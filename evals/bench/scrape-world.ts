@@ -1,5 +1,9 @@
+import { BulkWriter, bulkTable } from '../../db/bulk/bulk-writer.ts';
+import type { Database } from '../../db/database.ts';
 import type { Random } from '../../db/seed/random.ts';
 import { uuidV7 } from '../../db/uuid-v7.ts';
+import { createOrganization } from '../../tools/access/organizations.ts';
+import type { Principal } from '../../tools/registry/runner.ts';
 
 /**
  * The scraper's files of a busy label, shared by the ingest and delivery benches: 40 vendors with
@@ -9,6 +13,7 @@ import { uuidV7 } from '../../db/uuid-v7.ts';
  * songs one nobody claims. The same seed gives the same world.
  */
 const VENDORS = 40;
+const CAMPAIGNS = 100;
 const SCRAPED_FROM = Date.parse('2026-11-19T00:00:00Z');
 
 export interface PlannedList { name: string; spotifyId: string; curator: string }
@@ -59,4 +64,42 @@ export function planScrapeWorld(random: Random, files: number): ScrapeWorld {
     return { vendorIds: placed.map((vendor) => vendor.id), body, file: { name, content: JSON.stringify(body) } };
   });
   return { vendors, songs };
+}
+
+const placementTable = bulkTable('Placement', {
+  id: 'text', organizationId: 'text', campaignGroupId: 'text', vendorId: 'text', trackUrl: 'text', spotifyTrackId: 'text', songName: 'text',
+  goal: 'int', daily: 'int', price: 'numeric', currency: 'text', genre: 'text', startDate: 'date', updatedAt: 'timestamptz',
+});
+
+/**
+ * The organisation the files belong to: the vendors and their registered playlists, one client with
+ * 100 campaigns, and each song's placements (song i in campaign i mod 100). Returns who to call tools as.
+ */
+export async function writeScrapeOrganization(database: Database, world: ScrapeWorld, organization: { name: string; slug: string }): Promise<{ principal: Principal; clientId: string; campaignIds: string[] }> {
+  const { prisma } = database;
+  const { id: organizationId, owner } = await createOrganization(prisma, organization);
+  await prisma.vendor.createMany({ data: world.vendors.map(({ id, name }) => ({ id, organizationId, name, costPer1kStreams: 2.5 })) });
+  await prisma.playlist.createMany({
+    data: world.vendors.flatMap((vendor) => [
+      ...vendor.byId.map((playlist) => ({ organizationId, vendorId: vendor.id, name: playlist.name, spotifyPlaylistId: playlist.spotifyId, curator: playlist.curator })),
+      ...vendor.byName.map((playlist) => ({ organizationId, vendorId: vendor.id, name: playlist.name, curator: playlist.curator })),
+    ]),
+  });
+  const client = await prisma.client.create({ data: { organizationId, name: 'Bench Label' } });
+  const campaignIds = Array.from({ length: CAMPAIGNS }, () => uuidV7());
+  await prisma.campaignGroup.createMany({
+    data: campaignIds.map((id, index) => ({ id, organizationId, clientId: client.id, name: `Campaign ${index}`, artistName: `Artist ${index}`, startDate: new Date('2026-09-01') })),
+  });
+  const writer = new BulkWriter(prisma);
+  world.songs.forEach((song, index) => {
+    for (const vendorId of song.vendorIds) {
+      writer.add(placementTable, {
+        organizationId, campaignGroupId: campaignIds[index % CAMPAIGNS]!, vendorId, trackUrl: `https://open.spotify.com/track/${song.body.track_id}`,
+        spotifyTrackId: song.body.track_id, songName: song.body.track_name, goal: 50_000, daily: 800, price: '250', currency: 'USD', genre: 'dance',
+        startDate: new Date('2026-09-01'), updatedAt: new Date('2026-11-21T00:00:00Z'),
+      });
+    }
+  });
+  await writer.finish();
+  return { principal: { orgId: organizationId, userId: owner.id, role: 'OWNER', surface: 'CLI' }, clientId: client.id, campaignIds };
 }
