@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database.ts';
 import type { ToolRunner } from '../../registry/runner.ts';
+import type { InProcessJobQueue } from '../../../jobs/in-process-queue.ts';
 import { openToolTestWorld, type TestOrganization } from '../../testing/fixtures.ts';
 import { organizationFingerprint } from '../../testing/tenancy-harness.ts';
 import type { IngestScrapedDataOutput } from './ingest-scraped-data.ts';
@@ -59,11 +60,12 @@ const expectedReasons = [
 describe('ingest_scraped_data', () => {
   let database: Database;
   let runner: ToolRunner;
+  let jobs: InProcessJobQueue;
   let org: TestOrganization;
   const ids = { club: '', glenn: '', gym: '', techno: '' };
 
   beforeAll(async () => {
-    ({ database, runner, org } = await openToolTestWorld('ingest', { now: () => NOW }));
+    ({ database, runner, jobs, org } = await openToolTestWorld('ingest', { now: () => NOW }));
     const prisma = database.prisma;
     const organizationId = org.id;
     const club = await prisma.vendor.create({ data: { organizationId, name: 'Club Restricted', costPer1kStreams: 2.5 } });
@@ -135,12 +137,15 @@ describe('ingest_scraped_data', () => {
   });
 
   it('a second import of the same files changes nothing', async () => {
+    // The first import queued its milestone check; let it finish before taking the picture.
+    await jobs.drain();
     const before = await organizationFingerprint(database, org.id);
     const counts = () => Promise.all([database.prisma.scrapeSnapshot.count(), database.prisma.campaignPlaylist.count(), database.prisma.playlist.count()]);
     const countsBefore = await counts();
     const output = await ingest([...validFiles, ...badFiles]);
     expect(output).toMatchObject({ files: 8, loaded: 0, unchanged: 3, rejected: 5, snapshots_created: 0, playlist_rows_created: 0, playlists_auto_detected: 0, playlists_refreshed: 0 });
     expect(await counts()).toEqual(countsBefore);
+    await jobs.drain();
     expect(await organizationFingerprint(database, org.id)).toBe(before);
   });
 
