@@ -68,7 +68,11 @@ describe('Slack that feels alive (real Bolt app, signed requests, fake Slack Web
 
   it('Cancel stops the turn for the person who asked; a colleague\'s click is refused', async () => {
     let sawAbort = false;
+    // Cancel is clicked once the model is at work (a click before that stops the turn earlier, which is not what this case is about).
+    let modelStarted!: () => void;
+    const started = new Promise<void>((resolve) => { modelStarted = resolve; });
     world.setModel(scriptedModel(async (call) => {
+      modelStarted();
       await new Promise<void>((resolve) => call.abortSignal?.addEventListener('abort', () => { sawAbort = true; resolve(); }, { once: true }));
       return { text: 'too late' };
     }));
@@ -76,6 +80,7 @@ describe('Slack that feels alive (real Bolt app, signed requests, fake Slack Web
     const [working] = await world.slack.waitFor('chat.postMessage');
     const workingTs = world.slack.postedTs(working!);
     const key = JSON.parse(JSON.stringify(working!.args.blocks))[1].elements[0].value as string;
+    await started;
 
     await world.send.interaction(buttonClick(TEAM_A, 'UBEN', CANCEL_TURN_ACTION, key, { channel: CHANNEL, ts: workingTs }, world.slack.responseUrl('ben-cancel')));
     expect(world.slack.responses.find((response) => response.name === 'ben-cancel')!.body).toMatchObject({ response_type: 'ephemeral', text: 'Only the person who asked can cancel this answer.' });
