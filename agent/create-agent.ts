@@ -18,6 +18,7 @@ import { uncheckedActionClaims } from './guardrails/action-claims.ts';
 import { reviewAnswer } from './guardrails/answer-review.ts';
 import { filedApprovals, missingApprovalNotice } from './guardrails/approval-notice.ts';
 import { newDataEnvelope } from './guardrails/data-envelope.ts';
+import type { AgentContext } from './context/question-context.ts';
 import { groundingContext } from './guardrails/grounding-context.ts';
 import { modelCorrector } from './guardrails/model-corrector.ts';
 import type { DataFlag } from './guardrails/instruction-detector.ts';
@@ -66,6 +67,8 @@ export interface AgentRequest {
   message: string;
   /** Continue this conversation; a new one when omitted. */
   thread?: ThreadRef;
+  /** Where the question comes from: the page and record on screen, the Slack thread, a terminal. */
+  context?: AgentContext;
   abortSignal?: AbortSignal;
 }
 
@@ -88,6 +91,8 @@ export interface DecisionRequest {
   threadId: string;
   confirmationId: string;
   decision: ConfirmationDecision;
+  /** Where the decision was made (as on AgentRequest). */
+  context?: AgentContext;
   abortSignal?: AbortSignal;
 }
 
@@ -104,6 +109,8 @@ interface TurnInput {
   declinedInputs?: ReadonlyMap<string, unknown>;
   /** The proposals whose decisions `newMessages` carries. */
   answering?: readonly ApprovalRequestPart[];
+  /** Where the question (or decision) comes from. */
+  context?: AgentContext;
 }
 
 /**
@@ -166,7 +173,7 @@ export function createAgent(deps: AgentDeps): Agent {
     const lapsed: ModelMessage[] = waiting.length
       ? [{ role: 'tool', content: waiting.map((proposal) => ({ type: 'tool-result' as const, toolCallId: proposal.toolCallId, toolName: proposal.tool, output: { type: 'execution-denied' as const, reason: LAPSED } })) }]
       : [];
-    yield* runTurn({ principal, thread, question: message, newMessages: [...lapsed, { role: 'user', content: message }], startedAt, abortSignal: request.abortSignal });
+    yield* runTurn({ principal, thread, question: message, newMessages: [...lapsed, { role: 'user', content: message }], startedAt, abortSignal: request.abortSignal, context: request.context });
   }
 
   /**
@@ -216,7 +223,7 @@ export function createAgent(deps: AgentDeps): Agent {
     };
     const question = [...history].reverse().find((stored) => stored.message.role === 'user');
     const decided = requested.find((part) => part.approvalId === request.confirmationId);
-    for await (const event of runTurn({ principal, thread, question: question ? messageText(question.message) : '', newMessages: [responses], answering: requested, startedAt, abortSignal: request.abortSignal, declinedInputs: new Map(requested.map((part) => [part.toolCallId, part.input])) })) {
+    for await (const event of runTurn({ principal, thread, question: question ? messageText(question.message) : '', newMessages: [responses], answering: requested, startedAt, abortSignal: request.abortSignal, context: request.context, declinedInputs: new Map(requested.map((part) => [part.toolCallId, part.input])) })) {
       if (event.type !== 'done') {
         yield event;
         continue;
@@ -239,7 +246,7 @@ export function createAgent(deps: AgentDeps): Agent {
     const { principal, thread, newMessages, startedAt } = turn;
     const model = deps.model!;
     const finish = (reply: Omit<AgentReply, 'durationMs'>): AgentEvent => ({ type: 'done', reply: { ...reply, durationMs: Math.round(performance.now() - startedAt) } });
-    const facts = await loadSessionFacts(deps.prisma, principal, now());
+    const facts = await loadSessionFacts(deps.prisma, principal, now(), turn.context);
     // Every model call of the turn asks the daily budget first and records what it used.
     const meter = new ModelMeter(deps.prisma, { principal, timeZone: facts.organization.timeZone, modelId: model.modelId, threadId: thread.id }, now, log);
     const refusal = await meter.admit().then(() => null, (error: unknown) => {
@@ -259,12 +266,14 @@ export function createAgent(deps: AgentDeps): Agent {
     });
     const toolCalls: AgentToolCall[] = [];
     const confirmFirst = await toolsNeedingConfirmation(deps.runner, deps.prisma, principal);
-    const tools = buildAgentTools(deps.runner, principal, (call) => toolCalls.push(call), newDataEnvelope(), confirmFirst);
+    // One boundary for the turn's outside text: tool results and the record the page shows.
+    const envelope = newDataEnvelope();
+    const tools = buildAgentTools(deps.runner, principal, (call) => toolCalls.push(call), envelope, confirmFirst);
     // The model sees a few tools at a time: the core, find_tools, and what the thread used or found.
     const available = new Set(Object.keys(tools));
     const offered = toolsForTurn(available, history.messages);
     const answerModel = (purpose: 'ANSWER' | 'CORRECTION'): LanguageModel => offeringOnly(meteredModel(model.languageModel, meter, purpose), () => offered);
-    const instructions = buildInstructions({ ...facts, threadSummary: history.summary });
+    const instructions = buildInstructions({ ...facts, threadSummary: history.summary }, envelope);
     const conversation = [...withCacheBreakpoint(history.messages), ...newMessages];
 
     const result = streamText({
