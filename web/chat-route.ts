@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { AgentEvent } from '../agent/agent-events.ts';
+import { parseQuestionContext } from '../agent/context/question-context.ts';
 import type { Agent } from '../agent/create-agent.ts';
 import { NO_MODEL_HELP } from '../agent/model/model-config.ts';
 import { confirmationJson, replyJson, toolCallJson } from '../agent/reply-json.ts';
@@ -8,22 +9,30 @@ import { ERROR_SURFACE_MAP, ToolError } from '../tools/registry/errors.ts';
 import type { AuthenticatedLocals } from './auth.ts';
 
 /**
- * POST /api/chat `{message, thread_id?}`: one agent turn streamed as server-sent events
+ * POST /api/chat `{message, thread_id?, context?}`: one agent turn streamed as server-sent events
  * (`thread`, `text`, `tool-call`, `tool-result`, `confirmation-required` for each change the
  * model proposed, then `done` with the whole reply). Closing the connection cancels the turn.
- * Problems found before the stream starts are ordinary JSON errors.
+ * `context` says where the question comes from (`{page: {path, title?}, record: {type, id},
+ * display?: 'web' | 'terminal'}`), so "this campaign" means the one on the page. Problems found
+ * before the stream starts are ordinary JSON errors (a malformed context: 400 naming the field).
  */
 export function chatRoutes(agent: Agent, log: Logger) {
   const router = Router();
   router.post('/chat', async (request: Request, response: Response) => {
-    const body = (request.body ?? {}) as { message?: unknown; thread_id?: unknown };
+    const body = (request.body ?? {}) as { message?: unknown; thread_id?: unknown; context?: unknown };
     if (typeof body.message !== 'string') return sendError(response, new ToolError('invalid_input', 'message: send {"message": "your question"} as JSON', [{ path: 'message', message: 'required string' }]));
     if (body.thread_id !== undefined && typeof body.thread_id !== 'string') return sendError(response, new ToolError('invalid_input', 'thread_id: must be a string (the thread_id of an earlier reply)'));
+    let context;
+    try {
+      context = parseQuestionContext(body.context);
+    } catch (error) {
+      return sendError(response, error);
+    }
     if (!agent.modelId) return sendError(response, new ToolError('unavailable', NO_MODEL_HELP));
 
     const { principal } = response.locals as AuthenticatedLocals;
     const cancel = cancelOnClose(response);
-    await streamTurn(response, agent.stream({ principal: { ...principal, surface: 'WEB' }, message: body.message, thread: body.thread_id ? { threadId: body.thread_id } : undefined, abortSignal: cancel.signal }), log);
+    await streamTurn(response, agent.stream({ principal: { ...principal, surface: 'WEB' }, message: body.message, thread: body.thread_id ? { threadId: body.thread_id } : undefined, context, abortSignal: cancel.signal }), log);
   });
   return router;
 }

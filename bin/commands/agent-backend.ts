@@ -1,4 +1,5 @@
 import type { AgentReply } from '../../agent/agent-events.ts';
+import type { AgentContext } from '../../agent/context/question-context.ts';
 import type { ConfirmationDecision } from '../../agent/confirmations/confirmation-store.ts';
 import { NO_MODEL_HELP } from '../../agent/model/model-config.ts';
 import { replyJson } from '../../agent/reply-json.ts';
@@ -24,6 +25,9 @@ export interface AgentBackend {
   decide(threadId: string, confirmationId: string, decision: ConfirmationDecision, signal: AbortSignal): AsyncIterable<TurnEvent>;
 }
 
+/** Answers here are printed in a terminal, also when the server's chat API runs the turn (its surface is then the web's). */
+const TERMINAL = { display: 'terminal' } as const satisfies AgentContext;
+
 export async function localAgent(runtime: Runtime, identity: CliIdentityOptions): Promise<AgentBackend> {
   const principal = await cliPrincipal(runtime, identity);
   const modelId = runtime.agent.modelId;
@@ -31,8 +35,8 @@ export async function localAgent(runtime: Runtime, identity: CliIdentityOptions)
     role: principal.role,
     where: '',
     model: async () => (modelId ? { id: modelId } : { id: null, help: NO_MODEL_HELP }),
-    turn: (message, threadId, signal) => turnEvents(runtime.agent.stream({ principal, message, thread: threadId ? { threadId } : undefined, abortSignal: signal })),
-    decide: (threadId, confirmationId, decision, signal) => turnEvents(runtime.agent.decide({ principal, threadId, confirmationId, decision, abortSignal: signal })),
+    turn: (message, threadId, signal) => turnEvents(runtime.agent.stream({ principal, message, thread: threadId ? { threadId } : undefined, context: TERMINAL, abortSignal: signal })),
+    decide: (threadId, confirmationId, decision, signal) => turnEvents(runtime.agent.decide({ principal, threadId, confirmationId, decision, context: TERMINAL, abortSignal: signal })),
   };
 }
 
@@ -54,7 +58,7 @@ export async function serverAgent(server: AttachedServer, identity: CliIdentityO
     async *turn(message, threadId, signal) {
       let turnThread = threadId ?? null;
       try {
-        for await (const event of chatTurn(`${server.url}/api/chat`, server.url, headers, { message, ...(threadId ? { thread_id: threadId } : {}) }, signal)) {
+        for await (const event of chatTurn(`${server.url}/api/chat`, server.url, headers, { message, ...(threadId ? { thread_id: threadId } : {}), context: TERMINAL }, signal)) {
           if (event.type === 'thread') turnThread = event.data.thread_id;
           yield event;
         }
@@ -76,7 +80,7 @@ export async function serverAgent(server: AttachedServer, identity: CliIdentityO
 }
 
 /** One POST /api/chat (or /api/chat/confirm): its server-sent events, or the refusal it answered before streaming. */
-async function* chatTurn(endpoint: string, url: string, headers: Record<string, string>, body: Record<string, string>, signal: AbortSignal): AsyncGenerator<TurnEvent> {
+async function* chatTurn(endpoint: string, url: string, headers: Record<string, string>, body: Record<string, unknown>, signal: AbortSignal): AsyncGenerator<TurnEvent> {
   const response = await fetch(endpoint, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body), signal });
   if (!response.ok) {
     const failure = ((await response.json()) as { error?: { code: ToolErrorCode; message: string } }).error;

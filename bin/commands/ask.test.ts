@@ -44,6 +44,8 @@ describe('crescendo ask (embedded database, loopback Anthropic)', { timeout: 120
     expect(output.usage).toMatchObject({ input_tokens: expect.any(Number), output_tokens: 40, cache_write_tokens: expect.any(Number) });
     expect(output.usage.input_tokens).toBeGreaterThan(0);
     expect(fake.requests.filter((request) => request.path === '/v1/messages')).toHaveLength(3);
+    // The model is told its answer is printed in a terminal, so it writes plain text.
+    expect(JSON.stringify(fake.requests.find((request) => request.path === '/v1/messages')!.body)).toContain('The answer is read in a terminal');
   });
 
   it('without a model, says how to configure one and exits 1; a bad base URL is a usage error naming it', async () => {
