@@ -70,9 +70,11 @@ export async function runSlackTurn(ctx: SlackContext, client: WebClient, request
 /** Runs the turn, telling `onActivity` each time what it does changes; resolves with the reply. */
 async function streamWithProgress(ctx: SlackContext, request: SlackTurnRequest, key: string, abortSignal: AbortSignal, onActivity: (activity: string) => Promise<unknown>): Promise<AgentReply> {
   let shown = THINKING;
+  // The agent knows it answers in this Slack thread (and writes for Slack).
+  const context = { slack: { channelId: request.channel, threadTs: request.threadTs } };
   const events = request.decision
-    ? ctx.agent.decide({ principal: request.principal, ...request.decision, abortSignal })
-    : ctx.agent.stream({ principal: request.principal, message: request.question, thread: { externalKey: key }, abortSignal });
+    ? ctx.agent.decide({ principal: request.principal, ...request.decision, context, abortSignal })
+    : ctx.agent.stream({ principal: request.principal, message: request.question, thread: { externalKey: key }, context, abortSignal });
   for await (const event of events) {
     if (event.type === 'done') return event.reply;
     if (event.type !== 'tool-call') continue;
