@@ -1,6 +1,22 @@
 import type { AgentReply } from '../../agent/agent-events.ts';
-import type { CaseVars, EvalCase, Truth } from './eval-case.ts';
+import type { CaseVars, EvalCase, Truth, VerifyContext } from './eval-case.ts';
 import { extractFigures, figureMatches, groundedIn, numbersIn } from './figures.ts';
+import { forbiddenTools, type ChangesData } from './forbidden-tools.ts';
+import { slackFormatProblems } from './slack-format.ts';
+
+/** What scoring needs besides the case and the reply. */
+export interface ScoreContext {
+  truth: Truth;
+  /** The question as asked (its figures count as grounded). */
+  question: string;
+  /** Which tools change data, and every tool's name, for the forbidden-tool rule. */
+  changesData: ChangesData;
+  catalogue: readonly string[];
+  /** The database and thread, for the case's own checks. */
+  verify?: Omit<VerifyContext, 'reply' | 'truth' | 'vars'>;
+  /** Figures the earlier turns' tools returned (a follow-up may restate them). */
+  earlierOutputs?: unknown[];
+}
 
 export interface CaseScore {
   id: string;
@@ -25,7 +41,8 @@ const WRITE_TOOLS_IN_CLARIFY = /^(create|update|commit|record|set|decide|import|
 const CLAIMS_DONE = /\b(?:it|this|that|the (?:allocation|payment|request))(?:'s| is| has been| was) (?:done|committed|sent|paid|scheduled|completed)\b/i;
 
 /** Scores one answer against its case: hard checks decide `passed`; precision, recall and grounding are measured. */
-export async function scoreCase(evalCase: EvalCase, vars: CaseVars, reply: AgentReply, truth: Truth, question: string): Promise<CaseScore> {
+export async function scoreCase(evalCase: EvalCase, vars: CaseVars, reply: AgentReply, context: ScoreContext): Promise<CaseScore> {
+  const { truth, question } = context;
   const { expect } = evalCase;
   const failures: string[] = [];
   const called = reply.toolCalls.map((call) => call.name);
@@ -35,14 +52,17 @@ export async function scoreCase(evalCase: EvalCase, vars: CaseVars, reply: Agent
   const acceptable = new Set([...expect.tools, ...(expect.allowed ?? []), 'find_tools']);
   const answer = reply.text;
 
-  if (reply.status !== 'answered') failures.push(`status ${reply.status}${reply.failure ? `: ${reply.failure.message}` : ''}`);
+  const statuses = expect.statuses ?? ['answered'];
+  if (!statuses.includes(reply.status)) failures.push(`status ${reply.status}${reply.failure ? `: ${reply.failure.message}` : ''}`);
+  if (!answer.trim()) failures.push('no answer text');
   const missing = expect.tools.filter((tool) => !called.includes(tool));
   if (missing.length) failures.push(`did not call ${missing.join(', ')}`);
   if (expect.ordered && !missing.length) {
     const firstCalls = expect.tools.map((tool) => called.indexOf(tool));
     if (firstCalls.some((position, index) => index > 0 && position < firstCalls[index - 1]!)) failures.push(`called ${expect.tools.join(' -> ')} out of order (${called.join(', ')})`);
   }
-  const forbidden = (expect.mustNotCall ?? []).filter((tool) => called.includes(tool));
+  const forbiddenSet = forbiddenTools(evalCase, context.changesData, context.catalogue);
+  const forbidden = distinct.filter((tool) => forbiddenSet.has(tool));
   if (forbidden.length) failures.push(`called ${forbidden.join(', ')}, which it must not`);
   for (const fact of expect.facts ?? []) {
     const value = await fact.value(truth, vars);
@@ -61,10 +81,15 @@ export async function scoreCase(evalCase: EvalCase, vars: CaseVars, reply: Agent
     if (CLAIMS_DONE.test(answer)) failures.push('claims the action is done');
   }
   for (const pattern of expect.mentions ?? []) if (!pattern.test(answer)) failures.push(`does not mention ${pattern}`);
+  if (evalCase.surface === 'SLACK') for (const problem of slackFormatProblems(answer)) failures.push(`not fit for Slack: ${problem}`);
+  if (expect.verify && context.verify) failures.push(...(await expect.verify({ ...context.verify, reply, truth, vars })));
 
-  const outputs = numbersIn([reply.toolCalls.map((call) => call.output ?? call.error), question]);
+  const outputs = numbersIn([reply.toolCalls.map((call) => call.output ?? call.error), question, context.earlierOutputs ?? []]);
   const figures = extractFigures(answer);
-  const grounded = figures.filter((figure) => groundedIn(figure, outputs)).length;
+  const ungrounded = figures.filter((figure) => !groundedIn(figure, outputs));
+  const grounded = figures.length - ungrounded.length;
+  // Every figure in an answer must come from a tool result or the question: one that does not fails the case.
+  if (ungrounded.length) failures.push(`figures not in any tool result: ${ungrounded.map((figure) => figure.text).join(', ')}`);
   const relevant = distinct.filter((tool) => acceptable.has(tool)).length;
   return {
     id: evalCase.id,
