@@ -1,5 +1,6 @@
 import type { replyJson, toolCallJson } from '../../../../agent/reply-json.ts';
 import { parseServerSentEvents } from '../../../server-sent-events.ts';
+import type { ChatContext } from '../pages/chat/page-context.ts';
 import { ApiError, errorFromResponse } from './api-error.ts';
 import type { ApiClient } from './client.ts';
 
@@ -20,7 +21,7 @@ export type ChatEvent =
  */
 export async function streamChat(
   api: ApiClient,
-  request: { message: string; thread_id?: string },
+  request: { message: string; thread_id?: string; context?: ChatContext },
   onEvent: (event: ChatEvent) => void,
   signal?: AbortSignal,
 ): Promise<void> {

@@ -6,6 +6,7 @@ import { PageHeader, Panel, ProgressBar, StatCard } from '../../components/layou
 import { Empty, Loaded } from '../../components/states.tsx';
 import { Link } from '../../router.tsx';
 import { CampaignEditLinks } from '../../forms/record-actions.tsx';
+import { AskAboutLink } from '../chat/ask-about-link.tsx';
 import { RealVsPromisedChart } from './real-vs-promised-chart.tsx';
 import { SongPlaylistsTable } from './song-playlists-table.tsx';
 import { VendorBreakdownTable } from './vendor-breakdown-table.tsx';
@@ -55,7 +56,7 @@ function CampaignView({ data }: { data: ToolOutput<'get_campaign'> }) {
     <>
       <PageHeader
         title={campaign.name}
-        actions={<CampaignEditLinks campaignId={campaign.id} />}
+        actions={<><CampaignEditLinks campaignId={campaign.id} /><AskAboutLink about={campaign.name}>Ask about this campaign</AskAboutLink></>}
         subtitle={<>
           {campaign.artist_name}{campaign.client.name === campaign.artist_name ? '' : ` · ${campaign.client.name}`} · <span className={`badge badge-${campaign.status}`}>{campaign.status}</span> ·
           {' '}{formatDay(campaign.start_date)}{campaign.end_date ? ` – ${formatDay(campaign.end_date)}` : ''}

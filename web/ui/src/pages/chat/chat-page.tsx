@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import { streamChat } from '../../api/chat-stream.ts';
 import { streamDecision, type ChatPageEvent } from './chat-confirm.ts';
@@ -8,6 +8,8 @@ import { Empty } from '../../components/states.tsx';
 import { useChatStatus } from './chat-status.ts';
 import { ChatTranscript, NOT_SET_UP, SetupNotice, type ProposedChange, type Turn } from './chat-transcript.tsx';
 import { useToolTitles } from './tool-titles.ts';
+import { navigate, useLocation } from '../../router.tsx';
+import { contextLabel, contextOfPage } from './page-context.ts';
 import './chat.css';
 
 const SUGGESTIONS = [
@@ -24,6 +26,11 @@ export default function ChatPage() {
   const status = useChatStatus();
   const titles = useToolTitles();
   const notSetUp = status.state === 'not-set-up';
+  // Opened from a record's page (?from=/campaigns/…): every question is asked about that page.
+  const { query } = useLocation();
+  const from = query.get('from');
+  const about = query.get('about');
+  const context = useMemo(() => (from ? contextOfPage(from) : null), [from]);
   const [turns, setTurns] = useState<Turn[]>([]);
   const [draft, setDraft] = useState('');
   const [threadId, setThreadId] = useState<string | undefined>();
@@ -75,7 +82,7 @@ export default function ChatPage() {
     setTurns((all) => [...all, { id: nextId(), role: 'user', text, tools: [], status: 'done' }, { id: nextId(), role: 'assistant', text: '', tools: [], status: 'streaming' }]);
     abort.current = new AbortController();
     try {
-      await streamChat(api, { message: text, ...(threadId ? { thread_id: threadId } : {}) }, apply, abort.current.signal);
+      await streamChat(api, { message: text, ...(threadId ? { thread_id: threadId } : {}), ...(context ? { context } : {}) }, apply, abort.current.signal);
       updateLast((turn) => (turn.status === 'streaming' ? { ...turn, status: 'done' } : turn));
       setAnnouncement('Crescendo answered.');
     } catch (failure) {
@@ -155,6 +162,12 @@ export default function ChatPage() {
         actions={turns.length ? <button type="button" className="button" onClick={() => { abort.current?.abort(); setTurns([]); setThreadId(undefined); }}>New conversation</button> : null} />
       {/* The whole answer is announced once, not each streamed piece. */}
       <p className="sr-only" role="status" aria-live="polite">{announcement}</p>
+      {context ? (
+        <p className="chat-context">
+          <span>Asking about <strong>{contextLabel(context, about)}</strong>: “this {context.record?.type ?? 'page'}” means it.</span>
+          <button type="button" className="button button-quiet" onClick={() => navigate('/chat', { replace: true })}>Ask without it</button>
+        </p>
+      ) : null}
       <div className="chat">
         <div>
           {conversation()}

@@ -6,6 +6,7 @@ import { Empty, Loaded } from '../../components/states.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 import { FormLink } from '../../forms/form-link.tsx';
 import { Link } from '../../router.tsx';
+import { AskAboutLink } from '../chat/ask-about-link.tsx';
 import { extraFigureNames, figureLabel, VENDOR_DELIVERED } from './extra-figures.ts';
 
 type Client = ToolOutput<'get_client'>;
@@ -40,6 +41,7 @@ function ClientView({ data }: { data: Client }) {
           <FormLink tool="update_client" values={{ client_id: client.id, back: `/clients/${client.id}` }}>Edit client</FormLink>
           <FormLink tool="archive_client" values={{ client_id: client.id, back: `/clients/${client.id}` }}>Archive</FormLink>
           <FormLink tool="create_campaign" values={{ client_id: client.id }} primary>New campaign</FormLink>
+          <AskAboutLink about={client.name}>Ask about this client</AskAboutLink>
         </>}
       />
       <div className="stats">

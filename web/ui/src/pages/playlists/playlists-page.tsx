@@ -8,6 +8,7 @@ import { useDebounced } from '../../components/use-debounced.ts';
 import { FormLink } from '../../forms/form-link.tsx';
 import { useCatalogueTool } from '../../forms/tool-catalogue.ts';
 import { navigate, useLocation } from '../../router.tsx';
+import { AskAboutLink } from '../chat/ask-about-link.tsx';
 import { formatDay } from '../../components/format.ts';
 import { ExportButton } from './export-button.tsx';
 import { PlaylistsTable, type PlaylistSort } from './playlists-table.tsx';
@@ -58,6 +59,7 @@ export default function PlaylistsPage() {
   };
   const first = useTool('list_playlists', input);
   const filtered = Boolean(vendorId || genre || query.get('q'));
+  const vendorName = vendorId && vendors.state === 'ready' ? vendors.data.rows.find((vendor) => vendor.id === vendorId)?.name : undefined;
 
   return (
     <>
@@ -68,6 +70,7 @@ export default function PlaylistsPage() {
           <FormLink tool="add_vendor_playlist" values={vendorId ? { vendor_id: vendorId } : {}} primary>Add a playlist</FormLink>
           {/* export_table takes no filters: the button says it exports every playlist, not the filtered view. */}
           <ExportButton table="playlists" label="Export all" />
+          {vendorName ? <AskAboutLink about={vendorName}>Ask about this vendor</AskAboutLink> : null}
         </>}
       />
       <Panel title="Playlist list">
