@@ -74,7 +74,7 @@ describe('Slack with misbehaving models: writes wait for Confirm, answers are ch
   it('a payment waits for Confirm; confirmed (twice), one approval request is filed, nothing is paid, and "paid" is flagged as pending', async () => {
     world.setModel(claimsPaid(org));
     const { proposal, value, ts } = await mention('pay Pulse Media 250');
-    expect(proposal!.args.text).toMatch(/^Confirm this change\? Pay a vendor/);
+    expect(proposal!.args.text).toBe("Confirm this change? Pay a vendor 'Pulse Media': amount 250?");
     expect(await facts.paymentRequests()).toEqual([]);
 
     await clickConfirm(value, ts, 'confirm');

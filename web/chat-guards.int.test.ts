@@ -78,7 +78,7 @@ describe('web chat with misbehaving models: writes wait for Confirm, answers are
   it('a payment waits for Confirm; two concurrent confirms file one approval request; "paid" is flagged and it is reported pending', async () => {
     const post = await serve(claimsPaid(org));
     const asked = await post('/api/chat', { message: 'Pay Pulse Media 250' });
-    expect(asked.proposal).toMatchObject({ tool: 'pay_vendor', input: { vendor_id: org.payeeId, amount: 250 } });
+    expect(asked.proposal).toMatchObject({ tool: 'pay_vendor', summary: "Pay a vendor 'Pulse Media': amount 250?", input: { vendor_id: org.payeeId, amount: 250 } });
     expect(await facts.paymentRequests()).toEqual([]);
 
     const decision = { thread_id: asked.done.thread_id, confirmation_id: asked.proposal!.confirmation_id, decision: 'confirm' };

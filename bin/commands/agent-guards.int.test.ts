@@ -66,12 +66,12 @@ describe('crescendo ask and chat with misbehaving models: writes wait for the pe
   it('a payment: ask files nothing without --yes; with --yes one approval request, nothing paid, and "paid" flagged as pending', async () => {
     const refused = await ask(claimsPaid(org), 'Pay Pulse Media 250');
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/These changes run only with --yes:\n {2}- Pay a vendor .*\(pay_vendor /);
+    expect(refused.stderr).toContain("These changes run only with --yes:\n  - Pay a vendor 'Pulse Media': amount 250? (pay_vendor ");
     expect(await facts.paymentRequests()).toEqual([]);
 
     const confirmed = await ask(claimsPaid(org), 'Pay Pulse Media 250', '--yes');
     expect(confirmed.code).toBe(0);
-    expect(confirmed.stderr).toContain('· confirmed (--yes): Pay a vendor');
+    expect(confirmed.stderr).toContain("· confirmed (--yes): Pay a vendor 'Pulse Media': amount 250?");
     expect(confirmed.stdout).toContain(NOT_VERIFIED_PAID);
     expect(confirmed.stdout).toContain('Nothing has been done yet; a manager must approve first.');
     expect(await facts.paymentRequests()).toMatchObject([{ status: 'PENDING' }]);
