@@ -43,6 +43,8 @@ export interface ConnectorRequest {
    */
   replaySafe?: boolean;
   timeoutMs?: number;
+  /** Non-2xx statuses that are answers, not failures (YouTube's 308 Resume Incomplete); redirects are then not followed. */
+  acceptStatuses?: number[];
 }
 
 export interface ConnectorResponse {
@@ -89,7 +91,8 @@ async function attemptOnce(call: ConnectorCall, request: ConnectorRequest): Prom
   let response: Response;
   let bytes: Uint8Array;
   try {
-    response = await doFetch(request.url, { method: request.method, headers: request.headers, body: request.body, signal: AbortSignal.timeout(timeoutMs) });
+    const redirect = request.acceptStatuses ? 'manual' : 'follow';
+    response = await doFetch(request.url, { method: request.method, headers: request.headers, body: request.body, redirect, signal: AbortSignal.timeout(timeoutMs) });
     bytes = new Uint8Array(await response.arrayBuffer());
   } catch (error) {
     const timedOut = error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
@@ -99,13 +102,13 @@ async function attemptOnce(call: ConnectorCall, request: ConnectorRequest): Prom
     return new PublishError('transient', call.platform, describePublishFailure(call.platform, { kind: 'transient', message: what }) + advice, { mayHavePublished });
   }
   const answer = toConnectorResponse(response, bytes);
-  if (response.ok) return answer;
+  if (response.ok || request.acceptStatuses?.includes(response.status)) return answer;
   const failure = call.readError(answer);
   const message = redactSecrets(describePublishFailure(call.platform, failure, response.status), call.secrets);
   return new PublishError(failure.kind, call.platform, message, {
     status: response.status,
     providerCode: failure.providerCode,
-    retryAfterMs: failure.kind === 'transient' ? retryAfterMs(response.headers) : undefined,
+    retryAfterMs: failure.kind === 'transient' ? (failure.retryAfterMs ?? retryAfterMs(response.headers)) : undefined,
   });
 }
 

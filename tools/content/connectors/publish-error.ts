@@ -44,6 +44,8 @@ export interface ProviderFailure {
   kind: PublishFailureKind;
   message: string;
   providerCode?: string;
+  /** A wait the platform implies without a header (YouTube's daily quota). */
+  retryAfterMs?: number;
 }
 
 /** The message a person reads for a failure of `kind` on `platform`. */
