@@ -97,6 +97,12 @@ describe('X', () => {
     expect(fitted.changes).toEqual([`Split post 2 of the thread (${xWeightedLength(long)} weighted characters) into 2 posts to fit X's 280`, 'The thread now has 4 posts instead of 3']);
   });
 
+  test('empty posts are dropped from the thread', () => {
+    const fitted = fitDraftToLimits(xThread('one', ' ', 'two'));
+    expect(contentOf(fitted.draft, 'x').posts).toEqual(['one', 'two']);
+    expect(fitted.changes).toEqual(['Removed 1 empty post from the thread', 'The thread now has 2 posts instead of 3']);
+  });
+
   test('a post of 280 stays as it is', () => {
     expect(fitDraftToLimits(xThread('a'.repeat(280))).changes).toEqual([]);
   });

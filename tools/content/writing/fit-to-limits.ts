@@ -101,7 +101,11 @@ function firstVideoIdeas(ideas: string[], changes: string[]): string[] {
 function fitThread(posts: string[], changes: string[]): string[] {
   const max = PLATFORM_LIMITS.x.postWeight;
   const thread: string[] = [];
+  const blank = posts.filter((post) => !post.trim()).length;
+  // X refuses an empty post, and an empty entry in a thread is only a slip of the model.
+  if (blank) changes.push(`Removed ${plural(blank, 'empty post')} from the thread`);
   posts.forEach((post, index) => {
+    if (!post.trim()) return;
     const weight = xWeightedLength(post);
     if (weight <= max) {
       thread.push(post);
