@@ -71,14 +71,14 @@ export const CAMPAIGN_READ_CASES: EvalCase[] = [
   },
   {
     id: 'clients-overview',
-    area: 'campaigns',
+    area: 'clients',
     question: 'List our clients with how many campaigns each has.',
     expect: { tools: ['list_clients'], facts: [{ label: 'first client', value: async (truth) => (await truth.call('list_clients', {})).rows[0].name }] },
     script: { steps: [{ tool: 'list_clients' }], answer: (r) => r.out('list_clients').rows.map((row: Row) => `- ${row.name}: ${row.campaigns} campaigns`).join('\n') },
   },
   {
     id: 'client-detail',
-    area: 'campaigns',
+    area: 'clients',
     setup: async (truth) => ({ client: (await truth.call('list_clients', {})).rows[0].name }),
     question: (vars) => `What is the total budget of all campaigns for the client ${vars.client}?`,
     expect: {
@@ -93,7 +93,7 @@ export const CAMPAIGN_READ_CASES: EvalCase[] = [
   },
   {
     id: 'vendors-active-prices',
-    area: 'campaigns',
+    area: 'vendors',
     question: 'List our active vendors with their promised price per 1,000 streams.',
     expect: { tools: ['list_vendors'], facts: [{ label: 'an active vendor', value: async (truth) => (await truth.call('list_vendors', { is_active: true })).rows[0].name }] },
     script: {
@@ -103,7 +103,7 @@ export const CAMPAIGN_READ_CASES: EvalCase[] = [
   },
   {
     id: 'vendor-cheapest-real-streams',
-    area: 'campaigns',
+    area: 'vendors',
     question: 'Which vendor gives us the cheapest real streams?',
     expect: {
       tools: ['vendor_performance'],
@@ -120,7 +120,7 @@ export const CAMPAIGN_READ_CASES: EvalCase[] = [
   },
   {
     id: 'vendor-least-reliable',
-    area: 'campaigns',
+    area: 'vendors',
     question: 'Which vendor is the least reliable at delivering what it promised?',
     expect: {
       tools: ['vendor_performance'],
@@ -133,7 +133,7 @@ export const CAMPAIGN_READ_CASES: EvalCase[] = [
   },
   {
     id: 'vendor-delivery-rate',
-    area: 'campaigns',
+    area: 'vendors',
     setup: async (truth) => ({ vendor: (await truth.call('vendor_performance')).rows.find((row: Row) => row.delivery_rate !== null).vendor_name }),
     question: (vars) => `What is ${vars.vendor}'s delivery rate?`,
     expect: {
@@ -148,7 +148,7 @@ export const CAMPAIGN_READ_CASES: EvalCase[] = [
   },
   {
     id: 'vendor-performance-dance',
-    area: 'campaigns',
+    area: 'vendors',
     question: 'How do our vendors perform on dance songs?',
     expect: {
       tools: ['vendor_performance'],
@@ -161,7 +161,7 @@ export const CAMPAIGN_READ_CASES: EvalCase[] = [
   },
   {
     id: 'recommend-vendors',
-    area: 'campaigns',
+    area: 'vendors',
     question: 'Which vendors should I book to get 100,000 streams for 500 USD?',
     expect: {
       tools: ['recommend_vendors'],
@@ -175,7 +175,7 @@ export const CAMPAIGN_READ_CASES: EvalCase[] = [
   },
   {
     id: 'plan-budget',
-    area: 'campaigns',
+    area: 'allocation',
     question: 'Plan how to split 1,000 USD across vendors to get 200,000 streams in 30 days. Do not book anything yet.',
     expect: {
       tools: ['plan_budget_allocation'],
@@ -189,7 +189,7 @@ export const CAMPAIGN_READ_CASES: EvalCase[] = [
   },
   {
     id: 'alerts-under-delivering',
-    area: 'campaigns',
+    area: 'alerts',
     question: 'Which placements are under-delivering right now?',
     expect: {
       tools: ['campaign_alerts'],
@@ -202,7 +202,7 @@ export const CAMPAIGN_READ_CASES: EvalCase[] = [
   },
   {
     id: 'playlists-top-daily',
-    area: 'campaigns',
+    area: 'playlists',
     question: 'Which vendor playlists bring the most streams per day?',
     expect: {
       tools: ['list_playlists'],
@@ -216,7 +216,7 @@ export const CAMPAIGN_READ_CASES: EvalCase[] = [
   },
   {
     id: 'export-vendors',
-    area: 'campaigns',
+    area: 'vendors',
     question: 'Export the vendors table as a CSV file.',
     expect: { tools: ['export_table'], facts: [{ label: 'file name', value: async (truth) => (await truth.call('export_table', { table: 'vendors' })).filename }] },
     script: { steps: [{ tool: 'export_table', input: { table: 'vendors' } }], answer: (r) => `Exported ${r.out('export_table').rows} vendors as ${r.out('export_table').filename} (export_table).` },

@@ -6,7 +6,7 @@ type Row = Record<string, any>;
 export const CAMPAIGN_WRITE_CASES: EvalCase[] = [
   {
     id: 'create-client',
-    area: 'campaigns',
+    area: 'clients',
     role: 'CAMPAIGN_MANAGER',
     question: 'Add a new client called Eval Sound Ltd, email hello@evalsound.example.',
     expect: { tools: ['create_client'], facts: [{ label: 'client name', value: async () => 'Eval Sound Ltd' }] },
@@ -17,7 +17,7 @@ export const CAMPAIGN_WRITE_CASES: EvalCase[] = [
   },
   {
     id: 'create-vendor',
-    area: 'campaigns',
+    area: 'vendors',
     role: 'CAMPAIGN_MANAGER',
     question: 'Add a vendor called Eval Playlists that charges 2.10 USD per 1,000 streams.',
     expect: { tools: ['create_vendor'], facts: [{ label: 'price', value: async () => 2.1 }] },
@@ -40,7 +40,7 @@ export const CAMPAIGN_WRITE_CASES: EvalCase[] = [
   },
   {
     id: 'add-vendor-playlist',
-    area: 'campaigns',
+    area: 'playlists',
     role: 'CAMPAIGN_MANAGER',
     setup: async (truth) => ({ vendor: (await truth.call('list_vendors', { is_active: true })).rows[0].name }),
     question: (vars) => `Register a playlist called "Late Night Eval" for the vendor ${vars.vendor}.`,

@@ -3,7 +3,15 @@ import { ACCESS_AND_APPROVAL_CASES } from './access-approvals.ts';
 import { ATTRIBUTION_CASES } from './attribution.ts';
 import { CAMPAIGN_READ_CASES } from './campaigns-read.ts';
 import { CAMPAIGN_WRITE_CASES } from './campaigns-write.ts';
+import { CONVERSATION_CASES } from './conversation.ts';
 import { GUARDRAIL_CASES } from './guardrails.ts';
+import { OPERATIONS_READ_CASES, OPERATIONS_WRITE_CASES } from './operations.ts';
+import { PLANNING_CASES } from './planning.ts';
+import { RECORD_READ_CASES, RECORD_WRITE_CASES } from './records.ts';
 
 /** Every eval case, in run order (reads before the writes that change what later reads see). */
-export const EVAL_CASES: EvalCase[] = [...ACCESS_AND_APPROVAL_CASES, ...CAMPAIGN_READ_CASES, ...ATTRIBUTION_CASES, ...GUARDRAIL_CASES, ...CAMPAIGN_WRITE_CASES];
+export const EVAL_CASES: EvalCase[] = [
+  ...ACCESS_AND_APPROVAL_CASES, ...CAMPAIGN_READ_CASES, ...RECORD_READ_CASES, ...PLANNING_CASES, ...ATTRIBUTION_CASES, ...OPERATIONS_READ_CASES,
+  ...GUARDRAIL_CASES, ...CONVERSATION_CASES,
+  ...CAMPAIGN_WRITE_CASES, ...RECORD_WRITE_CASES, ...OPERATIONS_WRITE_CASES,
+];

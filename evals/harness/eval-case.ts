@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../../db/generated/prisma/client.ts';
 import type { AgentReply, AgentStatus } from '../../agent/agent-events.ts';
+import type { AgentContext } from '../../agent/context/question-context.ts';
 import type { AgentLimits } from '../../agent/create-agent.ts';
 import type { Role } from '../../tools/registry/roles.ts';
 
@@ -73,6 +74,8 @@ export interface EvalCase {
   role?: Role;
   /** The surface the person asks from (default WEB). SLACK answers must suit Slack (no markdown tables or headings). */
   surface?: 'WEB' | 'SLACK' | 'CLI';
+  /** Where the question comes from (the page and record on screen, the Slack thread), as a surface would say. */
+  context?: (vars: CaseVars) => AgentContext;
   /** Agent limits for this case (a small step limit, a small history budget to force a summary). */
   limits?: Partial<AgentLimits>;
   /** History written into the thread before the earlier turns and the question. */
@@ -113,4 +116,8 @@ export interface EvalCase {
 /** Setup helpers that are not tools (raw lookups the tools do not offer). */
 export interface SetupTools {
   firstCustomerId(): Promise<string>;
+  /** Runs a tool as a member with this role (a second person approving the owner's request). */
+  callAs<T = any>(role: Role, tool: string, input?: Record<string, unknown>): Promise<T>;
+  /** Waits for queued jobs (an approved action's execution) to finish. */
+  settle(): Promise<void>;
 }

@@ -45,6 +45,15 @@ export async function openEvalWorld(options: { extraTools?: readonly AnyTool[] }
   const owner = await defaultOperator(database.prisma, orgId);
   const ownerPrincipal: Principal = { orgId, userId: owner?.userId ?? null, role: 'OWNER', surface: 'CLI' };
   const principals = new Map<Role, Principal>();
+  async function principalFor(role: Role): Promise<Principal> {
+    let principal = principals.get(role);
+    if (!principal) {
+      const { user } = await addMember(database.prisma, orgId, `eval-${role.toLowerCase()}@demo.example`, role);
+      principal = { orgId, userId: user.id, role, surface: 'CLI' };
+      principals.set(role, principal);
+    }
+    return principal;
+  }
   return {
     database,
     runner,
@@ -62,16 +71,16 @@ export async function openEvalWorld(options: { extraTools?: readonly AnyTool[] }
         if (!touchpoint) throw new Error('the demo organisation has no touchpoints');
         return touchpoint.customerId;
       },
+      async callAs(role, tool, input = {}) {
+        const result = await runner.call(tool, input, await principalFor(role));
+        if (!result.ok) throw new Error(`setup ${tool} as ${role}: ${describeFailure(result.error)}`);
+        return result.output as never;
+      },
+      async settle() {
+        await jobs.drain();
+      },
     },
-    async principalFor(role) {
-      let principal = principals.get(role);
-      if (!principal) {
-        const { user } = await addMember(database.prisma, orgId, `eval-${role.toLowerCase()}@demo.example`, role);
-        principal = { orgId, userId: user.id, role, surface: 'CLI' };
-        principals.set(role, principal);
-      }
-      return principal;
-    },
+    principalFor,
     async close() {
       await jobs.drain();
       await database.close();

@@ -5,10 +5,12 @@ import type { AdversarialResult } from '../adversarial/run-adversarial.ts';
 import { markdownReport, summaryHeader, summaryRow, type RunSummary } from './report.ts';
 import type { CaseScore } from './score-case.ts';
 
-/** The commit the run measured; 'unknown' outside a git checkout. */
+/** The commit the run measured, with "+changes" when tracked files differ from it; 'unknown' outside a git checkout. */
 export function currentCommit(cwd: string): string {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || 'unknown';
+    const commit = git('rev-parse', '--short', 'HEAD') || 'unknown';
+    return git('status', '--porcelain', '--untracked-files=no') ? `${commit}+changes` : commit;
   } catch {
     return 'unknown';
   }
@@ -21,7 +23,7 @@ export function currentCommit(cwd: string): string {
  */
 export function writeRunResults(folder: string, summary: RunSummary, runs: CaseScore[][], adversarial: AdversarialResult[]): string[] {
   const report = markdownReport(summary, runs, adversarial);
-  const stamp = summary.date.slice(0, 16).replace(/[T:]/g, '-');
+  const stamp = summary.date.slice(0, 19).replace(/[T:]/g, '-');
   const runFile = join('runs', `${stamp}-${summary.mode}.md`);
   mkdirSync(join(folder, 'runs'), { recursive: true });
   writeFileSync(join(folder, `${summary.mode}.json`), `${JSON.stringify({ summary, adversarial, runs }, null, 2)}\n`);

@@ -1,4 +1,5 @@
 import type { AgentReply } from '../../agent/agent-events.ts';
+import type { AgentContext } from '../../agent/context/question-context.ts';
 import { createAgent, type Agent } from '../../agent/create-agent.ts';
 import type { AgentModel } from '../../agent/model/agent-model.ts';
 import { estimatingTokenCounter } from '../../agent/model/token-counter.ts';
@@ -22,6 +23,7 @@ export const questionOf = (question: EvalCase['question'], vars: CaseVars): stri
 export async function runCase(world: EvalWorld, evalCase: EvalCase, live: AgentModel | null, log: Logger): Promise<CaseScore> {
   const vars = evalCase.setup ? await evalCase.setup(world.truth, world.setupTools) : {};
   const principal = { ...(await world.principalFor(evalCase.role ?? 'MANAGER')), surface: evalCase.surface ?? 'WEB' } satisfies Principal;
+  const context = evalCase.context?.(vars);
   const agentFor = (script: CaseScript, question: string): Agent => createAgent({
     runner: world.runner,
     prisma: world.database.prisma,
@@ -43,7 +45,7 @@ export async function runCase(world: EvalWorld, evalCase: EvalCase, live: AgentM
   for (const [index, turn] of (evalCase.before ?? []).entries()) {
     const question = questionOf(turn.question, vars);
     const agent = agentFor(turn.script, question);
-    const reply = await confirmingEveryChange(agent, principal, await agent.ask({ principal, message: question, thread: threadId ? { threadId } : undefined }));
+    const reply = await confirmingEveryChange(agent, principal, await agent.ask({ principal, message: question, thread: threadId ? { threadId } : undefined, context }), context);
     threadId = reply.threadId ?? threadId;
     earlier.push(reply.toolCalls.map((call) => call.output ?? call.error));
     if (reply.status !== 'answered') earlierFailures.push(`earlier turn ${index + 1} ended ${reply.status}`);
@@ -51,7 +53,7 @@ export async function runCase(world: EvalWorld, evalCase: EvalCase, live: AgentM
 
   const question = questionOf(evalCase.question, vars);
   const agent = agentFor(evalCase.script, question);
-  const reply = await confirmingEveryChange(agent, principal, await agent.ask({ principal, message: question, thread: threadId ? { threadId } : undefined }));
+  const reply = await confirmingEveryChange(agent, principal, await agent.ask({ principal, message: question, thread: threadId ? { threadId } : undefined, context }), context);
   const catalogue = world.runner.catalogue;
   const score = await scoreCase(evalCase, vars, reply, {
     truth: world.truth,
@@ -80,7 +82,7 @@ async function seedThread(world: EvalWorld, principal: Principal, turns: SeededT
  * so a case is scored on the whole exchange: the tools called before and after the confirmation,
  * and the answer that follows it.
  */
-export async function confirmingEveryChange(agent: Agent, principal: Principal, first: AgentReply): Promise<AgentReply> {
+export async function confirmingEveryChange(agent: Agent, principal: Principal, first: AgentReply, context?: AgentContext): Promise<AgentReply> {
   let reply = first;
   const earlier: AgentReply[] = [];
   for (let round = 0; reply.status === 'confirmation_required' && reply.threadId && round < 5; round++) {
@@ -88,7 +90,7 @@ export async function confirmingEveryChange(agent: Agent, principal: Principal, 
     const threadId = reply.threadId;
     let next: AgentReply = reply;
     for (const confirmation of reply.confirmations ?? []) {
-      next = await agent.decideAndWait({ principal, threadId, confirmationId: confirmation.id, decision: 'confirm' });
+      next = await agent.decideAndWait({ principal, threadId, confirmationId: confirmation.id, decision: 'confirm', context });
     }
     reply = next;
   }

@@ -18,9 +18,9 @@ export function scriptedCaseModel(evalCase: EvalCase, vars: CaseVars) {
 /** The same for one turn of a case (an earlier turn of a conversation has its own script). */
 export function scriptedTurnModel(script: CaseScript, question: string, vars: CaseVars) {
   let planned = 0;
-  let searched = false;
+  let searched = 0;
   return scriptedModel((call) => {
-    if (!call.tools?.length) return { text: `Summary of the conversation so far:\n${promptText(call)}` };
+    if (!call.tools?.length) return { text: `Summary of the conversation so far:\n${promptText(call).slice(0, 2_000)}` };
     const results = resultsFrom(call);
     const step = script.steps[planned];
     if (!step || call.toolChoice?.type === 'none') return { text: script.answer(results, vars) };
@@ -28,13 +28,14 @@ export function scriptedTurnModel(script: CaseScript, question: string, vars: Ca
     const calls = (Array.isArray(specs) ? specs : [specs]).map((spec: ToolCallSpec) => ({ name: spec.tool, input: spec.input ?? {} }));
     const offered = new Set((call.tools ?? []).map((tool) => tool.name));
     const unseen = calls.filter((planned) => !offered.has(planned.name)).map((planned) => planned.name);
-    if (unseen.length && !searched) {
-      searched = true;
-      return { toolCalls: [{ name: 'find_tools', input: { query: question } }] };
+    // Like a model, it searches with the question first, then once more with the words of the tool it wants.
+    if (unseen.length && searched < 2) {
+      searched++;
+      return { toolCalls: [{ name: 'find_tools', input: { query: searched === 1 ? question : unseen.join(' ').replace(/_/g, ' ') } }] };
     }
     if (unseen.length) return { text: `I could not find a tool for this (searched for: ${unseen.join(', ')}).` };
     planned++;
-    searched = false;
+    searched = 0;
     return { toolCalls: calls };
   }, 'scripted');
 }
