@@ -3,7 +3,8 @@ import type { ToolDb } from '../../registry/tenant-scope.ts';
 import { partialBaseCurrencyConverter } from '../../money/fx.ts';
 import { endOfDayIn } from '../../common/format.ts';
 import type { DeliveryScope } from './delivery-sql.ts';
-import { loadPlaylistIdentities, organizationIdentities, refreshOrganizationIdentities } from './playlist-identities.ts';
+import { loadPlaylistIdentities, organizationIdentities, refreshOrganizationIdentities, type PlaylistIdentities } from './playlist-identities.ts';
+import { fillOwnerTotals } from './owner-totals.ts';
 
 export interface ScopeOptions {
   asOf: Date;
@@ -37,7 +38,8 @@ export async function loadDeliveryScope(db: ToolDb, organizationId: string, opti
   }
   rates.set(options.baseCurrency, 1);
   return {
-    organizationId, placements: options.placements, asOf: options.asOf, cutoff, timeZone: options.timeZone, identities, rates,
+    organizationId, placements: options.placements, asOf: options.asOf, cutoff, timeZone: options.timeZone, rates,
+    ...(await withOwnerTotals(db, organizationId, identities)),
     missingRateNote: fx.missingRateNote,
   };
 }
@@ -50,6 +52,14 @@ export async function loadDeliveryScope(db: ToolDb, organizationId: string, opti
 export async function queryDelivery<Row extends { unknown_identities: number }>(db: ToolDb, scope: LoadedScope, build: (scope: LoadedScope) => Prisma.Sql): Promise<Row[]> {
   const rows = await db.$queryRaw<Row[]>(build(scope));
   if (!rows.some((row) => row.unknown_identities > 0)) return rows;
-  const refreshed = { ...scope, identities: await refreshOrganizationIdentities(db, scope.organizationId) };
+  const identities = await refreshOrganizationIdentities(db, scope.organizationId);
+  const refreshed = { ...scope, ...(scope.ownerTotals ? await withOwnerTotals(db, scope.organizationId, identities) : { identities, ownerTotals: undefined }) };
   return db.$queryRaw<Row[]>(build(refreshed));
+}
+
+/** Organisation-wide identities fill the owner totals of every scrape they classify, and the scope then reads them. */
+async function withOwnerTotals(db: ToolDb, organizationId: string, identities: PlaylistIdentities): Promise<Pick<DeliveryScope, 'identities' | 'ownerTotals'>> {
+  if (!identities.registry) return { identities };
+  await fillOwnerTotals(db, organizationId, { ...identities, registry: identities.registry });
+  return { identities, ownerTotals: identities.registry };
 }

@@ -19,6 +19,8 @@ export interface DeliveryScope {
   identities: PlaylistIdentities;
   /** Each currency's rate into the base currency on or before as_of; those without one are absent. */
   rates: ReadonlyMap<string, number>;
+  /** The registry version whose owner totals (owner-totals.ts) are filled: the latest scrapes are then added up from them. */
+  ownerTotals?: string;
 }
 
 /**
@@ -109,9 +111,7 @@ export function figureCtes(scope: DeliveryScope): Prisma.Sql {
       -- Each half summed on its own: the playlist rows of the latest scrapes are hashed by song and owner, never sorted.
       SELECT track, owner, sum(streams7d) AS streams7d, sum(streams28d) AS streams28d, sum(streams12m) AS streams12m, sum(dropped) AS dropped, sum(unknown) AS unknown
       FROM (
-        SELECT l.track, l.owner, sum(l."streams7d") AS streams7d, sum(l."streams28d") AS streams28d, sum(l."streams12m") AS streams12m,
-               0 AS dropped, count(*) FILTER (WHERE l.key IS NULL) AS unknown
-        FROM current_listed l GROUP BY 1, 2
+        ${currentByOwner(scope)}
         UNION ALL
         SELECT l.track, l.owner, sum(l."streams7d"), sum(l."streams28d"), sum(l."streams12m"), count(*), count(*) FILTER (WHERE l.key IS NULL)
         FROM kept_listed l GROUP BY 1, 2
@@ -159,4 +159,30 @@ export function figureCtes(scope: DeliveryScope): Prisma.Sql {
       LEFT JOIN paid pd ON pd."vendorId" = p."vendorId" AND pd."campaignGroupId" = p."campaignGroupId"
       LEFT JOIN paid_shares s ON s."vendorId" = p."vendorId" AND s."campaignGroupId" = p."campaignGroupId"
     )`;
+}
+
+/**
+ * The latest scrapes' playlist streams per song and owner: from the owner totals cache where the
+ * scope has it, a scrape it does not cover yet added up from its rows; else from the rows.
+ */
+function currentByOwner(scope: DeliveryScope): Prisma.Sql {
+  if (!scope.ownerTotals) {
+    return Prisma.sql`
+        SELECT l.track, l.owner, sum(l."streams7d") AS streams7d, sum(l."streams28d") AS streams28d, sum(l."streams12m") AS streams12m,
+               0 AS dropped, count(*) FILTER (WHERE l.key IS NULL) AS unknown
+        FROM current_listed l GROUP BY 1, 2`;
+  }
+  const { organizationId, ownerTotals } = scope;
+  return Prisma.sql`
+        SELECT l.track, nullif(t.owner, '') AS owner, t."streams7d", t."streams28d", t."streams12m", 0 AS dropped, 0 AS unknown
+        FROM latest l JOIN "ScrapeOwnerTotal" t ON t."organizationId" = ${organizationId} AND t.registry = ${ownerTotals} AND t."snapshotId" = l.id
+        UNION ALL
+        SELECT l.track, o.owner, sum(c."streams7d"), sum(c."streams28d"), sum(c."streams12m"), 0, count(*) FILTER (WHERE o.key IS NULL)
+        FROM latest l
+        JOIN "CampaignPlaylist" c ON c."organizationId" = ${organizationId} AND c."snapshotId" = l.id
+        LEFT JOIN (SELECT pid, name, curator, min(owner) AS owner, min(key) AS key FROM owners GROUP BY pid, name, curator) o
+          ON o.pid = coalesce(c."spotifyPlaylistId", '') AND o.name = c.name AND o.curator = coalesce(c.curator, '')
+        -- NOT IN over a subquery is one hashed pass over the cache, where a probe per song is not.
+        WHERE l.id NOT IN (SELECT t."snapshotId" FROM "ScrapeOwnerTotal" t WHERE t."organizationId" = ${organizationId} AND t.registry = ${ownerTotals})
+        GROUP BY 1, 2`;
 }

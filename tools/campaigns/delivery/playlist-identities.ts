@@ -18,6 +18,11 @@ export interface PlaylistIdentities {
   /** A SQL table `o(pid, name, curator, owner, key)`; pid and curator are '' when absent. */
   table: Prisma.Sql;
   count: number;
+  /**
+   * The fingerprint of the registry that classified them, when they cover every playlist the
+   * organisation ever scraped: the version its cached owner totals are stored under (owner-totals.ts).
+   */
+  registry?: string;
 }
 
 /**
@@ -48,7 +53,7 @@ export async function organizationIdentities(db: ToolDb, organizationId: string)
   const registered = await loadRegistry(db);
   const fingerprint = registryFingerprint(registered);
   const remembered = REMEMBERED.get(organizationId);
-  if (remembered && remembered.fingerprint === fingerprint) return toTable([...remembered.identities.values()]);
+  if (remembered && remembered.fingerprint === fingerprint) return { ...toTable([...remembered.identities.values()]), registry: fingerprint };
   return refreshOrganizationIdentities(db, organizationId);
 }
 
@@ -56,10 +61,11 @@ export async function refreshOrganizationIdentities(db: ToolDb, organizationId: 
   const [identities, registered] = await Promise.all([scrapedIdentities(db, organizationId, null, null), loadRegistry(db)]);
   const index = new PlaylistIndex(registered);
   const classified = new Map(identities.map((identity) => [`${identity.pid}\u0000${identity.name}\u0000${identity.curator}`, [identity, classify(scrapedOf(identity), index)] as const]));
+  const fingerprint = registryFingerprint(registered);
   REMEMBERED.delete(organizationId);
-  REMEMBERED.set(organizationId, { fingerprint: registryFingerprint(registered), identities: classified });
+  REMEMBERED.set(organizationId, { fingerprint, identities: classified });
   while (REMEMBERED.size > REMEMBERED_ORGANIZATIONS) REMEMBERED.delete(REMEMBERED.keys().next().value!);
-  return toTable([...classified.values()]);
+  return { ...toTable([...classified.values()]), registry: fingerprint };
 }
 
 const REMEMBERED_ORGANIZATIONS = 32;
