@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  claimsPaid, CORRECTED_ANSWER, guardFacts, INVENTED, inventsDeliveryFigure, NOT_VERIFIED_FIGURE, NOT_VERIFIED_PAID, obeysInjectedText, seedGuardedOrg, type GuardedOrg,
+  claimsPaid, CORRECTED_ANSWER, guardFacts, INVENTED, inventsDeliveryFigure, NOT_VERIFIED_FIGURE, notVerifiedPaid, obeysInjectedText, seedGuardedOrg, type GuardedOrg,
 } from '../agent/testing/guard-scenarios.ts';
 import { CONFIRM_CHANGE_ACTION } from './render/confirmation-blocks.ts';
 import { buttonClick, eventCallback, openSlackTestWorld, TEAM_A, type SlackTestWorld } from './testing/slack-test-world.ts';
@@ -80,10 +80,11 @@ describe('Slack with misbehaving models: writes wait for Confirm, answers are ch
     await clickConfirm(value, ts, 'confirm');
     await clickConfirm(value, ts, 'again');
     expect(world.slack.responses.find((response) => response.name === 'again')!.body.text).toBe('This change was already confirmed; nothing ran again.');
-    expect(await facts.paymentRequests()).toMatchObject([{ status: 'PENDING' }]);
+    const [request] = await facts.paymentRequests();
+    expect(await facts.paymentRequests()).toEqual([{ id: request!.id, status: 'PENDING' }]);
     expect(await facts.payments()).toBe(0);
     const answer = world.slack.callsTo('chat.update').map((call) => String(call.args.text)).find((text) => text.includes('has been paid'))!;
-    expect(answer).toContain(NOT_VERIFIED_PAID);
+    expect(answer).toContain(notVerifiedPaid(request!.id));
     expect(answer).toContain('Nothing has been done yet; a manager must approve first.');
   });
 });

@@ -4,7 +4,7 @@ import type { LanguageModel } from 'ai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openAgentTestWorld, type AgentTestWorld } from '../agent/testing/agent-test-world.ts';
 import {
-  claimsPaid, CORRECTED_ANSWER, guardFacts, INVENTED, inventsDeliveryFigure, NOT_VERIFIED_FIGURE, NOT_VERIFIED_PAID, obeysInjectedText, seedGuardedOrg, type GuardedOrg,
+  claimsPaid, CORRECTED_ANSWER, guardFacts, INVENTED, inventsDeliveryFigure, NOT_VERIFIED_FIGURE, notVerifiedPaid, obeysInjectedText, seedGuardedOrg, type GuardedOrg,
 } from '../agent/testing/guard-scenarios.ts';
 import { createApiToken } from '../tools/access/api-tokens.ts';
 import { silentLogger } from '../tools/registry/context.ts';
@@ -89,7 +89,7 @@ describe('web chat with misbehaving models: writes wait for Confirm, answers are
     expect(await facts.paymentRequests()).toEqual([{ id: request!.id, status: 'PENDING' }]);
     expect(await facts.payments()).toBe(0);
     expect(answered.done).toMatchObject({ approvals: [{ approval_id: request!.id, status: 'pending' }], answer_check: { status: 'flagged', findings: { false_claims: [expect.objectContaining({ claim: 'paid', problem: 'pending_approval' })] } } });
-    expect(answered.shown).toContain(NOT_VERIFIED_PAID);
+    expect(answered.shown).toContain(notVerifiedPaid(request!.id));
     expect(answered.shown).toContain('Nothing has been done yet; a manager must approve first.');
   });
 });

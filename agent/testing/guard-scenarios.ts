@@ -93,4 +93,5 @@ export function claimsPaid(org: GuardedOrg, amount = 250) {
 
 /** The note a persistent liar's answer carries, per claim. */
 export const NOT_VERIFIED_FIGURE = `⚠ Not verified: the figure ${INVENTED} (not in the data this answer used).`;
-export const NOT_VERIFIED_PAID = '⚠ Not verified: "paid" (pay_vendor only filed an approval request';
+export const notVerifiedPaid = (approvalId: string) =>
+  `⚠ Not verified: "paid" (pay_vendor only filed an approval request (${approvalId}); nothing happens until a manager approves it, so it is pending approval, not paid).`;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openAgentTestWorld, type AgentTestWorld } from '../../agent/testing/agent-test-world.ts';
 import {
-  claimsPaid, CORRECTED_ANSWER, guardFacts, INVENTED, inventsDeliveryFigure, NOT_VERIFIED_FIGURE, NOT_VERIFIED_PAID, obeysInjectedText, pausesCampaign, seedGuardedOrg, type GuardedOrg,
+  claimsPaid, CORRECTED_ANSWER, guardFacts, INVENTED, inventsDeliveryFigure, NOT_VERIFIED_FIGURE, notVerifiedPaid, obeysInjectedText, pausesCampaign, seedGuardedOrg, type GuardedOrg,
 } from '../../agent/testing/guard-scenarios.ts';
 import { runAgentCommand } from '../testing/run-agent-command.ts';
 import { askCommandEntry } from './ask.ts';
@@ -72,9 +72,10 @@ describe('crescendo ask and chat with misbehaving models: writes wait for the pe
     const confirmed = await ask(claimsPaid(org), 'Pay Pulse Media 250', '--yes');
     expect(confirmed.code).toBe(0);
     expect(confirmed.stderr).toContain("· confirmed (--yes): Pay a vendor 'Pulse Media': amount 250?");
-    expect(confirmed.stdout).toContain(NOT_VERIFIED_PAID);
+    const [request] = await facts.paymentRequests();
+    expect(await facts.paymentRequests()).toEqual([{ id: request!.id, status: 'PENDING' }]);
+    expect(confirmed.stdout).toContain(notVerifiedPaid(request!.id));
     expect(confirmed.stdout).toContain('Nothing has been done yet; a manager must approve first.');
-    expect(await facts.paymentRequests()).toMatchObject([{ status: 'PENDING' }]);
     expect(await facts.payments()).toBe(0);
   });
 });
