@@ -9,6 +9,12 @@ describe('eval figures', () => {
     expect(extractFigures('3 alerts', { includeSmallCounts: true }).map((figure) => figure.value)).toEqual([3]);
   });
 
+  it('leaves out calendar words without a year, times of day, bare years and a score\'s scale', () => {
+    const text = 'As of 16 November (Nov 16th at 14:00), in 2026, Wave Media scored 66.7/100 and Velvet 90 out of 100, delivering 142,625 streams.';
+    expect(extractFigures(text).map((figure) => figure.text)).toEqual(['66.7', '90', '142,625']);
+    expect(extractFigures('Revenue decreased 12% and marketing 45,000').map((figure) => figure.text)).toEqual(['12%', '45,000']);
+  });
+
   it('matches a figure after its own rounding, as a percentage of a ratio, and loosely on sign', () => {
     const [percent] = extractFigures('52.4%');
     expect(figureMatches(percent!, 0.5244)).toBe(true);

@@ -9,15 +9,25 @@ export interface Figure {
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 const DATE = /\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?\b/g;
 const URL_PATTERN = /https?:\/\/\S+/g;
-/** "October 2026", "Q3 2026", "week 46": calendar references, not figures. */
-const CALENDAR = /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4}|q[1-4]\s+\d{4}|week\s+\d{1,2})\b/gi;
+/** A month's name or abbreviation as a whole word ("decreased" is not December). */
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b\\.?';
+/**
+ * Calendar references, not figures: "October 2026", "Q3 2026", "week 46", "16 November",
+ * "Nov 16th", a time of day ("14:00"), and a bare year of this decade ("in 2026").
+ */
+const CALENDAR = new RegExp(
+  `\\b(?:${MONTH}\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?|q[1-4]\\s+\\d{4}|week\\s+\\d{1,2}|\\d{1,2}:\\d{2}(?::\\d{2})?|20[2-3]\\d)\\b`,
+  'gi',
+);
+/** A score's scale ("66.7/100", "90 out of 100"): the denominator is not a figure. */
+const SCALE = /(?:\/|\bout of\s+)100\b/gi;
 const NUMBER = /(?<![\w.])[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|(?<![\w.])[-−]?\d+(?:\.\d+)?%?/g;
 
 /** Small whole numbers (ordinals, "3 vendors") are not scored as figures. */
 const SMALL_COUNT = 10;
 
 export function extractFigures(text: string, options: { includeSmallCounts?: boolean } = {}): Figure[] {
-  const cleaned = text.replace(URL_PATTERN, ' ').replace(UUID, ' ').replace(DATE, ' ').replace(CALENDAR, ' ');
+  const cleaned = text.replace(URL_PATTERN, ' ').replace(UUID, ' ').replace(DATE, ' ').replace(CALENDAR, ' ').replace(SCALE, ' ');
   const figures: Figure[] = [];
   for (const match of cleaned.matchAll(NUMBER)) {
     const raw = match[0];
