@@ -3,7 +3,7 @@ import type { ToolDb } from '../../registry/tenant-scope.ts';
 import { partialBaseCurrencyConverter } from '../../money/fx.ts';
 import { endOfDayIn } from '../../common/format.ts';
 import type { DeliveryScope } from './delivery-sql.ts';
-import { loadPlaylistIdentities, organizationIdentities, refreshOrganizationIdentities, type PlaylistIdentities } from './playlist-identities.ts';
+import { loadPlaylistIdentities, organizationIdentities, refreshOrganizationIdentities } from './playlist-identities.ts';
 import { fillOwnerTotals } from './owner-totals.ts';
 
 export interface ScopeOptions {
@@ -38,28 +38,26 @@ export async function loadDeliveryScope(db: ToolDb, organizationId: string, opti
   }
   rates.set(options.baseCurrency, 1);
   return {
-    organizationId, placements: options.placements, asOf: options.asOf, cutoff, timeZone: options.timeZone, rates,
-    ...(await withOwnerTotals(db, organizationId, identities)),
-    missingRateNote: fx.missingRateNote,
+    organizationId, placements: options.placements, asOf: options.asOf, cutoff, timeZone: options.timeZone, rates, identities,
+    ownerTotals: identities.registry, missingRateNote: fx.missingRateNote,
   };
 }
 
 /**
- * Runs a query built on the delivery CTEs whose rows carry `unknown_identities` (from the `unknown`
- * CTE); when scrapes newer than the remembered playlist identities show up, it refreshes them and
- * asks again, so every figure always uses every row.
+ * Runs a query built on the delivery CTEs whose rows carry `DELIVERY_CHECKS`. When scrapes newer
+ * than the remembered playlist identities show up, it refreshes them and asks again, so every
+ * figure always uses every row; when the owner totals cache did not cover some latest scrapes (the
+ * query then added them up from their rows), it fills the cache for the next call.
  */
-export async function queryDelivery<Row extends { unknown_identities: number }>(db: ToolDb, scope: LoadedScope, build: (scope: LoadedScope) => Prisma.Sql): Promise<Row[]> {
-  const rows = await db.$queryRaw<Row[]>(build(scope));
-  if (!rows.some((row) => row.unknown_identities > 0)) return rows;
-  const identities = await refreshOrganizationIdentities(db, scope.organizationId);
-  const refreshed = { ...scope, ...(scope.ownerTotals ? await withOwnerTotals(db, scope.organizationId, identities) : { identities, ownerTotals: undefined }) };
-  return db.$queryRaw<Row[]>(build(refreshed));
-}
-
-/** Organisation-wide identities fill the owner totals of every scrape they classify, and the scope then reads them. */
-async function withOwnerTotals(db: ToolDb, organizationId: string, identities: PlaylistIdentities): Promise<Pick<DeliveryScope, 'identities' | 'ownerTotals'>> {
-  if (!identities.registry) return { identities };
-  await fillOwnerTotals(db, organizationId, { ...identities, registry: identities.registry });
-  return { identities, ownerTotals: identities.registry };
+export async function queryDelivery<Row extends { unknown_identities: number; uncached_rows?: number }>(db: ToolDb, scope: LoadedScope, build: (scope: LoadedScope) => Prisma.Sql): Promise<Row[]> {
+  let rows = await db.$queryRaw<Row[]>(build(scope));
+  let current = scope;
+  if (rows.some((row) => row.unknown_identities > 0)) {
+    const identities = await refreshOrganizationIdentities(db, scope.organizationId);
+    current = { ...scope, identities, ownerTotals: scope.ownerTotals ? identities.registry : undefined };
+    rows = await db.$queryRaw<Row[]>(build(current));
+  }
+  const { ownerTotals, identities } = current;
+  if (ownerTotals && rows.some((row) => (row.uncached_rows ?? 0) > 0)) await fillOwnerTotals(db, scope.organizationId, { ...identities, registry: ownerTotals });
+  return rows;
 }

@@ -43,7 +43,9 @@ export function listingCtes(scope: DeliveryScope, detail = false): Prisma.Sql {
              p.price, p.currency, p."startDate", p.status, p."removedAt"
       FROM "Placement" p WHERE p."organizationId" = ${organizationId} AND (${scope.placements})
     ),
-    songs AS MATERIALIZED (SELECT DISTINCT track FROM placed),
+    -- The placements' songs as a query on the table, not on \`placed\`: the planner has no statistics
+    -- for a CTE's columns and would take 10,000 songs for 200 (then probe indexes 10,000 times).
+    songs AS (SELECT p."spotifyTrackId" AS track FROM "Placement" p WHERE p."organizationId" = ${organizationId} AND (${scope.placements})),
     owners AS MATERIALIZED (${scope.identities.table}),
     latest AS MATERIALIZED (
       SELECT DISTINCT ON (s."spotifyTrackId") s.id, s."spotifyTrackId" AS track, s."scrapedAt", s."plays7d", s."plays28d", s."plays12m", s.saves, s."playlistAdds"
@@ -93,7 +95,13 @@ export function listingCtes(scope: DeliveryScope, detail = false): Prisma.Sql {
 }
 
 /**
- * After `listingCtes`: `unknown` (how many playlist rows `owners` did not know), `credited` (streams per song and vendor, auto-detection settled by the
+ * What every query on `figureCtes` selects for `queryDelivery`: the playlist rows whose identity
+ * was unknown, and those added up from rows because the owner totals cache did not cover them yet.
+ */
+export const DELIVERY_CHECKS = Prisma.sql`(SELECT identities FROM unknown) AS unknown_identities, (SELECT uncached_rows FROM unknown) AS uncached_rows`;
+
+/**
+ * After `listingCtes`: `unknown` (how many playlist rows `owners` did not know, and how many the cache did not cover), `credited` (streams per song and vendor, auto-detection settled by the
  * song's vendors over every campaign), `costs` (what each placement cost: its share of what was
  * paid to the vendor on the campaign, else its price) and `figures`, one row per placement.
  */
@@ -109,16 +117,17 @@ export function figureCtes(scope: DeliveryScope): Prisma.Sql {
     ),
     by_owner AS MATERIALIZED (
       -- Each half summed on its own: the playlist rows of the latest scrapes are hashed by song and owner, never sorted.
-      SELECT track, owner, sum(streams7d) AS streams7d, sum(streams28d) AS streams28d, sum(streams12m) AS streams12m, sum(dropped) AS dropped, sum(unknown) AS unknown
+      SELECT track, owner, sum(streams7d) AS streams7d, sum(streams28d) AS streams28d, sum(streams12m) AS streams12m, sum(dropped) AS dropped, sum(unknown) AS unknown,
+             sum(uncached) AS uncached
       FROM (
         ${currentByOwner(scope)}
         UNION ALL
-        SELECT l.track, l.owner, sum(l."streams7d"), sum(l."streams28d"), sum(l."streams12m"), count(*), count(*) FILTER (WHERE l.key IS NULL)
+        SELECT l.track, l.owner, sum(l."streams7d"), sum(l."streams28d"), sum(l."streams12m"), count(*), count(*) FILTER (WHERE l.key IS NULL), 0
         FROM kept_listed l GROUP BY 1, 2
       ) AS halves
       GROUP BY 1, 2
     ),
-    unknown AS (SELECT coalesce(sum(unknown), 0)::int AS identities FROM by_owner),
+    unknown AS (SELECT coalesce(sum(unknown), 0)::int AS identities, coalesce(sum(uncached), 0)::int AS uncached_rows FROM by_owner),
     credited AS (
       SELECT b.track, CASE WHEN b.owner = ${SOLE_VENDOR} THEN (CASE WHEN v.vendors = 1 THEN v.vendor END) ELSE b.owner END AS vendor,
              sum(b.streams7d) AS streams7d, sum(b.streams28d) AS streams28d, sum(b.streams12m) AS streams12m, sum(b.dropped) AS dropped
@@ -169,15 +178,15 @@ function currentByOwner(scope: DeliveryScope): Prisma.Sql {
   if (!scope.ownerTotals) {
     return Prisma.sql`
         SELECT l.track, l.owner, sum(l."streams7d") AS streams7d, sum(l."streams28d") AS streams28d, sum(l."streams12m") AS streams12m,
-               0 AS dropped, count(*) FILTER (WHERE l.key IS NULL) AS unknown
+               0 AS dropped, count(*) FILTER (WHERE l.key IS NULL) AS unknown, 0 AS uncached
         FROM current_listed l GROUP BY 1, 2`;
   }
   const { organizationId, ownerTotals } = scope;
   return Prisma.sql`
-        SELECT l.track, nullif(t.owner, '') AS owner, t."streams7d", t."streams28d", t."streams12m", 0 AS dropped, 0 AS unknown
+        SELECT l.track, nullif(t.owner, '') AS owner, t."streams7d", t."streams28d", t."streams12m", 0 AS dropped, 0 AS unknown, 0 AS uncached
         FROM latest l JOIN "ScrapeOwnerTotal" t ON t."organizationId" = ${organizationId} AND t.registry = ${ownerTotals} AND t."snapshotId" = l.id
         UNION ALL
-        SELECT l.track, o.owner, sum(c."streams7d"), sum(c."streams28d"), sum(c."streams12m"), 0, count(*) FILTER (WHERE o.key IS NULL)
+        SELECT l.track, o.owner, sum(c."streams7d"), sum(c."streams28d"), sum(c."streams12m"), 0, count(*) FILTER (WHERE o.key IS NULL), count(*)
         FROM latest l
         JOIN "CampaignPlaylist" c ON c."organizationId" = ${organizationId} AND c."snapshotId" = l.id
         LEFT JOIN (SELECT pid, name, curator, min(owner) AS owner, min(key) AS key FROM owners GROUP BY pid, name, curator) o

@@ -3,7 +3,7 @@ import type { ToolDb } from '../../registry/tenant-scope.ts';
 import { ToolError } from '../../registry/errors.ts';
 import { endOfDayIn } from '../../common/format.ts';
 import { deliveryRate } from './delivery-math.ts';
-import { figureCtes, listingCtes, type DeliveryScope } from './delivery-sql.ts';
+import { DELIVERY_CHECKS, figureCtes, listingCtes, type DeliveryScope } from './delivery-sql.ts';
 import { loadDeliveryScope, queryDelivery, type LoadedScope } from './delivery-scope.ts';
 import { loadVendorsBySong } from './vendors-by-song.ts';
 import { ownerOf, PlaylistIndex, type PlaylistOwner, type ScrapedPlaylistRow } from './playlist-ownership.ts';
@@ -134,7 +134,7 @@ interface FigureRow {
 export async function loadPlacementFigures(db: ToolDb, scope: LoadedScope): Promise<PlacementDelivery[]> {
   const rows = await queryDelivery<FigureRow>(db, scope, (current) => Prisma.sql`
     WITH ${listingCtes(current)}${figureCtes(current)}
-    SELECT (SELECT identities FROM unknown) AS unknown_identities, f.id, f."campaignGroupId", f."vendorId", f.track, f."songName", f.genre, f.goal, f.daily, f.weekly, f.price::float8 AS list_price, f.currency,
+    SELECT ${DELIVERY_CHECKS}, f.id, f."campaignGroupId", f."vendorId", f.track, f."songName", f.genre, f.goal, f.daily, f.weekly, f.price::float8 AS list_price, f.currency,
            f."startDate", f.status::text AS status, f."removedAt", f.delivered, f.streams7d, f.streams28d, f.dropped_playlists, f.promised, f.price_base,
            f.paid, f.cost, f.unconverted_currency, l."scrapedAt" AS scraped_at
     FROM figures f LEFT JOIN latest l ON l.track = f.track

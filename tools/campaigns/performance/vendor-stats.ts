@@ -3,7 +3,7 @@ import type { ToolContext } from '../../registry/context.ts';
 import { money } from '../../common/format.ts';
 import { averageDailyStreams, deliveryRate, realCostPer1k, reliabilityScore, RELIABLE_DELIVERY_RATE } from '../delivery/delivery-math.ts';
 import type { PlacementDelivery } from '../delivery/load-delivery.ts';
-import { figureCtes, listingCtes } from '../delivery/delivery-sql.ts';
+import { DELIVERY_CHECKS, figureCtes, listingCtes } from '../delivery/delivery-sql.ts';
 import { loadDeliveryScope, queryDelivery } from '../delivery/delivery-scope.ts';
 import { inDeliverySession } from '../delivery/delivery-session.ts';
 
@@ -100,7 +100,7 @@ export async function loadVendorStats(ctx: ToolContext, options: { asOf: Date; v
   });
   const rows = await inDeliverySession(ctx, (db) => queryDelivery<VendorRow>(db, scope, (current) => Prisma.sql`
     WITH ${listingCtes(current)}${figureCtes(current)}
-    SELECT f."vendorId", (SELECT identities FROM unknown) AS unknown_identities, count(*)::int AS placements, count(*) FILTER (WHERE f.promised > 0)::int AS with_promise,
+    SELECT f."vendorId", ${DELIVERY_CHECKS}, count(*)::int AS placements, count(*) FILTER (WHERE f.promised > 0)::int AS with_promise,
            count(*) FILTER (WHERE f.promised > 0 AND f.delivered / f.promised >= ${RELIABLE_DELIVERY_RATE}::float8)::int AS reliable,
            array_agg(DISTINCT f."campaignGroupId") AS campaign_ids,
            count(DISTINCT f."campaignGroupId") FILTER (WHERE g.status = 'ACTIVE')::int AS active_campaigns,

@@ -3,7 +3,7 @@ import { Prisma } from '../../../db/generated/prisma/client.ts';
 import type { ToolContext } from '../../registry/context.ts';
 import { deliveryRate, remainingStreams } from '../delivery/delivery-math.ts';
 import type { PlacementDelivery } from '../delivery/load-delivery.ts';
-import { figureCtes, listingCtes } from '../delivery/delivery-sql.ts';
+import { DELIVERY_CHECKS, figureCtes, listingCtes } from '../delivery/delivery-sql.ts';
 import { loadDeliveryScope, queryDelivery } from '../delivery/delivery-scope.ts';
 import { inDeliverySession } from '../delivery/delivery-session.ts';
 import { loadGroupPlays, NO_PLAYS } from '../delivery/song-plays.ts';
@@ -96,7 +96,7 @@ export async function loadCampaignTotals(ctx: ToolContext, campaignIds: readonly
   const [rows, plays] = await Promise.all([
     inDeliverySession(ctx, (db) => queryDelivery<CampaignRow>(db, scope, (current) => Prisma.sql`
       WITH ${listingCtes(current)}${figureCtes(current)}
-      SELECT f."campaignGroupId" AS campaign_id, (SELECT identities FROM unknown) AS unknown_identities,
+      SELECT f."campaignGroupId" AS campaign_id, ${DELIVERY_CHECKS},
              count(*)::int AS placements, sum(f.goal)::float8 AS goal, sum(f.delivered) AS delivered, sum(f.promised) AS promised,
              sum(greatest(0, f.goal - f.delivered)) AS remaining, sum(f.streams7d) AS streams7d, sum(f.streams28d) AS streams28d,
              count(*) FILTER (WHERE ${LIVE})::int AS live_placements, coalesce(sum(f.daily) FILTER (WHERE ${LIVE}), 0)::float8 AS daily_promise,
