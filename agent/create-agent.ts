@@ -28,7 +28,7 @@ import { estimateCostUsd } from './model/model-prices.ts';
 import { buildInstructions, stablePrompt } from './prompt/system-prompt.ts';
 import { relayStream } from './relay-stream.ts';
 import { loadSessionFacts } from './session-facts.ts';
-import { withFinalAnswer, withoutText } from './turn-text.ts';
+import { withFinalAnswer, withoutAssistantText, withoutText } from './turn-text.ts';
 import { compactHistory, DEFAULT_HISTORY_BUDGET, type HistoryBudget } from './threads/compact-history.ts';
 import { ThreadStore, type StoredThread, type ThreadRef } from './threads/thread-store.ts';
 import { buildAgentTools, toModelResult, type AgentToolCall } from './tools/agent-tools.ts';
@@ -357,7 +357,8 @@ export function createAgent(deps: AgentDeps): Agent {
       const shown = joinText(claimsDone ? '' : text, `Waiting for your confirmation before changing anything:\n${proposals.map((proposal) => `- ${proposal.summary}`).join('\n')}`);
       yield { type: 'text', delta: shown };
       const costUsd = estimateCostUsd(model.modelId, usage);
-      await store.recordTurn(principal.orgId, thread.id, { messages: [...newMessages, ...responseMessages], usage, costUsd, dataFlags });
+      const proposing = claimsDone ? withoutAssistantText(responseMessages) : responseMessages;
+      await store.recordTurn(principal.orgId, thread.id, { messages: [...newMessages, ...proposing], usage, costUsd, dataFlags });
       yield finish({ status: 'confirmation_required', threadId: thread.id, text: shown, toolCalls, approvals, usage, costUsd, steps: steps.length, modelId: model.modelId, check: { status: 'skipped' }, dataFlags, confirmations: proposals });
       return;
     }

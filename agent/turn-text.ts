@@ -25,3 +25,17 @@ export function withFinalAnswer(messages: readonly ModelMessage[], replacement: 
   stored[last] = { ...previous, content: [...kept, { type: 'text', text: replacement }] } as ModelMessage;
   return stored;
 }
+
+/**
+ * The turn's messages with the assistant's words left out (its tool calls kept): words claiming a
+ * change that is only proposed ("I paused the campaign") must not reach the next turn's model as
+ * something it said.
+ */
+export function withoutAssistantText(messages: readonly ModelMessage[]): ModelMessage[] {
+  return messages.flatMap((message): ModelMessage[] => {
+    if (message.role !== 'assistant') return [message];
+    if (typeof message.content === 'string') return [];
+    const content = message.content.filter((part) => part.type !== 'text');
+    return content.length ? [{ ...message, content }] : [];
+  });
+}

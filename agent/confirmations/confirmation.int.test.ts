@@ -118,6 +118,8 @@ describe('every change the agent proposes waits for the person', () => {
     const next = scriptedModel([{ text: 'We work with one vendor.' }]);
     await world.agent(next).ask({ principal: world.org.as('OWNER', { surface: 'WEB' }), message: 'And how many are there?', thread: { threadId: reply.threadId! } });
     expect(deniedReasons(next.doStreamCalls[0]!)).toEqual(['the person asked something else instead of confirming: this change was not made.']);
+    // The withheld claim is not in the thread either: the next turn's model never reads it as something it said.
+    expect(JSON.stringify(next.doStreamCalls[0]!.prompt)).not.toContain('I paused the campaign');
     expect(await world.database.prisma.agentConfirmation.findUniqueOrThrow({ where: { id: reply.confirmations![0]!.id } })).toMatchObject({ status: 'CANCELLED' });
     expect(await campaignStatus()).toBe('ACTIVE');
   });
