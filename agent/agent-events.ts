@@ -24,7 +24,7 @@ export interface DecisionReport {
   status: 'confirmed' | 'cancelled';
   /** What the confirmed call returned (null for a cancelled one). */
   outcome: ConfirmationOutcome | null;
-  /** The decision had been made before: nothing ran again. */
+  /** The decision had been made before: nothing ran (again). */
   repeated: boolean;
 }
 

@@ -200,7 +200,10 @@ export function createAgent(deps: AgentDeps): Agent {
       const earlier = await confirmations.find(principal.orgId, thread.id, request.confirmationId);
       if (!earlier) throw notFound('proposed change', request.confirmationId);
       const status = earlier.status === 'CONFIRMED' ? 'confirmed' : 'cancelled';
-      const text = `This change was already ${status}${earlier.status === 'CONFIRMED' && !earlier.outcome ? ' and is running' : ''}; nothing ran again.`;
+      // A cancelled change never ran at all: "nothing ran again" would say it had.
+      const text = status === 'cancelled'
+        ? 'This change was already cancelled; it was not made.'
+        : `This change was already confirmed${earlier.outcome ? '' : ' and is running'}; it runs once, not again.`;
       yield { type: 'text', delta: text };
       yield finish('already_decided', text, { confirmationId: earlier.id, status, outcome: earlier.outcome, repeated: true });
       return;

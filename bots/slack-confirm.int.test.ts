@@ -68,7 +68,7 @@ describe('Slack: changes the assistant proposes wait for Confirm (signed interac
     expect(updates.find((call) => call.args.ts === ts)!.args.text).toBe("Confirmed by <@UANA>: Pause campaign 'Summer Hearts'?");
 
     await world.send.interaction(buttonClick(TEAM_A, 'UANA', CONFIRM_CHANGE_ACTION, value, { channel: CHANNEL, ts }, world.slack.responseUrl('again')));
-    expect(world.slack.responses.find((response) => response.name === 'again')!.body.text).toBe('This change was already confirmed; nothing ran again.');
+    expect(world.slack.responses.find((response) => response.name === 'again')!.body.text).toBe('This change was already confirmed; it runs once, not again.');
     expect(await writes()).toBe(before + 1);
     const audit = await world.database.prisma.toolCall.findFirst({ where: { organizationId: world.orgA.id, tool: 'update_campaign' }, orderBy: { id: 'desc' } });
     expect(audit).toMatchObject({ role: 'MANAGER', surface: 'AGENT' });

@@ -55,7 +55,7 @@ describe('Slack with misbehaving models: writes wait for Confirm, answers are ch
 
     await world.send.event(eventCallback(TEAM_A, { type: 'message', channel_type: 'channel', user: 'UANA', text: 'how many are there?', ts: `${threadTs}1`, thread_ts: threadTs, channel: CHANNEL }));
     await clickConfirm(value, ts, 'late');
-    expect(world.slack.responses.find((response) => response.name === 'late')!.body.text).toBe('This change was already cancelled; nothing ran again.');
+    expect(world.slack.responses.find((response) => response.name === 'late')!.body.text).toBe('This change was already cancelled; it was not made.');
     expect(await facts.campaignStatus()).toBe('ACTIVE');
     expect(await facts.campaignWrites()).toBe(before);
   });
@@ -79,7 +79,7 @@ describe('Slack with misbehaving models: writes wait for Confirm, answers are ch
 
     await clickConfirm(value, ts, 'confirm');
     await clickConfirm(value, ts, 'again');
-    expect(world.slack.responses.find((response) => response.name === 'again')!.body.text).toBe('This change was already confirmed; nothing ran again.');
+    expect(world.slack.responses.find((response) => response.name === 'again')!.body.text).toBe('This change was already confirmed; it runs once, not again.');
     const [request] = await facts.paymentRequests();
     expect(await facts.paymentRequests()).toEqual([{ id: request!.id, status: 'PENDING' }]);
     expect(await facts.payments()).toBe(0);

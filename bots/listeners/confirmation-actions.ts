@@ -29,7 +29,7 @@ export function registerConfirmationActions(app: App, ctx: SlackContext): void {
       decision: { threadId: target.threadId, confirmationId: target.confirmationId, decision },
     }, (done) => { reply = done; });
     if (!reply?.decision) return;
-    if (reply.decision.repeated) return void (await tell(`This change was already ${reply.decision.status}; nothing ran again.`));
+    if (reply.decision.repeated) return void (await tell(reply.text));
     if (body.container?.message_ts) await client.chat.update({ channel, ts: body.container.message_ts, ...decidedChangeMessage(summary?.summary ?? 'the proposed change', reply.decision.status, body.user.id) });
   });
 }
