@@ -102,6 +102,8 @@ describe('POST /api/chat proposes changes; POST /api/chat/confirm decides them',
   it('refuses a malformed decision, and a proposal of another thread, with JSON errors', async () => {
     expect(await post('/api/chat/confirm', { thread_id: 'x', confirmation_id: 'y', decision: 'maybe' })).toMatchObject({ status: 400, text: expect.stringContaining('"path":"decision"') });
     expect(await post('/api/chat/confirm', { confirmation_id: 'y', decision: 'confirm' })).toMatchObject({ status: 400, text: expect.stringContaining('"path":"thread_id"') });
+    expect(await post('/api/chat/confirm', { thread_id: 'x', confirmation_id: 'y', decision: 'confirm', context: { display: 'fax' } }))
+      .toMatchObject({ status: 400, text: expect.stringContaining('context.display') });
     const { proposal } = await propose();
     const elsewhere = await post('/api/chat/confirm', { thread_id: '0190a000-0000-7000-8000-000000000000', confirmation_id: proposal.confirmation_id, decision: 'confirm' });
     expect(elsewhere.status).toBe(404);

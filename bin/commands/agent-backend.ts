@@ -70,7 +70,7 @@ export async function serverAgent(server: AttachedServer, identity: CliIdentityO
     },
     async *decide(threadId, confirmationId, decision, signal) {
       try {
-        yield* chatTurn(`${server.url}/api/chat/confirm`, server.url, headers, { thread_id: threadId, confirmation_id: confirmationId, decision }, signal);
+        yield* chatTurn(`${server.url}/api/chat/confirm`, server.url, headers, { thread_id: threadId, confirmation_id: confirmationId, decision, context: TERMINAL }, signal);
       } catch (error) {
         if (!signal.aborted) throw error;
         yield* endedTurn('cancelled', threadId, 'The answer was cancelled before it finished.');
