@@ -56,8 +56,8 @@ export async function openRuntime(config: Config, options: { migrate?: boolean; 
     const base = webUiUrl(config);
     return base ? `${base}/approvals/${id}` : null;
   };
-  const runner = new ToolRunner({ prisma: database.prisma, catalogue: createCatalogue(), jobs, log, approvalUrl: approveUrl });
   const model = agentModelFromConfig(config.model, log);
+  const runner = new ToolRunner({ prisma: database.prisma, catalogue: createCatalogue(), jobs, log, approvalUrl: approveUrl, llm: model?.languageModel });
   const jobDeps: Omit<JobDeps, 'jobs'> = {
     prisma: database.prisma,
     runner,

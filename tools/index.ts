@@ -6,6 +6,7 @@ import { listApprovals } from './approvals/list-approvals.ts';
 import { ATTRIBUTION_TOOLS } from './attribution/index.ts';
 import { CAMPAIGN_TOOLS } from './campaigns/index.ts';
 import { CATALOGUE_TOOLS } from './catalogue/index.ts';
+import { CONTENT_TOOLS } from './content/index.ts';
 import { IMPORT_TOOLS } from './imports/index.ts';
 import { INSIGHTS_TOOLS } from './insights/index.ts';
 import { listJobs } from './jobs/list-jobs.ts';
@@ -16,7 +17,7 @@ import { SPEND_TOOLS } from './spend/index.ts';
 import { USAGE_TOOLS } from './usage/index.ts';
 
 /** Every tool Crescendo has. Each area adds its tools here; every surface is generated from this list. */
-export const ALL_TOOLS: readonly AnyTool[] = [whoami, ...CATALOGUE_TOOLS, listAuditLog, listJobs, bindSlackChannel, unbindSlackChannel, listApprovals, decideApproval, ...CAMPAIGN_TOOLS, setFxRate, ...SPEND_TOOLS, ...ATTRIBUTION_TOOLS, ...IMPORT_TOOLS, ...INSIGHTS_TOOLS, ...USAGE_TOOLS];
+export const ALL_TOOLS: readonly AnyTool[] = [whoami, ...CATALOGUE_TOOLS, listAuditLog, listJobs, bindSlackChannel, unbindSlackChannel, listApprovals, decideApproval, ...CAMPAIGN_TOOLS, setFxRate, ...SPEND_TOOLS, ...ATTRIBUTION_TOOLS, ...IMPORT_TOOLS, ...INSIGHTS_TOOLS, ...USAGE_TOOLS, ...CONTENT_TOOLS];
 
 export function createCatalogue(tools: readonly AnyTool[] = ALL_TOOLS): ToolCatalogue {
   return new ToolCatalogue(tools);

@@ -1,3 +1,4 @@
+import type { LanguageModel } from 'ai';
 import type { Surface } from '../../db/generated/prisma/enums.ts';
 import type { ApprovalPending } from './approval-request.ts';
 import type { ToolCatalogue } from './catalogue.ts';
@@ -74,6 +75,11 @@ export interface ToolContext {
   progress: ProgressReporter;
   /** The tools that exist (discovery tools search it; the role still decides what may run). */
   catalogue: ToolCatalogue;
+  /**
+   * The configured language model, for the few tools that write with one (generate_posts); absent
+   * when none is configured, and those tools then answer `unavailable` saying how to configure one.
+   */
+  llm?: LanguageModel;
   /** Set while an approved action runs: outward connectors use it as their idempotency key. */
   approvalId?: string;
   /**

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { LanguageModel } from 'ai';
 import type { z } from 'zod';
 import type { PrismaClient } from '../../db/generated/prisma/client.ts';
 import { fileApprovalRequest, recheckApprovedFacts, type ApprovalPending, type FactsChanged } from './approval-request.ts';
@@ -33,6 +34,8 @@ export interface ToolRunnerDeps {
   /** Link to decide an approval in the web UI, when a public URL is configured. */
   approvalUrl?: (approvalId: string) => string | null;
   transactionTimeoutMs?: number;
+  /** The configured language model, handed to tools as `ctx.llm` (none when no model is configured). */
+  llm?: LanguageModel;
 }
 
 export interface ToolFailure {
@@ -177,6 +180,7 @@ export class ToolRunner {
       log: this.log,
       progress: safeProgress(options.progress, this.log),
       catalogue: this.deps.catalogue,
+      llm: this.deps.llm,
       approvalId,
       inTransaction: (work) => (tool.access === 'read' || ownsTransactions ? scoped.$transaction((tx) => work(tx as unknown as ToolDb), { timeout: READ_TRANSACTION_TIMEOUT_MS }) : work(db)),
       // A fresh context over the same transaction and pending jobs, so the request commits with the call.

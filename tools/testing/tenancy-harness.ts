@@ -24,6 +24,8 @@ export const ID_FACTORIES: Record<string, (prisma: PrismaClient, org: TestOrgani
   },
   campaign_id: async (prisma, org) => (await campaignOf(prisma, org)).campaignId,
   placement_id: async (prisma, org) => (await campaignOf(prisma, org)).placementId,
+  release_id: async (prisma, org) =>
+    (await prisma.release.create({ data: { organizationId: org.id, title: `Release of ${org.slug}`, artistName: 'Artist', kind: 'SINGLE' } })).id,
   import_id: async (prisma, org) =>
     (await prisma.dataImport.create({ data: { organizationId: org.id, tool: 'import_streams', status: 'QUEUED', dryRun: false, files: '[]' } })).id,
 };
