@@ -22,7 +22,7 @@ export const bestPostingTimes = defineTool({
     platform: z.enum(PLATFORMS),
     time_zone: z.string().refine(isTimeZone, 'is not an IANA time zone (e.g. Europe/London)').optional().describe("IANA time zone the slots are in; default the organisation's."),
     days: z.int().min(7).max(730).default(365).describe('Posts published in the last this many days count.'),
-    limit: z.int().min(1).max(24).default(5).describe('How many slots to list.'),
+    limit: z.int().min(1).max(168).default(5).describe("How many slots to list (168: the whole week)."),
   }),
   output: z.object({
     platform: z.string(),
