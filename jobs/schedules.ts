@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDay, todayIn } from '../tools/common/format.ts';
 import { lastCompleteWeek } from '../tools/spend/index.ts';
 import { defineJob } from './define-job.ts';
+import { PUBLISH_SWEEP_JOB, sweepMinute } from './publishing/publish-sweep-job.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -52,6 +53,14 @@ export const SCHEDULES: readonly JobSchedule[] = [
     pattern: '0 9 * * *',
     description: "Daily digest of yesterday, at 09:00, to the organisation's bound channels",
     payload: (organization, at) => ({ organizationId: organization.id, date: isoDay(new Date(localDay(organization, at).getTime() - DAY_MS)) }),
+  },
+  {
+    // A sweep rather than a delayed job per post: queues here take no delay, a moved post needs no
+    // job to be found and replaced, and posts due while the process was down go out on its return.
+    job: PUBLISH_SWEEP_JOB,
+    pattern: '* * * * *',
+    description: 'Approved posts that are due, handed to the publish job, every minute',
+    payload: (organization, at) => ({ organizationId: organization.id, minute: sweepMinute(at) }),
   },
 ];
 

@@ -1,0 +1,34 @@
+import type { AnyTool } from '../../registry/define-tool.ts';
+import { cancelPost } from './cancel-post.ts';
+import { createPost } from './create-post.ts';
+import { listPosts } from './list-posts.ts';
+import { listSocialAccounts } from './list-social-accounts.ts';
+import { postSuggestions } from './post-suggestions.ts';
+import { publishNow } from './publish-now.ts';
+import { publishScheduledPost } from './publish-scheduled-post.ts';
+import { reschedulePost } from './reschedule-post.ts';
+import { schedulePost } from './schedule-post.ts';
+import { updatePost } from './update-post.ts';
+
+export { connectSocialAccount } from './connect-social-account.ts';
+export { configureContentServices, contentServices, type ContentServices } from './content-services.ts';
+export { PUBLISH_POST_JOB, publishJobKey, publishJobPayload } from './post-approval.ts';
+export { PUBLISH_LEASE_MS, MAX_PUBLISH_ATTEMPTS, RETRY_BASE_MS } from './publish-scheduled-post.ts';
+
+/**
+ * The content calendar and publishing tools (toolset `content`). connect_social_account is not
+ * listed yet: the registry audits a call's raw input, so the token it takes would be stored in the
+ * ToolCall row; list it once the audit redacts declared secret inputs.
+ */
+export const POST_TOOLS: readonly AnyTool[] = [
+  createPost,
+  updatePost,
+  schedulePost,
+  reschedulePost,
+  cancelPost,
+  publishNow,
+  listPosts,
+  postSuggestions,
+  listSocialAccounts,
+  publishScheduledPost,
+];
