@@ -30,7 +30,13 @@ export const dailyDigestOutput = z.object({
   currency: z.string(),
   metrics: z.array(metric).describe('Streams (StreamStat), marketing spend, conversion revenue (base currency) and conversions.'),
   daily: z.array(z.object({ date: z.string(), streams: z.number(), spend: z.number() })).describe(`The last ${CHART_DAYS} days up to date, oldest first.`),
-  top_campaigns: z.array(z.object({ campaign_id: z.string(), name: z.string(), streams_7d: z.number(), delivered: z.number(), goal: z.number(), progress: z.number().nullable() }))
+  top_campaigns: z.array(z.object({
+    campaign_id: z.string(), name: z.string(),
+    streams_7d: z.number().describe('Last-7-days streams on the vendors\' playlists (equals vendor_streams_7d; list_campaigns\' streams_7d is the songs\' own plays, real_streams_7d here).'),
+    vendor_streams_7d: z.number().describe('The same figure under list_campaigns\' name for it.'),
+    real_streams_7d: z.number().describe('The songs\' own last-7-days plays (every source), each song once: list_campaigns\' streams_7d.'),
+    delivered: z.number(), goal: z.number(), progress: z.number().nullable(),
+  }))
     .describe(`Active playlist campaigns with the most last-7-days streams on vendor playlists (latest scrape on or before date); at most ${TOP_CAMPAIGNS}.`),
   under_delivering_vendors: z.array(z.object({
     vendor_id: z.string(), vendor_name: z.string(), delivery_rate: z.number(), delivered_streams: z.number(), promised_streams: z.number(),
@@ -107,11 +113,14 @@ async function topCampaigns(ctx: ToolContext, day: Date): Promise<DailyDigest['t
   const campaigns = await ctx.db.campaignGroup.findMany({ where: { status: 'ACTIVE' }, select: { id: true, name: true } });
   const totals = await loadCampaignTotals(ctx, campaigns.map((campaign) => campaign.id), day);
   return campaigns
-    .map((campaign) => ({ campaign_id: campaign.id, name: campaign.name, ...toStreamsFigures(totals.get(campaign.id)!), streams_7d: totals.get(campaign.id)!.streams7d }))
+    .map((campaign) => {
+      const figures = toStreamsFigures(totals.get(campaign.id)!);
+      return { ...figures, campaign_id: campaign.id, name: campaign.name, streams_7d: figures.vendor_streams_7d, real_streams_7d: figures.streams_7d };
+    })
     .filter((campaign) => campaign.streams_7d > 0)
     .sort((a, b) => b.streams_7d - a.streams_7d || a.name.localeCompare(b.name))
     .slice(0, TOP_CAMPAIGNS)
-    .map(({ campaign_id, name, streams_7d, delivered, goal, progress }) => ({ campaign_id, name, streams_7d, delivered, goal, progress }));
+    .map(({ campaign_id, name, streams_7d, vendor_streams_7d, real_streams_7d, delivered, goal, progress }) => ({ campaign_id, name, streams_7d, vendor_streams_7d, real_streams_7d, delivered, goal, progress }));
 }
 
 /** vendor_performance's own figures (never recomputed here), filtered to those below the threshold. */
