@@ -11,6 +11,7 @@ const LOOKUP_FOR_ID_FIELD: Readonly<Record<string, string>> = {
   playlist_id: 'list_playlists',
   placement_id: 'get_campaign',
   approval_id: 'list_approvals',
+  release_id: 'list_releases',
 };
 
 export interface IdLookup {

@@ -17,7 +17,7 @@ export const bestPostingTimes = defineTool({
   area: 'content',
   access: 'read',
   permission: 'content:read',
-  keywords: ['when to post', 'best time', 'best day', 'schedule', 'engagement by hour'],
+  keywords: ['when to post', 'when should we post', 'best time to post', 'best day', 'timing', 'engagement by hour'],
   input: z.object({
     platform: z.enum(PLATFORMS),
     time_zone: z.string().refine(isTimeZone, 'is not an IANA time zone (e.g. Europe/London)').optional().describe("IANA time zone the slots are in; default the organisation's."),
