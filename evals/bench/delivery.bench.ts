@@ -24,7 +24,7 @@ interface Subject { principal: Principal; campaignId: string; clientId: string }
 export const deliveryBench: Benchmark = {
   name: 'delivery',
   description:
-    `vendor_performance, get_campaign, list_campaigns and get_client at demo scale 1 and after a ${WORLD_FILES}-file ingest, on PGlite and, with ` +
+    `vendor_performance, get_campaign, list_campaigns, get_client and list_playlists at demo scale 1 and after a ${WORLD_FILES}-file ingest, on PGlite and, with ` +
     'BENCH_DATABASE_URL or TEST_DATABASE_URL, on a scratch Postgres database; floors: one SQL sum of streams_12m over the stored playlist links for the same rows',
   async run() {
     const adminUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
@@ -80,11 +80,15 @@ async function measureSubject(database: Database, runner: ToolRunner, subject: S
   const clientFloor = await floor(
     `SELECT p."campaignGroupId", sum(c."streams12m") ${linked} JOIN "CampaignGroup" g ON g.id = p."campaignGroupId"
      WHERE p."organizationId" = $1 AND g."clientId" = $2 GROUP BY p."campaignGroupId"`, [principal.orgId, clientId]);
+  const playlistsFloor = await floor(
+    `SELECT c."playlistId", count(DISTINCT c."spotifyTrackId"), sum(c."streams12m") FROM "CampaignPlaylist" c
+     WHERE c."organizationId" = $1 AND c."playlistId" IS NOT NULL GROUP BY c."playlistId"`, [principal.orgId]);
   const timed = async (tool: string, input: Record<string, unknown>) => medianMs(call(tool, input), RUNS, 1);
   return [
     { bench: 'delivery', metric: `vendor_performance, ${label}`, value: await timed('vendor_performance', { as_of: AS_OF }), unit: 'ms', floor: { value: scorecardFloor, what: 'SQL sum(streams12m) by vendor' } },
     { bench: 'delivery', metric: `get_campaign (busiest), ${label}`, value: await timed('get_campaign', { campaign_id: campaignId, as_of: AS_OF }), unit: 'ms', floor: { value: campaignFloor, what: 'SQL sum(streams12m) by placement' } },
     { bench: 'delivery', metric: `list_campaigns (50), ${label}`, value: await timed('list_campaigns', { as_of: AS_OF, limit: 50 }), unit: 'ms', floor: { value: listFloor, what: 'SQL sum(streams12m) by campaign' } },
     { bench: 'delivery', metric: `get_client (busiest), ${label}`, value: await timed('get_client', { client_id: clientId, as_of: AS_OF }), unit: 'ms', floor: { value: clientFloor, what: 'SQL sum(streams12m) by campaign' } },
+    { bench: 'delivery', metric: `list_playlists, ${label}`, value: await timed('list_playlists', { as_of: AS_OF }), unit: 'ms', floor: { value: playlistsFloor, what: 'SQL songs and sum(streams12m) by playlist' } },
   ];
 }
