@@ -14,7 +14,7 @@ const digest: DailyDigest = {
     { metric: 'conversions', unit: 'conversions', value: 1, previous_day: 2, change_vs_previous_day_percent: -50, same_weekday_last_week: 1, change_vs_last_week_percent: 0 },
   ],
   daily: [{ date: '2026-12-03', streams: 11000, spend: 0 }, { date: '2026-12-04', streams: 12345, spend: 20744.56 }],
-  top_campaigns: [{ campaign_id: 'c-1', name: 'Lowtide – Winter Push', streams_7d: 80000, delivered: 45000, goal: 60000, progress: 0.75 }],
+  top_campaigns: [{ campaign_id: 'c-1', name: 'Lowtide – Winter Push', streams_7d: 80000, vendor_streams_7d: 80000, real_streams_7d: 95000, delivered: 45000, goal: 60000, progress: 0.75 }],
   under_delivering_vendors: [{ vendor_id: 'v-1', vendor_name: 'Pulse Media', delivery_rate: 0.3049, delivered_streams: 3049, promised_streams: 10000, real_cost_per_1k: 9.84, promised_cost_per_1k: 3, promised_cost_currency: 'USD', note: null }],
   anomalies: [{ metric: 'spend', dimension: 'channel', key: 'spotify_marquee', value: 900, mean: 300, sd: 50, direction: 'above' }],
   anomaly_rule: 'mean ± 3 sd of the previous 28 days',
