@@ -19,7 +19,7 @@ export const bestPostingTimes = defineTool({
   permission: 'content:read',
   keywords: ['when to post', 'when should we post', 'best time to post', 'best day', 'timing', 'engagement by hour'],
   input: z.object({
-    platform: z.enum(PLATFORMS),
+    platform: z.enum(PLATFORMS).describe('instagram, tiktok, facebook, x, pinterest, youtube or snapchat.'),
     time_zone: z.string().refine(isTimeZone, 'is not an IANA time zone (e.g. Europe/London)').optional().describe("IANA time zone the slots are in; default the organisation's."),
     days: z.int().min(7).max(730).default(365).describe('Posts published in the last this many days count.'),
     limit: z.int().min(1).max(168).default(5).describe("How many slots to list (168: the whole week)."),

@@ -48,7 +48,7 @@ export const generatePosts = defineTool({
     style: z.enum(POST_STYLES).describe('lifestyle, promotional, educational or ugc (sounds like a fan or the artist on a phone).'),
     tone: z.string().trim().min(1).max(200).optional().describe('In your words, e.g. "playful, no exclamation marks".'),
     count: z.int().min(1).max(5).default(1).describe('Drafts per platform.'),
-    include_hashtags: z.boolean().default(true),
+    include_hashtags: z.boolean().default(true).describe('false: no hashtags at all (and no trending tags offered).'),
     thread_length: z.int().min(1).max(10).default(3).describe('Posts in each X thread.'),
   }),
   output: z.object({

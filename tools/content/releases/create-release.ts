@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ReleaseKind } from '../../../db/generated/prisma/enums.ts';
 import { defineTool } from '../../registry/define-tool.ts';
 import { dayOrNull, promoWindow } from './promo-window.ts';
-import { keyPointsInput, releaseAssetInput, releaseDateInput, releaseKindInput, releaseLinksInput, shortTextInput } from './release-inputs.ts';
+import { genreInput, keyPointsInput, releaseAssetInput, releaseDateInput, releaseKindInput, releaseLinksInput, shortTextInput } from './release-inputs.ts';
 import { releaseView, toReleaseView } from './release-view.ts';
 
 export const createRelease = defineTool({
@@ -20,7 +20,7 @@ export const createRelease = defineTool({
     links: releaseLinksInput.default({}),
     key_points: keyPointsInput.default([]),
     assets: z.array(releaseAssetInput).max(30).default([]).describe('Images and videos posts may use.'),
-    genre: shortTextInput.optional(),
+    genre: genreInput.optional(),
     mood: shortTextInput.optional().describe('e.g. "nocturnal, hopeful".'),
     promo_start: releaseDateInput.optional().describe('First day the daily content agent drafts posts for it.'),
     promo_end: releaseDateInput.optional().describe('Last day of the promo window.'),

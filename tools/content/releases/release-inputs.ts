@@ -5,7 +5,7 @@ import { webLinkInput } from '../../common/link-input.ts';
 export const RELEASE_KINDS = ['single', 'album', 'tour_date', 'merch_drop', 'product'] as const;
 export type ReleaseKindName = (typeof RELEASE_KINDS)[number];
 
-export const releaseKindInput = z.enum(RELEASE_KINDS);
+export const releaseKindInput = z.enum(RELEASE_KINDS).describe('single, album, tour_date, merch_drop or product.');
 
 /** Links by purpose: smart_link, pre_save, store, tickets, ... (lower-case names). */
 export const releaseLinksInput = z
@@ -21,4 +21,5 @@ export const releaseAssetInput = z.object({
 
 export const keyPointsInput = z.array(z.string().trim().min(1).max(300)).max(20).describe('What posts should get across (story, features, dates), one point each.');
 export const shortTextInput = z.string().trim().min(1).max(100);
+export const genreInput = shortTextInput.describe('e.g. "indie pop".');
 export const releaseDateInput = isoDate.describe('YYYY-MM-DD.');

@@ -5,7 +5,7 @@ import { defineTool } from '../../registry/define-tool.ts';
 import { invalidInput } from '../../registry/errors.ts';
 import { requireRelease } from './load-release.ts';
 import { dayOrNull, promoWindow } from './promo-window.ts';
-import { keyPointsInput, releaseAssetInput, releaseDateInput, releaseKindInput, releaseLinksInput, shortTextInput } from './release-inputs.ts';
+import { genreInput, keyPointsInput, releaseAssetInput, releaseDateInput, releaseKindInput, releaseLinksInput, shortTextInput } from './release-inputs.ts';
 import { releaseView, toReleaseView } from './release-view.ts';
 
 const FIELDS = ['title', 'artist', 'kind', 'date', 'links', 'key_points', 'assets', 'genre', 'mood', 'promo_start', 'promo_end'] as const;
@@ -19,17 +19,17 @@ export const updateRelease = defineTool({
   permission: 'content:write',
   input: z.object({
     release_id: z.string().trim().min(1).describe('Id of the release to change.'),
-    title: z.string().trim().min(1).max(200).optional(),
-    artist: z.string().trim().min(1).max(200).optional(),
+    title: z.string().trim().min(1).max(200).optional().describe('New title.'),
+    artist: z.string().trim().min(1).max(200).optional().describe('New artist name.'),
     kind: releaseKindInput.optional(),
-    date: releaseDateInput.nullable().optional(),
+    date: releaseDateInput.nullable().optional().describe('Release day, YYYY-MM-DD; null clears it.'),
     links: releaseLinksInput.optional().describe('Replaces every link.'),
     key_points: keyPointsInput.optional().describe('Replaces every key point.'),
     assets: z.array(releaseAssetInput).max(30).optional().describe('Replaces every asset.'),
-    genre: shortTextInput.nullable().optional(),
-    mood: shortTextInput.nullable().optional(),
-    promo_start: releaseDateInput.nullable().optional(),
-    promo_end: releaseDateInput.nullable().optional(),
+    genre: genreInput.nullable().optional(),
+    mood: shortTextInput.nullable().optional().describe('e.g. "nocturnal, hopeful"; null clears it.'),
+    promo_start: releaseDateInput.nullable().optional().describe('First day of the promo window; null clears it.'),
+    promo_end: releaseDateInput.nullable().optional().describe('Last day of the promo window; null leaves it open.'),
   }),
   output: releaseView,
   example: { release_id: '01900000-0000-7000-8000-000000000000', mood: 'warm, late-night' },

@@ -12,11 +12,11 @@ export const trendingHashtagsTool = defineTool({
   permission: 'content:read',
   keywords: ['hashtags', 'trends', 'what is trending', 'viral'],
   input: z.object({
-    platform: z.enum(PLATFORMS),
+    platform: z.enum(PLATFORMS).describe('instagram, tiktok, facebook, x, pinterest, youtube or snapchat.'),
     category: z.string().trim().min(1).max(100).optional().describe('Only signals of this category (as the feed names it, e.g. "music").'),
     days: z.int().min(1).max(90).default(7).describe('Signals observed in the last this many days count.'),
     include_topics: z.boolean().default(false).describe('Also list topics (phrases), not only hashtags.'),
-    limit: z.int().min(1).max(100).default(20),
+    limit: z.int().min(1).max(100).default(20).describe('How many tags to list.'),
   }),
   output: z.object({
     platform: z.string(),
