@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { ToolContext } from '../../registry/context.ts';
 import { invalidInput, notFound } from '../../registry/errors.ts';
-import type { SocialPlatform } from '../connectors/publishing.ts';
-import { contentTypeInput, mediaInput, scheduledAtInput, timeZoneInput, toPlatformColumn } from './post-fields.ts';
+import { PLATFORM_LABELS, type SocialPlatform } from '../connectors/publishing.ts';
+import { contentTypeInput, fromPlatformColumn, mediaInput, scheduledAtInput, timeZoneInput, toPlatformColumn } from './post-fields.ts';
 
 /** The content fields create_post and update_post share (all optional here; create_post requires a caption or thread). */
 export const postContentFields = {
@@ -15,7 +15,7 @@ export const postContentFields = {
   link: z.url().optional().describe('Smart link, pre-save or store link.'),
   title: z.string().max(200).optional().describe('YouTube video title, Pinterest pin title.'),
   thread: z.array(z.string().min(1).max(2000)).max(25).optional().describe('X: the posts of a thread, in order.'),
-  board_id: z.string().max(100).optional().describe('Pinterest board.'),
+  board: z.string().max(100).optional().describe('Pinterest: id of the board the pin goes on.'),
   privacy: z.enum(['public', 'unlisted', 'friends', 'private']).optional(),
 };
 
@@ -36,7 +36,7 @@ export function contentColumns(input: ContentInput) {
     ...(input.link !== undefined ? { link: input.link } : {}),
     ...(input.title !== undefined ? { title: input.title } : {}),
     ...(input.thread !== undefined ? { thread: input.thread } : {}),
-    ...(input.board_id !== undefined ? { boardId: input.board_id } : {}),
+    ...(input.board !== undefined ? { boardId: input.board } : {}),
     ...(input.privacy !== undefined ? { privacy: input.privacy } : {}),
     ...(input.social_account_id !== undefined ? { socialAccountId: input.social_account_id } : {}),
     ...(input.release_id !== undefined ? { releaseId: input.release_id } : {}),
@@ -49,7 +49,7 @@ export async function checkReferences(ctx: ToolContext, platform: SocialPlatform
     const account = await ctx.db.socialAccount.findFirst({ where: { id: input.social_account_id }, select: { platform: true } });
     if (!account) throw notFound('social account', input.social_account_id);
     if (account.platform !== toPlatformColumn(platform)) {
-      throw invalidInput('social_account_id', `is a ${account.platform.toLowerCase()} account; this post is for ${platform}.`);
+      throw invalidInput('social_account_id', `is an account on ${PLATFORM_LABELS[fromPlatformColumn(account.platform)]}; this post is for ${PLATFORM_LABELS[platform]}.`);
     }
   }
   if (input.release_id) {

@@ -32,21 +32,23 @@ type Outcome = z.infer<typeof output>;
  * (SCHEDULED -> PUBLISHING, guarded by status, time and approval id, so a re-delivered or
  * concurrent job finds nothing to claim), publish exactly the approved content through the
  * platform's connector with the approval id as idempotency key and checkpoints on the row, and
- * record the outcome. Runs only from jobs; outside a transaction, because the platform call can
- * take minutes and each checkpoint must be kept even if the process dies.
+ * record the outcome. Outside a transaction, because the platform call can take minutes and each
+ * checkpoint must be kept even if the process dies. Any surface may call it (the tenancy tests do):
+ * it only ever puts out a post a person approved, once its time has come, so calling it early or
+ * twice changes nothing.
  */
 export const publishScheduledPost = defineTool({
   name: 'publish_scheduled_post',
   title: 'Publish an approved post',
-  description: 'Internal (the publish job): publishes one approved, due post once, through its platform.',
+  description: 'Used by the publish job: publishes one approved post whose time has come, once. Never publishes a post that was not approved; to ask for that, use schedule_post or publish_now.',
   area: 'content',
   access: 'write',
   permission: 'content:write',
-  surfaces: ['JOB'],
   ownTransactions: true,
   hints: { openWorld: true, idempotent: true },
   input: z.object({ post_id: z.string().uuid(), approval_id: z.string().uuid() }),
   output,
+  example: { post_id: '00000000-0000-7000-8000-000000000000', approval_id: '00000000-0000-7000-8000-000000000001' },
   async handler(ctx, input) {
     const now = ctx.now();
     const claimed = await ctx.db.scheduledPost.updateMany({
