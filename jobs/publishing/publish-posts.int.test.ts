@@ -193,6 +193,22 @@ describe('publishing approved posts', () => {
     expect(directMessages()).toHaveLength(1);
   });
 
+  it('resumes a publish whose worker died after claiming it, once the claim is older than the lease', async () => {
+    const postId = await draft();
+    await scheduleAndApprove(postId);
+    // A worker claimed it at 12:00 and died before publishing.
+    await world.database.prisma.scheduledPost.update({ where: { id: postId }, data: { status: 'PUBLISHING', publishClaimedAt: at('2026-12-10T12:00:00Z') } });
+    world.clock.now = at('2026-12-10T12:10:00Z');
+    await world.sweep();
+    expect(world.graph.published).toHaveLength(0);
+    world.clock.now = at('2026-12-10T12:16:00Z');
+    await world.sweep();
+    world.clock.now = at('2026-12-10T12:17:00Z');
+    await world.sweep();
+    expect(world.graph.published).toHaveLength(1);
+    expect((await postRow(postId)).status).toBe('PUBLISHED');
+  });
+
   it('publishes an X thread from its own account', async () => {
     const x = await world.owner.ok<{ social_account_id: string }>('connect_social_account', { platform: 'x', external_account_id: '2244994945', display_name: 'Northside on X', access_token: X_TOKEN });
     const post = await world.owner.ok<{ post_id: string }>('create_post', { platform: 'x', social_account_id: x.social_account_id, content_type: 'thread', thread: ['1/2 Lowtide is out', '2/2 Listen: https://smart.link/lowtide'] });
