@@ -47,6 +47,9 @@ const ClientPage = lazyPage(() => import('./pages/clients/client-page.tsx'));
 const PlaylistsPage = lazyPage(() => import('./pages/playlists/playlists-page.tsx'));
 const ToolFormPage = lazyPage(() => import('./forms/tool-form-page.tsx'));
 const UsagePage = lazyPage(() => import('./pages/usage/usage-page.tsx'));
+const ContentCalendarPage = lazyPage(() => import('./pages/content/calendar/content-calendar-page.tsx'));
+const GeneratorPage = lazyPage(() => import('./pages/content/generator/generator-page.tsx'));
+const PostEditorPage = lazyPage(() => import('./pages/content/editor/post-editor-page.tsx'));
 
 const PAGES: Record<PagePattern, Page> = {
   '/': OverviewPage,
@@ -62,6 +65,9 @@ const PAGES: Record<PagePattern, Page> = {
   '/playlists': PlaylistsPage,
   '/forms/:tool': ToolFormPage,
   '/usage': UsagePage,
+  '/content': ContentCalendarPage,
+  '/content/generate': GeneratorPage,
+  '/content/posts/:id': PostEditorPage,
 };
 
 function resolve(path: string) {

@@ -17,6 +17,9 @@ export const PAGE_PATHS = [
   { pattern: '/clients/:id', title: 'Client' },
   { pattern: '/playlists', title: 'Playlists' },
   { pattern: '/usage', title: 'Assistant usage' },
+  { pattern: '/content', title: 'Content calendar' },
+  { pattern: '/content/generate', title: 'Write posts' },
+  { pattern: '/content/posts/:id', title: 'Post' },
   // One form per write tool, generated from its input schema (web/ui/src/forms).
   { pattern: '/forms/:tool', title: 'Form' },
 ] as const;

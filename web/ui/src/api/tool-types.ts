@@ -14,6 +14,15 @@ import type { listVendors } from '../../../../tools/campaigns/records/list-vendo
 import type { getCampaign } from '../../../../tools/campaigns/records/get-campaign.ts';
 import type { listCampaigns } from '../../../../tools/campaigns/records/list-campaigns.ts';
 import type { listPlaylists } from '../../../../tools/campaigns/records/list-playlists.ts';
+import type { generatePosts } from '../../../../tools/content/generate/generate-posts.ts';
+import type { cancelPost } from '../../../../tools/content/posts/cancel-post.ts';
+import type { createPost } from '../../../../tools/content/posts/create-post.ts';
+import type { listPosts } from '../../../../tools/content/posts/list-posts.ts';
+import type { listSocialAccounts } from '../../../../tools/content/posts/list-social-accounts.ts';
+import type { reschedulePost } from '../../../../tools/content/posts/reschedule-post.ts';
+import type { schedulePost } from '../../../../tools/content/posts/schedule-post.ts';
+import type { updatePost } from '../../../../tools/content/posts/update-post.ts';
+import type { listReleases } from '../../../../tools/content/releases/list-releases.ts';
 import type { dailyDigest } from '../../../../tools/insights/daily-digest.ts';
 import type { performanceTimeline } from '../../../../tools/insights/performance-timeline.ts';
 import type { ToolDefinition } from '../../../../tools/registry/define-tool.ts';
@@ -42,6 +51,15 @@ interface UiTools {
   daily_digest: typeof dailyDigest;
   performance_timeline: typeof performanceTimeline;
   model_usage: typeof modelUsage;
+  list_releases: typeof listReleases;
+  generate_posts: typeof generatePosts;
+  list_posts: typeof listPosts;
+  create_post: typeof createPost;
+  update_post: typeof updatePost;
+  schedule_post: typeof schedulePost;
+  reschedule_post: typeof reschedulePost;
+  cancel_post: typeof cancelPost;
+  list_social_accounts: typeof listSocialAccounts;
 }
 
 export type ToolName = keyof UiTools;

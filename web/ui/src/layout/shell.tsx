@@ -10,6 +10,7 @@ const NAV = [
   { href: '/playlists', label: 'Playlists', permission: 'campaigns:read' },
   { href: '/clients', label: 'Clients', permission: 'campaigns:read' },
   { href: '/attribution', label: 'Attribution', permission: 'attribution:read' },
+  { href: '/content', label: 'Content', permission: 'content:read' },
   { href: '/approvals', label: 'Approvals', permission: 'approvals:read' },
   { href: '/chat', label: 'Chat', permission: null },
   { href: '/usage', label: 'Usage', permission: 'audit:read' },

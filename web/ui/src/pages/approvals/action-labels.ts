@@ -2,6 +2,8 @@
 const ACTION_LABELS: Record<string, string> = {
   commit_allocation: 'Book playlist placements',
   pay_vendor: 'Pay a vendor',
+  schedule_post: 'Schedule a post',
+  publish_now: 'Publish a post now',
 };
 
 export function actionLabel(action: string): string {

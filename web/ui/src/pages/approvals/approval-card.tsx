@@ -5,6 +5,7 @@ import { formatInstant } from '../../components/format.ts';
 import { actionLabel } from './action-labels.ts';
 import { ApprovalAmount, ApprovalEvidence, ApprovalPurpose, headlineOf } from './approval-summary-view.tsx';
 import { ConfirmApprovalDialog } from './confirm-approval-dialog.tsx';
+import { PostApprovalPreview } from './post-approval-preview.tsx';
 
 export type Approval = ToolOutput<'list_approvals'>['rows'][number];
 export type Decision = 'approve' | 'reject';
@@ -51,6 +52,7 @@ function ApprovalContent({ approval, headingId, headline }: { approval: Approval
         <>
           <ApprovalAmount amount={summary.amount} />
           <ApprovalPurpose summary={summary} />
+          <PostApprovalPreview approval={approval} />
           <ApprovalEvidence summary={summary} />
         </>
       ) : <p className="approval-preview">{approval.preview}</p>}

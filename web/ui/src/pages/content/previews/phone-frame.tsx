@@ -1,0 +1,42 @@
+import { useState, type ReactNode } from 'react';
+
+/** A phone's outline around a preview, so Instagram and TikTok posts are judged at the size people see them. */
+export function PhoneFrame({ label, dark = false, children }: { label: string; dark?: boolean; children: ReactNode }) {
+  return (
+    <figure className={`phone ${dark ? 'phone-dark' : ''}`} aria-label={label}>
+      <div className="phone-notch" aria-hidden="true" />
+      <div className="phone-screen">{children}</div>
+    </figure>
+  );
+}
+
+type Media = { url: string; kind: 'image' | 'video'; alt_text?: string };
+
+/**
+ * The post's first picture or video. A picture the browser cannot show (the page's
+ * Content-Security-Policy allows images from Crescendo itself only, and a link may be dead) and a
+ * video (never downloaded just to preview) become a box naming the file and its alt text.
+ */
+export function MediaBox({ media, className, missing }: { media: Media | undefined; className: string; missing: string }) {
+  const [failed, setFailed] = useState<string | null>(null);
+  if (!media) return <div className={`${className} media-missing`}><span>{missing}</span></div>;
+  if (media.kind === 'image' && failed !== media.url) {
+    return <img className={className} src={media.url} alt={media.alt_text ?? ''} loading="lazy" onError={() => setFailed(media.url)} />;
+  }
+  const what = media.kind === 'image' ? 'Image' : 'Video';
+  return (
+    <div className={`${className} media-placeholder`} role="img" aria-label={`${what}: ${media.alt_text || fileName(media.url)}`}>
+      <span className="media-icon" aria-hidden="true">{media.kind === 'image' ? '🖼' : '▶'}</span>
+      <span className="media-name">{fileName(media.url)}</span>
+      {media.alt_text ? <span className="media-alt">{media.alt_text}</span> : null}
+    </div>
+  );
+}
+
+function fileName(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname.split('/').filter(Boolean).pop() ?? url);
+  } catch {
+    return url;
+  }
+}
