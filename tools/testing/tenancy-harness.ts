@@ -26,6 +26,8 @@ export const ID_FACTORIES: Record<string, (prisma: PrismaClient, org: TestOrgani
   placement_id: async (prisma, org) => (await campaignOf(prisma, org)).placementId,
   release_id: async (prisma, org) =>
     (await prisma.release.create({ data: { organizationId: org.id, title: `Release of ${org.slug}`, artistName: 'Artist', kind: 'SINGLE' } })).id,
+  rule_id: async (prisma, org) =>
+    (await prisma.repostRule.create({ data: { organizationId: org.id, name: `Reposts of ${org.slug} ${Math.random()}`, platforms: ['INSTAGRAM'], minScore: 1, maxPerDay: 1 } })).id,
   import_id: async (prisma, org) =>
     (await prisma.dataImport.create({ data: { organizationId: org.id, tool: 'import_streams', status: 'QUEUED', dryRun: false, files: '[]' } })).id,
 };
