@@ -9,7 +9,7 @@ export const whoami = defineTool({
   area: 'access',
   access: 'read',
   permission: 'access:read',
-  keywords: ['my role', 'organisation', 'organization', 'currency', 'time zone', 'permissions'],
+  keywords: ['my role', 'role', 'organisation', 'organization', 'currency', 'time zone', 'permissions', 'what am I allowed', 'can I change', 'read only'],
   input: z.object({}),
   output: z.object({
     organization: z.object({ id: z.string(), slug: z.string(), name: z.string(), base_currency: z.string(), time_zone: z.string() }),

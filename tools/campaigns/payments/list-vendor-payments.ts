@@ -21,6 +21,7 @@ const row = z.object({
 export const listVendorPayments = defineTool({
   name: 'list_vendor_payments',
   title: 'List vendor payments',
+  keywords: ['paid', 'how much have we paid', 'paid so far', 'payments made', 'to whom'],
   description:
     'Payments made to playlist vendors (each through an approved pay_vendor request), newest first: vendor, campaign, amount and currency, reference, when paid, approval id; plus totals per currency over every matching payment. Filter by vendor or campaign. Pending requests are in list_approvals.',
   area: 'campaigns',

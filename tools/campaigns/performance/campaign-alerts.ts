@@ -28,6 +28,7 @@ type Alert = z.infer<typeof alert>;
 export const campaignAlerts = defineTool({
   name: 'campaign_alerts',
   title: 'Campaign alerts',
+  keywords: ['behind', 'behind schedule', 'falling behind', 'late', 'under-delivering placements'],
   description:
     'Problems in active campaigns as of a date: placements under-delivering after a grace period, songs whose latest scrape is stale, songs dropped from a vendor playlist since the previous scrape. Each alert says what to do.',
   area: 'campaigns',
