@@ -218,19 +218,21 @@ describe('publishing approved posts', () => {
     expect((await postRow(post.post_id)).externalPostIds).toHaveLength(2);
   });
 
-  it('never shows a token in outputs, errors, notifications, approval requests or the publish path’s audit rows', async () => {
+  it('never shows a token in outputs, errors, notifications, approval requests or audit rows', async () => {
     world.fake.expiredTokens.add(INSTAGRAM_TOKEN);
     const postId = await draft();
     const now = await world.owner.ok<{ approval_id: string }>('publish_now', { post_id: postId });
     await world.approve(now.approval_id);
     const outputs = [await world.owner.ok('list_social_accounts', {}), await world.owner.ok('list_posts', { from: '2026-12-01', to: '2026-12-31' })];
     const prisma = world.database.prisma;
-    const audit = await prisma.toolCall.findMany({ where: { tool: { not: 'connect_social_account' } } });
+    const audit = await prisma.toolCall.findMany();
     const stored = [outputs, world.notifier.sent, await prisma.approvalRequest.findMany(), await prisma.scheduledPost.findMany(), audit];
     expect(JSON.stringify(stored)).not.toContain(INSTAGRAM_TOKEN);
     const account = await prisma.socialAccount.findUniqueOrThrow({ where: { id: accountId } });
     expect(account.accessTokenEncrypted).toMatch(/^v1\./);
     expect(account.accessTokenEncrypted).not.toContain(INSTAGRAM_TOKEN);
     expect(audit.some((row) => row.tool === 'publish_scheduled_post')).toBe(true);
+    // The connection's own row is there, its tokens redacted.
+    expect(audit.find((row) => row.tool === 'connect_social_account')?.input).toMatchObject({ access_token: '[redacted]' });
   });
 });

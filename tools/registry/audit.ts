@@ -45,3 +45,9 @@ function storableCopy(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [replaceUnstorable(key), storableCopy(item)]));
 }
+
+/** The input with the tool's secret fields replaced, so a token never reaches an audit row. */
+export function withoutSecrets(input: unknown, secretInputs: readonly string[] | undefined): unknown {
+  if (!secretInputs?.length || typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  return Object.fromEntries(Object.entries(input).map(([key, value]) => [key, secretInputs.includes(key) && value !== undefined && value !== null ? '[redacted]' : value]));
+}

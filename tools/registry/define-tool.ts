@@ -47,6 +47,8 @@ export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output 
   keywords?: readonly string[];
   /** The only surfaces it may run from (default: every surface); other surfaces neither list nor run it. */
   surfaces?: readonly Surface[];
+  /** Top-level input fields that carry secrets (an access token): the audit row records them as '[redacted]'. */
+  secretInputs?: readonly string[];
   /** Write tools: how long their transaction may take (default 60 s); bulk imports need more. */
   transactionTimeoutMs?: number;
   /**

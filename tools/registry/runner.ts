@@ -11,6 +11,7 @@ import { answersQuestions, runsOn, type AnyTool } from './define-tool.ts';
 import { conflict, forbidden, ToolError, type FieldIssue, type ToolErrorCode } from './errors.ts';
 import { translateDatabaseError } from './fault-translation.ts';
 import { inputError, issuesError, unstorableTextIssues } from './input-issues.ts';
+import { withoutSecrets } from './audit.ts';
 import { can, type Role } from './roles.ts';
 import { scopeToOrganization, type ScopePrivileges, type TenantClient, type ToolDb } from './tenant-scope.ts';
 
@@ -103,7 +104,8 @@ export class ToolRunner {
 
   private async run(name: string, rawInput: unknown, principal: Principal, approvalId?: string, options: CallOptions = {}): Promise<ToolResult> {
     const startedAt = performance.now();
-    const audit = (result: ToolResult): ToolCallRecord => ({ principal, tool: name, input: rawInput, result, durationMs: Math.round(performance.now() - startedAt) });
+    const auditedInput = withoutSecrets(rawInput, this.deps.catalogue.get(name)?.secretInputs);
+    const audit = (result: ToolResult): ToolCallRecord => ({ principal, tool: name, input: auditedInput, result, durationMs: Math.round(performance.now() - startedAt) });
     let result: ToolResult;
     let audited = false;
     try {

@@ -28,6 +28,12 @@ export const ID_FACTORIES: Record<string, (prisma: PrismaClient, org: TestOrgani
     (await prisma.release.create({ data: { organizationId: org.id, title: `Release of ${org.slug}`, artistName: 'Artist', kind: 'SINGLE' } })).id,
   rule_id: async (prisma, org) =>
     (await prisma.repostRule.create({ data: { organizationId: org.id, name: `Reposts of ${org.slug} ${Math.random()}`, platforms: ['INSTAGRAM'], minScore: 1, maxPerDay: 1 } })).id,
+  social_account_id: async (prisma, org) =>
+    (await prisma.socialAccount.create({
+      data: { organizationId: org.id, platform: 'INSTAGRAM', externalAccountId: `ig-${org.slug}-${Math.random()}`, displayName: `${org.slug} on Instagram`, accessTokenEncrypted: 'v1.test.sealed' },
+    })).id,
+  post_id: async (prisma, org) =>
+    (await prisma.scheduledPost.create({ data: { organizationId: org.id, platform: 'INSTAGRAM', caption: `A post of ${org.slug}` } })).id,
   import_id: async (prisma, org) =>
     (await prisma.dataImport.create({ data: { organizationId: org.id, tool: 'import_streams', status: 'QUEUED', dryRun: false, files: '[]' } })).id,
 };
@@ -57,7 +63,7 @@ async function campaignOf(prisma: PrismaClient, org: TestOrganization) {
 }
 
 /** `*_id` fields that name something outside Crescendo (a Spotify id, a customer of the org's shop), not a record. */
-const EXTERNAL_IDS = new Set(['spotify_playlist_id', 'spotify_track_id', 'track_id', 'customer_id', 'order_id', 'team_id', 'channel_id']);
+const EXTERNAL_IDS = new Set(['spotify_playlist_id', 'spotify_track_id', 'track_id', 'customer_id', 'order_id', 'team_id', 'channel_id', 'external_account_id']);
 
 /** Top-level input fields naming a record: `*_id` and `*_ids`. */
 export function idFieldsOf(tool: AnyTool): string[] {

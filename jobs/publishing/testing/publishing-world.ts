@@ -6,7 +6,7 @@ import { testDeps } from '../../../tools/content/connectors/testing/connector-te
 import { fakeGraphApi, GRAPH_VERSION_PATH, type FakeGraphState } from '../../../tools/content/connectors/testing/fake-graph-api.ts';
 import { startFakeSocialServer, type FakeSocialServer } from '../../../tools/content/connectors/testing/fake-social-server.ts';
 import { fakeX, type FakeXState } from '../../../tools/content/connectors/testing/fake-x.ts';
-import { connectSocialAccount, configureContentServices, POST_TOOLS } from '../../../tools/content/posts/index.ts';
+import { configureContentServices } from '../../../tools/content/posts/index.ts';
 import { ALL_TOOLS, createCatalogue } from '../../../tools/index.ts';
 import { silentLogger } from '../../../tools/registry/context.ts';
 import { ToolRunner, type Principal } from '../../../tools/registry/runner.ts';
@@ -49,11 +49,8 @@ export async function openPublishingWorld(slug: string): Promise<PublishingWorld
   const clock = { now: new Date('2026-12-10T10:00:00Z') };
   const now = () => clock.now;
   const database = await openTestDatabase();
-  const known = new Set(ALL_TOOLS.map((tool) => tool.name));
-  // POST_TOOLS until the content index lists them; connect_social_account waits for secret-input redaction in the audit (see its index entry).
-  const extra = [...POST_TOOLS, connectSocialAccount].filter((tool) => !known.has(tool.name));
   const jobs = new InProcessJobQueue({ retryDelayMs: () => 0 });
-  const runner = new ToolRunner({ prisma: database.prisma, catalogue: createCatalogue([...ALL_TOOLS, ...extra]), jobs, now, log: silentLogger });
+  const runner = new ToolRunner({ prisma: database.prisma, catalogue: createCatalogue(ALL_TOOLS), jobs, now, log: silentLogger });
   const notifier = recordingNotifier();
   jobs.bind({ prisma: database.prisma, runner, log: silentLogger, notifier, now });
   const graphApi = fakeGraphApi(INSTAGRAM_TOKEN);

@@ -15,6 +15,7 @@ export const connectSocialAccount = defineTool({
   permission: 'content:write',
   // Not through a chat (agent, Slack) or an MCP client: a token typed there stays in a transcript.
   surfaces: ['CLI', 'HTTP', 'WEB'],
+  secretInputs: ['access_token', 'refresh_token'],
   input: z.object({
     platform: platformInput,
     external_account_id: z.string().trim().min(1).max(200).describe("The platform's id of the account (Instagram professional account id, Facebook Page id, channel id...)."),

@@ -1,5 +1,6 @@
 import type { AnyTool } from '../../registry/define-tool.ts';
 import { cancelPost } from './cancel-post.ts';
+import { connectSocialAccount } from './connect-social-account.ts';
 import { createPost } from './create-post.ts';
 import { listPosts } from './list-posts.ts';
 import { listSocialAccounts } from './list-social-accounts.ts';
@@ -10,16 +11,11 @@ import { reschedulePost } from './reschedule-post.ts';
 import { schedulePost } from './schedule-post.ts';
 import { updatePost } from './update-post.ts';
 
-export { connectSocialAccount } from './connect-social-account.ts';
 export { configureContentServices, contentServices, type ContentServices } from './content-services.ts';
 export { PUBLISH_POST_JOB, publishJobKey, publishJobPayload } from './post-approval.ts';
 export { PUBLISH_LEASE_MS, MAX_PUBLISH_ATTEMPTS, RETRY_BASE_MS } from './publish-scheduled-post.ts';
 
-/**
- * The content calendar and publishing tools (toolset `content`). connect_social_account is not
- * listed yet: the registry audits a call's raw input, so the token it takes would be stored in the
- * ToolCall row; list it once the audit redacts declared secret inputs.
- */
+/** The content calendar and publishing tools (toolset `content`). */
 export const POST_TOOLS: readonly AnyTool[] = [
   createPost,
   updatePost,
@@ -30,5 +26,6 @@ export const POST_TOOLS: readonly AnyTool[] = [
   listPosts,
   postSuggestions,
   listSocialAccounts,
+  connectSocialAccount,
   publishScheduledPost,
 ];
