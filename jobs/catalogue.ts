@@ -1,3 +1,4 @@
+import { contentAgentJob } from './content-agent/content-agent-job.ts';
 import { campaignAlertsJob } from './handlers/campaign-alerts-job.ts';
 import { dailyDigestJob } from './handlers/daily-digest-job.ts';
 import { executeApprovalJob } from './handlers/execute-approval-job.ts';
@@ -14,7 +15,7 @@ import { fireScheduleJob } from './schedules.ts';
 export type { AnyJob, JobDeps, JobDefinition } from './define-job.ts';
 
 /** Every job Crescendo runs; handlers only call tools (through the runner) and the notifier. */
-export const JOBS: readonly AnyJob[] = [executeApprovalJob, notifyApprovalJob, fireScheduleJob, ingestScrapedJob, weeklyStatsJob, campaignAlertsJob, dailyDigestJob, runImportJob, campaignMilestonesJob, publishSweepJob, publishPostJob];
+export const JOBS: readonly AnyJob[] = [executeApprovalJob, notifyApprovalJob, fireScheduleJob, ingestScrapedJob, weeklyStatsJob, campaignAlertsJob, dailyDigestJob, runImportJob, campaignMilestonesJob, publishSweepJob, publishPostJob, contentAgentJob];
 
 /** A set of job definitions by name: the real catalogue, or the real one plus test jobs. */
 export class JobCatalogue {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDay, todayIn } from '../tools/common/format.ts';
 import { lastCompleteWeek } from '../tools/spend/index.ts';
+import { CONTENT_AGENT_JOB } from './content-agent/content-agent-job.ts';
 import { defineJob } from './define-job.ts';
 import { PUBLISH_SWEEP_JOB, sweepMinute } from './publishing/publish-sweep-job.ts';
 
@@ -53,6 +54,12 @@ export const SCHEDULES: readonly JobSchedule[] = [
     pattern: '0 9 * * *',
     description: "Daily digest of yesterday, at 09:00, to the organisation's bound channels",
     payload: (organization, at) => ({ organizationId: organization.id, date: isoDay(new Date(localDay(organization, at).getTime() - DAY_MS)) }),
+  },
+  {
+    job: CONTENT_AGENT_JOB,
+    pattern: '0 7 * * *',
+    description: "Content agent, daily at 07:00: tomorrow's posts drafted for approval, yesterday's engagement to the alerts channels",
+    payload: (organization, at) => ({ organizationId: organization.id, date: isoDay(localDay(organization, at)) }),
   },
   {
     // A sweep rather than a delayed job per post: queues here take no delay, a moved post needs no
