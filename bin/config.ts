@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { SlackSettings } from '../bots/slack-settings.ts';
+import { PUBLISHING_BASE_URL_VARIABLES, publishingBaseUrls } from '../tools/content/connectors/index.ts';
+import { parseEncryptionKey } from '../tools/common/secrets/token-cipher.ts';
+import type { SocialPlatform } from '../tools/content/connectors/publishing.ts';
 import { DEFAULT_ANTHROPIC_MODEL, ModelConfigError, resolveModelConfig, type ModelConfig } from '../agent/model/model-config.ts';
 
 /**
@@ -31,6 +34,9 @@ const environment = z.object({
   SLACK_SIGNING_SECRET: z.string().optional().describe('Slack signing secret: verifies requests to /slack/events (required with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN is set).'),
   SLACK_APP_TOKEN: z.string().optional().describe('Slack app-level token (xapp-...): Socket Mode, for workspaces that cannot reach a public URL.'),
   SLACK_API_URL: z.string().url().optional().describe('Slack Web API root (default https://slack.com/api/), for proxies and tests.'),
+  CRESCENDO_ENCRYPTION_KEY: z.string().optional().describe('32 random bytes, base64 or hex (`openssl rand -base64 32`): seals stored OAuth tokens; without it no social account can be connected.'),
+  ...Object.fromEntries(Object.values(PUBLISHING_BASE_URL_VARIABLES).map(({ variable, defaultUrl }) =>
+    [variable, z.string().url().optional().describe(`Publishing API root (default ${defaultUrl}), for proxies and tests.`)])),
 });
 
 export type Config = {
@@ -52,6 +58,10 @@ export type Config = {
   operatorToken: string | undefined;
   /** The Slack bot; undefined when SLACK_BOT_TOKEN is not set. */
   slack: SlackSettings | undefined;
+  /** Seals social accounts' tokens; undefined: connecting an account is refused, saying how to set it. */
+  encryptionKey: string | undefined;
+  /** Each publishing platform's API root. */
+  publishingUrls: Record<SocialPlatform, string>;
 };
 
 export class ConfigError extends Error {
@@ -70,6 +80,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { po
     throw new ConfigError(`Invalid environment: ${problems}`);
   }
   const values = parsed.data;
+  if (values.CRESCENDO_ENCRYPTION_KEY) {
+    try {
+      parseEncryptionKey(values.CRESCENDO_ENCRYPTION_KEY);
+    } catch (error) {
+      throw new ConfigError(`Invalid environment: ${(error as Error).message}`);
+    }
+  }
   const port = overrides.port ?? values.PORT;
   return {
     dataDir: resolve(values.CRESCENDO_DATA_DIR),
@@ -84,6 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { po
     ingestDir: values.CRESCENDO_INGEST_DIR === undefined ? undefined : resolve(values.CRESCENDO_INGEST_DIR),
     operatorToken: values.CRESCENDO_OPERATOR_TOKEN,
     slack: slackSettings(values),
+    encryptionKey: values.CRESCENDO_ENCRYPTION_KEY,
+    publishingUrls: publishingBaseUrls(present),
   };
 }
 

@@ -1,5 +1,8 @@
 import { join } from 'node:path';
 import { createAgent, type Agent } from '../agent/create-agent.ts';
+import { createTokenCipher } from '../tools/common/secrets/token-cipher.ts';
+import { createPublishingClients } from '../tools/content/connectors/index.ts';
+import { configureContentServices } from '../tools/content/posts/index.ts';
 import { agentModelFromConfig } from '../agent/model/agent-model.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { migrate } from '../db/migrate/migrate.ts';
@@ -57,6 +60,7 @@ export async function openRuntime(config: Config, options: { migrate?: boolean; 
     return base ? `${base}/approvals/${id}` : null;
   };
   const model = agentModelFromConfig(config.model, log);
+  configureContentServices({ cipher: createTokenCipher(config.encryptionKey), publishing: createPublishingClients(config.publishingUrls) });
   const runner = new ToolRunner({ prisma: database.prisma, catalogue: createCatalogue(), jobs, log, approvalUrl: approveUrl, llm: model?.languageModel });
   const jobDeps: Omit<JobDeps, 'jobs'> = {
     prisma: database.prisma,
