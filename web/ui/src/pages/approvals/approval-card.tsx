@@ -5,7 +5,7 @@ import { formatInstant } from '../../components/format.ts';
 import { actionLabel } from './action-labels.ts';
 import { ApprovalAmount, ApprovalEvidence, ApprovalPurpose, headlineOf } from './approval-summary-view.tsx';
 import { ConfirmApprovalDialog } from './confirm-approval-dialog.tsx';
-import { PostApprovalPreview } from './post-approval-preview.tsx';
+import { POST_ACTIONS, PostApprovalPreview } from './post-approval-preview.tsx';
 
 export type Approval = ToolOutput<'list_approvals'>['rows'][number];
 export type Decision = 'approve' | 'reject';
@@ -53,7 +53,8 @@ function ApprovalContent({ approval, headingId, headline }: { approval: Approval
           <ApprovalAmount amount={summary.amount} />
           <ApprovalPurpose summary={summary} />
           <PostApprovalPreview approval={approval} />
-          <ApprovalEvidence summary={summary} />
+          {/* A post's text is read in its preview just above; the facts keep where, when and which version. */}
+          <ApprovalEvidence summary={POST_ACTIONS.has(approval.action) ? { ...summary, evidence: summary.evidence.filter((fact) => fact.label !== 'Text') } : summary} />
         </>
       ) : <p className="approval-preview">{approval.preview}</p>}
       <RequestedBy approval={approval} />

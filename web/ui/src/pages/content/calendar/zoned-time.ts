@@ -54,3 +54,12 @@ export function localTimeOf(iso: string | null, timeZone: string): string {
   const parts = zonedParts(iso, timeZone);
   return `${parts.day}T${clock(parts.hour, parts.minute)}`;
 }
+
+const wallClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** "2026-12-12T18:00" in `timeZone` as the tools word a time: "Sat, 12 Dec 2026, 18:00 (Europe/London)". */
+export function describeLocalTime(localTime: string, timeZone: string): string | null {
+  if (!localTime) return null;
+  const wall = Date.parse(`${localTime.length === 16 ? `${localTime}:00` : localTime}Z`);
+  return Number.isNaN(wall) ? null : `${wallClock.format(new Date(wall))} (${timeZone})`;
+}

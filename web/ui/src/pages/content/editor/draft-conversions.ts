@@ -23,7 +23,7 @@ type Release = ToolOutput<'list_releases'>['rows'][number];
 /** A stored post as the editor holds it (title, thread and media items are not in the post tools' answer yet). */
 export function draftFromPost(post: StoredPost): PostDraft {
   const platform: Platform = isPlatform(post.platform) ? post.platform : 'instagram';
-  return { ...emptyDraft(platform), contentType: post.content_type, caption: post.caption, hashtags: post.hashtags, link: post.link ?? '', account: post.account };
+  return { ...emptyDraft(platform), contentType: post.content_type, caption: post.caption, hashtags: post.hashtags, link: post.link ?? '', account: post.account, mediaCount: post.media_count };
 }
 
 // The release asset each platform's draft is stored with (tools/content/generate/draft-to-post.ts).

@@ -8,7 +8,7 @@ import { PageHeader, Panel } from '../../../components/layout-parts.tsx';
 import { Loaded } from '../../../components/states.tsx';
 import { Link } from '../../../router.tsx';
 import { statusLabel } from '../calendar/calendar-post.ts';
-import { localTimeOf } from '../calendar/zoned-time.ts';
+import { describeLocalTime, localTimeOf } from '../calendar/zoned-time.ts';
 import { platformLabel } from '../platforms.ts';
 import { saveAndSchedule, savePost } from '../post-actions.ts';
 import { PostPreview } from '../previews/post-preview.tsx';
@@ -113,7 +113,7 @@ function PostEditor({ stored, onSaved }: { stored: StoredPost; onSaved(): void }
           ) : null}
         </Panel>
         <Panel title="Preview" className="preview-panel">
-          <PostPreview post={draft} when={choice.localTime ? `${choice.localTime.replace('T', ' ')} (${timeZone})` : null} />
+          <PostPreview post={choice.accountName ? { ...draft, account: choice.accountName } : draft} when={describeLocalTime(choice.localTime, timeZone)} />
         </Panel>
       </div>
     </>

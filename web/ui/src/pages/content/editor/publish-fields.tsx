@@ -4,6 +4,8 @@ import { platformLabel, type Platform } from '../platforms.ts';
 
 export interface PublishChoice {
   accountId: string;
+  /** The chosen account's display name, for the preview. */
+  accountName?: string;
   /** YYYY-MM-DDTHH:MM in the organisation's time zone; empty when not chosen. */
   localTime: string;
 }
@@ -17,7 +19,7 @@ export function PublishFields({ platform, timeZone, value, onChange }: { platfor
     <div className="generator-row">
       <label className="field" htmlFor={ids.account}>
         {platformLabel(platform)} account
-        <select id={ids.account} value={value.accountId} onChange={(event) => onChange({ ...value, accountId: event.target.value })}>
+        <select id={ids.account} value={value.accountId} onChange={(event) => onChange({ ...value, accountId: event.target.value, accountName: options.find((account) => account.social_account_id === event.target.value)?.display_name })}>
           <option value="">{accounts.state === 'loading' ? 'Loading accounts…' : options.length ? 'Choose an account' : 'No account connected'}</option>
           {options.map((account) => (
             <option key={account.social_account_id} value={account.social_account_id} disabled={account.status !== 'connected'}>

@@ -4,6 +4,7 @@ import type { ToolOutput } from '../../../api/tool-types.ts';
 import { useMe } from '../../../auth/organization.tsx';
 import { useApi } from '../../../auth/session.tsx';
 import { Link } from '../../../router.tsx';
+import { describeLocalTime } from '../calendar/zoned-time.ts';
 import { draftFromGenerated, draftSuggestions, type GeneratedDraft } from '../editor/draft-conversions.ts';
 import { PostFields } from '../editor/post-fields.tsx';
 import { isOver, limitCounts } from '../editor/post-limits.ts';
@@ -70,7 +71,7 @@ export function DraftCard({ generated, release }: { generated: GeneratedDraft; r
           </details>
         ) : null}
       </div>
-      <PostPreview post={draft} when={choice.localTime ? `${choice.localTime.replace('T', ' ')} (${timeZone})` : null} />
+      <PostPreview post={choice.accountName ? { ...draft, account: choice.accountName } : draft} when={describeLocalTime(choice.localTime, timeZone)} />
     </article>
   );
 }

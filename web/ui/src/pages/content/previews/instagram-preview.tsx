@@ -1,6 +1,6 @@
 import { postedCaption } from '../../../../../../tools/content/writing/hashtags.ts';
-import type { PostDraft } from '../post-draft.ts';
-import { MediaBox, PhoneFrame } from './phone-frame.tsx';
+import { missingMedia, type PostDraft } from '../post-draft.ts';
+import { ActionIcons, MediaBox, PhoneFrame } from './phone-frame.tsx';
 import { handleOf, RichText } from './rich-text.tsx';
 
 /** An Instagram feed post on a phone: account, square picture, actions, caption with its hashtags. */
@@ -13,8 +13,8 @@ export function InstagramPreview({ post }: { post: PostDraft }) {
         <span className="avatar" aria-hidden="true" />
         <strong>{handle}</strong>
       </div>
-      <MediaBox media={post.media[0]} className="ig-media" missing="No picture yet: Instagram needs one" />
-      <div className="ig-actions" aria-hidden="true">♡ 💬 ➤</div>
+      <MediaBox media={post.media[0]} className="ig-media" missing={missingMedia(post, 'No picture yet: Instagram needs one')} />
+      <ActionIcons className="ig-actions" />
       <p className="ig-caption">
         <strong>{handle}</strong> <RichText text={postedCaption(post.caption, post.hashtags)} />
       </p>

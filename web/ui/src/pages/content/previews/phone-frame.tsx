@@ -40,3 +40,14 @@ function fileName(url: string): string {
     return url;
   }
 }
+
+/** Like, comment and share, drawn (not emoji, which not every system has a font for). */
+export function ActionIcons({ className }: { className: string }) {
+  return (
+    <div className={className} aria-hidden="true">
+      <svg viewBox="0 0 24 24" width="22" height="22"><path d="M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10z" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" /></svg>
+      <svg viewBox="0 0 24 24" width="22" height="22"><path d="M4 12a8 8 0 1 1 3.5 6.6L4 20l1.3-3.6A8 8 0 0 1 4 12z" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" /></svg>
+      <svg viewBox="0 0 24 24" width="22" height="22"><path d="M21 3 3 10l7 3 3 7 8-17zM10 13l5-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" /></svg>
+    </div>
+  );
+}
