@@ -44,6 +44,11 @@ export const decideApproval = defineTool({
       throw conflict(`This request was already decided (it is ${current.status.toLowerCase()}).`);
     }
     const updated = await ctx.db.approvalRequest.findUniqueOrThrow({ where: { id: request.id } });
+    const action = ctx.catalogue.get(request.action);
+    if (!approved && action?.onRejected) {
+      const payload = action.input.safeParse(request.payload);
+      if (payload.success) await action.onRejected(ctx, payload.data, input.comment ?? null);
+    }
     if (approved) ctx.jobs.enqueue({ name: EXECUTE_APPROVAL_JOB, payload: { approvalId: request.id, organizationId: ctx.orgId }, key: executionJobKey(updated) });
     const [view] = await toApprovalViews(ctx, [updated]);
     return view!;

@@ -90,6 +90,11 @@ export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output 
    * of 283.26 USD recorded"), from its stored result; never ids.
    */
   outcome?: (result: z.output<Output>) => string;
+  /**
+   * Approval tools: what a rejection changes in the records the request is about (a post waiting for
+   * approval goes back to draft), in the decision's transaction, as the approver. `comment` is theirs.
+   */
+  onRejected?: (ctx: ToolContext, input: z.output<Input>, comment: string | null) => Promise<void>;
   handler: (ctx: ToolContext, input: z.output<Input>) => Promise<z.input<Output>>;
 }
 

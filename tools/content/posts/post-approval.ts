@@ -40,6 +40,14 @@ export async function postForApproval(ctx: ToolContext, postId: string): Promise
   return post as PostRow & { socialAccount: NonNullable<PostRow['socialAccount']> };
 }
 
+/** A rejected request sends its post back to draft, saying why; an approved (scheduled) post keeps its earlier approval. */
+export async function returnToDraft(ctx: ToolContext, postId: string, comment: string | null): Promise<void> {
+  await ctx.db.scheduledPost.updateMany({
+    where: { id: postId, status: 'PENDING_APPROVAL' },
+    data: { status: 'DRAFT', error: `Approval rejected${comment ? `: ${comment}` : ''}. Edit it and schedule it again.` },
+  });
+}
+
 /** Filing (and a request returned to pending) puts the post in pending_approval; an approved post keeps its approval until the new one runs. */
 export async function enterPendingApproval(ctx: ToolContext, post: PostRow, time?: { at: Date; timeZone: string }): Promise<PostRow> {
   const stillApproved = post.status === 'SCHEDULED';

@@ -90,6 +90,17 @@ describe('content calendar tools', () => {
     expect(await world.owner.fails('reschedule_post', { post_id: post.post_id, scheduled_at: '2026-12-12T09:00' })).toMatchObject({ code: 'conflict' });
   });
 
+  it('a rejected request sends its post back to draft with the approver\'s reason; scheduling again files a new request', async () => {
+    const post = await world.owner.ok<{ post_id: string }>('create_post', { platform: 'instagram', social_account_id: accountId, caption: 'Not yet', scheduled_at: '2026-12-14T11:00:00Z' });
+    const pending = await world.owner.ok<{ approval_id: string }>('schedule_post', { post_id: post.post_id });
+    await world.approver.ok('decide_approval', { approval_id: pending.approval_id, decision: 'reject', comment: 'Wait for the video' });
+    const row = await world.database.prisma.scheduledPost.findUniqueOrThrow({ where: { id: post.post_id } });
+    expect(row).toMatchObject({ status: 'DRAFT', error: 'Approval rejected: Wait for the video. Edit it and schedule it again.' });
+    const again = await world.owner.ok<{ approval_id: string }>('schedule_post', { post_id: post.post_id });
+    expect(again.approval_id).not.toBe(pending.approval_id);
+    expect((await world.database.prisma.scheduledPost.findUniqueOrThrow({ where: { id: post.post_id } })).status).toBe('PENDING_APPROVAL');
+  });
+
   it('refuses to file an approval for a post without an account or a time', async () => {
     const noAccount = await world.owner.ok<{ post_id: string }>('create_post', { platform: 'facebook', caption: 'No account', scheduled_at: '2026-12-20T10:00:00Z' });
     expect(await world.owner.fails('schedule_post', { post_id: noAccount.post_id })).toMatchObject({ code: 'invalid_input' });

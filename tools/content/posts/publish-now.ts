@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../../registry/define-tool.ts';
-import { approvalFacts, approvalPreview, approvalSummary, approvedOutcome, approvedPostOutput, approvePost, enterPendingApproval, postForApproval } from './post-approval.ts';
+import { approvalFacts, approvalPreview, approvalSummary, approvedOutcome, approvedPostOutput, approvePost, enterPendingApproval, postForApproval, returnToDraft } from './post-approval.ts';
 import { loadPost } from './post-view.ts';
 
 export const publishNow = defineTool({
@@ -26,5 +26,6 @@ export const publishNow = defineTool({
     return approvalSummary(ctx, await loadPost(ctx, request.post_id), 'now');
   },
   outcome: approvedOutcome,
+  onRejected: (ctx, request, comment) => returnToDraft(ctx, request.post_id, comment),
   handler: (ctx, request) => approvePost(ctx, request.post_id, 'now'),
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineTool } from '../../registry/define-tool.ts';
 import { conflict } from '../../registry/errors.ts';
 import type { ToolContext } from '../../registry/context.ts';
-import { approvalFacts, approvalPreview, approvalSummary, approvedOutcome, approvedPostOutput, approvePost, enterPendingApproval, postForApproval } from './post-approval.ts';
+import { approvalFacts, approvalPreview, approvalSummary, approvedOutcome, approvedPostOutput, approvePost, enterPendingApproval, postForApproval, returnToDraft } from './post-approval.ts';
 import { resolveScheduledAt, scheduledAtInput, timeZoneInput } from './post-fields.ts';
 import { loadPost } from './post-view.ts';
 
@@ -36,6 +36,7 @@ export const schedulePost = defineTool({
     return approvalSummary(ctx, await loadPost(ctx, request.post_id), 'schedule');
   },
   outcome: approvedOutcome,
+  onRejected: (ctx, request, comment) => returnToDraft(ctx, request.post_id, comment),
   handler: (ctx, request) => approvePost(ctx, request.post_id, 'schedule'),
 });
 
