@@ -10,6 +10,8 @@ const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export interface EmbeddedApp {
   base: string;
   token: string;
+  /** Its CRESCENDO_DATA_DIR: a `crescendo` command run with it attaches to this server (e.g. `token create`). */
+  dataDir: string;
   output(): string;
   stop(): Promise<void>;
 }
@@ -57,7 +59,7 @@ export async function startEmbeddedApp(env: Record<string, string>, timeoutMs = 
   for (;;) {
     const token = /admin token for "demo"[^:]*: (cre_\S+)/.exec(output)?.[1];
     const base = /web UI\s+(http:\/\/\S+?)\/\s/.exec(output)?.[1];
-    if (token && base) return { base, token, output: () => output, stop };
+    if (token && base) return { base, token, dataDir, output: () => output, stop };
     if (child.exitCode !== null || Date.now() - started > timeoutMs) {
       await stop();
       throw new Error(`crescendo start did not come up (exit ${child.exitCode}):\n${output}`);
