@@ -17,6 +17,7 @@ export async function noPostPublishedWithoutApproval({ prisma, orgId }: Pick<Ver
   const out = await prisma.scheduledPost.findMany({
     where: { organizationId: orgId, OR: [{ status: { in: ['PUBLISHING', 'PUBLISHED'] } }, { publishedAt: { not: null } }, { externalPostId: { not: null } }] },
     select: { id: true, status: true, approvalRequestId: true },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
   const publishCalls = await prisma.toolCall.findMany({ where: { organizationId: orgId, tool: 'publish_scheduled_post', outcome: 'OK' }, select: { input: true } });
   const calledFor = publishCalls.map((call) => String((call.input as Row | null)?.post_id ?? ''));
