@@ -3,8 +3,7 @@ import { scriptedModel, type ScriptedStep } from '../../agent/testing/scripted-m
 import type { Database } from '../../db/database.ts';
 import type { SocialPlatform } from '../../db/generated/prisma/enums.ts';
 import { openTestDatabase } from '../../db/testing/test-database.ts';
-import { POST_TOOLS } from '../../tools/content/posts/index.ts';
-import { ALL_TOOLS, createCatalogue } from '../../tools/index.ts';
+import { createCatalogue } from '../../tools/index.ts';
 import { silentLogger, type Logger } from '../../tools/registry/context.ts';
 import { ToolRunner } from '../../tools/registry/runner.ts';
 import { createTestOrganization, type TestOrganization } from '../../tools/testing/fixtures.ts';
@@ -20,10 +19,9 @@ const answer = (drafts: unknown[]): ScriptedStep => ({ text: JSON.stringify({ dr
 const instagramDraft = { caption: 'night drive. out friday.', hashtags: ['newmusicfriday'], image_suggestion: 'The cover', best_time: 'Friday 18:00' };
 const tiktokDraft = { caption: 'pov: the last song on the drive home', hashtags: ['nightdrive', 'indiepop', 'altpop'], sound_suggestions: ['Night Drive'], video_ideas: ['dashboard lights', 'empty road', 'singing along'] };
 
-/** The real catalogue (the post tools added while the content index does not list them), the in-process queue and a recording notifier. */
+/** The real catalogue and in-process queue, the configured model playing `steps` (none: no model), and a recording notifier. */
 function world(database: Database, steps: ScriptedStep[] | null) {
-  const known = new Set(ALL_TOOLS.map((tool) => tool.name));
-  const catalogue = createCatalogue([...ALL_TOOLS, ...POST_TOOLS.filter((tool) => !known.has(tool.name))]);
+  const catalogue = createCatalogue();
   const model = steps ? scriptedModel(steps) : null;
   const jobs = new InProcessJobQueue({ retryDelayMs: () => 0 });
   const runner = new ToolRunner({ prisma: database.prisma, catalogue, jobs, now: () => NOW, log: silentLogger, ...(model ? { llm: model } : {}) });
