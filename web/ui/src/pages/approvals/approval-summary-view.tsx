@@ -19,8 +19,8 @@ export function ApprovalPurpose({ summary }: { summary: Summary }) {
   if (!summary.campaign && summary.songs.length === 0) return null;
   return (
     <p className="approval-purpose">
-      {summary.campaign ? <>For <Link href={`/campaigns/${summary.campaign.id}`}>{summary.campaign.name}</Link></> : 'For no campaign in particular'}
-      {summary.songs.length ? <> · {summary.songs.map((song, index) => (
+      {summary.campaign ? <>For <Link href={`/campaigns/${summary.campaign.id}`}>{summary.campaign.name}</Link></> : summary.songs.length ? 'For' : 'For no campaign in particular'}
+      {summary.songs.length ? <>{summary.campaign ? ' · ' : ' '}{summary.songs.map((song, index) => (
         <span key={`${song.title}-${index}`} className="approval-song">{index ? ', ' : ''}“{song.title}” by {song.artist}</span>
       ))}</> : null}
     </p>

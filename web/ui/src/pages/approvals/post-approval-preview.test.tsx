@@ -31,6 +31,9 @@ describe('post approvals in the inbox', () => {
     expect(phone.querySelector('.ig-caption')!.textContent).toBe('lunavega Lowtide is out now\n\n#newmusic');
     expect(phone.querySelector('img')!.getAttribute('src')).toBe('https://cdn.example/lowtide.jpg');
     expect(document.querySelector('.preview-when')!.textContent).toBe(`Publishes ${WHEN}`);
+    expect(document.querySelector('.approval-purpose')!.textContent).toBe('For “Lowtide” by Luna Vega');
+    // The text is read in the preview; the facts keep where, when and which version.
+    expect([...document.querySelectorAll('.approval-fact dt')].map((term) => term.textContent)).toEqual(['Platform', 'Account', 'When', 'Image', 'Content version']);
     expect(screen.getByRole('button', { name: 'Approve' })).toBeTruthy();
   });
 

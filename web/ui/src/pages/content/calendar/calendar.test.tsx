@@ -14,7 +14,7 @@ const ZONE = 'Europe/London';
 const posts = [
   calendarPost(),
   calendarPost({ post_id: 'post-2', platform: 'tiktok', content_type: 'video', caption: 'POV: the tide goes out', status: 'scheduled', scheduled_at: '2026-12-11T09:30:00.000Z' }),
-  calendarPost({ post_id: 'post-3', platform: 'x', caption: 'Thread', status: 'published', scheduled_at: '2026-12-02T12:00:00.000Z' }),
+  calendarPost({ post_id: 'post-3', platform: 'x', caption: 'Thread', status: 'published', scheduled_at: '2026-12-02T12:00:00.000Z', external_url: 'https://x.com/lunavega/status/1' }),
 ];
 
 /** A fake drag: the data a chip puts on dragstart, read back on drop. */
@@ -63,6 +63,8 @@ describe('CalendarGrid', () => {
     // A published post stays where it is.
     const published = screen.getByRole('link', { name: /^X post at 12:00, published/ });
     expect(published.getAttribute('draggable')).toBe('false');
+    expect(published.getAttribute('href')).toBe('https://x.com/lunavega/status/1');
+    expect(published.getAttribute('target')).toBe('_blank');
     expect(chips[1]!.getAttribute('draggable')).toBe('true');
   });
 

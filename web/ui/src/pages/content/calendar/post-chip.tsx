@@ -1,4 +1,5 @@
-import type { CSSProperties, DragEvent, KeyboardEvent } from 'react';
+import type { AnchorHTMLAttributes, CSSProperties, DragEvent, KeyboardEvent } from 'react';
+import { safeLinkHref } from '../../../components/safe-link.ts';
 import { Link } from '../../../router.tsx';
 import { platformColour, PLATFORM_SHORT, isPlatform } from '../platforms.ts';
 import { chipLabel, isMovable, type CalendarPost } from './calendar-post.ts';
@@ -36,9 +37,12 @@ export function PostChip({ post, timeZone, saving, onKeyboardMove }: {
     onKeyboardMove!(post, move);
   }
 
+  // A published post can no longer be edited: it opens where it was published instead.
+  const href = post.status === 'published' && post.external_url ? safeLinkHref(post.external_url) : null;
+  const Anchor = href ? ExternalAnchor : Link;
   return (
-    <Link
-      href={`/content/posts/${post.post_id}`}
+    <Anchor
+      href={href ?? `/content/posts/${post.post_id}`}
       className={`post-chip status-${post.status} ${saving ? 'chip-saving' : ''}`}
       style={{ '--platform': colour } as CSSProperties}
       data-platform={post.platform}
@@ -53,6 +57,10 @@ export function PostChip({ post, timeZone, saving, onKeyboardMove }: {
       {time ? <span className="chip-time">{clock(time.hour, time.minute)}</span> : null}
       <span className="chip-platform">{isPlatform(post.platform) ? PLATFORM_SHORT[post.platform] : post.platform}</span>
       <span className="chip-text">{post.caption}</span>
-    </Link>
+    </Anchor>
   );
+}
+
+function ExternalAnchor(props: AnchorHTMLAttributes<HTMLAnchorElement>) {
+  return <a {...props} target="_blank" rel="noreferrer noopener" />;
 }

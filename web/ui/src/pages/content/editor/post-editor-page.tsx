@@ -5,7 +5,7 @@ import { useTool } from '../../../api/use-tool.ts';
 import { useMe } from '../../../auth/organization.tsx';
 import { useApi } from '../../../auth/session.tsx';
 import { PageHeader, Panel } from '../../../components/layout-parts.tsx';
-import { Loaded } from '../../../components/states.tsx';
+import { Empty, Loaded } from '../../../components/states.tsx';
 import { Link } from '../../../router.tsx';
 import { statusLabel } from '../calendar/calendar-post.ts';
 import { describeLocalTime, localTimeOf } from '../calendar/zoned-time.ts';
@@ -31,9 +31,12 @@ export default function PostEditorPage({ params }: { params: Record<string, stri
   return (
     <>
       <p className="back-link"><Link href="/content">← Content calendar</Link></p>
-      <Loaded result={post} label="Loading the post">
+      {post.state === 'error' && post.error.code === 'conflict' ? (
+        // update_post refuses a post being published or published: say so, not "could not be loaded".
+        <Empty title="This post can no longer be edited">{post.error.message}</Empty>
+      ) : <Loaded result={post} label="Loading the post">
         {(stored) => <PostEditor key={`${stored.content_version}-${stored.status}-${stored.scheduled_at}`} stored={stored} onSaved={post.reload} />}
-      </Loaded>
+      </Loaded>}
     </>
   );
 }
