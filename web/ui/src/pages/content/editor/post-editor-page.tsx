@@ -92,7 +92,8 @@ function PostEditor({ stored, onSaved }: { stored: StoredPost; onSaved(): void }
         <span className={`badge status-${stored.status}`}>{statusLabel(stored.status)}</span>{' '}
         {stored.local_time ? `Publishes ${stored.local_time}` : 'No time set yet'}{stored.account ? ` · ${stored.account}` : ''}
       </>} />
-      {stored.error ? <p className="state-error" role="alert">The platform said: {stored.error}</p> : null}
+      {/* A failed post keeps the platform's words; a rejected one, back in draft, the approver's. */}
+      {stored.error ? <p className="state-error" role="alert">{stored.status === 'failed' ? `The platform said: ${stored.error}` : stored.error}</p> : null}
       <div className="post-editor">
         <Panel title="Post">
           <fieldset disabled={!editable || busy} className="post-fields" style={{ border: 0, padding: 0, margin: 0 }}>
