@@ -28,6 +28,8 @@ type StoredPost = ToolOutput<'update_post'>;
 export default function PostEditorPage({ params }: { params: Record<string, string> }) {
   const postId = params.id!;
   const post = useTool('update_post', { post_id: postId });
+  // Kept here: a save reloads the post, which starts the editor afresh, and the answer must stay in view.
+  const [result, setResult] = useState<EditorResult | null>(null);
   return (
     <>
       <p className="back-link"><Link href="/content">← Content calendar</Link></p>
@@ -35,20 +37,25 @@ export default function PostEditorPage({ params }: { params: Record<string, stri
         // update_post refuses a post being published or published: say so, not "could not be loaded".
         <Empty title="This post can no longer be edited">{post.error.message}</Empty>
       ) : <Loaded result={post} label="Loading the post">
-        {(stored) => <PostEditor key={`${stored.content_version}-${stored.status}-${stored.scheduled_at}`} stored={stored} onSaved={post.reload} />}
+        {(stored) => <PostEditor key={`${stored.content_version}-${stored.status}-${stored.scheduled_at}`} stored={stored} onSaved={post.reload} result={result} onResult={setResult} />}
       </Loaded>}
     </>
   );
 }
 
-function PostEditor({ stored, onSaved }: { stored: StoredPost; onSaved(): void }) {
+interface EditorResult {
+  tone: 'done' | 'failed';
+  text: string;
+  approvalId?: string;
+}
+
+function PostEditor({ stored, onSaved, result, onResult: setResult }: { stored: StoredPost; onSaved(): void; result: EditorResult | null; onResult(result: EditorResult | null): void }) {
   const api = useApi();
   const timeZone = useMe().organization.time_zone;
   const before = draftFromPost(stored);
   const [draft, setDraft] = useState(before);
   const [choice, setChoice] = useState<PublishChoice>({ accountId: stored.social_account_id ?? '', localTime: localTimeOf(stored.scheduled_at, timeZone) });
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ tone: 'done' | 'failed'; text: string; approvalId?: string } | null>(null);
   const over = limitCounts(draft.platform, draft).filter(isOver);
   const editable = !['publishing', 'published'].includes(stored.status);
   const timeChanged = choice.localTime !== localTimeOf(stored.scheduled_at, timeZone);
