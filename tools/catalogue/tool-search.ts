@@ -4,7 +4,7 @@ import type { AnyTool } from '../registry/define-tool.ts';
 
 /** Words that say nothing about which tool is meant. */
 const STOP_WORDS = new Set(
-  'a an and are as at be by can do does for from get give how i in is it me my of on or our show the their them there this to us we what when which who why will with you your please tell list all any'.split(' '),
+  'a an and are as at be by can do does for from get give how i in is it me my of on or our show the their them there this to us we what when which who why will with you your please tell all any'.split(' '),
 );
 
 /** Words marketers use for the same thing; each maps to the words the tools' texts use. */
