@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import { useEffect, useRef, type CSSProperties } from 'react';
 import { addDays } from '../../../components/calendar-days.ts';
 import { Link } from '../../../router.tsx';
 import { platformColour, platformLabel } from '../platforms.ts';
@@ -41,6 +41,14 @@ export function CalendarGrid(props: CalendarGridProps) {
   const { view, posts, timeZone, onMove } = props;
   const byDay = placed(posts, timeZone);
   const byId = new Map(posts.map((post) => [post.post_id, post]));
+  const timeGrid = useRef<HTMLDivElement>(null);
+  // Hours scroll inside the grid: open on the working day (07:00) rather than at midnight.
+  useEffect(() => {
+    const grid = timeGrid.current;
+    const morning = grid?.querySelector<HTMLElement>('.cal-time-row[data-hour="7"]');
+    const head = grid?.querySelector<HTMLElement>('.cal-time-head');
+    if (grid && morning) grid.scrollTop = morning.offsetTop - (head?.offsetHeight ?? 0);
+  }, [view]);
 
   /** To `day` (and `hour`), keeping the rest of the post's time. */
   function moveTo(postId: string, day: string, hour?: number) {
@@ -99,13 +107,13 @@ export function CalendarGrid(props: CalendarGridProps) {
 
   const days = view === 'week' ? weekDays(props.anchor) : [props.anchor];
   return (
-    <div className={`cal-time cal-time-${days.length}`} role="grid" aria-label={view === 'week' ? 'Week' : 'Day'}>
+    <div ref={timeGrid} className={`cal-time cal-time-${days.length}`} role="grid" aria-label={view === 'week' ? 'Week' : 'Day'}>
       <div className="cal-time-row cal-time-head" role="row">
         <div className="cal-hour" role="columnheader"><span className="sr-only">Hour</span></div>
         {days.map((day) => <div key={day} role="columnheader" className={`cal-time-day ${day === props.today ? 'cal-today' : ''}`}>{dayShort(day)}</div>)}
       </div>
       {HOURS.map((hour) => (
-        <div key={hour} className="cal-time-row" role="row">
+        <div key={hour} className="cal-time-row" role="row" data-hour={hour}>
           <div className="cal-hour" role="rowheader">{clock(hour, 0)}</div>
           {days.map((day) => {
             const items = (byDay.get(day) ?? []).filter((item) => item.hour === hour);
