@@ -37,6 +37,12 @@ export interface JobDefinition<Payload extends OrganizationPayload = Organizatio
   /** Jobs with the same key run once (BullMQ jobId); undefined: every enqueue runs. */
   key(payload: z.output<Payload>): string | undefined;
   run(deps: JobDeps, payload: z.output<Payload>): Promise<unknown>;
+  /**
+   * Frequent sweeps: whether a successful run did anything worth a JobRun row (a minute's sweep that
+   * found nothing leaves none, or the table would grow by thousands of rows a day per organisation).
+   * Failures are always recorded. Default: every run is recorded.
+   */
+  recordsRun?(result: unknown): boolean;
 }
 
 // Handlers differ in their payloads; queues handle them uniformly through this alias.

@@ -27,6 +27,7 @@ export interface JobAttempt {
  * outcome: a failed write is logged and the job runs (or fails) as it would have.
  */
 export async function runRecorded(deps: JobDeps, attempt: JobAttempt): Promise<unknown> {
+  if (attempt.job.recordsRun) return runRecordedAfterwards(deps, attempt, attempt.job.recordsRun);
   const started = Date.now();
   const runId = await startRun(deps.prisma, deps.log, attempt, new Date(started));
   try {
@@ -35,6 +36,21 @@ export async function runRecorded(deps: JobDeps, attempt: JobAttempt): Promise<u
     return result;
   } catch (error) {
     await finishRun(deps.prisma, deps.log, runId, started, { status: attempt.isFinal(error) ? 'FAILED' : 'RETRYING', error: describeError(error) });
+    throw error;
+  }
+}
+
+/** A sweep's attempt, recorded once it is over, and only when it failed or did something. */
+async function runRecordedAfterwards(deps: JobDeps, attempt: JobAttempt, recordsRun: (result: unknown) => boolean): Promise<unknown> {
+  const started = Date.now();
+  const finish = async (outcome: { status: 'SUCCEEDED' | 'RETRYING' | 'FAILED'; error?: string }) =>
+    finishRun(deps.prisma, deps.log, await startRun(deps.prisma, deps.log, attempt, new Date(started)), started, outcome);
+  try {
+    const result = await attempt.job.run(deps, attempt.payload);
+    if (recordsRun(result)) await finish({ status: 'SUCCEEDED' });
+    return result;
+  } catch (error) {
+    await finish({ status: attempt.isFinal(error) ? 'FAILED' : 'RETRYING', error: describeError(error) });
     throw error;
   }
 }

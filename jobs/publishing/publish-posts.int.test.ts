@@ -64,6 +64,21 @@ describe('publishing approved posts', () => {
     expect(directMessages()[0]).toMatchObject({ email: `owner@${world.org.slug}.test`, message: { title: 'Posted on Instagram as Northside on Instagram', link: published.externalUrl } });
   });
 
+  it('records a sweep in list_jobs only when it handed something out (three sweeps, one recorded)', async () => {
+    const sweeps = () => world.database.prisma.jobRun.count({ where: { organizationId: world.org.id, job: 'content.publish.sweep' } });
+    const before = await sweeps();
+    const postId = await draft('Sweep me', '2026-12-10T14:00:00Z');
+    await scheduleAndApprove(postId);
+    world.clock.now = at('2026-12-10T13:59:00Z');
+    await world.sweep();
+    world.clock.now = at('2026-12-10T14:00:30Z');
+    await world.sweep();
+    world.clock.now = at('2026-12-10T14:01:30Z');
+    await world.sweep();
+    expect((await postRow(postId)).status).toBe('PUBLISHED');
+    expect(await sweeps()).toBe(before + 1);
+  });
+
   it('publishes once when the publish job is delivered twice, together or later, and when the approval is executed again', async () => {
     const postId = await draft();
     const { approval_id } = await scheduleAndApprove(postId);

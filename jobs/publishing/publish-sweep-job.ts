@@ -41,6 +41,7 @@ export const publishSweepJob = defineJob({
     }
     return { enqueued: due.length };
   },
+  recordsRun: (result) => (result as { enqueued: number }).enqueued > 0,
 });
 
 /** The sweep's minute, as its payload names it (UTC, no separators: keys may not hold ':'). */
