@@ -2,6 +2,7 @@ import type { AnyTool } from '../../registry/define-tool.ts';
 import { cancelPost } from './cancel-post.ts';
 import { connectSocialAccount } from './connect-social-account.ts';
 import { createPost } from './create-post.ts';
+import { getPost } from './get-post.ts';
 import { listPosts } from './list-posts.ts';
 import { listSocialAccounts } from './list-social-accounts.ts';
 import { postSuggestions } from './post-suggestions.ts';
@@ -24,6 +25,7 @@ export const POST_TOOLS: readonly AnyTool[] = [
   cancelPost,
   publishNow,
   listPosts,
+  getPost,
   postSuggestions,
   listSocialAccounts,
   connectSocialAccount,

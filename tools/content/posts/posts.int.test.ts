@@ -101,6 +101,20 @@ describe('content calendar tools', () => {
     expect((await world.database.prisma.scheduledPost.findUniqueOrThrow({ where: { id: post.post_id } })).status).toBe('PENDING_APPROVAL');
   });
 
+  it('get_post reads one post in full (an X thread, media with alt text) and writes nothing', async () => {
+    const post = await world.owner.ok<{ post_id: string }>('create_post', {
+      platform: 'x', thread: ['Lowtide is out', 'Listen: https://smart.link/lowtide'], media: [{ url: 'https://cdn.example/cover.jpg', kind: 'image', alt_text: 'The cover' }],
+    });
+    const audits = () => world.database.prisma.toolCall.count({ where: { tool: 'update_post' } });
+    const before = await audits();
+    expect(await world.owner.ok('get_post', { post_id: post.post_id })).toMatchObject({
+      post_id: post.post_id, platform: 'x', status: 'draft', thread: ['Lowtide is out', 'Listen: https://smart.link/lowtide'],
+      media: [{ url: 'https://cdn.example/cover.jpg', kind: 'image', alt_text: 'The cover' }], media_count: 1, content_version: 1,
+    });
+    expect(await audits()).toBe(before);
+    expect(await world.owner.fails('get_post', { post_id: '01a20000-0000-7000-8000-000000000000' })).toMatchObject({ code: 'not_found' });
+  });
+
   it('refuses to file an approval for a post without an account or a time', async () => {
     const noAccount = await world.owner.ok<{ post_id: string }>('create_post', { platform: 'facebook', caption: 'No account', scheduled_at: '2026-12-20T10:00:00Z' });
     expect(await world.owner.fails('schedule_post', { post_id: noAccount.post_id })).toMatchObject({ code: 'invalid_input' });
