@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ModelCallPurpose" ADD VALUE 'DRAFTING';
