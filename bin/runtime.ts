@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createAgent, type Agent } from '../agent/create-agent.ts';
+import { draftingMeter } from '../agent/budget/drafting-meter.ts';
 import { createTokenCipher } from '../tools/common/secrets/token-cipher.ts';
 import { createPublishingClients } from '../tools/content/connectors/index.ts';
 import { configureContentServices } from '../tools/content/posts/index.ts';
@@ -61,7 +62,10 @@ export async function openRuntime(config: Config, options: { migrate?: boolean; 
   };
   const model = agentModelFromConfig(config.model, log);
   configureContentServices({ cipher: createTokenCipher(config.encryptionKey), publishing: createPublishingClients(config.publishingUrls) });
-  const runner = new ToolRunner({ prisma: database.prisma, catalogue: createCatalogue(), jobs, log, approvalUrl: approveUrl, llm: model?.languageModel });
+  const runner = new ToolRunner({
+    prisma: database.prisma, catalogue: createCatalogue(), jobs, log, approvalUrl: approveUrl, llm: model?.languageModel,
+    meterModel: model ? draftingMeter(database.prisma, model.modelId, log) : undefined,
+  });
   const jobDeps: Omit<JobDeps, 'jobs'> = {
     prisma: database.prisma,
     runner,

@@ -37,6 +37,11 @@ export interface ToolRunnerDeps {
   transactionTimeoutMs?: number;
   /** The configured language model, handed to tools as `ctx.llm` (none when no model is configured). */
   llm?: LanguageModel;
+  /**
+   * Wraps `llm` for one call, so what a tool spends on the model counts against the caller's and the
+   * organisation's daily budgets (a spent budget then fails the model call with ModelBudgetError).
+   */
+  meterModel?: (model: LanguageModel, call: { principal: Principal; timeZone: string }) => LanguageModel;
 }
 
 export interface ToolFailure {
@@ -172,6 +177,8 @@ export class ToolRunner {
     const actor = await this.actor(principal);
     const pendingJobs: JobRequest[] = [];
     const ownsTransactions = tool.access === 'write' && tool.ownTransactions === true;
+    const { llm, meterModel } = this.deps;
+    const model = llm && meterModel ? meterModel(llm, { principal, timeZone: organization.timeZone }) : llm;
     const makeContext = (db: ToolDb): ToolContext => ({
       orgId: organization.id,
       org: organization,
@@ -182,7 +189,7 @@ export class ToolRunner {
       log: this.log,
       progress: safeProgress(options.progress, this.log),
       catalogue: this.deps.catalogue,
-      llm: this.deps.llm,
+      llm: model,
       approvalId,
       inTransaction: (work) => (tool.access === 'read' || ownsTransactions ? scoped.$transaction((tx) => work(tx as unknown as ToolDb), { timeout: READ_TRANSACTION_TIMEOUT_MS }) : work(db)),
       // A fresh context over the same transaction and pending jobs, so the request commits with the call.

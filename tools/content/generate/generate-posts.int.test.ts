@@ -1,5 +1,7 @@
 import type { LanguageModelV4CallOptions } from '@ai-sdk/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { draftingMeter } from '../../../agent/budget/drafting-meter.ts';
+import { silentLogger } from '../../registry/context.ts';
 import { scriptedModel, type ScriptedStep } from '../../../agent/testing/scripted-model.ts';
 import type { Database } from '../../../db/database.ts';
 import { createCatalogue } from '../../index.ts';
@@ -119,6 +121,23 @@ describe('generate_posts', () => {
     const failure = await broken.call.fails('generate_posts', { release_id: releaseId, platforms: ['snapchat'], style: 'ugc' });
     expect(failure).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/^The model could not write usable Snapchat drafts after 2 attempts/) });
     expect(await database.prisma.scheduledPost.count({ where: { organizationId: org.id } })).toBe(before + 1);
+  });
+
+  it('counts its model calls against the daily budgets as DRAFTING, and once a budget is spent makes no call and says so', async () => {
+    const model = scriptedModel([answer([instagram()])]);
+    const runner = new ToolRunner({ prisma: database.prisma, catalogue: createCatalogue(), now: () => NOW, llm: model, meterModel: draftingMeter(database.prisma, 'scripted', silentLogger, () => NOW) });
+    const call = caller(runner, () => org.as('OWNER'));
+    await call.ok('generate_posts', { release_id: releaseId, platforms: ['instagram'], style: 'promotional' });
+    const usage = await database.prisma.modelUsage.findMany({ where: { organizationId: org.id, purpose: 'DRAFTING' } });
+    expect(usage).toHaveLength(1);
+    expect(usage[0]!.userId).toBe(org.ownerId);
+
+    await owner.ok('set_model_budget', { org_daily_tokens: 1 });
+    const calls = model.doGenerateCalls.length;
+    const refused = await call.fails('generate_posts', { release_id: releaseId, platforms: ['instagram', 'x'], style: 'promotional' });
+    expect(refused).toMatchObject({ code: 'unavailable', message: expect.stringContaining("Today's assistant budget for your organisation is used up") });
+    expect(model.doGenerateCalls.length).toBe(calls);
+    await owner.ok('set_model_budget', { org_daily_tokens: null });
   });
 
   it('says when the release has no asset of the kind a platform needs; another organisation\'s release is not found', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ModelBudgetError } from '../../usage/model-budget-error.ts';
 import { defineTool } from '../../registry/define-tool.ts';
 import { ToolError } from '../../registry/errors.ts';
 import { fromDbPlatform } from '../platform-codes.ts';
@@ -90,6 +91,8 @@ export const generatePosts = defineTool({
       try {
         written.push(...(await generatePlatformDrafts(ctx.llm, request, platform)));
       } catch (error) {
+        // A spent budget stops every platform: no further model call may be made today.
+        if (error instanceof ModelBudgetError) throw error;
         if (error instanceof ToolError) failed.push({ platform, reason: error.message });
         else if (written.length === 0 && failed.length === 0) throw modelCallFailed(error);
         else failed.push({ platform, reason: modelCallFailed(error).message });
