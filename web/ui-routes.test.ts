@@ -51,6 +51,8 @@ describe('serving the built UI', () => {
       expect(response.headers.get('cache-control')).toBe('no-cache');
       expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
       expect(response.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+      // Post previews show the organisation's media from its CDN.
+      expect(response.headers.get('content-security-policy')).toContain("img-src 'self' data: https:;");
     }
   });
 

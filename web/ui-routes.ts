@@ -15,12 +15,13 @@ export function isUiBuilt(uiDir: string = DEFAULT_UI_DIR): boolean {
   return existsSync(path.join(uiDir, 'index.html'));
 }
 
-// Everything from this origin only; React sets styles through the DOM, which style-src does not govern.
+// Everything from this origin only, but images; React sets styles through the DOM, which style-src does not govern.
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  // Post previews show the organisation's own media, hosted on its CDN (any https host): an image cannot run code.
+  "img-src 'self' data: https:",
   "connect-src 'self'",
   "frame-ancestors 'none'",
   "base-uri 'none'",

@@ -17,9 +17,10 @@ const CLI = fileURLToPath(new URL('../../../bin/crescendo.js', import.meta.url))
 const INSTAGRAM_TOKEN = 'ig-e2e-access-token';
 
 /** The drafts the fake model writes, in each platform's shape. */
+const X_THREAD = ['Lowtide is out now 🌊', 'Written on a grey morning by the sea.', 'Listen: https://lnk.to/lowtide'];
 const DRAFTS: Record<string, unknown> = {
   instagram: { caption: 'Lowtide is out now. Written on a grey morning by the sea.', hashtags: ['newmusic', 'lowtide'], image_suggestion: 'The cover at dusk', best_time: 'Friday 18:00' },
-  x: { posts: ['Lowtide is out now 🌊', 'Written on a grey morning by the sea.', 'Listen: https://lnk.to/lowtide'] },
+  x: { posts: X_THREAD },
 };
 
 /** Which platform a generate_posts request is for, by a field only that platform's draft shape has (its JSON schema is in the request). */
@@ -110,6 +111,7 @@ describe.skipIf(!hasChromium)('content studio in Chromium against the embedded a
     await instagram.waitFor({ timeout: 60_000 });
     const x = page.getByRole('article', { name: 'X draft' });
     expect(await x.getByRole('list', { name: 'X thread of 3 posts' }).getByRole('listitem').count()).toBe(3);
+    const xEditor = await x.getByRole('link', { name: 'Open in the editor' }).getAttribute('href');
 
     // Edit: the counter and the phone follow the caption.
     const caption = instagram.getByLabel('Caption');
@@ -154,6 +156,25 @@ describe.skipIf(!hasChromium)('content studio in Chromium against the embedded a
     await page.screenshot({ path: `${SHOTS}content-e2e-calendar-1280.png`, fullPage: true });
     // The X draft waits on the calendar as a draft with no time.
     expect(await page.getByText(/1 draft has no time yet/).count()).toBe(1);
+
+    // The X draft in the editor (read through get_post): all three posts of its thread, in the fields
+    // and the preview, with the release's cover; a change to one post saves that thread.
+    const opened = await page.goto(`${app.base}${xEditor}`);
+    // Previews show the organisation's own media from its CDN: the page lets https images in.
+    expect(opened!.headers()['content-security-policy']).toContain("img-src 'self' data: https:");
+    const third = page.getByLabel('Post 3 of 3');
+    await third.waitFor();
+    expect(await Promise.all([1, 2, 3].map((n) => page.getByLabel(`Post ${n} of 3`).inputValue()))).toEqual(X_THREAD);
+    const thread = page.getByRole('list', { name: 'X thread of 3 posts' });
+    expect(await thread.locator('.x-text').allTextContents()).toEqual(X_THREAD);
+    expect(await thread.getByRole('img', { name: /A wave at dusk/ }).count()).toBe(1);
+    await third.fill('Listen tonight: https://lnk.to/lowtide');
+    expect(await thread.locator('.x-text').nth(2).textContent()).toBe('Listen tonight: https://lnk.to/lowtide');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Saved.').waitFor();
+    const saved = await api<{ thread: string[]; content_type: string }>('get_post', { post_id: xEditor!.split('/').pop() });
+    expect(saved).toMatchObject({ content_type: 'thread', thread: [...X_THREAD.slice(0, 2), 'Listen tonight: https://lnk.to/lowtide'] });
+    await page.screenshot({ path: `${SHOTS}content-e2e-thread-editor-1280.png`, fullPage: true });
     await approver.close();
     await page.close();
   }, 240_000);

@@ -17,6 +17,7 @@ import type { listPlaylists } from '../../../../tools/campaigns/records/list-pla
 import type { generatePosts } from '../../../../tools/content/generate/generate-posts.ts';
 import type { cancelPost } from '../../../../tools/content/posts/cancel-post.ts';
 import type { createPost } from '../../../../tools/content/posts/create-post.ts';
+import type { getPost } from '../../../../tools/content/posts/get-post.ts';
 import type { listPosts } from '../../../../tools/content/posts/list-posts.ts';
 import type { listSocialAccounts } from '../../../../tools/content/posts/list-social-accounts.ts';
 import type { reschedulePost } from '../../../../tools/content/posts/reschedule-post.ts';
@@ -54,6 +55,7 @@ interface UiTools {
   list_releases: typeof listReleases;
   generate_posts: typeof generatePosts;
   list_posts: typeof listPosts;
+  get_post: typeof getPost;
   create_post: typeof createPost;
   update_post: typeof updatePost;
   schedule_post: typeof schedulePost;

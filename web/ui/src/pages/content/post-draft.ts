@@ -24,8 +24,6 @@ export interface PostDraft {
   media: PostMediaItem[];
   /** The account's display name, shown in the previews. */
   account: string | null;
-  /** Media attached but not in `media` (the post tools return only a count yet). */
-  mediaCount?: number;
 }
 
 export function emptyDraft(platform: Platform): PostDraft {
@@ -44,10 +42,4 @@ export function hashtagText(tags: readonly string[]): string {
 /** An X post's parts: the thread when it has one, else the caption alone. */
 export function xParts(post: Pick<PostDraft, 'caption' | 'thread'>): string[] {
   return post.thread.length ? post.thread : [post.caption];
-}
-
-/** What a preview shows where the picture goes when it has none to show. */
-export function missingMedia(post: PostDraft, none: string): string {
-  if (!post.mediaCount) return none;
-  return `${post.mediaCount === 1 ? '1 picture or video' : `${post.mediaCount} pictures or videos`} attached (not shown here)`;
 }

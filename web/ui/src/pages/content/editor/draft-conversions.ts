@@ -2,7 +2,7 @@ import type { ToolInput, ToolOutput } from '../../../api/tool-types.ts';
 import { isPlatform, type Platform } from '../platforms.ts';
 import { emptyDraft, type PostDraft, type PostMediaItem } from '../post-draft.ts';
 
-type StoredPost = Omit<ToolOutput<'update_post'>, 'approval'>;
+type StoredPost = ToolOutput<'get_post'>;
 /**
  * One draft of generate_posts' answer. Its output schema is a union over the platforms' draft
  * shapes that TypeScript sees only as objects, so the fields the UI reads are spelled out here.
@@ -20,10 +20,15 @@ export function generatedDrafts(output: ToolOutput<'generate_posts'>): Generated
 }
 type Release = ToolOutput<'list_releases'>['rows'][number];
 
-/** A stored post as the editor holds it (title, thread and media items are not in the post tools' answer yet). */
+/** A stored post (get_post's answer) as the editor holds it: its content in full, nulls as empty fields. */
 export function draftFromPost(post: StoredPost): PostDraft {
   const platform: Platform = isPlatform(post.platform) ? post.platform : 'instagram';
-  return { ...emptyDraft(platform), contentType: post.content_type, caption: post.caption, hashtags: post.hashtags, link: post.link ?? '', account: post.account, mediaCount: post.media_count };
+  const media = post.media.map((item): PostMediaItem => ({ url: item.url, kind: item.kind === 'video' ? 'video' : 'image', ...(item.alt_text ? { alt_text: item.alt_text } : {}) }));
+  return {
+    ...emptyDraft(platform), contentType: post.content_type, caption: post.caption || (post.thread[0] ?? ''), hashtags: post.hashtags, title: post.title ?? '',
+    // The editor and previews treat a thread as two posts or more (a thread of one is its caption).
+    thread: post.thread.length > 1 ? post.thread : [], link: post.link ?? '', media, account: post.account,
+  };
 }
 
 // The release asset each platform's draft is stored with (tools/content/generate/draft-to-post.ts).
@@ -70,6 +75,12 @@ export function draftSuggestions(generated: GeneratedDraft): Array<{ label: stri
 }
 
 type ContentChanges = Omit<ToolInput<'update_post'>, 'post_id'>;
+type ContentType = NonNullable<ContentChanges['content_type']>;
+const CONTENT_TYPES: readonly string[] = ['post', 'story', 'reel', 'video', 'pin', 'thread'] satisfies ContentType[];
+
+function isContentType(value: string): value is ContentType {
+  return CONTENT_TYPES.includes(value);
+}
 
 /** The fields update_post should change: only those that differ, so an unchanged post keeps its approval. */
 export function contentChanges(before: PostDraft, after: PostDraft): ContentChanges {
@@ -77,7 +88,9 @@ export function contentChanges(before: PostDraft, after: PostDraft): ContentChan
   if (after.caption !== before.caption) changes.caption = after.caption;
   if (after.hashtags.join(' ') !== before.hashtags.join(' ')) changes.hashtags = after.hashtags;
   if (after.title !== before.title && after.title) changes.title = after.title;
-  if (after.thread.join('\u0000') !== before.thread.join('\u0000') && after.thread.length) changes.thread = after.thread;
+  // A thread cut down to one post is saved as an empty thread (and content type post), so the caption is what goes out.
+  if (after.thread.join('\u0000') !== before.thread.join('\u0000')) changes.thread = after.thread;
+  if (after.contentType !== before.contentType && isContentType(after.contentType)) changes.content_type = after.contentType;
   if (after.link !== before.link && after.link) changes.link = after.link;
   return changes;
 }

@@ -5,7 +5,7 @@ import { useTool } from '../../../api/use-tool.ts';
 import { useMe } from '../../../auth/organization.tsx';
 import { useApi } from '../../../auth/session.tsx';
 import { PageHeader, Panel } from '../../../components/layout-parts.tsx';
-import { Empty, Loaded } from '../../../components/states.tsx';
+import { Loaded } from '../../../components/states.tsx';
 import { Link } from '../../../router.tsx';
 import { statusLabel } from '../calendar/calendar-post.ts';
 import { describeLocalTime, localTimeOf } from '../calendar/zoned-time.ts';
@@ -18,27 +18,24 @@ import { isOver, limitCounts } from './post-limits.ts';
 import { PublishFields, type PublishChoice } from './publish-fields.tsx';
 import '../content.css';
 
-type StoredPost = ToolOutput<'update_post'>;
+type StoredPost = ToolOutput<'get_post'>;
 
 /**
- * One post: its words with the platform's limits counted live, where and when it goes, and the
- * preview as it will appear. Read through update_post with no change (the post tools have no
- * read-one tool yet), saved through update_post, sent for approval through schedule_post.
+ * One post: its words (an X thread's every post, its title, its media) with the platform's limits
+ * counted live, where and when it goes, and the preview as it will appear. Read through get_post,
+ * saved through update_post (only what changed), sent for approval through schedule_post.
  */
 export default function PostEditorPage({ params }: { params: Record<string, string> }) {
   const postId = params.id!;
-  const post = useTool('update_post', { post_id: postId });
+  const post = useTool('get_post', { post_id: postId });
   // Kept here: a save reloads the post, which starts the editor afresh, and the answer must stay in view.
   const [result, setResult] = useState<EditorResult | null>(null);
   return (
     <>
       <p className="back-link"><Link href="/content">← Content calendar</Link></p>
-      {post.state === 'error' && post.error.code === 'conflict' ? (
-        // update_post refuses a post being published or published: say so, not "could not be loaded".
-        <Empty title="This post can no longer be edited">{post.error.message}</Empty>
-      ) : <Loaded result={post} label="Loading the post">
+      <Loaded result={post} label="Loading the post">
         {(stored) => <PostEditor key={`${stored.content_version}-${stored.status}-${stored.scheduled_at}`} stored={stored} onSaved={post.reload} result={result} onResult={setResult} />}
-      </Loaded>}
+      </Loaded>
     </>
   );
 }
@@ -104,7 +101,7 @@ function PostEditor({ stored, onSaved, result, onResult: setResult }: { stored: 
       <div className="post-editor">
         <Panel title="Post">
           <fieldset disabled={!editable || busy} className="post-fields" style={{ border: 0, padding: 0, margin: 0 }}>
-            {stored.content_type === 'thread' ? <p className="muted small flush">This is an X thread: the editor shows its first post (the post tools do not return the rest yet).</p> : null}
+            {!editable ? <p className="muted small flush">This post is {statusLabel(stored.status)}: it can no longer be edited.{stored.external_url ? <> <a href={stored.external_url} target="_blank" rel="noreferrer">See it on {platformLabel(stored.platform)}</a></> : null}</p> : null}
             <PostFields draft={draft} onChange={setDraft} />
             <PublishFields platform={draft.platform} timeZone={timeZone} value={choice} onChange={setChoice} />
             <div className="editor-actions">
@@ -112,7 +109,7 @@ function PostEditor({ stored, onSaved, result, onResult: setResult }: { stored: 
               {canAskApproval ? (
                 <button type="button" className="button button-primary" disabled={Boolean(whyNot)} onClick={schedule} aria-describedby="editor-why-not">Save and ask for approval</button>
               ) : null}
-              {stored.status !== 'cancelled' ? <button type="button" className="button button-reject" onClick={cancel}>Cancel post</button> : null}
+              {editable && stored.status !== 'cancelled' ? <button type="button" className="button button-reject" onClick={cancel}>Cancel post</button> : null}
             </div>
             {canAskApproval && whyNot ? <p id="editor-why-not" className="muted small flush">{whyNot}</p> : null}
             {stored.status === 'scheduled' ? <p className="muted small flush">Approved. Moving it keeps the approval; changing what it says needs a new one.</p> : null}

@@ -1,5 +1,5 @@
 import { postedCaption } from '../../../../../../tools/content/writing/hashtags.ts';
-import { missingMedia, type PostDraft } from '../post-draft.ts';
+import type { PostDraft } from '../post-draft.ts';
 import { ActionIcons, MediaBox, PhoneFrame } from './phone-frame.tsx';
 import { handleOf, RichText } from './rich-text.tsx';
 
@@ -13,7 +13,7 @@ export function InstagramPreview({ post }: { post: PostDraft }) {
         <span className="avatar" aria-hidden="true" />
         <strong>{handle}</strong>
       </div>
-      <MediaBox media={post.media[0]} className="ig-media" missing={missingMedia(post, 'No picture yet: Instagram needs one')} />
+      <MediaBox media={post.media[0]} className="ig-media" missing="No picture yet: Instagram needs one" />
       <ActionIcons className="ig-actions" />
       <p className="ig-caption">
         <strong>{handle}</strong> <RichText text={postedCaption(post.caption, post.hashtags)} />

@@ -13,9 +13,9 @@ export function PhoneFrame({ label, dark = false, children }: { label: string; d
 type Media = { url: string; kind: 'image' | 'video'; alt_text?: string };
 
 /**
- * The post's first picture or video. A picture the browser cannot show (the page's
- * Content-Security-Policy allows images from Crescendo itself only, and a link may be dead) and a
- * video (never downloaded just to preview) become a box naming the file and its alt text.
+ * The post's first picture or video. A picture the browser cannot show (a dead link, or one not
+ * over https, which the page's Content-Security-Policy refuses) and a video (never downloaded just
+ * to preview) become a box naming the file and its alt text.
  */
 export function MediaBox({ media, className, missing }: { media: Media | undefined; className: string; missing: string }) {
   const [failed, setFailed] = useState<string | null>(null);

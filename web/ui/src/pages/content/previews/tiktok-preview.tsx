@@ -1,5 +1,5 @@
 import { postedCaption } from '../../../../../../tools/content/writing/hashtags.ts';
-import { missingMedia, type PostDraft } from '../post-draft.ts';
+import type { PostDraft } from '../post-draft.ts';
 import { ActionIcons, MediaBox, PhoneFrame } from './phone-frame.tsx';
 import { handleOf, RichText } from './rich-text.tsx';
 
@@ -7,7 +7,7 @@ import { handleOf, RichText } from './rich-text.tsx';
 export function TikTokPreview({ post, sound }: { post: PostDraft; sound?: string }) {
   return (
     <PhoneFrame label="TikTok preview" dark>
-      <MediaBox media={post.media[0]} className="tt-media" missing={missingMedia(post, 'No video yet: TikTok needs one')} />
+      <MediaBox media={post.media[0]} className="tt-media" missing="No video yet: TikTok needs one" />
       <ActionIcons className="tt-side" />
       <div className="tt-overlay">
         <strong>{handleOf(post.account)}</strong>
