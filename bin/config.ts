@@ -4,6 +4,7 @@ import type { SlackSettings } from '../bots/slack-settings.ts';
 import { PUBLISHING_BASE_URL_VARIABLES, publishingBaseUrls } from '../tools/content/connectors/index.ts';
 import { parseEncryptionKey } from '../tools/common/secrets/token-cipher.ts';
 import type { SocialPlatform } from '../tools/content/connectors/publishing.ts';
+import { tokenRefreshSettings, tokenRefreshVariables, type TokenRefreshSettings } from '../tools/content/connectors/token-refresh.ts';
 import { DEFAULT_ANTHROPIC_MODEL, ModelConfigError, resolveModelConfig, type ModelConfig } from '../agent/model/model-config.ts';
 
 /**
@@ -37,6 +38,8 @@ const environment = z.object({
   CRESCENDO_ENCRYPTION_KEY: z.string().optional().describe('32 random bytes, base64 or hex (`openssl rand -base64 32`): seals stored OAuth tokens; without it no social account can be connected.'),
   ...Object.fromEntries(Object.values(PUBLISHING_BASE_URL_VARIABLES).map(({ variable, defaultUrl }) =>
     [variable, z.string().url().optional().describe(`Publishing API root (default ${defaultUrl}), for proxies and tests.`)])),
+  // Token renewal: the app credentials per platform (optional; without them a renewal names what to set) and token URLs.
+  ...Object.fromEntries(tokenRefreshVariables().map(({ variable, description }) => [variable, (variable.endsWith('_URL') ? z.string().url() : z.string()).optional().describe(description)])),
 });
 
 export type Config = {
@@ -62,6 +65,8 @@ export type Config = {
   encryptionKey: string | undefined;
   /** Each publishing platform's API root. */
   publishingUrls: Record<SocialPlatform, string>;
+  /** Where and with which app credentials social accounts' tokens are renewed. */
+  tokenRefresh: TokenRefreshSettings;
 };
 
 export class ConfigError extends Error {
@@ -103,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { po
     slack: slackSettings(values),
     encryptionKey: values.CRESCENDO_ENCRYPTION_KEY,
     publishingUrls: publishingBaseUrls(present),
+    tokenRefresh: tokenRefreshSettings(present, publishingBaseUrls(present)),
   };
 }
 
