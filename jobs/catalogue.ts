@@ -9,13 +9,14 @@ import { weeklyStatsJob } from './handlers/weekly-stats-job.ts';
 import { campaignMilestonesJob } from './milestones/campaign-milestones-job.ts';
 import { publishPostJob } from './publishing/publish-post-job.ts';
 import { publishSweepJob } from './publishing/publish-sweep-job.ts';
+import { refreshTokensJob } from './publishing/refresh-tokens-job.ts';
 import type { AnyJob } from './define-job.ts';
 import { fireScheduleJob } from './schedules.ts';
 
 export type { AnyJob, JobDeps, JobDefinition } from './define-job.ts';
 
 /** Every job Crescendo runs; handlers only call tools (through the runner) and the notifier. */
-export const JOBS: readonly AnyJob[] = [executeApprovalJob, notifyApprovalJob, fireScheduleJob, ingestScrapedJob, weeklyStatsJob, campaignAlertsJob, dailyDigestJob, runImportJob, campaignMilestonesJob, publishSweepJob, publishPostJob, contentAgentJob];
+export const JOBS: readonly AnyJob[] = [executeApprovalJob, notifyApprovalJob, fireScheduleJob, ingestScrapedJob, weeklyStatsJob, campaignAlertsJob, dailyDigestJob, runImportJob, campaignMilestonesJob, publishSweepJob, publishPostJob, refreshTokensJob, contentAgentJob];
 
 /** A set of job definitions by name: the real catalogue, or the real one plus test jobs. */
 export class JobCatalogue {

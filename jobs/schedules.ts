@@ -4,6 +4,7 @@ import { lastCompleteWeek } from '../tools/spend/index.ts';
 import { CONTENT_AGENT_JOB } from './content-agent/content-agent-job.ts';
 import { defineJob } from './define-job.ts';
 import { PUBLISH_SWEEP_JOB, sweepMinute } from './publishing/publish-sweep-job.ts';
+import { REFRESH_TOKENS_JOB, refreshHour } from './publishing/refresh-tokens-job.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -68,6 +69,13 @@ export const SCHEDULES: readonly JobSchedule[] = [
     pattern: '* * * * *',
     description: 'Approved posts that are due, handed to the publish job, every minute',
     payload: (organization, at) => ({ organizationId: organization.id, minute: sweepMinute(at) }),
+  },
+  {
+    // Hourly against a 24-hour window: every token gets many chances before it lapses.
+    job: REFRESH_TOKENS_JOB,
+    pattern: '17 * * * *',
+    description: 'Social account tokens that expire within 24 hours renewed, hourly at :17',
+    payload: (organization, at) => ({ organizationId: organization.id, hour: refreshHour(at) }),
   },
 ];
 

@@ -49,7 +49,7 @@ describe.skipIf(!TEST_REDIS_URL)('schedules on the real Redis', () => {
     expect(localTime(alerts.next!, 'Europe/Madrid')).toMatch(/ 08:30$/);
     // No ingestion folder configured: no ingestion schedule.
     expect(schedulers.map((scheduler) => scheduler.key).sort()).toEqual(
-      [madrid, auckland].flatMap((org) => ['alerts.campaigns', 'content.agent.daily', 'content.publish.sweep', 'digest.daily', 'stats.weekly'].map((job) => schedulerId(job, org.id))).sort(),
+      [madrid, auckland].flatMap((org) => ['alerts.campaigns', 'content.agent.daily', 'content.publish.sweep', 'content.tokens.refresh', 'digest.daily', 'stats.weekly'].map((job) => schedulerId(job, org.id))).sort(),
     );
   });
 

@@ -8,6 +8,7 @@ import { listSocialAccounts } from './list-social-accounts.ts';
 import { postSuggestions } from './post-suggestions.ts';
 import { publishNow } from './publish-now.ts';
 import { publishScheduledPost } from './publish-scheduled-post.ts';
+import { refreshSocialTokens } from './refresh-social-tokens.ts';
 import { reschedulePost } from './reschedule-post.ts';
 import { schedulePost } from './schedule-post.ts';
 import { updatePost } from './update-post.ts';
@@ -15,6 +16,7 @@ import { updatePost } from './update-post.ts';
 export { configureContentServices, contentServices, type ContentServices } from './content-services.ts';
 export { PUBLISH_POST_JOB, publishJobKey, publishJobPayload } from './post-approval.ts';
 export { PUBLISH_LEASE_MS, MAX_PUBLISH_ATTEMPTS, RETRY_BASE_MS } from './publish-scheduled-post.ts';
+export { configureTokenRefreshClients, PUBLISH_REFRESH_WINDOW_MS, REFRESH_WINDOW_MS } from './refresh-social-tokens.ts';
 
 /** The content calendar and publishing tools (toolset `content`). */
 export const POST_TOOLS: readonly AnyTool[] = [
@@ -30,4 +32,5 @@ export const POST_TOOLS: readonly AnyTool[] = [
   listSocialAccounts,
   connectSocialAccount,
   publishScheduledPost,
+  refreshSocialTokens,
 ];

@@ -4,7 +4,9 @@ import type { ToolContext } from '../../registry/context.ts';
 import { PublishError, type CheckpointStore, type PublishResult } from '../connectors/index.ts';
 import { PLATFORM_LABELS } from '../connectors/publishing.ts';
 import { SecretsError } from '../../common/secrets/token-cipher.ts';
-import { contentServices, tokenContext } from './content-services.ts';
+import { TokenRefreshError } from '../connectors/token-refresh.ts';
+import { contentServices } from './content-services.ts';
+import { freshAccessToken } from './refresh-social-tokens.ts';
 import { contentHash, fromPlatformColumn, publishablePost } from './post-fields.ts';
 import { loadPost, type PostRow } from './post-view.ts';
 
@@ -76,7 +78,7 @@ export const publishScheduledPost = defineTool({
       });
       return { ...outcomeOf(post, 'published', null), external_url: result.url ?? null };
     } catch (error) {
-      if (error instanceof PublishError || error instanceof SecretsError || error instanceof AccountNotUsable) return recordFailure(ctx, post, error);
+      if (error instanceof PublishError || error instanceof SecretsError || error instanceof AccountNotUsable || error instanceof TokenRefreshError) return recordFailure(ctx, post, error);
       // A fault of ours (database, bug): hand the post back for a later try, then let the job see the fault.
       await release(ctx, post, 'Publishing stopped on an error on our side; it will be tried again.').catch(() => {});
       throw error;
@@ -90,8 +92,9 @@ async function publish(ctx: ToolContext, post: PostRow, approvalId: string): Pro
   const account = post.socialAccountId ? await ctx.db.socialAccount.findFirst({ where: { id: post.socialAccountId } }) : null;
   if (!account) throw new AccountNotUsable('The post has no connected account any more: connect one (connect_social_account), set it with update_post and schedule the post again.');
   if (account.status !== 'CONNECTED') throw new AccountNotUsable(`${account.displayName} is ${account.status.toLowerCase()}: connect it again (connect_social_account), then schedule the post again.`);
-  const { cipher, publishing } = contentServices();
-  const accessToken = cipher.decrypt(account.accessTokenEncrypted, tokenContext(account.id, 'access'));
+  const { publishing } = contentServices();
+  // A token about to lapse is renewed first, so a post due at the end of its life still goes out.
+  const accessToken = await freshAccessToken(ctx, account);
   const client = publishing[fromPlatformColumn(post.platform)];
   return client.publish(publishablePost(post), { accessToken, accountId: account.externalAccountId }, { idempotencyKey: approvalId, checkpoints: rowCheckpoints(ctx, post.id) });
 }
@@ -110,7 +113,7 @@ function rowCheckpoints(ctx: ToolContext, postId: string): CheckpointStore {
   };
 }
 
-async function recordFailure(ctx: ToolContext, post: PostRow, error: PublishError | SecretsError | AccountNotUsable): Promise<Outcome> {
+async function recordFailure(ctx: ToolContext, post: PostRow, error: PublishError | SecretsError | AccountNotUsable | TokenRefreshError): Promise<Outcome> {
   const attempt = post.publishAttempts + 1;
   if (error instanceof PublishError && error.kind === 'transient' && !error.details.mayHavePublished && attempt < MAX_PUBLISH_ATTEMPTS) {
     const wait = Math.max(error.details.retryAfterMs ?? 0, RETRY_BASE_MS * 2 ** (attempt - 1));
