@@ -74,9 +74,9 @@ describe.skipIf(!TEST_REDIS_URL)('schedules on the real Redis', () => {
   it('follows the organisations table: a new time zone moves the schedule, a deleted organisation loses it', async () => {
     await database.prisma.organization.update({ where: { id: madrid.id }, data: { timeZone: 'America/New_York' } });
     await database.prisma.organization.delete({ where: { id: auckland.id } });
-    expect(await worker.syncSchedules()).toEqual({ schedulers: 5, removed: 5 });
+    expect(await worker.syncSchedules()).toEqual({ schedulers: 6, removed: 6 });
     const schedulers = await worker.queue.queue.getJobSchedulers(0, -1);
-    expect(schedulers.map((scheduler) => scheduler.tz)).toEqual(['America/New_York', 'America/New_York', 'America/New_York', 'America/New_York', 'America/New_York']);
+    expect(schedulers.map((scheduler) => scheduler.tz)).toEqual(['America/New_York', 'America/New_York', 'America/New_York', 'America/New_York', 'America/New_York', 'America/New_York']);
     const digest = schedulers.find((scheduler) => scheduler.key === schedulerId('digest.daily', madrid.id))!;
     expect(localTime(digest.next!, 'America/New_York')).toMatch(/ 09:00$/);
   });
