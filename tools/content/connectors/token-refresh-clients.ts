@@ -119,7 +119,8 @@ async function call(platform: SocialPlatform, deps: ConnectorDeps, secrets: stri
   } catch (error) {
     if (!(error instanceof PublishError)) throw error;
     const kind: TokenRefreshFailureKind = error.kind === 'auth' ? 'revoked' : error.kind === 'transient' ? 'transient' : isClientProblem(error.details.providerCode) ? 'unconfigured' : 'refused';
-    const words = said || (kind === 'transient' ? 'no answer' : 'no reason given');
+    // No status: the last try got no answer at all, whatever an earlier one said.
+    const words = error.details.status === undefined ? 'no answer, or the connection failed' : said || 'no reason given';
     const detail = kind === 'unconfigured' ? `the platform refused the app's client credentials (${words}); check them and restart.` : words;
     throw new TokenRefreshError(kind, platform, redactSecrets(describeRefreshFailure(platform, kind, detail), secrets), error.details.retryAfterMs);
   }
@@ -138,9 +139,10 @@ export function readOAuthError(response: ConnectorResponse): ProviderFailure {
   const message = [body.error, body.error_description ?? body.message].filter(Boolean).join(': ') || `HTTP ${response.status}`;
   if (transientStatus(response.status) || body.error === 'temporarily_unavailable' || body.error === 'server_error') return { kind: 'transient', message, providerCode };
   if (isClientProblem(body.error)) return { kind: 'permanent', message, providerCode };
-  const tokenInvalid = body.error === 'invalid_grant' || (body.error === 'invalid_request' && /token/i.test(body.error_description ?? ''));
   // Pinterest answers a dead refresh token with 400/401 and a message; its app problems name the client.
-  const pinterestDead = body.error === undefined && (response.status === 400 || response.status === 401) && !/client|app(lication)? id/i.test(body.message ?? '');
+  if (body.error === undefined && /client|app(lication)? id/i.test(body.message ?? '')) return { kind: 'permanent', message, providerCode: 'invalid_client' };
+  const tokenInvalid = body.error === 'invalid_grant' || (body.error === 'invalid_request' && /token/i.test(body.error_description ?? ''));
+  const pinterestDead = body.error === undefined && (response.status === 400 || response.status === 401);
   if (tokenInvalid || pinterestDead) return { kind: 'auth', message, providerCode };
   return { kind: 'permanent', message, providerCode };
 }

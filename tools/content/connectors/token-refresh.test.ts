@@ -117,6 +117,8 @@ describe('token refresh clients', () => {
   it('says when the platform refuses the app credentials themselves', async () => {
     const wrong = await expectRefreshFailure(clients({ youtube: { id: FAKE_APPS.youtube.id, secret: 'wrong-secret-0123' } }).youtube.refresh({ accessToken, refreshToken: 'r-0123456789' }, now), 'unconfigured', 'wrong-secret-0123');
     expect(wrong.message).toContain("refused the app's client credentials (invalid_client: The OAuth client was not found.)");
+    const pinterest = await expectRefreshFailure(clients({ pinterest: { id: FAKE_APPS.pinterest.id, secret: 'wrong-secret-4567' } }).pinterest.refresh({ accessToken, refreshToken: 'r-0123456789' }, now), 'unconfigured', 'wrong-secret-4567');
+    expect(pinterest.message).toContain('Authentication failed: invalid client id or secret.');
   });
 
   it('retries a 503 and a 429, and hands back a lasting outage as transient', async () => {
