@@ -19,4 +19,12 @@ describe('content studio settings', () => {
     expect(loadConfig({ X_API_URL: 'http://127.0.0.1:9999' }).publishingUrls.x).toBe('http://127.0.0.1:9999');
     expect(() => loadConfig({ TIKTOK_API_URL: 'not a url' })).toThrow(/TIKTOK_API_URL/);
   });
+
+  it('token refresh: app credentials per platform and the token endpoints\' roots', () => {
+    const config = loadConfig({ TIKTOK_CLIENT_KEY: 'tt-key', TIKTOK_CLIENT_SECRET: 'tt-secret', GOOGLE_OAUTH_URL: 'http://127.0.0.1:9998' });
+    expect(config.tokenRefresh.credentials.tiktok).toEqual({ id: 'tt-key', secret: 'tt-secret' });
+    expect(config.tokenRefresh.urls.youtube).toBe('http://127.0.0.1:9998');
+    expect(config.tokenRefresh.urls.snapchat).toBe('https://accounts.snapchat.com');
+    expect(config.tokenRefresh.urls.x).toBe(config.publishingUrls.x);
+  });
 });
