@@ -117,16 +117,12 @@ export function figureCtes(scope: DeliveryScope): Prisma.Sql {
       GROUP BY 1
     ),
     by_owner AS MATERIALIZED (
-      -- Each half summed on its own: the playlist rows of the latest scrapes are hashed by song and owner, never sorted.
-      SELECT track, owner, sum(streams7d) AS streams7d, sum(streams28d) AS streams28d, sum(streams12m) AS streams12m, sum(dropped) AS dropped, sum(unknown) AS unknown,
-             sum(uncached) AS uncached
-      FROM (
-        ${currentByOwner(scope)}
-        UNION ALL
-        SELECT l.track, l.owner, sum(l."streams7d"), sum(l."streams28d"), sum(l."streams12m"), count(*), count(*) FILTER (WHERE l.key IS NULL), 0
-        FROM kept_listed l GROUP BY 1, 2
-      ) AS halves
-      GROUP BY 1, 2
+      -- Sums per song and owner from each half (the cache's rows are already one per scrape and owner);
+      -- credited adds them up per vendor, so they are not grouped a second time here.
+      ${currentByOwner(scope)}
+      UNION ALL
+      SELECT l.track, l.owner, sum(l."streams7d"), sum(l."streams28d"), sum(l."streams12m"), count(*), count(*) FILTER (WHERE l.key IS NULL), 0
+      FROM kept_listed l GROUP BY 1, 2
     ),
     unknown AS (SELECT coalesce(sum(unknown), 0)::int AS identities, coalesce(sum(uncached), 0)::int AS uncached_rows FROM by_owner),
     credited AS (
