@@ -63,14 +63,15 @@ describe('content calendar tools', () => {
     expect(await world.owner.fails('create_post', { platform: 'x', caption: '  ' })).toMatchObject({ code: 'invalid_input' });
   });
 
-  it('lists the calendar between two days by time, filtered by platform and status, counting drafts without a time', async () => {
+  it('lists the calendar between two days by time, filtered by platform and status, with the drafts that have no time beside it', async () => {
     await world.owner.ok('create_post', { platform: 'instagram', social_account_id: accountId, caption: 'Mon', scheduled_at: '2026-12-14T09:00:00Z' });
     await world.owner.ok('create_post', { platform: 'instagram', social_account_id: accountId, caption: 'Sun', scheduled_at: '2026-12-13T09:00:00Z' });
     await world.owner.ok('create_post', { platform: 'facebook', caption: 'Facebook on Sunday', scheduled_at: '2026-12-13T10:00:00Z' });
     await world.owner.ok('create_post', { platform: 'instagram', social_account_id: accountId, caption: 'Someday' });
-    const week = await world.owner.ok<{ posts: Array<{ caption: string }>; unscheduled: number }>('list_posts', { from: '2026-12-13', to: '2026-12-14', platform: 'instagram' });
+    const week = await world.owner.ok<{ posts: Array<{ caption: string }>; unscheduled: number; unscheduled_posts: Array<{ caption: string; scheduled_at: string | null }> }>('list_posts', { from: '2026-12-13', to: '2026-12-14', platform: 'instagram' });
     expect(week.posts.map((post) => post.caption)).toEqual(['Sun', 'Mon']);
     expect(week.unscheduled).toBe(1);
+    expect(week.unscheduled_posts).toMatchObject([{ caption: 'Someday', scheduled_at: null }]);
     const paged = await world.owner.ok<{ posts: Array<{ caption: string }>; next_cursor: string | null }>('list_posts', { from: '2026-12-01', to: '2026-12-31', limit: 2 });
     const rest = await world.owner.ok<{ posts: Array<{ caption: string }>; next_cursor: string | null }>('list_posts', { from: '2026-12-01', to: '2026-12-31', limit: 2, cursor: paged.next_cursor! });
     expect([...paged.posts, ...rest.posts].map((post) => post.caption)).toEqual(['Out Friday', 'Sun', 'Facebook on Sunday', 'Mon']);

@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import type { ToolOutput } from '../../../api/tool-types.ts';
 import { useTool } from '../../../api/use-tool.ts';
 import { useMe } from '../../../auth/organization.tsx';
 import { useApi } from '../../../auth/session.tsx';
@@ -92,7 +93,8 @@ export default function ContentCalendarPage() {
           {(page) => (
             <>
               <CalendarGrid view={view} anchor={anchor} today={today} timeZone={timeZone} posts={reschedule.apply(page.posts)} saving={reschedule.saving} onMove={reschedule.move} />
-              <CalendarFooter shown={page.posts.length} more={page.next_cursor !== null} unscheduled={page.unscheduled} />
+              <CalendarFooter shown={page.posts.length} more={page.next_cursor !== null} />
+              <UndatedDrafts posts={page.unscheduled_posts} total={page.unscheduled} />
             </>
           )}
         </Loaded>
@@ -101,7 +103,27 @@ export default function ContentCalendarPage() {
   );
 }
 
-function CalendarFooter({ shown, more, unscheduled }: { shown: number; more: boolean; unscheduled: number }) {
+/** Drafts without a time are on no day of the calendar: listed under it, each opening its editor to give it one. */
+function UndatedDrafts({ posts, total }: { posts: ToolOutput<'list_posts'>['unscheduled_posts']; total: number }) {
+  if (!posts.length) return null;
+  return (
+    <section className="cal-undated" aria-labelledby="cal-undated-title">
+      <h2 id="cal-undated-title" className="cal-undated-title">Drafts without a time ({total > posts.length ? `newest ${posts.length} of ${total}` : total})</h2>
+      <ul>
+        {posts.map((post) => (
+          <li key={post.post_id} style={{ '--platform': isPlatform(post.platform) ? PLATFORM_COLOURS[post.platform] : undefined } as CSSProperties}>
+            <Link href={`/content/posts/${post.post_id}`}>
+              <span className="cal-undated-platform">{isPlatform(post.platform) ? platformLabel(post.platform) : post.platform}</span>
+              <span className="cal-undated-caption">{post.caption || '(no caption yet)'}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function CalendarFooter({ shown, more }: { shown: number; more: boolean }) {
   return (
     <div className="cal-footer">
       <ul className="cal-legend" aria-label="Platform colours">
@@ -109,7 +131,6 @@ function CalendarFooter({ shown, more, unscheduled }: { shown: number; more: boo
       </ul>
       <p className="muted small">
         {more ? `Showing the first ${shown} posts of this period. ` : ''}
-        {unscheduled ? `${unscheduled === 1 ? '1 draft has' : `${unscheduled} drafts have`} no time yet. ` : ''}
         Keyboard: focus a post, then Alt+←/→ moves it a day, Alt+↑/↓ an hour (a week in the month view).
       </p>
     </div>
