@@ -11,6 +11,7 @@ import { bodyErrorHandler, jsonBody } from './request-body.ts';
 import { chatConfirmRoute } from './chat-confirm-route.ts';
 import { chatRoutes } from './chat-route.ts';
 import { chatStatusRoute } from './chat-status-route.ts';
+import { oauthCallbackRoute } from './oauth-callback-route.ts';
 import { toolRoutes } from './tool-routes.ts';
 import { uiRoutes } from './ui-routes.ts';
 
@@ -55,6 +56,8 @@ export function buildWebApp(deps: WebAppDeps) {
   });
 
   if (deps.adminQueues) app.use(adminQueuesRouter(deps.adminQueues));
+  // Before the bearer-token check: a platform's redirect carries no token; its signed state vouches for the user.
+  app.use(oauthCallbackRoute({ prisma: deps.database.prisma, runner: deps.runner, log: deps.log }));
   app.use('/api', requireToken(deps.database.prisma), toolRoutes(deps.runner), ...(deps.agent ? [chatRoutes(deps.agent, deps.log), chatConfirmRoute(deps.agent, deps.log), chatStatusRoute(deps.agent)] : []));
   app.use(mcpHttpRouter({ prisma: deps.database.prisma, runner: deps.runner, version: deps.version, log: deps.log, publicUrl: deps.publicUrl }));
   const ui = deps.uiDir === false ? null : uiRoutes(deps.uiDir);
