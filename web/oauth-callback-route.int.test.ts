@@ -23,6 +23,8 @@ const GOOGLE_ACCESS = 'ya29.granted-access-0123456789';
 const GOOGLE_REFRESH = '1//granted-refresh-0123456789';
 const X_ACCESS = 'x-granted-access-0123456789';
 const X_REFRESH = 'x-granted-refresh-0123456789';
+const TIKTOK_ACCESS = 'act.tiktok-granted-access-0123456789';
+const PINTEREST_ACCESS = 'pina_pinterest-granted-access-0123456789';
 
 /**
  * Google's and X's authorization-code grant and their "who is this" calls, in the documented shapes:
@@ -51,6 +53,27 @@ function fakeOAuth(x: { challenge?: string }): FakeRoute {
         return { status: 400, body: { error: 'invalid_request', error_description: 'Value passed for the authorization code was invalid.' } };
       }
       return { status: 200, body: { token_type: 'bearer', expires_in: 7200, access_token: X_ACCESS, scope: 'tweet.read tweet.write users.read media.write offline.access', refresh_token: X_REFRESH } };
+    }
+    if (line === 'POST /v2/oauth/token/') {
+      // TikTok answers a refused code with HTTP 200 and an `error` field.
+      if (form?.get('client_key') !== FAKE_APPS.tiktok.id || form.get('client_secret') !== FAKE_APPS.tiktok.secret || form.get('code') !== 'tiktok-good-code') {
+        return { status: 200, body: { error: 'invalid_grant', error_description: 'Authorization code is expired.', log_id: '202612060000000000' } };
+      }
+      return { status: 200, body: { access_token: TIKTOK_ACCESS, expires_in: 86400, open_id: 'tiktok-open-id-7', refresh_expires_in: 31536000, refresh_token: 'rft.tiktok-granted-refresh-0123', scope: 'user.info.basic,video.upload,video.publish', token_type: 'Bearer' } };
+    }
+    if (line === 'GET /v2/user/info/') {
+      if (bearerToken(request) !== TIKTOK_ACCESS) return { status: 401, body: { data: {}, error: { code: 'access_token_invalid', message: 'The access token is invalid or not found in the request.', log_id: '1' } } };
+      return { status: 200, body: { data: { user: { open_id: 'tiktok-open-id-7', display_name: 'Northside' } }, error: { code: 'ok', message: '', log_id: '2' } } };
+    }
+    if (line === 'POST /v5/oauth/token') {
+      const basic = `Basic ${Buffer.from(`${FAKE_APPS.pinterest.id}:${FAKE_APPS.pinterest.secret}`).toString('base64')}`;
+      if (request.headers.authorization !== basic) return { status: 401, body: { code: 2, message: 'Authentication failed: invalid client id or secret.' } };
+      if (form?.get('grant_type') !== 'authorization_code' || form.get('code') !== 'pinterest-good-code') return { status: 400, body: { code: 1, message: 'Invalid authorization code.' } };
+      return { status: 200, body: { access_token: PINTEREST_ACCESS, refresh_token: 'pinr.pinterest-granted-refresh-0123', response_type: 'authorization_code', token_type: 'bearer', expires_in: 2592000, refresh_token_expires_in: 31536000, scope: 'boards:read,boards:write,pins:read,pins:write,user_accounts:read' } };
+    }
+    if (line === 'GET /v5/user_account') {
+      if (bearerToken(request) !== PINTEREST_ACCESS) return { status: 401, body: { code: 2, message: 'Authentication failed.' } };
+      return { status: 200, body: { account_type: 'BUSINESS', id: '549755885175', username: 'northsiderecords', business_name: 'Northside Records' } };
     }
     if (line === 'GET /2/users/me') {
       if (bearerToken(request) !== X_ACCESS) return { status: 401, body: { title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' } };
@@ -96,7 +119,7 @@ describe('connecting an account through OAuth (GET /api/oauth/:platform/callback
     return { status: response.status, body: (await response.json()) as { authorization_url: string; redirect_uri: string; error?: { code: string; message: string } } };
   };
   const callback = (platform: string, query: Record<string, string>) => fetch(`${base}/api/oauth/${platform}/callback?${new URLSearchParams(query)}`, { redirect: 'manual' });
-  const accounts = (platform: 'YOUTUBE' | 'X') => database.prisma.socialAccount.findMany({ where: { organizationId, platform } });
+  const accounts = (platform: 'YOUTUBE' | 'X' | 'TIKTOK' | 'PINTEREST') => database.prisma.socialAccount.findMany({ where: { organizationId, platform } });
 
   it('gives Google\'s documented authorization URL, with offline access and a state', async () => {
     const { status, body } = await start('youtube');
@@ -192,6 +215,26 @@ describe('connecting an account through OAuth (GET /api/oauth/:platform/callback
     const [account] = await accounts('X');
     expect(account).toMatchObject({ externalAccountId: '1500000000000000001', displayName: '@northside on X' });
     expect(account!.scopes).toContain('offline.access');
+  });
+
+  it("connects TikTok (open_id from the token answer) and Pinterest (HTTP Basic app credentials), and reads TikTok's HTTP 200 refusal", async () => {
+    const tiktokUrl = new URL((await start('tiktok')).body.authorization_url);
+    expect(`${tiktokUrl.origin}${tiktokUrl.pathname}`).toBe('https://www.tiktok.com/v2/auth/authorize/');
+    expect(tiktokUrl.searchParams.get('client_key')).toBe(FAKE_APPS.tiktok.id);
+    expect(tiktokUrl.searchParams.get('scope')).toBe('user.info.basic,video.upload,video.publish');
+    const refused = await callback('tiktok', { code: 'tiktok-old-code', state: tiktokUrl.searchParams.get('state')! });
+    expect(refused.status).toBe(502);
+    expect(await refused.text()).toContain('TikTok refused the sign-in: invalid_grant: Authorization code is expired.');
+    expect(await accounts('TIKTOK')).toHaveLength(0);
+
+    const again = new URL((await start('tiktok')).body.authorization_url).searchParams.get('state')!;
+    expect((await callback('tiktok', { code: 'tiktok-good-code', state: again })).status).toBe(303);
+    expect(await accounts('TIKTOK')).toMatchObject([{ externalAccountId: 'tiktok-open-id-7', displayName: 'Northside on TikTok' }]);
+
+    const pinterestUrl = new URL((await start('pinterest')).body.authorization_url);
+    expect(`${pinterestUrl.origin}${pinterestUrl.pathname}`).toBe('https://www.pinterest.com/oauth/');
+    expect((await callback('pinterest', { code: 'pinterest-good-code', state: pinterestUrl.searchParams.get('state')! })).status).toBe(303);
+    expect(await accounts('PINTEREST')).toMatchObject([{ externalAccountId: '549755885175', displayName: 'Northside Records on Pinterest' }]);
   });
 
   it('says which variables to set when the app credentials are missing, and that other platforms are not built yet', async () => {
