@@ -177,6 +177,10 @@ describe('connecting an account through OAuth (GET /api/oauth/:platform/callback
 
     const missing = await callback('youtube', { code: 'google-good-code' });
     expect(missing.status).toBe(400);
+    configureOAuthConnections({ ...oauthConnections().settings, encryptionKey: undefined });
+    const keyless = await callback('youtube', { code: 'google-good-code', state });
+    expect(keyless.status).toBe(503);
+    expect(await keyless.text()).toContain('CRESCENDO_ENCRYPTION_KEY is not set');
     expect(fake.requestsTo('POST /token')).toHaveLength(exchanges);
     expect(await accounts('YOUTUBE')).toHaveLength(0);
   });

@@ -1,6 +1,7 @@
 import { Router, type Response } from 'express';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import type { Logger } from '../tools/registry/context.ts';
+import { ToolError } from '../tools/registry/errors.ts';
 import type { ToolRunner } from '../tools/registry/runner.ts';
 import { exchangeCode, OAuthExchangeError } from '../tools/content/connectors/oauth-exchange.ts';
 import { callbackPath, isOAuthPlatform } from '../tools/content/connectors/oauth-platforms.ts';
@@ -37,6 +38,8 @@ export function oauthCallbackRoute(deps: OAuthCallbackDeps) {
       claims = await connections.signer().redeem(query('state'), now());
     } catch (error) {
       if (error instanceof OAuthStateError) return refuse(response, 400, error.message);
+      // No CRESCENDO_ENCRYPTION_KEY: no state could have been made here.
+      if (error instanceof ToolError) return refuse(response, 503, error.message);
       throw error;
     }
     if (claims.platform !== platform) return refuse(response, 400, 'The sign-in link was made for another platform. Start the connection again.');
@@ -52,7 +55,10 @@ export function oauthCallbackRoute(deps: OAuthCallbackDeps) {
     try {
       granted = await exchangeCode(connections.exchange, { platform, app, code: query('code'), redirectUri, codeVerifier: claims.codeVerifier }, now());
     } catch (error) {
-      if (error instanceof OAuthExchangeError) return refuse(response, 502, error.message);
+      if (error instanceof OAuthExchangeError) {
+        deps.log.warn('oauth code exchange refused', { platform, reason: error.message });
+        return refuse(response, 502, error.message);
+      }
       throw error;
     }
     const principal = { orgId: claims.organizationId, userId: claims.userId, role: membership.role, surface: 'WEB' as const };
