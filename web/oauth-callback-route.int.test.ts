@@ -23,6 +23,11 @@ const GOOGLE_ACCESS = 'ya29.granted-access-0123456789';
 const GOOGLE_REFRESH = '1//granted-refresh-0123456789';
 const X_ACCESS = 'x-granted-access-0123456789';
 const X_REFRESH = 'x-granted-refresh-0123456789';
+const META_APP = { id: '1234567890123456', secret: 'meta-app-secret-000' };
+const META_SHORT = 'EAA-short-lived-user-0123456789';
+const META_LONG = 'EAA-long-lived-user-0123456789';
+const PAGE_TOKEN = 'EAA-page-northside-0123456789';
+const PAGE_TOKEN_LIVE = 'EAA-page-northside-live-0123456789';
 const TIKTOK_ACCESS = 'act.tiktok-granted-access-0123456789';
 const PINTEREST_ACCESS = 'pina_pinterest-granted-access-0123456789';
 
@@ -53,6 +58,31 @@ function fakeOAuth(x: { challenge?: string }): FakeRoute {
         return { status: 400, body: { error: 'invalid_request', error_description: 'Value passed for the authorization code was invalid.' } };
       }
       return { status: 200, body: { token_type: 'bearer', expires_in: 7200, access_token: X_ACCESS, scope: 'tweet.read tweet.write users.read media.write offline.access', refresh_token: X_REFRESH } };
+    }
+    if (line === 'GET /oauth/access_token') {
+      const query = request.query;
+      if (query.get('client_id') !== META_APP.id || query.get('client_secret') !== META_APP.secret) return { status: 400, body: { error: { message: 'Error validating client secret.', type: 'OAuthException', code: 1, fbtrace_id: 'A1' } } };
+      if (query.get('grant_type') === 'fb_exchange_token') {
+        if (query.get('fb_exchange_token') !== META_SHORT) return { status: 400, body: { error: { message: 'Invalid OAuth access token.', type: 'OAuthException', code: 190, fbtrace_id: 'A2' } } };
+        return { status: 200, body: { access_token: META_LONG, token_type: 'bearer', expires_in: 5183944 } };
+      }
+      if (query.get('code') !== 'meta-good-code' || !query.get('redirect_uri')?.startsWith(`${PUBLIC_URL}/api/oauth/`)) {
+        return { status: 400, body: { error: { message: 'Invalid verification code format.', type: 'OAuthException', code: 100, fbtrace_id: 'A3' } } };
+      }
+      return { status: 200, body: { access_token: META_SHORT, token_type: 'bearer', expires_in: 5183 } };
+    }
+    if (line === 'GET /me/accounts') {
+      if (request.query.get('access_token') !== META_LONG) return { status: 400, body: { error: { message: 'Invalid OAuth access token.', type: 'OAuthException', code: 190, fbtrace_id: 'A4' } } };
+      return {
+        status: 200,
+        body: {
+          data: [
+            { id: '101000000000001', name: 'Northside Records', access_token: PAGE_TOKEN, category: 'Record Label', tasks: ['CREATE_CONTENT'], instagram_business_account: { id: '17841400000000001', username: 'northside' } },
+            { id: '101000000000002', name: 'Northside Live', access_token: PAGE_TOKEN_LIVE, category: 'Concert Tour', tasks: ['CREATE_CONTENT'] },
+          ],
+          paging: { cursors: { before: 'QVFI', after: 'QVFJ' } },
+        },
+      };
     }
     if (line === 'POST /v2/oauth/token/') {
       // TikTok answers a refused code with HTTP 200 and an `error` field.
@@ -93,7 +123,7 @@ describe('connecting an account through OAuth (GET /api/oauth/:platform/callback
   let organizationId: string;
 
   const fakeUrls = () => Object.fromEntries(Object.keys(publishingBaseUrls({})).map((platform) => [platform, fake.url])) as Record<SocialPlatform, string>;
-  const configure = (credentials = FAKE_APPS) => configureOAuthConnections({ publicUrl: PUBLIC_URL, tokenRefresh: { urls: fakeUrls(), credentials }, publishingUrls: fakeUrls(), encryptionKey: TEST_KEY, deps: testDeps() });
+  const configure = (credentials: Partial<Record<SocialPlatform, { id: string; secret: string }>> = { ...FAKE_APPS, facebook: META_APP }) => configureOAuthConnections({ publicUrl: PUBLIC_URL, tokenRefresh: { urls: fakeUrls(), credentials }, publishingUrls: fakeUrls(), encryptionKey: TEST_KEY, deps: testDeps() });
 
   beforeAll(async () => {
     database = await openTestDatabase();
@@ -119,7 +149,7 @@ describe('connecting an account through OAuth (GET /api/oauth/:platform/callback
     return { status: response.status, body: (await response.json()) as { authorization_url: string; redirect_uri: string; error?: { code: string; message: string } } };
   };
   const callback = (platform: string, query: Record<string, string>) => fetch(`${base}/api/oauth/${platform}/callback?${new URLSearchParams(query)}`, { redirect: 'manual' });
-  const accounts = (platform: 'YOUTUBE' | 'X' | 'TIKTOK' | 'PINTEREST') => database.prisma.socialAccount.findMany({ where: { organizationId, platform } });
+  const accounts = (platform: 'YOUTUBE' | 'X' | 'TIKTOK' | 'PINTEREST' | 'FACEBOOK' | 'INSTAGRAM') => database.prisma.socialAccount.findMany({ where: { organizationId, platform } });
 
   it('gives Google\'s documented authorization URL, with offline access and a state', async () => {
     const { status, body } = await start('youtube');
@@ -241,13 +271,45 @@ describe('connecting an account through OAuth (GET /api/oauth/:platform/callback
     expect(await accounts('PINTEREST')).toMatchObject([{ externalAccountId: '549755885175', displayName: 'Northside Records on Pinterest' }]);
   });
 
+  it('connects every granted Facebook Page, and the Instagram professional account behind a Page, with the Page token', async () => {
+    const facebookUrl = new URL((await start('facebook')).body.authorization_url);
+    expect(`${facebookUrl.origin}${facebookUrl.pathname}`).toBe('https://www.facebook.com/v21.0/dialog/oauth');
+    expect(facebookUrl.searchParams.get('scope')).toBe('pages_show_list,pages_read_engagement,pages_manage_posts');
+    expect((await callback('facebook', { code: 'meta-good-code', state: facebookUrl.searchParams.get('state')! })).status).toBe(303);
+    const pages = await accounts('FACEBOOK');
+    expect(pages.map((page) => [page.externalAccountId, page.displayName, page.tokenExpiresAt]).sort()).toEqual([
+      ['101000000000001', 'Northside Records on Facebook', null],
+      ['101000000000002', 'Northside Live on Facebook', null],
+    ]);
+    const cipher = createTokenCipher(TEST_KEY);
+    const live = pages.find((page) => page.externalAccountId === '101000000000002')!;
+    expect(cipher.decrypt(live.accessTokenEncrypted, tokenContext(live.id, 'access'))).toBe(PAGE_TOKEN_LIVE);
+
+    const instagramUrl = new URL((await start('instagram')).body.authorization_url);
+    expect(instagramUrl.searchParams.get('scope')).toContain('instagram_content_publish');
+    expect((await callback('instagram', { code: 'meta-good-code', state: instagramUrl.searchParams.get('state')! })).status).toBe(303);
+    const [instagram] = await accounts('INSTAGRAM');
+    expect(instagram).toMatchObject({ externalAccountId: '17841400000000001', displayName: '@northside on Instagram' });
+    expect(cipher.decrypt(instagram!.accessTokenEncrypted, tokenContext(instagram!.id, 'access'))).toBe(PAGE_TOKEN);
+    expect(await accounts('INSTAGRAM')).toHaveLength(1);
+
+    const refusedState = new URL((await start('instagram')).body.authorization_url).searchParams.get('state')!;
+    const refused = await callback('instagram', { code: 'meta-spent-code', state: refusedState });
+    expect(refused.status).toBe(502);
+    const page = await refused.text();
+    expect(page).toContain('Instagram refused the sign-in: Invalid verification code format., code 100');
+    expect(page).not.toContain(META_APP.secret);
+  });
+
   it('says which variables to set when the app credentials are missing, and that other platforms are not built yet', async () => {
-    configure({} as typeof FAKE_APPS);
+    configure({});
     const missing = await start('youtube');
     expect(missing.status).toBe(503);
     expect(missing.body.error).toMatchObject({ code: 'unavailable' });
     expect(missing.body.error!.message).toContain('GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET');
-    const instagram = await start('instagram');
-    expect(instagram.body.error).toMatchObject({ code: 'unavailable' });
+    expect((await start('instagram')).body.error!.message).toContain('FACEBOOK_APP_ID and FACEBOOK_APP_SECRET');
+    const snapchat = await start('snapchat');
+    expect(snapchat.body.error).toMatchObject({ code: 'unavailable' });
+    expect(snapchat.body.error!.message).toContain('connect_social_account');
   });
 });

@@ -4,7 +4,7 @@ import type { Logger } from '../tools/registry/context.ts';
 import { ToolError } from '../tools/registry/errors.ts';
 import type { ToolRunner } from '../tools/registry/runner.ts';
 import { exchangeCode, OAuthExchangeError } from '../tools/content/connectors/oauth-exchange.ts';
-import { callbackPath, isOAuthPlatform } from '../tools/content/connectors/oauth-platforms.ts';
+import { appCredentialsFor, callbackPath, isOAuthPlatform } from '../tools/content/connectors/oauth-platforms.ts';
 import { oauthConnections } from '../tools/content/connectors/oauth-settings.ts';
 import { OAuthStateError } from '../tools/content/connectors/oauth-state.ts';
 import { PLATFORM_LABELS, SOCIAL_PLATFORMS, type SocialPlatform } from '../tools/content/connectors/publishing.ts';
@@ -49,7 +49,7 @@ export function oauthCallbackRoute(deps: OAuthCallbackDeps) {
 
     const membership = await deps.prisma.membership.findUnique({ where: { organizationId_userId: { organizationId: claims.organizationId, userId: claims.userId } }, select: { role: true } });
     if (!membership) return refuse(response, 403, 'The person who started this connection is no longer a member of the organisation.');
-    const app = connections.settings.tokenRefresh.credentials[platform] ?? {};
+    const app = appCredentialsFor(platform, connections.settings.tokenRefresh.credentials) ?? {};
     const redirectUri = `${connections.settings.publicUrl}${callbackPath(platform)}`;
     let granted;
     try {
@@ -62,22 +62,24 @@ export function oauthCallbackRoute(deps: OAuthCallbackDeps) {
       throw error;
     }
     const principal = { orgId: claims.organizationId, userId: claims.userId, role: membership.role, surface: 'WEB' as const };
-    const result = await deps.runner.call(
-      'connect_social_account',
-      {
-        platform,
-        external_account_id: granted.externalAccountId,
-        display_name: granted.displayName,
-        access_token: granted.accessToken,
-        ...(granted.refreshToken ? { refresh_token: granted.refreshToken } : {}),
-        ...(granted.expiresAt ? { token_expires_at: granted.expiresAt.toISOString() } : {}),
-        scopes: granted.scopes.slice(0, 50),
-      },
-      principal,
-    );
-    if (!result.ok) {
-      deps.log.warn('oauth connection not stored', { platform, code: result.error.code });
-      return refuse(response, result.error.code === 'forbidden' ? 403 : 400, `${label} granted access, but the account could not be stored: ${result.error.message}`);
+    for (const account of granted) {
+      const result = await deps.runner.call(
+        'connect_social_account',
+        {
+          platform,
+          external_account_id: account.externalAccountId,
+          display_name: account.displayName,
+          access_token: account.accessToken,
+          ...(account.refreshToken ? { refresh_token: account.refreshToken } : {}),
+          ...(account.expiresAt ? { token_expires_at: account.expiresAt.toISOString() } : {}),
+          scopes: account.scopes.slice(0, 50),
+        },
+        principal,
+      );
+      if (!result.ok) {
+        deps.log.warn('oauth connection not stored', { platform, code: result.error.code });
+        return refuse(response, result.error.code === 'forbidden' ? 403 : 400, `${label} granted access, but ${account.displayName} could not be stored: ${result.error.message}`);
+      }
     }
     response.redirect(303, `/content?connected=${encodeURIComponent(platform)}`);
   });

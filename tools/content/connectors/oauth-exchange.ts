@@ -1,7 +1,9 @@
 import { jsonBody, joinUrl, sendRequest, type ConnectorDeps, type ConnectorResponse } from './connector-http.ts';
 import { PublishError, redactSecrets } from './publish-error.ts';
 import { PLATFORM_LABELS, type SocialPlatform } from './publishing.ts';
+import { readGraphError } from './graph-api-errors.ts';
 import { OAUTH_SCOPES, type OAuthPlatform } from './oauth-platforms.ts';
+import type { ProviderFailure } from './publish-error.ts';
 import type { ClientCredentials } from './token-refresh.ts';
 import { readOAuthError } from './token-refresh-clients.ts';
 
@@ -17,6 +19,11 @@ import { readOAuthError } from './token-refresh-clients.ts';
  *   `GET /v5/user_account` gives the username (and id).
  * - X: `POST /2/oauth2/token` (form: code, grant_type, client_id, redirect_uri, code_verifier; Basic auth
  *   for confidential clients); `GET /2/users/me` gives id, name and username.
+ * - Facebook and Instagram (Facebook Login): `GET /oauth/access_token` (client_id, redirect_uri, client_secret,
+ *   code) answers a short-lived user token; `grant_type=fb_exchange_token` makes it long-lived, and
+ *   `GET /me/accounts?fields=id,name,access_token,instagram_business_account{id,username}` lists the granted
+ *   Pages with their Page tokens (which then do not expire). Every Page is a Facebook account; every
+ *   Page's Instagram professional account is an Instagram account, published to with its Page's token.
  */
 
 export interface ExchangeSettings {
@@ -63,7 +70,13 @@ interface TokenAnswer {
   error_description?: string;
 }
 
-export async function exchangeCode(settings: ExchangeSettings, exchange: CodeExchange, now: Date): Promise<GrantedAccount> {
+/** The accounts the person granted: one, or for Facebook and Instagram each Page (or its Instagram account). */
+export async function exchangeCode(settings: ExchangeSettings, exchange: CodeExchange, now: Date): Promise<GrantedAccount[]> {
+  if (exchange.platform === 'facebook' || exchange.platform === 'instagram') return exchangeMetaCode(settings, exchange as CodeExchange & { platform: 'facebook' | 'instagram' });
+  return [await exchangeOAuthCode(settings, exchange, now)];
+}
+
+async function exchangeOAuthCode(settings: ExchangeSettings, exchange: CodeExchange, now: Date): Promise<GrantedAccount> {
   const { platform, app, code, redirectUri } = exchange;
   const secrets = [code, app.secret ?? '', exchange.codeVerifier ?? ''].filter(Boolean);
   const form: Record<string, string> = { code, grant_type: 'authorization_code', redirect_uri: redirectUri };
@@ -131,11 +144,50 @@ async function lookUpAccount(settings: ExchangeSettings, platform: OAuthPlatform
   return named(body.data?.id, body.data?.username ? `@${body.data.username}` : body.data?.name);
 }
 
+interface GraphPage {
+  id?: string;
+  name?: string;
+  access_token?: string;
+  instagram_business_account?: { id?: string; username?: string };
+}
+
+async function exchangeMetaCode(settings: ExchangeSettings, exchange: CodeExchange & { platform: 'facebook' | 'instagram' }): Promise<GrantedAccount[]> {
+  const { platform, app, code, redirectUri } = exchange;
+  const root = settings.apiUrls[platform];
+  const secrets = [code, app.secret ?? ''].filter(Boolean);
+  const graphGet = async <T>(path: string, query: Record<string, string>) => {
+    const response = await call(platform, settings.deps, secrets, { method: 'GET', url: `${joinUrl(root, path)}?${new URLSearchParams(query)}`, headers: { accept: 'application/json' } }, readGraphError);
+    return jsonBody<T>(response) ?? ({} as T);
+  };
+  const shortLived = await graphGet<TokenAnswer>('/oauth/access_token', { client_id: app.id!, redirect_uri: redirectUri, client_secret: app.secret!, code });
+  if (!shortLived.access_token) throw new OAuthExchangeError(`${PLATFORM_LABELS[platform]} refused the sign-in: the answer held no access token`);
+  secrets.push(shortLived.access_token);
+  // Page tokens got with a long-lived user token do not expire; with a short-lived one they last an hour.
+  const longLived = await graphGet<TokenAnswer>('/oauth/access_token', { grant_type: 'fb_exchange_token', client_id: app.id!, client_secret: app.secret!, fb_exchange_token: shortLived.access_token });
+  const userToken = longLived.access_token ?? shortLived.access_token;
+  secrets.push(userToken);
+  const pages = await graphGet<{ data?: GraphPage[] }>('/me/accounts', { fields: 'id,name,access_token,instagram_business_account{id,username}', limit: '100', access_token: userToken });
+  const scopes = OAUTH_SCOPES[platform];
+  const accounts = (pages.data ?? []).flatMap((page): GrantedAccount[] => {
+    if (!page.id || !page.access_token) return [];
+    if (platform === 'facebook') return [{ externalAccountId: page.id, displayName: `${page.name || page.id} on Facebook`.slice(0, 200), accessToken: page.access_token, expiresAt: null, scopes }];
+    const instagram = page.instagram_business_account;
+    if (!instagram?.id) return [];
+    return [{ externalAccountId: instagram.id, displayName: `${instagram.username ? `@${instagram.username}` : page.name || instagram.id} on Instagram`.slice(0, 200), accessToken: page.access_token, expiresAt: null, scopes }];
+  });
+  if (!accounts.length) {
+    throw new OAuthExchangeError(platform === 'facebook'
+      ? 'Facebook granted access to no Page: connect again and pick the Pages to publish to.'
+      : 'Instagram granted access to no professional account: link the Instagram account to a Facebook Page, then connect again and pick that Page.');
+  }
+  return accounts;
+}
+
 /** One call over the shared HTTP layer (retries on 429/5xx); a failure says what the platform said, in a sentence about the sign-in. */
-async function call(platform: OAuthPlatform, deps: ConnectorDeps, secrets: string[], request: Parameters<typeof sendRequest>[1]): Promise<ConnectorResponse> {
+async function call(platform: OAuthPlatform, deps: ConnectorDeps, secrets: string[], request: Parameters<typeof sendRequest>[1], readError: (response: ConnectorResponse) => ProviderFailure = readOAuthError): Promise<ConnectorResponse> {
   let said = '';
   const remember = (response: ConnectorResponse) => {
-    const failure = readOAuthError(response);
+    const failure = readError(response);
     said = failure.message;
     return failure;
   };

@@ -1,17 +1,16 @@
 import { z } from 'zod';
 import { defineTool } from '../../registry/define-tool.ts';
 import { forbidden, ToolError } from '../../registry/errors.ts';
-import { authorizationUrl, callbackPath, isOAuthPlatform, OAUTH_PLATFORMS, OAUTH_SCOPES, pkcePair } from '../connectors/oauth-platforms.ts';
+import { appCredentialsFor, authorizationUrl, callbackPath, isOAuthPlatform, missingAppVariables, OAUTH_PLATFORMS, OAUTH_SCOPES, pkcePair } from '../connectors/oauth-platforms.ts';
 import { oauthConnections } from '../connectors/oauth-settings.ts';
 import { PLATFORM_LABELS } from '../connectors/publishing.ts';
-import { missingCredentialVariables } from '../connectors/token-refresh.ts';
 import { platformInput } from './post-fields.ts';
 
 export const startSocialConnection = defineTool({
   name: 'start_social_connection',
   title: 'Start connecting a social account',
   description:
-    "The link that sends you to the platform to grant Crescendo access to an account (OAuth). Open it within 10 minutes, once; the platform then sends you back and the account is connected, its tokens sealed, without anyone pasting them. Built for TikTok, YouTube, Pinterest and X; connect the others with connect_social_account.",
+    "The link that sends you to the platform to grant Crescendo access to an account (OAuth). Open it within 10 minutes, once; the platform then sends you back and the account is connected, its tokens sealed, without anyone pasting them. Built for Instagram and Facebook (every Page, or Instagram professional account, the person grants is connected), TikTok, YouTube, Pinterest and X; connect Snapchat with connect_social_account.",
   area: 'content',
   access: 'write',
   permission: 'content:write',
@@ -34,8 +33,8 @@ export const startSocialConnection = defineTool({
     }
     if (!ctx.actor.userId) throw forbidden('Connecting an account needs a person: the account is connected as the one who signs in.');
     const connections = oauthConnections();
-    const app = connections.settings.tokenRefresh.credentials[platform];
-    const missing = missingCredentialVariables(platform, app);
+    const app = appCredentialsFor(platform, connections.settings.tokenRefresh.credentials);
+    const missing = missingAppVariables(platform, app);
     if (missing.length) throw new ToolError('unavailable', `${label} sign-in needs the app's OAuth credentials: set ${missing.join(' and ')} and restart.`);
     const pkce = platform === 'x' ? pkcePair() : undefined;
     const { state, expiresAt } = connections.signer().issue({ organizationId: ctx.orgId, userId: ctx.actor.userId, platform, codeVerifier: pkce?.verifier }, ctx.now());
