@@ -39,6 +39,8 @@ const environment = z.object({
   ...Object.fromEntries(Object.values(PUBLISHING_BASE_URL_VARIABLES).map(({ variable, defaultUrl }) =>
     [variable, z.string().url().optional().describe(`Publishing API root (default ${defaultUrl}), for proxies and tests.`)])),
   // Token renewal: the app credentials per platform (optional; without them a renewal names what to set) and token URLs.
+  FACEBOOK_APP_ID: z.string().optional().describe('Meta app id: connecting Facebook Pages and Instagram accounts through OAuth (their Page tokens never need renewing).'),
+  FACEBOOK_APP_SECRET: z.string().optional().describe('Meta app secret, with FACEBOOK_APP_ID.'),
   ...Object.fromEntries(tokenRefreshVariables().map(({ variable, description }) => [variable, (variable.endsWith('_URL') ? z.string().url() : z.string()).optional().describe(description)])),
 });
 
@@ -108,7 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { po
     slack: slackSettings(values),
     encryptionKey: values.CRESCENDO_ENCRYPTION_KEY,
     publishingUrls: publishingBaseUrls(present),
-    tokenRefresh: tokenRefreshSettings(present, publishingBaseUrls(present)),
+    tokenRefresh: withMetaApp(tokenRefreshSettings(present, publishingBaseUrls(present)), values.FACEBOOK_APP_ID, values.FACEBOOK_APP_SECRET),
   };
 }
 
@@ -143,4 +145,10 @@ function modelConfig(values: z.infer<typeof environment>): ModelConfig {
 /** For the README and `crescendo --help`: every variable with its description. */
 export function describeEnvironment(): Array<{ name: string; description: string }> {
   return Object.entries(environment.shape).map(([name, schema]) => ({ name, description: schema.description ?? '' }));
+}
+
+/** One Meta app signs in both Facebook Pages and Instagram accounts (OAuth only: nothing to renew). */
+function withMetaApp(settings: TokenRefreshSettings, id: string | undefined, secret: string | undefined): TokenRefreshSettings {
+  if (!id && !secret) return settings;
+  return { ...settings, credentials: { ...settings.credentials, facebook: { id, secret } } };
 }

@@ -27,4 +27,9 @@ describe('content studio settings', () => {
     expect(config.tokenRefresh.urls.snapchat).toBe('https://accounts.snapchat.com');
     expect(config.tokenRefresh.urls.x).toBe(config.publishingUrls.x);
   });
+
+  it('OAuth: the Meta app signs in Facebook Pages and Instagram accounts', () => {
+    expect(loadConfig({}).tokenRefresh.credentials.facebook).toBeUndefined();
+    expect(loadConfig({ FACEBOOK_APP_ID: '123', FACEBOOK_APP_SECRET: 'shh' }).tokenRefresh.credentials.facebook).toEqual({ id: '123', secret: 'shh' });
+  });
 });

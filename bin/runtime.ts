@@ -3,7 +3,7 @@ import { createAgent, type Agent } from '../agent/create-agent.ts';
 import { draftingMeter } from '../agent/budget/drafting-meter.ts';
 import { createTokenCipher } from '../tools/common/secrets/token-cipher.ts';
 import { createPublishingClients } from '../tools/content/connectors/index.ts';
-import { configureContentServices, configureTokenRefreshClients } from '../tools/content/posts/index.ts';
+import { configureContentServices, configureOAuthConnections, configureTokenRefreshClients } from '../tools/content/posts/index.ts';
 import { createTokenRefreshClients } from '../tools/content/connectors/token-refresh-clients.ts';
 import { agentModelFromConfig } from '../agent/model/agent-model.ts';
 import { openDatabase, type Database } from '../db/database.ts';
@@ -64,6 +64,7 @@ export async function openRuntime(config: Config, options: { migrate?: boolean; 
   const model = agentModelFromConfig(config.model, log);
   configureContentServices({ cipher: createTokenCipher(config.encryptionKey), publishing: createPublishingClients(config.publishingUrls) });
   configureTokenRefreshClients(createTokenRefreshClients(config.tokenRefresh));
+  configureOAuthConnections({ publicUrl: config.publicUrl, tokenRefresh: config.tokenRefresh, publishingUrls: config.publishingUrls, encryptionKey: config.encryptionKey });
   const runner = new ToolRunner({
     prisma: database.prisma, catalogue: createCatalogue(), jobs, log, approvalUrl: approveUrl, llm: model?.languageModel,
     meterModel: model ? draftingMeter(database.prisma, model.modelId, log) : undefined,
