@@ -92,7 +92,8 @@ async function attemptOnce(call: ConnectorCall, request: ConnectorRequest): Prom
   let bytes: Uint8Array;
   try {
     const redirect = request.acceptStatuses ? 'manual' : 'follow';
-    response = await doFetch(request.url, { method: request.method, headers: request.headers, body: request.body, redirect, signal: AbortSignal.timeout(timeoutMs) });
+    // Asserted: the DOM typing (the web UI type-checks this file through the tools' types) wants an ArrayBuffer-backed view.
+    response = await doFetch(request.url, { method: request.method, headers: request.headers, body: request.body as RequestInit['body'], redirect, signal: AbortSignal.timeout(timeoutMs) });
     bytes = new Uint8Array(await response.arrayBuffer());
   } catch (error) {
     const timedOut = error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');

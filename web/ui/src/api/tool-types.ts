@@ -22,6 +22,7 @@ import type { listPosts } from '../../../../tools/content/posts/list-posts.ts';
 import type { listSocialAccounts } from '../../../../tools/content/posts/list-social-accounts.ts';
 import type { reschedulePost } from '../../../../tools/content/posts/reschedule-post.ts';
 import type { schedulePost } from '../../../../tools/content/posts/schedule-post.ts';
+import type { startSocialConnection } from '../../../../tools/content/posts/start-social-connection.ts';
 import type { updatePost } from '../../../../tools/content/posts/update-post.ts';
 import type { listReleases } from '../../../../tools/content/releases/list-releases.ts';
 import type { dailyDigest } from '../../../../tools/insights/daily-digest.ts';
@@ -62,6 +63,7 @@ interface UiTools {
   reschedule_post: typeof reschedulePost;
   cancel_post: typeof cancelPost;
   list_social_accounts: typeof listSocialAccounts;
+  start_social_connection: typeof startSocialConnection;
 }
 
 export type ToolName = keyof UiTools;

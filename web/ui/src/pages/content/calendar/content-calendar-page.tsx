@@ -13,6 +13,7 @@ import { CALENDAR_VIEWS, shiftAnchor, viewRange, viewTitle, type CalendarView } 
 import { CalendarGrid } from './calendar-grid.tsx';
 import type { CalendarPost } from './calendar-post.ts';
 import { useReschedule } from './use-reschedule.ts';
+import { SocialAccounts } from '../accounts/social-accounts.tsx';
 import '../content.css';
 
 const VIEW_LABELS: Record<CalendarView, string> = { month: 'Month', week: 'Week', day: 'Day', list: 'List' };
@@ -64,6 +65,7 @@ export default function ContentCalendarPage() {
           <Link className="button button-primary" href="/content/generate">Write posts with AI</Link>
         </>}
       />
+      <SocialAccounts connected={query.get('connected')} />
       <div className="cal-toolbar">
         <div className="cal-nav">
           <button type="button" className="button" onClick={() => go({ date: shiftAnchor(view, anchor, -1) })} aria-label={`Previous ${view === 'list' ? 'month' : view}`}>‹</button>
