@@ -1,14 +1,10 @@
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from './browser.ts';
-import { buildUi } from './build-ui.ts';
-import { startEmbeddedApp, type EmbeddedApp } from './embedded-app.ts';
+import { hasChromium } from './browser.ts';
+import type { EmbeddedApp } from './embedded-app.ts';
 import { callTool, signedInPage as openSignedInPage } from './signed-in.ts';
+import { closeBrowserWorld, openBrowserWorld, SHOTS } from './browser-world.ts';
 
-/** Screenshots a person looks at before calling the page done (kept out of git in .scratch). */
-const SHOTS = fileURLToPath(new URL('../../../.scratch/shots/', import.meta.url));
 
 /**
  * The approvals inbox as an approver and a requester meet it: `crescendo start` with the demo
@@ -20,16 +16,9 @@ describe.skipIf(!hasChromium)('approvals in Chromium against the embedded app', 
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    await buildUi();
-    app = await startEmbeddedApp({});
-    browser = await launchChromium();
-    await mkdir(SHOTS, { recursive: true });
+    ({ app, browser } = await openBrowserWorld());
   }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => closeBrowserWorld({ app, browser }));
 
   const signedInPage = (path = '/', viewport?: { width: number; height: number }) => openSignedInPage(browser, app, pageErrors, path, viewport);
 

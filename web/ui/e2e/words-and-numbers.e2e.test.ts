@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from './browser.ts';
-import { buildUi } from './build-ui.ts';
-import { startEmbeddedApp, type EmbeddedApp } from './embedded-app.ts';
+import { hasChromium } from './browser.ts';
+import type { EmbeddedApp } from './embedded-app.ts';
 import { callTool, signedInPage as openSignedInPage } from './signed-in.ts';
+import { closeBrowserWorld, openBrowserWorld } from './browser-world.ts';
 
 /** A kebab-case key (`mirage-club-wild-mirage`), a tool or model key (`plan_budget_allocation`), or a rate as a fraction. */
 const RAW_KEY = /\b[A-Za-z]+(?:-[a-z]+){2,}\b|\b[a-z]+_[a-z_]+\b/;
@@ -20,15 +20,9 @@ describe.skipIf(!hasChromium)('words and numbers in Chromium against the embedde
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    await buildUi();
-    app = await startEmbeddedApp({});
-    browser = await launchChromium();
+    ({ app, browser } = await openBrowserWorld());
   }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => closeBrowserWorld({ app, browser }));
 
   const signedInPage = (path = '/', viewport?: { width: number; height: number }) => openSignedInPage(browser, app, pageErrors, path, viewport);
   const textOf = (page: Page, selector: string) => page.locator(selector).innerText();
