@@ -18,6 +18,7 @@ import { median, type Benchmark, type Figure } from './harness.ts';
 import { syntheticTools } from './synthetic-tools.ts';
 
 const BENCH = 'mcp-catalogue';
+const SINGLE_QUESTIONS = EVAL_CASES.filter((evalCase) => !evalCase.before?.length && !evalCase.seedHistory);
 /** Targets from the catalogue issue: what a default MCP list and an agent model call may cost. */
 const MCP_DEFAULT_TARGET = 10_000;
 const AGENT_MEDIAN_TARGET = 6_000;
@@ -84,7 +85,8 @@ async function agentFigures(suffix: string, extraTools: readonly AnyTool[]): Pro
   const perCall: number[] = [];
   let discoveryCases = 0;
   try {
-    for (const evalCase of EVAL_CASES) {
+    // One question per case: a conversation's follow-up only makes sense after its earlier turns.
+    for (const evalCase of SINGLE_QUESTIONS) {
       const vars = evalCase.setup ? await evalCase.setup(world.truth, world.setupTools) : {};
       const model = scriptedCaseModel(evalCase, vars);
       const agent = createAgent({ runner: world.runner, prisma: world.database.prisma, model: { languageModel: model, modelId: 'scripted', tokenCounter: estimatingTokenCounter }, log: silentLogger, now: () => EVAL_TODAY });
@@ -99,7 +101,7 @@ async function agentFigures(suffix: string, extraTools: readonly AnyTool[]): Pro
   }
   const sorted = [...perCall].sort((a, b) => a - b);
   return [
-    { bench: BENCH, metric: `agent tool definitions per model call, median over ${perCall.length} calls of ${EVAL_CASES.length} eval questions${suffix} (target <= ${AGENT_MEDIAN_TARGET})`, value: median(perCall), unit: 'tokens' },
+    { bench: BENCH, metric: `agent tool definitions per model call, median over ${perCall.length} calls of ${SINGLE_QUESTIONS.length} eval questions${suffix} (target <= ${AGENT_MEDIAN_TARGET})`, value: median(perCall), unit: 'tokens' },
     { bench: BENCH, metric: `agent tool definitions per model call, largest${suffix}`, value: sorted.at(-1) ?? 0, unit: 'tokens' },
     { bench: BENCH, metric: `eval questions that needed find_tools${suffix}`, value: discoveryCases, unit: 'cases' },
   ];
