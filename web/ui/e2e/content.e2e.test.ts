@@ -154,8 +154,10 @@ describe.skipIf(!hasChromium)('content studio in Chromium against the embedded a
     const published = page.getByRole('link', { name: /^Instagram post at \d\d:\d\d, published: Lowtide is out now/ });
     await published.waitFor();
     await page.screenshot({ path: `${SHOTS}content-e2e-calendar-1280.png`, fullPage: true });
-    // The X draft waits on the calendar as a draft with no time.
-    expect(await page.getByText(/1 draft has no time yet/).count()).toBe(1);
+    // The X draft waits under the calendar as a draft with no time, opening its editor.
+    const undated = page.getByRole('region', { name: 'Drafts without a time (1)' });
+    await undated.waitFor();
+    expect(await undated.getByRole('link').getAttribute('href')).toBe(xEditor);
 
     // The X draft in the editor (read through get_post): all three posts of its thread, in the fields
     // and the preview, with the release's cover; a change to one post saves that thread.
