@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { isoDate, isoDay, parseDay, startOfDayIn } from '../../tools/common/format.ts';
+import { callTool } from '../job-principal.ts';
 import { defineJob, jobKey } from '../define-job.ts';
 import { claimScheduleOccurrence } from '../schedule-claims.ts';
 import { contentAgentMessage } from './content-agent-message.ts';
 import { draftTomorrow } from './draft-tomorrow.ts';
-import { engagementBetween } from './yesterday-engagement.ts';
+import type { PlatformEngagement } from '../../tools/content/posts/post-engagement.ts';
 
 export const CONTENT_AGENT_JOB = 'content.agent.daily';
 const DAY_MS = 86_400_000;
@@ -34,7 +35,7 @@ export const contentAgentJob = defineJob({
     const tomorrow = new Date(today.getTime() + DAY_MS);
 
     const drafting = await draftTomorrow(deps, payload.organizationId, isoDay(tomorrow), startOfDayIn(tomorrow, zone));
-    const engagement = await engagementBetween(deps.prisma, payload.organizationId, startOfDayIn(yesterday, zone), startOfDayIn(today, zone));
+    const { platforms: engagement } = await callTool<{ platforms: PlatformEngagement[] }>(deps, payload.organizationId, 'post_engagement', { from: isoDay(yesterday), to: isoDay(yesterday) });
     const message = contentAgentMessage({ yesterday: isoDay(yesterday), tomorrow: isoDay(tomorrow), engagement, releases: drafting.releases, draftingSkipped: drafting.skipped });
     const sent = await claimScheduleOccurrence(deps.prisma, payload.organizationId, `${CONTENT_AGENT_JOB}.summary`, startOfDayIn(today, zone));
     if (sent) await deps.notifier.alerts(payload.organizationId, message);

@@ -1,5 +1,5 @@
 import type { NotificationMessage } from '../notifier.ts';
-import { ENGAGEMENT_FIGURES, type PlatformEngagement } from './yesterday-engagement.ts';
+import { ENGAGEMENT_FIGURES, type PlatformEngagement } from '../../tools/content/posts/post-engagement.ts';
 
 /** What the agent did for one release. */
 export interface ReleaseOutcome {

@@ -4,6 +4,7 @@ import { connectSocialAccount } from './connect-social-account.ts';
 import { createPost } from './create-post.ts';
 import { getPost } from './get-post.ts';
 import { listPosts } from './list-posts.ts';
+import { postEngagement } from './post-engagement.ts';
 import { listSocialAccounts } from './list-social-accounts.ts';
 import { postSuggestions } from './post-suggestions.ts';
 import { publishNow } from './publish-now.ts';
@@ -30,6 +31,7 @@ export const POST_TOOLS: readonly AnyTool[] = [
   publishNow,
   listPosts,
   getPost,
+  postEngagement,
   postSuggestions,
   listSocialAccounts,
   connectSocialAccount,
