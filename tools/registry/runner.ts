@@ -178,7 +178,9 @@ export class ToolRunner {
     const pendingJobs: JobRequest[] = [];
     const ownsTransactions = tool.access === 'write' && tool.ownTransactions === true;
     const { llm, meterModel } = this.deps;
-    const model = llm && meterModel ? meterModel(llm, { principal, timeZone: organization.timeZone }) : llm;
+    // Metered only for a tool that reaches for the model: most calls never do.
+    let metered: LanguageModel | undefined;
+    const model = () => (llm && meterModel ? (metered ??= meterModel(llm, { principal, timeZone: organization.timeZone })) : llm);
     const makeContext = (db: ToolDb): ToolContext => ({
       orgId: organization.id,
       org: organization,
@@ -189,7 +191,9 @@ export class ToolRunner {
       log: this.log,
       progress: safeProgress(options.progress, this.log),
       catalogue: this.deps.catalogue,
-      llm: model,
+      get llm() {
+        return model();
+      },
       approvalId,
       inTransaction: (work) => (tool.access === 'read' || ownsTransactions ? scoped.$transaction((tx) => work(tx as unknown as ToolDb), { timeout: READ_TRANSACTION_TIMEOUT_MS }) : work(db)),
       // A fresh context over the same transaction and pending jobs, so the request commits with the call.
