@@ -71,9 +71,12 @@ describe.skipIf(!TEST_REDIS_URL)('approval sweep on the real Redis', () => {
     await redis.cleanup();
     expect(await api.queue.getJobs(['waiting', 'active', 'delayed', 'completed'])).toHaveLength(0);
     worker.worker.resume();
+    const settledNotices = () => notifier.sent.filter((sent) => sent.kind === 'approvalSettled' && sent.approval.approvalId === id);
     await waitFor('the sweep to run the approved action', async () => (await status(id)) === 'EXECUTED', 10_000);
+    // The requester hears of it just after the status flips (the handler notifies once the row is settled).
+    await waitFor('the settled notice', async () => settledNotices().length > 0, 5_000);
     expect(await payments(id)).toBe(1);
-    expect(notifier.sent.filter((sent) => sent.kind === 'approvalSettled' && sent.approval.approvalId === id)).toHaveLength(1);
+    expect(settledNotices()).toHaveLength(1);
   });
 
   it('two workers sweeping at the same time still pay once', async () => {
