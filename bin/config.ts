@@ -3,9 +3,15 @@ import { z } from 'zod';
 import type { SlackSettings } from '../bots/slack-settings.ts';
 import { PUBLISHING_BASE_URL_VARIABLES, publishingBaseUrls } from '../tools/content/connectors/index.ts';
 import { parseEncryptionKey } from '../tools/common/secrets/token-cipher.ts';
+import { DEFAULT_EMAIL_FROM, outboxDir, type EmailSettings } from '../tools/common/email/index.ts';
 import type { SocialPlatform } from '../tools/content/connectors/publishing.ts';
 import { tokenRefreshSettings, tokenRefreshVariables, type TokenRefreshSettings } from '../tools/content/connectors/token-refresh.ts';
+import type { SmtpCaptureSettings } from '../web/smtp-capture/smtp-capture-server.ts';
 import { DEFAULT_ANTHROPIC_MODEL, ModelConfigError, resolveModelConfig, type ModelConfig } from '../agent/model/model-config.ts';
+import { PHYLLO_VARIABLES, phylloSettingsFrom, type PhylloSettings } from '../tools/creators/phyllo/index.ts';
+import { EMBEDDINGS_VARIABLES, EmbeddingsSettingsError, embeddingsSettingsFrom } from '../tools/creators/search/embeddings/embeddings-settings.ts';
+import type { RemoteEmbeddingsSettings } from '../tools/creators/search/embeddings/openai-embedder.ts';
+import { ADS_VARIABLES, adsSettingsFrom, type AdsSettings } from '../tools/ads/ads-settings.ts';
 
 /**
  * Every environment variable Crescendo reads, parsed once at start-up. Nothing else reads
@@ -35,12 +41,20 @@ const environment = z.object({
   SLACK_SIGNING_SECRET: z.string().optional().describe('Slack signing secret: verifies requests to /slack/events (required with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN is set).'),
   SLACK_APP_TOKEN: z.string().optional().describe('Slack app-level token (xapp-...): Socket Mode, for workspaces that cannot reach a public URL.'),
   SLACK_API_URL: z.string().url().optional().describe('Slack Web API root (default https://slack.com/api/), for proxies and tests.'),
+  SMTP_URL: z.string().url().refine((url) => /^smtps?:\/\//.test(url), 'use smtp://user:password@host:587 or smtps://user:password@host:465').optional().describe('Outgoing mail server (scheduled reports, notifications); unset on the embedded database: messages are written as .eml files to CRESCENDO_DATA_DIR/outbox/.'),
+  EMAIL_FROM: z.string().optional().describe(`Sender address of outgoing email, e.g. "Crescendo <reports@example.com>" (required with SMTP_URL; default ${DEFAULT_EMAIL_FROM} for the outbox).`),
+  CRESCENDO_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional().describe('Port of the CRM capture mail listener: email sent or copied to crm+<org-slug>@<any host> by members lands on the contacts\' timelines; unset: off.'),
+  CRESCENDO_SMTP_HOST: z.string().default('127.0.0.1').describe('Interface the capture mail listener listens on (0.0.0.0 behind a mail relay).'),
+  CRESCENDO_SMTP_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024).describe('Largest captured email in bytes (default 10 MB); larger ones are refused with 552.'),
   CRESCENDO_ENCRYPTION_KEY: z.string().optional().describe('32 random bytes, base64 or hex (`openssl rand -base64 32`): seals stored OAuth tokens; without it no social account can be connected.'),
   ...Object.fromEntries(Object.values(PUBLISHING_BASE_URL_VARIABLES).map(({ variable, defaultUrl }) =>
     [variable, z.string().url().optional().describe(`Publishing API root (default ${defaultUrl}), for proxies and tests.`)])),
   // Token renewal: the app credentials per platform (optional; without them a renewal names what to set) and token URLs.
   FACEBOOK_APP_ID: z.string().optional().describe('Meta app id: connecting Facebook Pages and Instagram accounts through OAuth (their Page tokens never need renewing).'),
   FACEBOOK_APP_SECRET: z.string().optional().describe('Meta app secret, with FACEBOOK_APP_ID.'),
+  ...PHYLLO_VARIABLES,
+  ...ADS_VARIABLES,
+  ...EMBEDDINGS_VARIABLES,
   ...Object.fromEntries(tokenRefreshVariables().map(({ variable, description }) => [variable, (variable.endsWith('_URL') ? z.string().url() : z.string()).optional().describe(description)])),
 });
 
@@ -69,6 +83,16 @@ export type Config = {
   publishingUrls: Record<SocialPlatform, string>;
   /** Where and with which app credentials social accounts' tokens are renewed. */
   tokenRefresh: TokenRefreshSettings;
+  /** Outgoing email: SMTP, else (embedded database) the data folder's outbox. */
+  email: EmailSettings;
+  /** The CRM's capture mail listener; undefined when CRESCENDO_SMTP_PORT is not set. */
+  smtpCapture: SmtpCaptureSettings | undefined;
+  /** Phyllo (creators' figures, content and audiences); tools answer `unavailable` without credentials. */
+  phyllo: PhylloSettings;
+  /** Ad platforms (Meta, Google Ads, TikTok), BigQuery and the ad webhooks. */
+  ads: AdsSettings;
+  /** Creator search's embeddings endpoint; undefined: the offline embedder (local-hash-384). */
+  embeddings: RemoteEmbeddingsSettings | undefined;
 };
 
 export class ConfigError extends Error {
@@ -95,12 +119,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { po
     }
   }
   const port = overrides.port ?? values.PORT;
+  const publicUrl = (values.CRESCENDO_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
   return {
     dataDir: resolve(values.CRESCENDO_DATA_DIR),
     databaseUrl: values.DATABASE_URL,
     port,
     host: values.HOST,
-    publicUrl: (values.CRESCENDO_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    publicUrl,
     publicUrlConfigured: values.CRESCENDO_PUBLIC_URL !== undefined,
     logLevel: values.CRESCENDO_LOG_LEVEL,
     model: modelConfig(values),
@@ -111,7 +136,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { po
     encryptionKey: values.CRESCENDO_ENCRYPTION_KEY,
     publishingUrls: publishingBaseUrls(present),
     tokenRefresh: withMetaApp(tokenRefreshSettings(present, publishingBaseUrls(present)), values.FACEBOOK_APP_ID, values.FACEBOOK_APP_SECRET),
+    email: emailSettings(values, resolve(values.CRESCENDO_DATA_DIR)),
+    smtpCapture: values.CRESCENDO_SMTP_PORT === undefined ? undefined : { port: values.CRESCENDO_SMTP_PORT, host: values.CRESCENDO_SMTP_HOST, maxBytes: values.CRESCENDO_SMTP_MAX_BYTES },
+    phyllo: phylloSettingsFrom(values),
+    embeddings: embeddingsSettings(values),
+    ads: adsSettingsFrom(values, { publicUrl }),
   };
+}
+
+function embeddingsSettings(values: z.infer<typeof environment>): RemoteEmbeddingsSettings | undefined {
+  try {
+    return embeddingsSettingsFrom(values);
+  } catch (error) {
+    if (error instanceof EmbeddingsSettingsError) throw new ConfigError(`Invalid environment: ${error.message}`);
+    throw error;
+  }
+}
+
+function emailSettings(values: z.infer<typeof environment>, dataDir: string): EmailSettings {
+  if (values.SMTP_URL && !values.EMAIL_FROM) throw new ConfigError('Invalid environment: SMTP_URL needs EMAIL_FROM (the sender address, e.g. "Crescendo <reports@example.com>")');
+  // The outbox is the embedded mode's: a Postgres deployment without SMTP_URL has no mail to write.
+  return { smtpUrl: values.SMTP_URL, from: values.EMAIL_FROM ?? DEFAULT_EMAIL_FROM, outboxDir: values.DATABASE_URL ? undefined : outboxDir(dataDir) };
 }
 
 function slackSettings(values: z.infer<typeof environment>): SlackSettings | undefined {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createAgent, type Agent } from '../agent/create-agent.ts';
 import { draftingMeter } from '../agent/budget/drafting-meter.ts';
 import { createTokenCipher } from '../tools/common/secrets/token-cipher.ts';
+import { configureEmail, createEmailSender } from '../tools/common/email/index.ts';
 import { createPublishingClients } from '../tools/content/connectors/index.ts';
 import { configureContentServices, configureOAuthConnections, configureTokenRefreshClients } from '../tools/content/posts/index.ts';
 import { createTokenRefreshClients } from '../tools/content/connectors/token-refresh-clients.ts';
@@ -22,6 +23,9 @@ import { boltLogger } from '../bots/bolt-logger.ts';
 import type { Config } from './config.ts';
 import { modelProseWriter } from './prose-writer.ts';
 import { readRunningServer } from './server-state.ts';
+import { configurePhyllo } from '../tools/creators/phyllo/index.ts';
+import { configureCreatorEmbeddings, createCreatorEmbedder } from '../tools/creators/search/embeddings/embedder-services.ts';
+import { configureAds } from '../tools/ads/ads-settings.ts';
 
 /** Where jobs go: Redis when REDIS_URL is set (`crescendo worker` runs them), else this process. */
 export type RuntimeJobs = InProcessJobQueue | BullmqJobQueue;
@@ -64,6 +68,10 @@ export async function openRuntime(config: Config, options: { migrate?: boolean; 
   const model = agentModelFromConfig(config.model, log);
   configureContentServices({ cipher: createTokenCipher(config.encryptionKey), publishing: createPublishingClients(config.publishingUrls) });
   configureTokenRefreshClients(createTokenRefreshClients(config.tokenRefresh));
+  configureEmail(createEmailSender(config.email, log));
+  configurePhyllo(config.phyllo);
+  configureAds(config.ads);
+  configureCreatorEmbeddings(createCreatorEmbedder(config.embeddings));
   configureOAuthConnections({ publicUrl: config.publicUrl, tokenRefresh: config.tokenRefresh, publishingUrls: config.publishingUrls, encryptionKey: config.encryptionKey });
   const runner = new ToolRunner({
     prisma: database.prisma, catalogue: createCatalogue(), jobs, log, approvalUrl: approveUrl, llm: model?.languageModel,

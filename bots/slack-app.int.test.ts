@@ -223,6 +223,20 @@ describe('Slack bot over HTTP (real Bolt app, signed requests, fake Slack Web AP
       expect(JSON.stringify(listed.blocks)).toContain('Pay Club Restricted');
     });
 
+    it('task creates a CRM task for the person asking, due at 17:00 local on the day named', async () => {
+      await world.send.command(slashCommand(TEAM_A, 'UANA', CHANNEL, 'task Send Acme the tour proposal due 2027-01-15', world.slack.responseUrl('task')));
+      const answer = world.slack.responses.find((response) => response.name === 'task')!.body;
+      expect(answer).toMatchObject({ response_type: 'ephemeral' });
+      expect(answer.text).toContain('Send Acme the tour proposal');
+      const task = await world.database.prisma.task.findFirstOrThrow({ where: { organizationId: world.orgA.id, title: 'Send Acme the tour proposal' } });
+      const organization = await world.database.prisma.organization.findUniqueOrThrow({ where: { id: world.orgA.id } });
+      const local = new Intl.DateTimeFormat('en-CA', { timeZone: organization.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).format(task.dueAt!);
+      expect(local).toBe('2027-01-15, 17');
+      expect(await world.database.prisma.activity.count({ where: { organizationId: world.orgA.id, subjectType: 'task', subjectId: task.id, kind: 'task_created' } })).toBe(1);
+      await world.send.command(slashCommand(TEAM_A, 'UANA', CHANNEL, 'task', world.slack.responseUrl('task-empty')));
+      expect(world.slack.responses.find((response) => response.name === 'task-empty')!.body.text).toMatch(/Write the task after/);
+    });
+
     it('bind stores the channel for an owner and refuses a viewer', async () => {
       await world.send.command(slashCommand(TEAM_A, 'UVIC', 'CDIGEST', 'bind', world.slack.responseUrl('viewer-bind')));
       expect(world.slack.responses.find((response) => response.name === 'viewer-bind')!.body.text).toMatch(/admin or owner/);

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import type { SlackChannelPurpose } from '../db/generated/prisma/enums.ts';
-import type { ApprovalNotice, NotificationMessage, Notifier } from '../jobs/notifier.ts';
+import type { ApprovalNotice, ChannelPost, NotificationMessage, Notifier, PostedToChannel } from '../jobs/notifier.ts';
 import type { Logger } from '../tools/registry/context.ts';
 import { ApprovalMessages } from './approval-messages.ts';
 import type { WebClient } from './bolt.ts';
@@ -68,6 +68,7 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
       if (!person) return deps.log.warn('no slack user for a direct message', { organizationId, title: message.title });
       await postRendered(deps.client, person, renderNotification(message)).catch(failed('slack direct message failed', { organizationId }));
     },
+    postToChannel: (organizationId, post) => postToChannel(deps, organizationId, post),
     async approvalSettled(organizationId, notice) {
       const approval = withCampaignLink(notice, deps.webUrl?.() ?? null);
       const request = await deps.prisma.approvalRequest.findFirst({ where: { id: approval.approvalId, organizationId }, select: { decidedById: true } });
@@ -87,4 +88,38 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
       }
     },
   };
+}
+
+/**
+ * The message in the channel, then its file (files.getUploadURLExternal, the upload,
+ * files.completeUploadExternal) in the message's thread. A #name is posted to as is (Slack
+ * resolves it) and the id Slack answers is where the file goes. Only an organisation with its own
+ * connected workspace posts: the bot's token must not carry one organisation's figures into another's.
+ */
+async function postToChannel(deps: SlackNotifierDeps, organizationId: string, post: ChannelPost): Promise<PostedToChannel> {
+  const workspace = await deps.prisma.slackWorkspace.findFirst({ where: { organizationId }, select: { teamId: true } });
+  if (!workspace) throw new Error('No Slack workspace is connected to this organisation: install the Slack app for it first.');
+  const rendered = renderNotification(post.message);
+  try {
+    const posted = await deps.client.chat.postMessage({ channel: post.channel, text: rendered.text, blocks: rendered.blocks });
+    const channel = String(posted.channel ?? post.channel);
+    if (!post.file) return { channel, ts: posted.ts ?? null, fileId: null };
+    const uploaded = await deps.client.filesUploadV2({
+      channel_id: channel,
+      ...(posted.ts ? { thread_ts: posted.ts } : {}),
+      file: post.file.bytes,
+      filename: post.file.filename,
+      title: post.file.title ?? post.file.filename,
+    } as Parameters<WebClient['filesUploadV2']>[0]);
+    const files = (uploaded as { files?: Array<{ files?: Array<{ id?: string }> }> }).files ?? [];
+    return { channel, ts: posted.ts ?? null, fileId: files[0]?.files?.[0]?.id ?? null };
+  } catch (error) {
+    deps.onConnectionFailure?.(error);
+    const { reason, hint } = describeSlackFailure(error, deps.client.slackApiUrl);
+    const slackError = (error as { data?: { error?: unknown } }).data?.error;
+    if (slackError === 'not_in_channel' || slackError === 'channel_not_found') {
+      throw new Error(`${reason}: invite the Crescendo app to ${post.channel} (\`/invite @Crescendo\` in the channel), or check the channel's name`);
+    }
+    throw new Error(`${reason}: ${hint}`);
+  }
 }

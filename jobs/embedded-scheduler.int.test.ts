@@ -38,7 +38,7 @@ describe('embedded scheduler', () => {
     try {
       const digest = scheduler.upcoming().find((entry) => entry.job === 'digest.daily')!;
       expect(digest.next).toEqual(new Date('2026-11-20T17:00:00Z'));
-      expect(scheduler.upcoming().map((entry) => entry.job).sort()).toEqual(['alerts.campaigns', 'content.agent.daily', 'content.publish.sweep', 'content.tokens.refresh', 'digest.daily', 'stats.weekly']);
+      expect(scheduler.upcoming().map((entry) => entry.job).sort()).toEqual(['ads.bigquery.sync', 'ads.sync.sweep', 'alerts.campaigns', 'content.agent.daily', 'content.publish.sweep', 'content.tokens.refresh', 'creators.embeddings', 'creators.sync.daily', 'digest.daily', 'reports.delivery.sweep', 'stats.weekly']);
       await vi.advanceTimersByTimeAsync(3_000);
       vi.useRealTimers();
       // The firing first claims its occurrence in the database (real I/O), then enqueues the job.

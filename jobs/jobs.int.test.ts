@@ -88,6 +88,28 @@ describe('jobs', () => {
     expect(notifier.sent[0]).toMatchObject({ kind: 'digest', organizationId: orgB.id, message: { title: 'Daily digest, Friday 2026-11-20' } });
   });
 
+  it('each assignee with overdue CRM tasks gets them as a direct message beside the channel digest', async () => {
+    const orgC = await createTestOrganization(database, 'jobs-c');
+    const owner = await database.prisma.user.findUniqueOrThrow({ where: { id: orgC.ownerId } });
+    const due = (days: number) => new Date(DIGEST_NOW.getTime() - days * 86_400_000);
+    await database.prisma.task.createMany({ data: [
+      { organizationId: orgC.id, title: 'Send the tour proposal', dueAt: due(3), assigneeId: orgC.ownerId, priority: 'HIGH' },
+      { organizationId: orgC.id, title: 'Call the venue', dueAt: due(1), assigneeId: orgC.ownerId },
+      { organizationId: orgC.id, title: 'Nobody owns this', dueAt: due(2) },
+      { organizationId: orgC.id, title: 'Not due yet', dueAt: due(-2), assigneeId: orgC.ownerId },
+    ] });
+    await run(queue(), 'digest.daily', { organizationId: orgC.id, date: DIGEST_DATE });
+    expect(notifier.sent.map((sent) => sent.kind)).toEqual(['digest', 'direct']);
+    expect(notifier.sent[1]).toMatchObject({
+      kind: 'direct', organizationId: orgC.id, email: owner.email,
+      message: {
+        title: `Your overdue tasks, ${DIGEST_DATE}`,
+        summary: 'You have 2 overdue tasks; the most overdue: Send the tour proposal, 3 days late.',
+        sections: [{ heading: 'Overdue tasks', lines: ['Send the tour proposal, 3 days late, high priority', 'Call the venue, 1 day late'] }],
+      },
+    });
+  });
+
   it('a job for organisation B never reads organisation A', async () => {
     await run(queue(), 'digest.daily', { organizationId: orgB.id, date: DIGEST_DATE });
     const message = (notifier.sent[0] as { message: import('./notifier.ts').NotificationMessage }).message;

@@ -17,6 +17,26 @@ export interface Notifier {
   approvalSettled(organizationId: string, approval: ApprovalNotice & { status: 'EXECUTED' | 'FAILED' | 'REJECTED'; result?: string }): Promise<void>;
   /** One person, by email (a campaign's salesperson): a direct message where the organisation's workspace knows them; nobody found is logged, not an error. */
   direct?(organizationId: string, email: string, message: NotificationMessage): Promise<void>;
+  /**
+   * A message, with a file when given (a scheduled report's CSV or PDF), to one named channel of the
+   * organisation's own workspace. Unlike the broadcasts it throws when it could not post, with a
+   * reason a person can act on, so the caller records the failure and tries again.
+   */
+  postToChannel?(organizationId: string, post: ChannelPost): Promise<PostedToChannel>;
+}
+
+/** What postToChannel sends: the channel (an id, or #name), the message, and an optional file. */
+export interface ChannelPost {
+  channel: string;
+  message: NotificationMessage;
+  file?: { filename: string; contentType: string; bytes: Buffer; title?: string };
+}
+
+/** Where it landed: the channel id, the message's timestamp and the file's id. */
+export interface PostedToChannel {
+  channel: string;
+  ts: string | null;
+  fileId: string | null;
 }
 
 /** Channel-neutral content: each notifier renders it (Block Kit, e-mail, log line). */

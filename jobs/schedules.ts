@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { isoDay, todayIn } from '../tools/common/format.ts';
 import { lastCompleteWeek } from '../tools/spend/index.ts';
+import { AD_SYNC_SWEEP_JOB } from '../tools/ads/sync/sync-jobs.ts';
+import { BIGQUERY_SYNC_JOB } from '../tools/ads/bigquery/sync-bigquery.ts';
 import { CONTENT_AGENT_JOB } from './content-agent/content-agent-job.ts';
+import { CREATOR_EMBEDDINGS_JOB } from './creator-embeddings/creator-embeddings-job.ts';
+import { CREATOR_SYNC_DAILY_JOB } from './creators/creator-sync-job.ts';
 import { defineJob } from './define-job.ts';
 import { PUBLISH_SWEEP_JOB, sweepMinute } from './publishing/publish-sweep-job.ts';
 import { REFRESH_TOKENS_JOB, refreshHour } from './publishing/refresh-tokens-job.ts';
+import { REPORT_DELIVERY_SWEEP_JOB } from './reports/report-delivery-sweep-job.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -76,6 +81,42 @@ export const SCHEDULES: readonly JobSchedule[] = [
     pattern: '17 * * * *',
     description: 'Social account tokens that expire within 24 hours renewed, hourly at :17',
     payload: (organization, at) => ({ organizationId: organization.id, hour: refreshHour(at) }),
+  },
+  {
+    // A sweep like publishing's: each schedule keeps its own cron and time zone in its row.
+    job: REPORT_DELIVERY_SWEEP_JOB,
+    pattern: '* * * * *',
+    description: 'Scheduled reports that are due delivered to Slack and email (and failed deliveries retried), every minute',
+    payload: (organization, at) => ({ organizationId: organization.id, minute: sweepMinute(at) }),
+  },
+  {
+    // Creators connected through Phyllo; webhooks and sync_creator refresh them in between.
+    job: CREATOR_SYNC_DAILY_JOB,
+    pattern: '0 4 * * *',
+    description: "Creators' figures, posts and audiences synced from Phyllo, daily at 04:00 (when Phyllo is configured)",
+    payload: (organization, at) => ({ organizationId: organization.id, date: isoDay(localDay(organization, at)) }),
+  },
+  {
+    // Catches what no tool queued (text changed without a job sink, a changed embedder, a failed run);
+    // a sweep that finds everything current leaves no JobRun row.
+    job: CREATOR_EMBEDDINGS_JOB,
+    pattern: '41 * * * *',
+    description: 'Creator search vectors that are missing or stale (changed text or embedder) embedded, hourly at :41',
+    payload: (organization, at) => ({ organizationId: organization.id, sweep: refreshHour(at) }),
+  },
+  {
+    // Hourly: each ad account syncs once its own time zone reaches its sync hour (default 06:00 local).
+    job: AD_SYNC_SWEEP_JOB,
+    pattern: '23 * * * *',
+    description: "Ad accounts whose local sync hour has come (default 06:00 in the account's time zone) synced from Meta, Google Ads and TikTok, hourly at :23",
+    payload: (organization, at) => ({ organizationId: organization.id, hour: refreshHour(at) }),
+  },
+  {
+    // Warehouse tables are usually loaded overnight; sources re-read their last 3 days, so late rows land.
+    job: BIGQUERY_SYNC_JOB,
+    pattern: '15 5 * * *',
+    description: 'Daily campaign metrics read from the BigQuery sources (set_bigquery_source), daily at 05:15 (when GCP_SERVICE_ACCOUNT_KEY is set)',
+    payload: (organization, at) => ({ organizationId: organization.id, date: isoDay(localDay(organization, at)) }),
   },
 ];
 

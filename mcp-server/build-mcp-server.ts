@@ -50,7 +50,9 @@ export function buildMcpServer(options: McpServerOptions): McpServer {
     const token = request.params._meta?.progressToken;
     const progress = token === undefined ? undefined : progressSender((notification) => extra.sendNotification(notification), token);
     const startedAt = performance.now();
-    const result = await runner.call(name, request.params.arguments ?? {}, principal, { progress });
+    const result = await runner.call(name, request.params.arguments ?? {}, principal, { progress: progress?.report });
+    // The client stops listening for a call's progress once its answer arrives: the last step goes first.
+    await progress?.sent();
     void server.sendLoggingMessage(logLine(name, result, performance.now() - startedAt), extra.sessionId).catch(() => {});
     if (result.ok && DISCOVERERS.has(name) && session.add(toolNames(result.output))) {
       await server.server.sendToolListChanged().catch((error) => log.warn('tools/list_changed not sent', { error: String(error) }));
@@ -81,14 +83,20 @@ function toMcpTool(tool: Parameters<typeof publishTool>[0]): Tool {
   };
 }
 
-/** Forwards progress as notifications/progress; the spec wants it to increase, so repeats are dropped. */
-function progressSender(send: (notification: ServerNotification) => Promise<void>, progressToken: string | number): ProgressReporter {
+/**
+ * Forwards progress as notifications/progress; the spec wants it to increase, so repeats are dropped.
+ * `sent()` settles once every step so far has been handed to the transport.
+ */
+function progressSender(send: (notification: ServerNotification) => Promise<void>, progressToken: string | number): { report: ProgressReporter; sent(): Promise<void> } {
   let last = -Infinity;
-  return ({ progress, total, message }) => {
+  let pending: Promise<void> = Promise.resolve();
+  const report: ProgressReporter = ({ progress, total, message }) => {
     if (!(progress > last)) return;
     last = progress;
-    void send({ method: 'notifications/progress', params: { progressToken, progress, ...(total !== undefined ? { total } : {}), ...(message ? { message } : {}) } }).catch(() => {});
+    const step = send({ method: 'notifications/progress', params: { progressToken, progress, ...(total !== undefined ? { total } : {}), ...(message ? { message } : {}) } }).catch(() => {});
+    pending = pending.then(() => step);
   };
+  return { report, sent: () => pending };
 }
 
 function toolNames(output: unknown): string[] {

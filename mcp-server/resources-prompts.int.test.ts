@@ -7,6 +7,7 @@ import { ToolRunner } from '../tools/registry/runner.ts';
 import { createTestOrganization, createTestRunner, type TestOrganization } from '../tools/testing/fixtures.ts';
 import { extractSection } from '../tools/glossary.ts';
 import { CAMPAIGN_TEMPLATE, GLOSSARY_URI, PENDING_APPROVALS_URI, SCORECARD_TEMPLATE } from './resources.ts';
+import { REPORT_TEMPLATE } from './report-resources.ts';
 import { connectInMemory } from './test-client.ts';
 
 const TRACK_URL = 'https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC';
@@ -67,7 +68,7 @@ describe('MCP resources and prompts', () => {
     expect(uris).not.toContain(`crescendo://campaigns/${ids.otherCampaign}`);
     expect(resources.find((resource) => resource.uri === `crescendo://campaigns/${ids.campaign}`)).toMatchObject({ name: 'Night Drive push', mimeType: 'application/json' });
     const { resourceTemplates } = await client.listResourceTemplates();
-    expect(resourceTemplates.map((template) => template.uriTemplate).sort()).toEqual([CAMPAIGN_TEMPLATE, SCORECARD_TEMPLATE].sort());
+    expect(resourceTemplates.map((template) => template.uriTemplate).sort()).toEqual([CAMPAIGN_TEMPLATE, REPORT_TEMPLATE, SCORECARD_TEMPLATE].sort());
   });
 
   it('reads the glossary from the README', async () => {
@@ -147,7 +148,7 @@ describe('MCP resources and prompts', () => {
       prompts: (await connected.listPrompts()).prompts.map((prompt) => prompt.name).sort(),
     });
     const everything = await offered(client);
-    expect(everything.resources).toHaveLength(6); // glossary, pending approvals, 2 campaigns, 2 scorecards
+    expect(everything.resources).toHaveLength(7); // glossary, pending approvals, metric catalogue, 2 campaigns, 2 scorecards (no saved reports)
     expect(everything.resources).toContain(PENDING_APPROVALS_URI);
     expect(everything.prompts).toEqual(['campaign_postmortem', 'vendor_audit', 'weekly_review']);
     // Toolsets only preload the tool list: a session listing the access tools still reads campaigns.

@@ -1,6 +1,7 @@
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Variables } from '@modelcontextprotocol/sdk/shared/uriTemplate.js';
 import { glossaryMarkdown } from '../tools/glossary.ts';
+import { registerReportResources } from './report-resources.ts';
 import { callOrThrow, completeCampaignId, completeVendorId, latestCampaigns, latestVendors, toMcpError, type McpScope } from './lookups.ts';
 
 export const GLOSSARY_URI = 'crescendo://glossary';
@@ -11,7 +12,8 @@ export const PENDING_APPROVALS_URI = 'crescendo://approvals/pending';
 /**
  * Read-only context for clients that attach resources: the glossary, pending approvals, and
  * campaigns and vendor scorecards as the tools return them. Each exists only when the principal may
- * use the tools behind it; every read goes through the runner.
+ * use the tools behind it; every read goes through the runner. The metric catalogue and saved
+ * reports are in report-resources.ts.
  */
 export function registerResources(server: McpServer, scope: McpScope): void {
   server.registerResource(
@@ -75,6 +77,8 @@ export function registerResources(server: McpServer, scope: McpScope): void {
       },
     );
   }
+
+  registerReportResources(server, scope);
 }
 
 function variable(variables: Variables, name: string): string {

@@ -62,15 +62,22 @@ export async function forwardStdioToHttp(options: StdioForwarderOptions): Promis
 function relayRequests(server: Server, upstream: Client, capabilities: NonNullable<ReturnType<Client['getServerCapabilities']>>): void {
   if (capabilities.tools) {
     server.setRequestHandler(ListToolsRequestSchema, (request) => upstream.listTools(request.params));
-    server.setRequestHandler(CallToolRequestSchema, (request, extra) => {
+    server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
       const progressToken = request.params._meta?.progressToken;
-      return upstream.callTool(request.params, undefined, {
+      let relayed: Promise<unknown> = Promise.resolve();
+      const result = await upstream.callTool(request.params, undefined, {
         signal: extra.signal,
         timeout: CALL_TIMEOUT_MS,
         resetTimeoutOnProgress: true,
         // The client's own token goes back with each progress step: it matches them to its call.
-        onprogress: progressToken === undefined ? undefined : (progress) => void extra.sendNotification({ method: 'notifications/progress', params: { ...progress, progressToken } }),
+        onprogress: progressToken === undefined ? undefined : (progress) => {
+          const step = extra.sendNotification({ method: 'notifications/progress', params: { ...progress, progressToken } }).catch(() => {});
+          relayed = relayed.then(() => step);
+        },
       });
+      // The client stops listening for a call's progress once its answer arrives: the last step goes first.
+      await relayed;
+      return result;
     });
   }
   if (capabilities.resources) {

@@ -1,17 +1,22 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Database } from '../db/database.ts';
-import type { Logger } from '../tools/registry/context.ts';
+import type { JobQueue, Logger } from '../tools/registry/context.ts';
 import type { ToolRunner } from '../tools/registry/runner.ts';
 import { mcpHttpRouter } from '../mcp-server/http.ts';
 import type { SlackHealth } from '../bots/slack-connection.ts';
 import type { Agent } from '../agent/create-agent.ts';
+import { adOAuthCallbackRoute } from './ad-oauth-callback-route.ts';
 import { adminQueuesRouter, type AdminQueuesDeps } from './admin-queues.ts';
+import { adsWebhookRoutes } from './ads-webhook-routes.ts';
 import { requireToken } from './auth.ts';
 import { bodyErrorHandler, jsonBody } from './request-body.ts';
 import { chatConfirmRoute } from './chat-confirm-route.ts';
 import { chatRoutes } from './chat-route.ts';
 import { chatStatusRoute } from './chat-status-route.ts';
 import { oauthCallbackRoute } from './oauth-callback-route.ts';
+import { phylloConnectPage } from './phyllo-connect-page.ts';
+import { phylloWebhookRoute } from './phyllo-webhook-route.ts';
+import { reportExportRoute } from './report-export-route.ts';
 import { toolRoutes } from './tool-routes.ts';
 import { uiRoutes } from './ui-routes.ts';
 
@@ -30,6 +35,8 @@ export interface WebAppDeps {
   adminQueues?: AdminQueuesDeps;
   /** The server's public URL (CRESCENDO_PUBLIC_URL, when set): browsers from its origin may call /mcp. */
   publicUrl?: string;
+  /** Where the ad platforms' webhooks (POST /api/webhooks/meta, /google) queue what they receive; without it they answer 503. */
+  jobs?: JobQueue;
   /** The built web UI (default web/ui/dist); `false` serves none. Not built: the API still works. */
   uiDir?: string | false;
 }
@@ -40,6 +47,10 @@ export function buildWebApp(deps: WebAppDeps) {
   app.disable('x-powered-by');
   // Before the JSON parser: Slack's signature covers the raw body, which Bolt reads itself.
   if (deps.slack) app.use('/slack/events', deps.slack);
+  // Before the JSON parser and the bearer-token check: Phyllo signs the raw body, and its signature is the credential.
+  app.use(phylloWebhookRoute({ prisma: deps.database.prisma, runner: deps.runner, log: deps.log }));
+  // Meta signs the raw body (x-hub-signature-256); Google's Pub/Sub push carries a shared token.
+  app.use(adsWebhookRoutes({ prisma: deps.database.prisma, jobs: deps.jobs, log: deps.log }));
   app.use(jsonBody());
 
   // `status` is the server's own (its database); an integration such as Slack reports its state
@@ -58,6 +69,10 @@ export function buildWebApp(deps: WebAppDeps) {
   if (deps.adminQueues) app.use(adminQueuesRouter(deps.adminQueues));
   // Before the bearer-token check: a platform's redirect carries no token; its signed state vouches for the user.
   app.use(oauthCallbackRoute({ prisma: deps.database.prisma, runner: deps.runner, log: deps.log }));
+  app.use(adOAuthCallbackRoute({ prisma: deps.database.prisma, runner: deps.runner, log: deps.log }));
+  // The page a creator opens from connect_creator_platform's link (no Crescendo account: the Phyllo SDK token in the link is theirs).
+  app.use(phylloConnectPage());
+  app.use('/api/reports/export', requireToken(deps.database.prisma), reportExportRoute(deps.runner));
   app.use('/api', requireToken(deps.database.prisma), toolRoutes(deps.runner), ...(deps.agent ? [chatRoutes(deps.agent, deps.log), chatConfirmRoute(deps.agent, deps.log), chatStatusRoute(deps.agent)] : []));
   app.use(mcpHttpRouter({ prisma: deps.database.prisma, runner: deps.runner, version: deps.version, log: deps.log, publicUrl: deps.publicUrl }));
   const ui = deps.uiDir === false ? null : uiRoutes(deps.uiDir);

@@ -8,6 +8,7 @@ import { appCredentialsFor, callbackPath, isOAuthPlatform } from '../tools/conte
 import { oauthConnections } from '../tools/content/connectors/oauth-settings.ts';
 import { OAuthStateError } from '../tools/content/connectors/oauth-state.ts';
 import { PLATFORM_LABELS, SOCIAL_PLATFORMS, type SocialPlatform } from '../tools/content/connectors/publishing.ts';
+import { sendRefusalPage } from './refusal-page.ts';
 
 export interface OAuthCallbackDeps {
   prisma: PrismaClient;
@@ -87,13 +88,5 @@ export function oauthCallbackRoute(deps: OAuthCallbackDeps) {
 }
 
 function refuse(response: Response, status: number, reason: string): void {
-  response
-    .status(status)
-    .set('cache-control', 'no-store')
-    .type('html')
-    .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Account not connected</title></head><body><h1>The account was not connected</h1><p>${escapeHtml(reason)}</p><p><a href="/content">Back to Crescendo</a></p></body></html>`);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+  sendRefusalPage(response, status, { title: 'Account not connected', heading: 'The account was not connected', reason, backTo: '/content' });
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { IMPORT_KINDS } from '../../tools/imports/import-kinds.ts';
+import { IMPORT_KINDS as AREA_IMPORT_KINDS, type ImportKind } from '../../tools/imports/import-kinds.ts';
+import { CREATOR_IMPORT_KIND } from '../../tools/creators/records/import-creators.ts';
 import { cliPrincipal } from '../command-context.ts';
 import type { Runtime } from '../runtime.ts';
 import { commandUsage } from '../command-catalogue.ts';
@@ -11,6 +12,9 @@ import type { ToolResult } from '../../tools/registry/runner.ts';
 import type { AttachedServer } from '../attached-server.ts';
 import type { Command } from '../command-catalogue.ts';
 import { EXIT_USAGE } from '../exit-codes.ts';
+
+/** The kinds tools/imports lists, and creators (their CSV of creators with platforms). */
+const IMPORT_KINDS: Record<string, ImportKind> = { ...AREA_IMPORT_KINDS, creators: CREATOR_IMPORT_KIND };
 
 /** How the import reaches the tools: this process's runner, or the running server's tool API. */
 interface ImportBackend {
@@ -36,19 +40,39 @@ export const importCommandEntry: Command = {
 };
 
 function parseImport(args: string[]) {
-  const { values, positionals } = parseOptions(args, { org: { type: 'string' }, as: { type: 'string' }, 'dry-run': { type: 'boolean' } }, true);
+  // Every kind's own flags are known to the parser; a kind refuses the ones that are not its own.
+  const kindFlags = Object.fromEntries(Object.values(IMPORT_KINDS).flatMap((kind) => Object.keys(kind.flags ?? {})).map((flag) => [flag, { type: 'string' as const }]));
+  const { values, positionals } = parseOptions(args, { ...kindFlags, org: { type: 'string' }, as: { type: 'string' }, 'dry-run': { type: 'boolean' } }, true);
   const [kindName, path] = positionals;
   const kinds = Object.keys(IMPORT_KINDS);
   const available = kinds.length ? kinds.join(', ') : 'none yet';
   if (!kindName || !path) throw new UsageError(`${commandUsage('import')} (kinds: ${available})`);
   const kind = IMPORT_KINDS[kindName];
   if (!kind) throw new UsageError(`import: unknown kind "${kindName}" (kinds: ${available})`);
-  return { kind, files: readFiles(path, kind.filePattern), dryRun: values['dry-run'] ?? false, identity: { org: values.org, as: values.as } };
+  const extra = kindInput(kindName, kind, values as Record<string, string | boolean | undefined>);
+  return { kind, extra, files: readFiles(path, kind.filePattern), dryRun: values['dry-run'] ?? false, identity: { org: values.org, as: values.as } };
+}
+
+/** The kind's own flags as its tool's input fields (`--source meta_ads` -> data_source); others' flags are usage errors. */
+function kindInput(kindName: string, kind: ImportKind, values: Record<string, string | boolean | undefined>): Record<string, unknown> {
+  const own = kind.flags ?? {};
+  const foreign = Object.values(IMPORT_KINDS).flatMap((other) => Object.keys(other.flags ?? {})).filter((flag) => !(flag in own) && values[flag] !== undefined);
+  if (foreign.length) throw new UsageError(`import ${kindName}: --${foreign[0]} is not a flag of this kind`);
+  const input: Record<string, unknown> = {};
+  for (const [flag, field] of Object.entries(own)) {
+    const value = values[flag];
+    if (typeof value !== 'string' || value === '') {
+      if (field.required) throw new UsageError(`import ${kindName}: --${flag} is required (${kind.description})`);
+      continue;
+    }
+    input[field.input] = field.list ? value.split(',').map((item) => item.trim()).filter(Boolean) : value;
+  }
+  return input;
 }
 
 async function importFiles(request: ReturnType<typeof parseImport>, backend: ImportBackend): Promise<number> {
-  const { kind, files, dryRun, identity } = request;
-  const called = await backend.call(kind.tool, { files, ...(dryRun ? { dry_run: true } : {}) });
+  const { kind, extra, files, dryRun, identity } = request;
+  const called = await backend.call(kind.tool, { files, ...extra, ...(dryRun ? { dry_run: true } : {}) });
   const result = called.ok && isQueued(called.output) ? await waitForImport(backend, identity.org ?? '', called.output.import_id) : called;
   const exitCode = reportResult(result);
   if (!result.ok) return exitCode;

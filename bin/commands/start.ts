@@ -7,6 +7,7 @@ import { defaultOperator } from '../../tools/access/organizations.ts';
 import { startEmbeddedScheduler, type EmbeddedScheduler } from '../../jobs/embedded-scheduler.ts';
 import { resumeApprovedRequests } from '../../jobs/resume-approvals.ts';
 import { resumeUnfinishedImports } from '../../jobs/resume-imports.ts';
+import { enqueueEmbeddingSweeps } from '../../jobs/creator-embeddings/creator-embeddings.ts';
 import { buildWebApp } from '../../web/app.ts';
 import { buildSlackApp } from '../../bots/slack-app.ts';
 import { webUiUrl, type Runtime } from '../runtime.ts';
@@ -19,6 +20,7 @@ import { issueLocalCredential } from '../local-credential.ts';
 import { localTokenRoute } from '../local-token-route.ts';
 import { localAdminRoute } from '../local-admin-route.ts';
 import { isUiBuilt } from '../../web/ui-routes.ts';
+import { startSmtpCapture } from '../../web/smtp-capture/smtp-capture-server.ts';
 
 const DEMO_SLUG = 'demo';
 const STARTUP_TOKEN_NAME = 'start-up admin token';
@@ -44,6 +46,8 @@ async function startCommand(runtime: Runtime): Promise<number> {
   if (resumed) runtime.log.info('resumed approved actions that had not run', { count: resumed });
   const resumedImports = await resumeUnfinishedImports(database.prisma, runtime.jobs);
   if (resumedImports) runtime.log.info('resumed big imports that had not finished', { count: resumedImports });
+  // Creator search vectors from another embedder (CRESCENDO_EMBEDDINGS_URL changed) or missing: re-embedded in a job.
+  await enqueueEmbeddingSweeps(database.prisma, runtime.jobs);
   // Embedded mode runs the per-organisation schedules here; with Redis, `crescendo worker` does.
   const scheduler: EmbeddedScheduler | null =
     runtime.jobs.mode === 'in-process' ? await startEmbeddedScheduler({ prisma: database.prisma, jobs: runtime.jobs, log: runtime.log, ingestDir: config.ingestDir }) : null;
@@ -53,7 +57,7 @@ async function startCommand(runtime: Runtime): Promise<number> {
   // Slack only when its tokens are set: over HTTP on this server, or Socket Mode with an app token.
   const slack = config.slack ? buildSlackApp({ prisma: database.prisma, runner: runtime.runner, agent: runtime.agent, log: runtime.log, settings: config.slack, webUrl: () => webUiUrl(config) }) : null;
   await slack?.start();
-  const app = buildWebApp({ database, runner: runtime.runner, log: runtime.log, version: VERSION, agent: runtime.agent, adminQueues, slack: slack?.router ?? undefined, slackHealth: slack?.health });
+  const app = buildWebApp({ database, runner: runtime.runner, log: runtime.log, version: VERSION, agent: runtime.agent, jobs: runtime.jobs, adminQueues, slack: slack?.router ?? undefined, slackHealth: slack?.health });
   // The embedded database admits one process: the CLI and `crescendo mcp` on this machine reach it
   // through this server instead, proving they are local with a credential file in the data folder.
   const local = database.kind === 'pglite' ? issueLocalCredential(config.dataDir) : null;
@@ -68,6 +72,12 @@ async function startCommand(runtime: Runtime): Promise<number> {
       reject(error.code === 'EADDRINUSE' ? new UsageError(`port ${config.port} is in use: pass --port N or set PORT`) : error));
   });
   const port = (server.address() as AddressInfo).port;
+  const smtp = config.smtpCapture
+    ? await startSmtpCapture({ prisma: database.prisma, runner: runtime.runner, log: runtime.log, settings: config.smtpCapture }).catch((error: NodeJS.ErrnoException) => {
+        server.close();
+        throw error.code === 'EADDRINUSE' ? new UsageError(`port ${config.smtpCapture!.port} is in use: set CRESCENDO_SMTP_PORT to a free port`) : error;
+      })
+    : null;
   const base = `http://localhost:${port}`;
   // Other processes on this data folder (`crescendo mcp` for Claude Desktop, the CLI) link here.
   const forgetServer = recordRunningServer(config.dataDir, config.publicUrlConfigured ? config.publicUrl : base, loopbackUrl(config.host, port));
@@ -80,6 +90,9 @@ async function startCommand(runtime: Runtime): Promise<number> {
     config.operatorToken
       ? `  jobs UI   ${base}/admin/queues (operator only: POST /admin/session with Authorization: Bearer $CRESCENDO_OPERATOR_TOKEN first)`
       : '  jobs UI   off: set CRESCENDO_OPERATOR_TOKEN to open /admin/queues to the operator (organisations see their own jobs with list_jobs)',
+    smtp
+      ? `  CRM mail  smtp://${config.smtpCapture!.host}:${smtp.port}   (members send or copy email to crm+<org-slug>@<any host>)`
+      : '  CRM mail  off: set CRESCENDO_SMTP_PORT to capture email sent or copied to crm+<org-slug>@...',
     runtime.agent.modelId ? `  agent     ${base}/api/chat    (${describeModel(config.model)})` : '  agent     off: set ANTHROPIC_API_KEY or CRESCENDO_OPENAI_BASE_URL to turn it on',
     !slack ? '  slack     off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) to turn it on' : slack.router ? `  slack     ${config.publicUrl}/slack/events   (events, interactivity, /crescendo)` : '  slack     Socket Mode (SLACK_APP_TOKEN)',
     scheduler
@@ -102,7 +115,7 @@ async function startCommand(runtime: Runtime): Promise<number> {
       void slack?.stop();
       forgetServer();
       local?.forget();
-      server.close(() => resolve());
+      void Promise.resolve(smtp?.close()).finally(() => server.close(() => resolve()));
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -1,6 +1,7 @@
 import { startJobWorker } from '../../jobs/bullmq/job-worker.ts';
 import { resumeApprovedRequests } from '../../jobs/resume-approvals.ts';
 import { resumeUnfinishedImports } from '../../jobs/resume-imports.ts';
+import { enqueueEmbeddingSweeps } from '../../jobs/creator-embeddings/creator-embeddings.ts';
 import { activeSchedules } from '../../jobs/schedules.ts';
 import type { AttachedServer } from '../attached-server.ts';
 import type { Command } from '../command-catalogue.ts';
@@ -55,6 +56,7 @@ export async function workerCommand(runtime: Runtime, args: string[]): Promise<n
   try {
     const resumed = await resumeApprovedRequests(runtime.database.prisma, worker.queue);
     const resumedImports = await resumeUnfinishedImports(runtime.database.prisma, worker.queue);
+    await enqueueEmbeddingSweeps(runtime.database.prisma, worker.queue);
     const schedules = activeSchedules({ ingestDir: runtime.config.ingestDir }).map((schedule) => `${schedule.job} (${schedule.pattern})`);
     process.stdout.write(
       [

@@ -13,6 +13,7 @@ import { capBlocks, context, escapeMrkdwn, section } from '../render/slack-limit
 import type { SlackContext } from '../slack-context.ts';
 import { CHANNEL_PURPOSES } from '../tenancy/workspaces.ts';
 import { runSlackTurn } from '../turns/run-slack-turn.ts';
+import { createTaskFromSlack } from './task-command.ts';
 
 export const SLASH_COMMAND = '/crescendo';
 
@@ -22,6 +23,7 @@ export const HELP_TEXT = [
   '`/crescendo ask QUESTION`: ask in this channel without a mention; I post your question and answer in its thread',
   '`/crescendo digest`: the daily digest, now, in this channel',
   '`/crescendo approvals`: pending approval requests, with Approve and Reject buttons',
+  '`/crescendo task TITLE [due tomorrow|friday|YYYY-MM-DD]`: a CRM task for you',
   '`/crescendo bind [digests|alerts|approvals|all]`: this channel receives the organisation\'s digests and alerts (default), approval requests, or all three (admins and owners)',
   '`/crescendo unbind`: this channel stops receiving them',
 ].join('\n');
@@ -32,7 +34,7 @@ export const NOT_IN_CHANNEL = "I can't post in this channel yet: invite me with 
 type Purpose = (typeof CHANNEL_PURPOSES)[number];
 const PURPOSE_WORDS: Record<string, Purpose[]> = { digests: ['DIGESTS'], alerts: ['ALERTS'], approvals: ['APPROVALS'], all: [...CHANNEL_PURPOSES] };
 
-/** `/crescendo help | ask | digest | approvals | bind | unbind`: everything after the ack runs as the mapped member. */
+/** `/crescendo help | ask | digest | approvals | task | bind | unbind`: everything after the ack runs as the mapped member. */
 export function registerSlashCommand(app: App, ctx: SlackContext): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     const [subcommand = 'help', ...rest] = command.text.trim().toLowerCase().split(/\s+/).filter(Boolean);
@@ -46,6 +48,7 @@ export function registerSlashCommand(app: App, ctx: SlackContext): void {
       case 'ask': return askInChannel(ctx, client, command, principal, respond);
       case 'digest': return digest(ctx, client, command, principal, respond);
       case 'approvals': return pendingApprovals(ctx, principal, respond);
+      case 'task': return createTaskFromSlack(ctx, command, principal, respond);
       case 'bind': return bind(ctx, command, principal, rest, respond);
       case 'unbind': {
         if (!can(principal.role, 'org:admin')) return void (await tell(`Unbinding a channel needs an admin or owner; you are ${principal.role}.`));

@@ -20,6 +20,10 @@ const digest: DailyDigest = {
   anomaly_rule: 'mean ± 3 sd of the previous 28 days',
   notes: [],
   pending_approvals: { count: 2, oldest: { approval_id: 'a-1', action: 'pay_vendor', preview: 'Pay Pulse Media 283.26 USD\nfor Lowtide', requested_at: '2026-12-02T10:00:00Z', age_days: 2 } },
+  overdue_tasks: [{
+    assignee: 'Sam Lee', assignee_email: 'sam@label.test', count: 1,
+    tasks: [{ task_id: 't-1', title: 'Send the tour proposal', due_at: '2026-12-01T17:00:00Z', days_overdue: 3, priority: 'HIGH', about: "deal 'Spring tour'" }],
+  }],
 };
 
 describe('the daily digest in Slack', () => {
@@ -39,6 +43,11 @@ describe('the daily digest in Slack', () => {
     expect(text).toContain(`<${WEB}/vendors|Pulse Media>`);
     expect(text).toContain(`<${WEB}/|Spend of Spotify Marquee>`);
     expect(text).toContain(`<${WEB}/approvals/a-1|Pay Pulse Media 283.26 USD>`);
+  });
+
+  it('lists each assignee\'s overdue tasks with what they are about and how late they are', () => {
+    expect(text).toContain("Sam Lee: Send the tour proposal (deal 'Spring tour'), 3 days late");
+    expect(JSON.stringify(renderDigest({ ...digest, overdue_tasks: [] }, 'Streams up 12%.', WEB).blocks)).not.toContain('Overdue tasks');
   });
 
   it('has an "Open approvals" link button and an "Ask about this" button carrying the digest\'s day', () => {

@@ -39,6 +39,10 @@ export function renderDigest(digest: DailyDigest, summary: string, webUrl: strin
     // Money no exchange rate converts is left out of the figures above: say so rather than let a total look complete.
     ...(digest.notes.length ? list('Left out of the money figures', digest.notes.map(escapeMrkdwn), '') : []),
     ...pendingApprovals(digest, link),
+    // Only when someone has overdue tasks: a digest without CRM work stays as it was.
+    ...(digest.overdue_tasks.length ? list('Overdue tasks', digest.overdue_tasks.map((group) =>
+      `${escapeMrkdwn(group.assignee ?? 'Unassigned')}: ${group.tasks.map((task) => `${escapeMrkdwn(task.title)}${task.about ? ` (${escapeMrkdwn(task.about)})` : ''}, ${task.days_overdue} day${task.days_overdue === 1 ? '' : 's'} late`).join('; ')}${group.count > group.tasks.length ? `; and ${group.count - group.tasks.length} more` : ''}`,
+    ), '') : []),
     actions(digest, webUrl),
   ];
   return { text: truncate(`${title}: ${summary}`, SLACK_LIMITS.fallbackText), blocks: capBlocks(blocks), charts };

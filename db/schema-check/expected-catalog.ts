@@ -80,7 +80,9 @@ function addForeignKey(catalog: Catalog, model: PrismaModel, field: PrismaField,
   if (other) throw new Error(`${model.name}.${field.name}: @${other.name} on a relation field is not supported by the schema check`);
   const fieldsArgument = relation?.args.find((arg) => arg.name === 'fields');
   if (!relation || !fieldsArgument) {
-    const implicitManyToMany = field.list && target.fields.some((back) => back.type === model.name && back.list);
+    // The other side of the same relation (by relation name; a self-relation's other side is another field).
+    const name = relationName(relation);
+    const implicitManyToMany = field.list && target.fields.some((back) => back !== field && back.type === model.name && back.list && relationName(back.attributes.find((attribute) => attribute.name === 'relation')) === name);
     if (implicitManyToMany) throw new Error(`${model.name}.${field.name}: implicit many-to-many relations are not supported by the schema check`);
     return;
   }
@@ -123,6 +125,11 @@ function argument(attribute: PrismaAttribute, name: string): PrismaArgument {
 function fieldList(arg: PrismaArgument): string[] {
   if (arg.value.kind !== 'list') throw new Error('expected a list of fields');
   return arg.value.items.map((item) => (item.kind === 'identifier' ? item.value : ''));
+}
+
+function relationName(relation: PrismaAttribute | undefined): string | undefined {
+  const arg = relation?.args.find((candidate) => candidate.name === '' || candidate.name === 'name');
+  return arg?.value.kind === 'string' ? arg.value.value : undefined;
 }
 
 function mapArgument(attribute: PrismaAttribute): string | undefined {

@@ -4,4 +4,11 @@
  * Prisma has no HNSW index type. The parity check lets exactly these through as "extra"; anything
  * else in the database that the schema does not describe is drift.
  */
-export const HAND_WRITTEN_OBJECTS: readonly string[] = [];
+export const HAND_WRITTEN_OBJECTS: readonly string[] = [
+  // Reports filter unified records by payload fields with @> (jsonb_path_ops GIN).
+  'index UnifiedRecord_payload_idx',
+  // Creator search: full text over the search document, and pgvector (only where the server has it).
+  'index Creator_search_fts_idx',
+  'column CreatorEmbedding.embedding',
+  'index CreatorEmbedding_embedding_hnsw_idx',
+];

@@ -1,7 +1,10 @@
 import type { Database } from '../database.ts';
+import { writeAds } from './ads.ts';
 import { ArtistSpend, writeBackCatalogue } from './back-catalogue.ts';
 import { BulkWriter, type Transaction } from '../bulk/bulk-writer.ts';
 import { CampaignActivity } from './campaign-activity.ts';
+import { writeCreators } from './creators.ts';
+import { writeCrm } from './crm.ts';
 import { planCampaigns } from './campaigns.ts';
 import { NameRegistry } from './catalogue.ts';
 import { writeJourneys } from './journeys.ts';
@@ -49,7 +52,10 @@ const VOLUMES = { clients: [8, 2], vendors: [12, 4], campaigns: [20, 4], custome
 /**
  * Creates (or fills an empty) organisation with four months of realistic, deterministic demo data:
  * clients and their artists, vendors and playlists, campaign groups and placements, weekly scrapes,
- * daily streams, ad spend, customer journeys and monthly payouts. Everything happens in one
+ * daily streams, ad spend, customer journeys, monthly payouts and the CRM (companies, contacts,
+ * deals, tasks, notes, captured emails and their timeline) and creators (platforms, audiences,
+ * content, two creator campaigns in progress) and demo ad accounts (Meta, Google Ads under a manager,
+ * TikTok) with 120 days of metrics, their sync history and one over-budget alert. Everything happens in one
  * transaction: it either all lands or nothing does. The same slug, scale and today give the same
  * data (apart from generated ids and creation times).
  */
@@ -69,7 +75,7 @@ export async function seedDemoOrganization(database: Database, options: SeedDemo
 
   const { organizationId, counts } = await database.prisma.$transaction(
     async (tx) => {
-      const { organizationId, created } = await ownOrganization(tx, options);
+      const { organizationId, created, ownerUserId } = await ownOrganization(tx, options);
       const roster = await writeRoster(tx, calendar, organizationId, { clients, vendors, campaigns });
       const writer = new BulkWriter(tx);
       const activity = new CampaignActivity(calendar.days);
@@ -98,7 +104,15 @@ export async function seedDemoOrganization(database: Database, options: SeedDemo
       await writer.finish();
       const payouts = payoutRows(random.fork('payouts'), monthly, organizationId);
       await inChunks(payouts, (data) => tx.actualPayout.createMany({ data }));
-      return { organizationId, counts: { ...created, ...roster, ...writer.counts(), ActualPayout: payouts.length } };
+      const crm = await writeCrm({ tx, random: random.fork('crm'), calendar, organizationId, slug: options.slug, ownerUserId, clients, vendors });
+      const { User: crmUsers = 0, Membership: crmMemberships = 0, ...crmRows } = crm;
+      const people = { User: created.User + crmUsers, Membership: created.Membership + crmMemberships };
+      const creators = await writeCreators({ tx, random: random.fork('creators'), calendar, organizationId, slug: options.slug, ownerUserId, clients });
+      for (const [table, rows] of Object.entries(creators.counts)) crmRows[table] = (crmRows[table] ?? 0) + rows;
+      // Ad accounts after the creators (the release launch's ad campaigns are assigned to its creator campaign); they take over the window's CSV ad spend, so MarketingSpend is their total.
+      const ads = await writeAds({ tx, random: random.fork('ads'), calendar, organizationId, campaigns });
+      for (const [table, rows] of Object.entries(ads.counts)) crmRows[table] = table === 'MarketingSpend' ? rows : (crmRows[table] ?? 0) + rows;
+      return { organizationId, counts: { ...created, ...people, ...roster, ...writer.counts(), ActualPayout: payouts.length, ...crmRows } };
     },
     { maxWait: 60_000, timeout: 10 * 60_000 + scale * 60_000 },
   );
@@ -122,6 +136,7 @@ async function ownOrganization(tx: Transaction, options: SeedDemoOptions) {
   if (!membershipBefore) await tx.membership.create({ data: { organizationId: organization.id, userId: user.id, role: 'OWNER' } });
   return {
     organizationId: organization.id,
+    ownerUserId: user.id,
     created: { Organization: existing ? 0 : 1, User: userBefore ? 0 : 1, Membership: membershipBefore ? 0 : 1 },
   };
 }

@@ -1,6 +1,6 @@
 import { BulkWriter } from '../../db/bulk/bulk-writer.ts';
 import { conversions, touchpoints } from '../../db/bulk/tables.ts';
-import { openDatabase, type Database } from '../../db/database.ts';
+import type { Database } from '../../db/database.ts';
 import { migrate } from '../../db/migrate/migrate.ts';
 import { Random } from '../../db/seed/random.ts';
 import { createOrganization } from '../../tools/access/organizations.ts';
@@ -9,7 +9,7 @@ import { createCatalogue } from '../../tools/index.ts';
 import { silentLogger } from '../../tools/registry/context.ts';
 import { ToolRunner, type Principal } from '../../tools/registry/runner.ts';
 import type { Benchmark, Figure } from './harness.ts';
-import { medianMs, onScratchPostgres, timeMs } from './harness.ts';
+import { medianMs, onEachBackend, timeMs } from './harness.ts';
 
 const TOUCHPOINTS = Number(process.env.BENCH_ATTRIBUTION_TOUCHPOINTS ?? 1_000_000);
 const CONVERSIONS = Math.round(TOUCHPOINTS / 10);
@@ -26,12 +26,7 @@ export const attributionBench: Benchmark = {
   description:
     `calculate_attribution (each model, by channel) over ${TOUCHPOINTS.toLocaleString('en-US')} touchpoints and ${CONVERSIONS.toLocaleString('en-US')} conversions ` +
     'through the registry, on PGlite and (with BENCH_DATABASE_URL or TEST_DATABASE_URL) Postgres; floor: SELECT channel, count(*) FROM "Touchpoint" GROUP BY channel',
-  async run() {
-    const figures = await measure('PGlite', await openDatabase({}));
-    const adminUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
-    if (adminUrl) figures.push(...(await onScratchPostgres(adminUrl, (database) => measure('Postgres', database))));
-    return figures;
-  },
+  run: () => onEachBackend(measure),
 };
 
 async function measure(backend: string, database: Database): Promise<Figure[]> {

@@ -72,3 +72,11 @@ export async function onScratchPostgres<T>(adminUrl: string, work: (database: Da
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => admin.end());
   }
 }
+
+/** `measure` on a fresh PGlite database, then (with BENCH_DATABASE_URL or TEST_DATABASE_URL) on a scratch Postgres one. */
+export async function onEachBackend(measure: (backend: 'PGlite' | 'Postgres', database: Database) => Promise<Figure[]>): Promise<Figure[]> {
+  const figures = await measure('PGlite', await openDatabase({}));
+  const adminUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+  if (adminUrl) figures.push(...(await onScratchPostgres(adminUrl, (database) => measure('Postgres', database))));
+  return figures;
+}

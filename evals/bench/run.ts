@@ -1,16 +1,20 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { adsSyncBench } from './ads-sync.bench.ts';
 import { attributionBench } from './attribution.bench.ts';
+import { creatorsBench } from './creators.bench.ts';
+import { crmBench } from './crm.bench.ts';
 import { deliveryBench } from './delivery.bench.ts';
 import { formatTable, type Benchmark, type Figure } from './harness.ts';
 import { ingestBench } from './ingest.bench.ts';
 import { mcpCatalogueBench } from './mcp-catalogue.bench.ts';
 import { migrateBench } from './migrate.bench.ts';
 import { registryBench } from './registry.bench.ts';
+import { reportsBench } from './reports.bench.ts';
 import { seedBench } from './seed.bench.ts';
 import { uiBench } from './ui.bench.ts';
 
 /** `npm run bench [name...]`: runs the benchmarks, prints a table, writes evals/bench/results/latest.json. */
-const BENCHMARKS: Benchmark[] = [migrateBench, seedBench, registryBench, ingestBench, deliveryBench, attributionBench, mcpCatalogueBench, uiBench];
+const BENCHMARKS: Benchmark[] = [migrateBench, seedBench, registryBench, ingestBench, deliveryBench, attributionBench, reportsBench, crmBench, creatorsBench, adsSyncBench, mcpCatalogueBench, uiBench];
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !BENCHMARKS.some((bench) => bench.name === name));

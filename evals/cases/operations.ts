@@ -233,7 +233,7 @@ export const OPERATIONS_WRITE_CASES: EvalCase[] = [
     expect: {
       tools: ['import_spend'],
       mentions: [/line 3|row 3|date|amount/i],
-      verify: async ({ prisma, orgId }) => ((await prisma.marketingSpend.count({ where: { organizationId: orgId, amount: 55 } })) === 0 ? [] : ['a row of the rejected file was stored']),
+      verify: async ({ prisma, orgId }) => ((await prisma.marketingSpend.count({ where: { organizationId: orgId, campaign: 'eval-push', amount: 55 } })) === 0 ? [] : ['a row of the rejected file was stored']),
     },
     script: {
       steps: [{ tool: 'import_spend', input: { files: [{ name: 'spend.csv', content: BAD_SPEND_CSV }] } }],

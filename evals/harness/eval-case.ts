@@ -41,7 +41,7 @@ export interface CaseScript {
 /** The tool areas cases exercise; `guardrails` and `conversation` are behaviour cases. */
 export const EVAL_AREAS = [
   'access', 'approvals', 'campaigns', 'vendors', 'clients', 'playlists', 'allocation', 'milestones',
-  'attribution', 'imports', 'usage', 'alerts', 'content', 'guardrails', 'conversation',
+  'attribution', 'imports', 'usage', 'alerts', 'content', 'reports', 'guardrails', 'conversation', 'crm', 'creators', 'ads',
 ] as const;
 export type EvalArea = (typeof EVAL_AREAS)[number];
 

@@ -49,7 +49,7 @@ describe.skipIf(!TEST_REDIS_URL)('schedules on the real Redis', () => {
     expect(localTime(alerts.next!, 'Europe/Madrid')).toMatch(/ 08:30$/);
     // No ingestion folder configured: no ingestion schedule.
     expect(schedulers.map((scheduler) => scheduler.key).sort()).toEqual(
-      [madrid, auckland].flatMap((org) => ['alerts.campaigns', 'content.agent.daily', 'content.publish.sweep', 'content.tokens.refresh', 'digest.daily', 'stats.weekly'].map((job) => schedulerId(job, org.id))).sort(),
+      [madrid, auckland].flatMap((org) => ['ads.bigquery.sync', 'ads.sync.sweep', 'alerts.campaigns', 'content.agent.daily', 'content.publish.sweep', 'content.tokens.refresh', 'creators.embeddings', 'creators.sync.daily', 'digest.daily', 'reports.delivery.sweep', 'stats.weekly'].map((job) => schedulerId(job, org.id))).sort(),
     );
   });
 
@@ -74,9 +74,9 @@ describe.skipIf(!TEST_REDIS_URL)('schedules on the real Redis', () => {
   it('follows the organisations table: a new time zone moves the schedule, a deleted organisation loses it', async () => {
     await database.prisma.organization.update({ where: { id: madrid.id }, data: { timeZone: 'America/New_York' } });
     await database.prisma.organization.delete({ where: { id: auckland.id } });
-    expect(await worker.syncSchedules()).toEqual({ schedulers: 6, removed: 6 });
+    expect(await worker.syncSchedules()).toEqual({ schedulers: 11, removed: 11 });
     const schedulers = await worker.queue.queue.getJobSchedulers(0, -1);
-    expect(schedulers.map((scheduler) => scheduler.tz)).toEqual(['America/New_York', 'America/New_York', 'America/New_York', 'America/New_York', 'America/New_York', 'America/New_York']);
+    expect(schedulers.map((scheduler) => scheduler.tz)).toEqual(Array(11).fill('America/New_York'));
     const digest = schedulers.find((scheduler) => scheduler.key === schedulerId('digest.daily', madrid.id))!;
     expect(localTime(digest.next!, 'America/New_York')).toMatch(/ 09:00$/);
   });

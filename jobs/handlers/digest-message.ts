@@ -88,3 +88,18 @@ function digestSections(digest: DailyDigest): NotificationMessage['sections'] {
   });
   return sections;
 }
+
+/** One assignee's overdue tasks from the digest, as the direct message they get beside the channel's digest. */
+export function overdueTasksMessage(group: DailyDigest['overdue_tasks'][number], date: string): NotificationMessage {
+  const late = (days: number) => (days === 0 ? 'due earlier today' : `${days} day${days === 1 ? '' : 's'} late`);
+  const lines = group.tasks.map((task) => `${task.title}${task.about ? ` (${task.about})` : ''}, ${late(task.days_overdue)}${task.priority === 'HIGH' ? ', high priority' : ''}`);
+  if (group.count > group.tasks.length) lines.push(`…and ${group.count - group.tasks.length} more on the Tasks page.`);
+  const first = group.tasks[0]!;
+  return {
+    title: `Your overdue tasks, ${date}`,
+    summary: group.count === 1
+      ? `You have 1 overdue task: ${first.title}, ${late(first.days_overdue)}.`
+      : `You have ${group.count} overdue tasks; the most overdue: ${first.title}, ${late(first.days_overdue)}.`,
+    sections: [{ heading: 'Overdue tasks', lines }],
+  };
+}

@@ -104,10 +104,12 @@ describe('comparison, journeys, ROAS and settings on the hand-computed scenario'
   });
 
   it('set_attribution_settings keeps unspecified settings, resets with null, and the defaults follow', async () => {
-    expect(await call('set_attribution_settings', { lookback_days: 5 }, 'ANALYST')).toEqual({ custom_weights: { first: 0.3, middle: 0.3, last: 0.4 }, lookback_days: 5, half_life_days: 7 });
+    expect(await call('set_attribution_settings', { lookback_days: 5 }, 'ANALYST')).toEqual({ default_model: 'linear', custom_weights: { first: 0.3, middle: 0.3, last: 0.4 }, lookback_days: 5, half_life_days: 7 });
     const short = await call<{ lookback_days: number; rows: Array<{ key: string; attributed_revenue: number }> }>('calculate_attribution', { model: 'custom' }, 'ANALYST');
     expect(short.lookback_days).toBe(5);
-    expect(await call('set_attribution_settings', { lookback_days: null, custom_weights: null }, 'ANALYST')).toEqual({ custom_weights: null, lookback_days: 30, half_life_days: 7 });
+    expect(await call('set_attribution_settings', { lookback_days: null, custom_weights: null }, 'ANALYST')).toEqual({ default_model: 'linear', custom_weights: null, lookback_days: 30, half_life_days: 7 });
+    expect(await call('set_attribution_settings', { default_model: 'time_decay' }, 'ANALYST')).toMatchObject({ default_model: 'time_decay' });
+    expect(await call('set_attribution_settings', { default_model: null }, 'ANALYST')).toMatchObject({ default_model: 'linear' });
     const refused = await runner.call('set_attribution_settings', {}, org.as('ANALYST'));
     expect(refused.ok || refused.error.code).toBe('invalid_input');
   });

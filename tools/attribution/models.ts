@@ -12,6 +12,8 @@ export const DIRECT_KEY = '(direct)';
 export { NO_CAMPAIGN_KEY, UNASSIGNED_ARTIST_KEY } from '../common/channel-name.ts';
 
 export const DEFAULT_LOOKBACK_DAYS = 30;
+/** The model reports credit revenue with when neither the report nor the organisation names one. */
+export const DEFAULT_REPORT_MODEL: AttributionModel = 'linear';
 export const DEFAULT_HALF_LIFE_DAYS = 7;
 
 /** Shares of a journey's credit for its first touch, the touches between, and its last touch. */

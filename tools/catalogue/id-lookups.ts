@@ -12,6 +12,12 @@ const LOOKUP_FOR_ID_FIELD: Readonly<Record<string, string>> = {
   placement_id: 'get_campaign',
   approval_id: 'list_approvals',
   release_id: 'list_releases',
+  company_id: 'list_companies',
+  contact_id: 'list_contacts',
+  deal_id: 'list_deals',
+  creator_id: 'list_creators',
+  creator_campaign_id: 'list_creator_campaigns',
+  assignment_id: 'campaign_creators',
 };
 
 export interface IdLookup {

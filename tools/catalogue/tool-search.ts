@@ -9,7 +9,7 @@ const STOP_WORDS = new Set(
 
 /** Words marketers use for the same thing; each maps to the words the tools' texts use. */
 const SYNONYMS: Record<string, string[]> = {
-  roas: ['return', 'ad', 'spend'],
+  roas: ['return', 'spend'],
   return: ['roas', 'roi'],
   cheap: ['cost', 'price'],
   cheapest: ['cost', 'price'],

@@ -1,5 +1,5 @@
 import type { ToolContext } from '../registry/context.ts';
-import type { CsvImportInput, CsvImportOutput } from './csv-import.ts';
+import type { CsvImportInput, CsvImportOptions, CsvImportOutput } from './csv-import.ts';
 import { packFiles } from './file-archive.ts';
 
 /** Above this many data rows (in all the call's files) an import is queued as a job. */
@@ -33,12 +33,12 @@ function countLines(text: string): number {
 }
 
 /**
- * Keeps the files in a DataImport record and queues the job that checks and stores them; the
+ * Keeps the files (and the kind's own options) in a DataImport record and queues the job that checks and stores them; the
  * record commits with this call, and the job is released only after that commit.
  */
-export async function queueBigImport(ctx: ToolContext, tool: string, input: CsvImportInput): Promise<CsvImportOutput> {
+export async function queueBigImport(ctx: ToolContext, tool: string, input: CsvImportInput, options: CsvImportOptions = {}): Promise<CsvImportOutput> {
   const record = await ctx.db.dataImport.create({
-    data: { organizationId: ctx.orgId, tool, status: 'QUEUED', dryRun: input.dry_run, requestedById: ctx.actor.userId, files: await packFiles(input.files), message: 'Waiting for the import job to start' },
+    data: { organizationId: ctx.orgId, tool, status: 'QUEUED', dryRun: input.dry_run, requestedById: ctx.actor.userId, files: await packFiles(input.files, options), message: 'Waiting for the import job to start' },
     select: { id: true },
   });
   ctx.jobs.enqueue({ name: RUN_IMPORT_JOB, payload: { organizationId: ctx.orgId, importId: record.id } });

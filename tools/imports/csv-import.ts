@@ -42,9 +42,16 @@ export type CsvImportOutput = z.infer<typeof csvImportOutput>;
 export interface CsvColumns {
   required: readonly string[];
   optional?: readonly string[];
+  /** Groups of alternative names of which the header must have at least one (`id` or `source_record_id`). */
+  oneOf?: ReadonlyArray<readonly string[]>;
+  /** Kinds that take any other column say what becomes of it here (listed in the description); without it an unknown column is a header error. */
+  others?: string;
 }
 
-export interface CsvImportDefinition<Row> {
+/** Per-call settings an import kind takes besides its files (a data source's name), kept with a queued import. */
+export type CsvImportOptions = Record<string, unknown>;
+
+export interface CsvImportDefinition<Row, Options extends CsvImportOptions = CsvImportOptions> {
   name: string;
   title: string;
   /** What the rows are and how duplicates are recognised; the shared behaviour is appended. */
@@ -54,8 +61,18 @@ export interface CsvImportDefinition<Row> {
   columns: CsvColumns;
   /** An example file's text, for documentation and the registry-wide tests. */
   exampleCsv: string;
+  /** Extra input fields of the tool (beyond files and dry_run); their values reach every hook as `options`. */
+  options?: z.ZodObject;
+  /** Values of those fields for the example input. */
+  exampleOptions?: Partial<Options>;
   /** Turns one record into a row to store; throws RowError for a bad cell. */
-  read(row: CsvRow, ctx: ToolContext): Row;
+  read(row: CsvRow, ctx: ToolContext, options: Options): Row;
+  /**
+   * Kinds whose rows depend on the whole file (a column's type, a rate per day): called once a
+   * file's rows all read well, it may complete each row in place and returns the file's problems
+   * by line (any makes the file rejected like a bad row).
+   */
+  prepareFile?(ctx: ToolContext, rows: ReadonlyArray<LinedRow<Row>>, options: Options, header: readonly string[]): Promise<Array<{ line: number; reason: string }>>;
   /**
    * Kinds whose rows have a natural key (an order, a day's spend, a payout period): the same key
    * twice in one file is a bad row, since which value is right cannot be guessed (`of` returns
@@ -69,7 +86,7 @@ export interface CsvImportDefinition<Row> {
    */
   conflictsWithStored?(ctx: ToolContext, rows: ReadonlyArray<LinedRow<Row>>): Promise<Array<{ line: number; reason: string }>>;
   /** Stores one accepted file's rows: skipping rows already stored, or replacing them for kinds with a natural key. */
-  store(ctx: ToolContext, rows: Row[]): Promise<StoreOutcome>;
+  store(ctx: ToolContext, rows: Row[], options: Options): Promise<StoreOutcome>;
 }
 
 export interface LinedRow<Row> {
@@ -90,9 +107,15 @@ export interface StoreOutcome {
  * files are stored in the tool's one transaction. Big files (see big-import.ts) are queued instead:
  * the imports.run job checks them outside any transaction and stores them in short batches.
  */
-export function defineCsvImport<Row>(definition: CsvImportDefinition<Row>) {
-  registerCsvImport(definition);
-  const columnList = [...definition.columns.required, ...(definition.columns.optional ?? []).map((name) => `${name}?`)].join(',');
+export function defineCsvImport<Row, Options extends CsvImportOptions = CsvImportOptions>(definition: CsvImportDefinition<Row, Options>) {
+  registerCsvImport(definition as CsvImportDefinition<Row>);
+  const columnList = [
+    ...definition.columns.required,
+    ...(definition.columns.oneOf ?? []).map((names) => names.join('|')),
+    ...(definition.columns.optional ?? []).map((name) => `${name}?`),
+  ].join(',') + (definition.columns.others ? `, any other column (${definition.columns.others})` : '');
+  // Typed as the shared input: the kind's own fields reach it through csvImportOptions.
+  const input = (definition.options ? csvImportInput.extend(definition.options.shape) : csvImportInput) as typeof csvImportInput;
   return defineTool({
     name: definition.name,
     title: definition.title,
@@ -106,25 +129,39 @@ export function defineCsvImport<Row>(definition: CsvImportDefinition<Row>) {
     area: definition.area,
     access: 'write',
     permission: definition.permission,
-    input: csvImportInput,
+    input,
     output: csvImportOutput,
     hints: { idempotent: true, destructive: Boolean(definition.naturalKey?.replacesStored) },
     transactionTimeoutMs: 15 * 60_000,
-    example: { files: [{ name: `${definition.name.replace(/^import_/, '')}.csv`, content: definition.exampleCsv }] },
-    handler: (ctx, input) => (isBigImport(input.files) ? queueBigImport(ctx, definition.name, input) : importCsvFiles(ctx, input, definition)),
+    example: { files: [{ name: `${definition.name.replace(/^import_/, '')}.csv`, content: definition.exampleCsv }], ...definition.exampleOptions },
+    handler: (ctx, input: CsvImportInput) => {
+      const options = csvImportOptions(definition, input);
+      return isBigImport(input.files) ? queueBigImport(ctx, definition.name, input, options) : importCsvFiles(ctx, input, definition, options);
+    },
   });
 }
 
-export async function importCsvFiles<Row>(ctx: ToolContext, input: ImportFiles & { dry_run: boolean }, definition: CsvImportDefinition<Row>): Promise<CsvImportOutput> {
+/** The call's values of the kind's own input fields. */
+export function csvImportOptions<Options extends CsvImportOptions>(definition: { options?: z.ZodObject }, input: Record<string, unknown>): Options {
+  const names = Object.keys(definition.options?.shape ?? {});
+  return Object.fromEntries(names.filter((name) => input[name] !== undefined).map((name) => [name, input[name]])) as Options;
+}
+
+export async function importCsvFiles<Row, Options extends CsvImportOptions>(
+  ctx: ToolContext,
+  input: ImportFiles & { dry_run: boolean },
+  definition: CsvImportDefinition<Row, Options>,
+  options: Options,
+): Promise<CsvImportOutput> {
   const progress = new ImportProgress(ctx, input.dry_run);
-  const checked = await checkCsvFiles(ctx, input.files, definition, progress);
+  const checked = await checkCsvFiles(ctx, input.files, definition, progress, options);
   const stored: StoreOutcome = { inserted: 0, replaced: 0 };
   if (!input.dry_run) {
     // Accepted files are stored in order, so a later file in the call corrects an earlier one.
     const total = checked.accepted.reduce((sum, fileRows) => sum + fileRows.length, 0);
     let done = 0;
     for (const fileRows of checked.accepted) {
-      const outcome = await definition.store(ctx, fileRows);
+      const outcome = await definition.store(ctx, fileRows, options);
       done += fileRows.length;
       progress.stored(fileRows.length, storedMessage(done, total));
       stored.inserted += outcome.inserted;
@@ -143,11 +180,20 @@ export interface CheckedFiles<Row> {
 }
 
 /** Reads and checks every file (yielding between slices) and stores nothing. */
-export async function checkCsvFiles<Row>(ctx: ToolContext, files: ImportFiles['files'], definition: CsvImportDefinition<Row>, progress: ImportProgress): Promise<CheckedFiles<Row>> {
+export async function checkCsvFiles<Row, Options extends CsvImportOptions>(
+  ctx: ToolContext,
+  files: ImportFiles['files'],
+  definition: CsvImportDefinition<Row, Options>,
+  progress: ImportProgress,
+  options: Options,
+): Promise<CheckedFiles<Row>> {
   const checked: CheckedFiles<Row> = { accepted: [], filesLoaded: 0, rows: 0, errors: [] };
   for (const file of files) {
     const before = checked.errors.length;
-    const fileRows = await readFile(ctx, file, definition, checked.errors, progress);
+    const { rows: fileRows, header } = await readFile(ctx, file, definition, checked.errors, progress, options);
+    if (checked.errors.length === before && definition.prepareFile) {
+      for (const problem of await definition.prepareFile(ctx, fileRows, options, header)) checked.errors.push({ file: file.name, ...problem });
+    }
     if (checked.errors.length === before && definition.conflictsWithStored) {
       for (const conflict of await definition.conflictsWithStored(ctx, fileRows)) checked.errors.push({ file: file.name, ...conflict });
     }
@@ -185,13 +231,14 @@ export function importOutcome(input: { files: readonly unknown[]; dry_run: boole
 /** Rows checked between two progress reports. */
 const ROWS_PER_PROGRESS = 2_000;
 
-async function readFile<Row>(
+async function readFile<Row, Options extends CsvImportOptions>(
   ctx: ToolContext,
   file: { name: string; content: string },
-  definition: CsvImportDefinition<Row>,
+  definition: CsvImportDefinition<Row, Options>,
   errors: CsvImportOutput['errors'],
   progress: ImportProgress,
-): Promise<LinedRow<Row>[]> {
+  options: Options,
+): Promise<{ rows: LinedRow<Row>[]; header: string[] }> {
   const reject = (line: number, reason: string) => {
     errors.push({ file: file.name, line, reason });
   };
@@ -206,18 +253,18 @@ async function readFile<Row>(
   } catch (error) {
     if (error instanceof CsvSyntaxError) {
       reject(error.line, error.message);
-      return [];
+      return { rows: [], header: [] };
     }
     throw error;
   }
   const headerProblem = checkHeader(parsed.header, definition.columns);
   if (headerProblem) {
     reject(1, headerProblem);
-    return [];
+    return { rows: [], header: parsed.header };
   }
   if (parsed.records.length === 0) {
     reject(1, 'the file has a header but no rows');
-    return [];
+    return { rows: [], header: parsed.header };
   }
   const rows: LinedRow<Row>[] = [];
   const firstLineOfKey = new Map<string, number>();
@@ -233,7 +280,7 @@ async function readFile<Row>(
     }
     const cells = new Map(parsed.header.map((name, index) => [name, record.cells[index]!]));
     try {
-      const row = definition.read(new CsvRow(record.line, cells, ctx.org.timeZone), ctx);
+      const row = definition.read(new CsvRow(record.line, cells, ctx.org.timeZone), ctx, options);
       if (definition.naturalKey) {
         const key = definition.naturalKey.of(row);
         const first = key === null ? undefined : firstLineOfKey.get(key);
@@ -247,15 +294,15 @@ async function readFile<Row>(
     }
   }
   progress.checked(parsed.records.length % ROWS_PER_PROGRESS || (parsed.records.length ? ROWS_PER_PROGRESS : 0), `Checked ${parsed.records.length.toLocaleString('en')} rows of ${file.name}`);
-  return rows;
+  return { rows, header: parsed.header };
 }
 
 function checkHeader(header: string[], columns: CsvColumns): string | null {
-  const known = new Set([...columns.required, ...(columns.optional ?? [])]);
-  const expected = `expected columns: ${[...known].join(', ')}`;
-  const missing = columns.required.filter((name) => !header.includes(name));
+  const known = new Set([...columns.required, ...(columns.oneOf ?? []).flat(), ...(columns.optional ?? [])]);
+  const expected = `expected columns: ${[...columns.required, ...(columns.oneOf ?? []).map((names) => names.join(' or ')), ...(columns.optional ?? [])].join(', ')}`;
+  const missing = [...columns.required.filter((name) => !header.includes(name)), ...(columns.oneOf ?? []).filter((names) => !names.some((name) => header.includes(name))).map((names) => names.join(' or '))];
   if (missing.length) return `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (${expected})`;
-  const unknown = header.filter((name) => !known.has(name));
+  const unknown = columns.others ? [] : header.filter((name) => !known.has(name));
   if (unknown.length) return `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((name) => `"${name}"`).join(', ')} (${expected})`;
   const repeated = header.filter((name, index) => header.indexOf(name) !== index);
   if (repeated.length) return `column ${repeated[0]} appears twice`;

@@ -105,6 +105,11 @@ export class CsvRow {
     return code;
   }
 
+  /** Every column of the record with its raw cell, in header order (for kinds that keep any column). */
+  cellsByColumn(): ReadonlyMap<string, string> {
+    return this.cells;
+  }
+
   has(column: string): boolean {
     return (this.cells.get(column) ?? '').trim() !== '';
   }

@@ -19,6 +19,8 @@ export interface ImportKind {
   /** Which files of a directory belong to this kind. */
   filePattern: RegExp;
   description: string;
+  /** Kinds whose tool takes more than files: CLI flag -> the tool's input field (`list`: comma separated). */
+  flags?: Record<string, { input: string; list?: boolean; required?: boolean }>;
 }
 
 /** `crescendo import KIND` dispatches here; each area registers its kinds as it adds its import tools. */
@@ -30,4 +32,10 @@ export const IMPORT_KINDS: Record<string, ImportKind> = {
   streams: { tool: 'import_streams', filePattern: /\.csv$/i, description: 'date,artist,track_id,platform,streams' },
   campaigns: { tool: 'import_campaigns', filePattern: /\.csv$/i, description: 'client,campaign,artist,track_url,vendor,goal,daily,price,start_date,currency?,salesperson?,song?,weekly?' },
   payouts: { tool: 'import_payouts', filePattern: /\.csv$/i, description: 'period_start,period_end,artist,platform,amount,currency' },
+  records: {
+    tool: 'import_records_csv',
+    filePattern: /\.csv$/i,
+    description: 'source_record_id|id,recorded_at|timestamp|date,campaign_key?,customer_key?,asset_key?,currency?, any other column (--source S [--category C] [--money-fields a,b])',
+    flags: { source: { input: 'data_source', required: true }, category: { input: 'source_category' }, 'money-fields': { input: 'money_fields', list: true } },
+  },
 };

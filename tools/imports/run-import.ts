@@ -3,8 +3,8 @@ import type { ToolContext } from '../registry/context.ts';
 import { defineTool } from '../registry/define-tool.ts';
 import { conflict, notFound, ToolError } from '../registry/errors.ts';
 import { csvImportDefinition } from './csv-import-definitions.ts';
-import { checkCsvFiles, csvImportOutput, importOutcome, storedMessage, type CheckedFiles, type CsvImportDefinition, type CsvImportOutput } from './csv-import.ts';
-import { unpackFiles } from './file-archive.ts';
+import { checkCsvFiles, csvImportOutput, importOutcome, storedMessage, type CheckedFiles, type CsvImportDefinition, type CsvImportOptions, type CsvImportOutput } from './csv-import.ts';
+import { unpackArchive } from './file-archive.ts';
 import { ImportProgress } from './import-progress.ts';
 import { ImportRecordProgress } from './import-record.ts';
 
@@ -47,14 +47,14 @@ async function runQueuedImport(ctx: ToolContext, importId: string): Promise<CsvI
   const definition = csvImportDefinition(record.tool);
   if (!definition) throw new Error(`Import ${importId} names ${record.tool}, which is not a CSV import tool`);
   if (record.files === null) throw new Error(`Import ${importId} has no files left to import`);
-  const files = await unpackFiles(record.files);
+  const { files, options } = await unpackArchive(record.files);
   await ctx.db.dataImport.updateMany({ where: { id: importId }, data: { status: 'CHECKING', error: null, message: 'Checking the files' } });
   const recorded = new ImportRecordProgress(ctx.db, importId, ctx.log, ctx.progress);
   const reporting: ToolContext = { ...ctx, progress: recorded.report };
   const progress = new ImportProgress(reporting, record.dryRun);
   try {
-    const checked = await checkCsvFiles(reporting, files, definition, progress);
-    if (!record.dryRun) await storeInBatches(reporting, importId, record.rowsApplied, checked, definition, progress);
+    const checked = await checkCsvFiles(reporting, files, definition, progress, options);
+    if (!record.dryRun) await storeInBatches(reporting, importId, record.rowsApplied, checked, definition, progress, options);
     await recorded.flush();
     const totals = await ctx.db.dataImport.findUniqueOrThrow({ where: { id: importId }, select: { rowsInserted: true, rowsReplaced: true } });
     const output: CsvImportOutput = { ...importOutcome({ files, dry_run: record.dryRun }, checked, { inserted: totals.rowsInserted, replaced: totals.rowsReplaced }), import_id: importId };
@@ -80,6 +80,7 @@ async function storeInBatches<Row>(
   checked: CheckedFiles<Row>,
   definition: CsvImportDefinition<Row>,
   progress: ImportProgress,
+  options: CsvImportOptions,
 ): Promise<void> {
   // Accepted files apply in order, so a later file in the call corrects an earlier one.
   const rows = checked.accepted.flat();
@@ -88,7 +89,7 @@ async function storeInBatches<Row>(
     const batch = rows.slice(start, start + STORE_BATCH);
     const end = start + batch.length;
     await ctx.inTransaction(async (db) => {
-      const outcome = await definition.store({ ...ctx, db }, batch);
+      const outcome = await definition.store({ ...ctx, db }, batch, options);
       const claimed = await db.dataImport.updateMany({
         where: { id: importId, rowsApplied: start },
         data: { status: 'STORING', rowsApplied: end, rowsInserted: { increment: outcome.inserted }, rowsReplaced: { increment: outcome.replaced } },

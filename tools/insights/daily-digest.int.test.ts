@@ -67,6 +67,38 @@ describe('daily_digest', () => {
     expect(digest.pending_approvals).toMatchObject({ count: 2, oldest: { action: 'commit_allocation', preview: 'Commit 500 USD to Club Restricted', age_days: 3 } });
   });
 
+  it("lists each assignee's open tasks past due now, most overdue first", async () => {
+    expect(digest.overdue_tasks).toEqual([]);
+    const bo = await org.member('bo@digest.test', 'CAMPAIGN_MANAGER');
+    await database.prisma.user.update({ where: { id: bo.userId! }, data: { name: 'Bo Chen' } });
+    const deal = await database.prisma.deal.create({ data: { organizationId: org.id, name: 'Spring tour', currency: 'USD' } });
+    const daysBefore = (days: number) => new Date(DIGEST_NOW.getTime() - days * 86_400_000);
+    const task = (title: string, dueAt: Date, assigneeId: string | null, extra: Record<string, unknown> = {}) =>
+      database.prisma.task.create({ data: { organizationId: org.id, title, dueAt, assigneeId, ...extra } });
+    await task('Send the proposal', daysBefore(3), bo.userId, { subjectType: 'deal', subjectId: deal.id, priority: 'HIGH' });
+    await task('Call the venue', daysBefore(1), bo.userId);
+    await task('Not due yet', new Date(DIGEST_NOW.getTime() + 3_600_000), bo.userId);
+    await task('Already done', daysBefore(5), bo.userId, { status: 'DONE' });
+    await task('Renew the contract', daysBefore(2), org.ownerId);
+    await task('Nobody on it', daysBefore(2), null);
+    const result = await runner.call('daily_digest', {}, org.as('VIEWER'));
+    if (!result.ok) throw new Error(result.error.message);
+    const { overdue_tasks: overdue, ...rest } = result.output as DailyDigest;
+    expect(overdue).toEqual([
+      {
+        assignee: 'Bo Chen', assignee_email: 'bo@digest.test', count: 2, tasks: [
+          { task_id: expect.any(String), title: 'Send the proposal', due_at: daysBefore(3).toISOString(), days_overdue: 3, priority: 'HIGH', about: "deal 'Spring tour'" },
+          { task_id: expect.any(String), title: 'Call the venue', due_at: daysBefore(1).toISOString(), days_overdue: 1, priority: 'NORMAL', about: null },
+        ],
+      },
+      { assignee: 'owner@digest.test', assignee_email: 'owner@digest.test', count: 1, tasks: [expect.objectContaining({ title: 'Renew the contract', days_overdue: 2 })] },
+      { assignee: null, assignee_email: null, count: 1, tasks: [expect.objectContaining({ title: 'Nobody on it' })] },
+    ]);
+    // The other sections are as they were.
+    const { overdue_tasks: _before, ...earlier } = digest;
+    expect(rest).toEqual(earlier);
+  });
+
   it('a given date is summarised instead', async () => {
     const result = await runner.call('daily_digest', { date: '2026-11-19' }, org.as('VIEWER'));
     expect(result).toMatchObject({ ok: true, output: { date: '2026-11-19', metrics: expect.arrayContaining([expect.objectContaining({ metric: 'streams', value: 1150 })]) } });

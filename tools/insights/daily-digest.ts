@@ -8,6 +8,7 @@ import { defineTool } from '../registry/define-tool.ts';
 import { percentChange } from '../spend/output-format.ts';
 import { ANOMALY_RULE, findAnomalies } from './digest/anomalies.ts';
 import { byOffset, dayBefore, loadDigestSeries, totalOn } from './digest/daily-series.ts';
+import { overdueTasksByAssignee, overdueTasksOutput } from './digest/overdue-tasks.ts';
 
 const TOP_CAMPAIGNS = 5;
 const CHART_DAYS = 14;
@@ -54,6 +55,7 @@ export const dailyDigestOutput = z.object({
     count: z.int().min(0),
     oldest: z.object({ approval_id: z.string(), action: z.string(), preview: z.string(), requested_at: z.string(), age_days: z.int().min(0) }).nullable(),
   }),
+  overdue_tasks: overdueTasksOutput.describe('Open CRM tasks past due now, per assignee (each assignee\'s part of the digest).'),
 });
 export type DailyDigest = z.infer<typeof dailyDigestOutput>;
 
@@ -61,7 +63,7 @@ export const dailyDigest = defineTool({
   name: 'daily_digest',
   title: 'Daily digest',
   description:
-    'One day at a glance (default yesterday): streams, spend, revenue and conversions against the day before and a week earlier, top campaigns, under-delivering vendors, anomalies and pending approvals. Use it for "how did yesterday go"; base currency.',
+    'One day at a glance (default yesterday): streams, spend, revenue and conversions against the day before and a week earlier, top campaigns, under-delivering vendors, anomalies, pending approvals and overdue CRM tasks per assignee. Use it for "how did yesterday go"; base currency.',
   area: 'insights',
   access: 'read',
   permission: 'insights:read',
@@ -105,6 +107,7 @@ export const dailyDigest = defineTool({
       notes: series.notes,
       anomaly_rule: `A day's streams (per artist) or spend (per channel) outside mean ± ${ANOMALY_RULE.deviations} sd of the previous ${ANOMALY_RULE.windowDays} days (missing days count as 0; at least ${ANOMALY_RULE.minimumDaysWithData} days with data).`,
       pending_approvals: await pendingApprovals(ctx),
+      overdue_tasks: await overdueTasksByAssignee(ctx),
     };
   },
 });

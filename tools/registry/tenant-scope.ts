@@ -29,9 +29,9 @@ export interface ScopePrivileges {
 }
 
 /** Written by the registry only (audit) or append-only (activity timeline, money paid out). */
-const APPEND_ONLY_MODELS = new Set(['Activity', 'VendorPayment']);
+const APPEND_ONLY_MODELS = new Set(['Activity', 'VendorPayment', 'CreatorPayment']);
 /** Rows recording money that left: only approval tools, whose handlers run once a person approved, write them. */
-const APPROVED_ACTION_MODELS = new Set(['VendorPayment']);
+const APPROVED_ACTION_MODELS = new Set(['VendorPayment', 'CreatorPayment']);
 // Written by the registry (audit), the job runner (JobRun, ScheduleRun) and the agent (ModelUsage) with the unscoped client; tools only read them.
 const REGISTRY_ONLY_MODELS = new Set(['ToolCall', 'JobRun', 'ScheduleRun', 'ModelUsage']);
 const ACCESS_MODELS = new Set(['Membership', 'ApiToken']);

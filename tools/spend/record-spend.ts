@@ -60,7 +60,7 @@ export const recordSpend = defineTool({
       }
       return { ...view, idempotency_key: input.idempotency_key ?? null, created: false };
     }
-    const stored = await ctx.db.marketingSpend.create({ data: { ...entry, organizationId: ctx.orgId, dedupeKey } });
+    const stored = await ctx.db.marketingSpend.create({ data: { ...entry, organizationId: ctx.orgId, dedupeKey, source: 'record' } });
     return { ...viewSpendEntry(stored), idempotency_key: input.idempotency_key ?? null, created: true };
   },
 });

@@ -10,6 +10,57 @@ import type { TestOrganization } from './fixtures.ts';
  * organisation's ids; a new tool with a new id field fails that test until it has a factory here.
  */
 export const ID_FACTORIES: Record<string, (prisma: PrismaClient, org: TestOrganization) => Promise<string>> = {
+  report_id: async (prisma, org) =>
+    (await prisma.reportView.create({ data: { organizationId: org.id, name: `Report of ${org.slug} ${Math.random()}`, category: 'CAMPAIGN_PERFORMANCE', visibility: 'ORGANIZATION', ownerId: org.ownerId, definition: { metrics: ['spend'], date_range: { last: 7, unit: 'day' } } } })).id,
+  schedule_id: async (prisma, org) => {
+    const report = await prisma.reportView.create({ data: { organizationId: org.id, name: `Scheduled report of ${org.slug} ${Math.random()}`, category: 'CAMPAIGN_PERFORMANCE', visibility: 'ORGANIZATION', ownerId: org.ownerId, definition: { metrics: ['spend'], date_range: { last: 7, unit: 'day' } } } });
+    return (await prisma.reportSchedule.create({ data: { organizationId: org.id, reportViewId: report.id, cron: '0 9 * * 1', timeZone: 'UTC', emails: ['team@example.com'], format: 'CSV', createdById: org.ownerId } })).id;
+  },
+  company_id: async (prisma, org) => (await prisma.company.create({ data: { organizationId: org.id, name: `Company of ${org.slug} ${Math.random()}` } })).id,
+  contact_id: async (prisma, org) => (await prisma.contact.create({ data: { organizationId: org.id, name: `Contact of ${org.slug} ${Math.random()}` } })).id,
+  deal_id: async (prisma, org) => {
+    const deal = await prisma.deal.create({ data: { organizationId: org.id, name: `Deal of ${org.slug} ${Math.random()}`, currency: 'USD', ownerId: org.ownerId } });
+    await prisma.dealStageChange.create({ data: { organizationId: org.id, dealId: deal.id, toStage: 'LEAD' } });
+    return deal.id;
+  },
+  task_id: async (prisma, org) => (await prisma.task.create({ data: { organizationId: org.id, title: `Task of ${org.slug}`, assigneeId: org.ownerId } })).id,
+  note_id: async (prisma, org) => (await prisma.note.create({ data: { organizationId: org.id, body: `Note of ${org.slug}`, authorId: org.ownerId } })).id,
+  contact_ids: (prisma, org) => ID_FACTORIES.contact_id!(prisma, org),
+  // merge_contacts / merge_companies and their approvals: another organisation's record, of either kind, is not_found to A.
+  keep_id: (prisma, org) => ID_FACTORIES.contact_id!(prisma, org),
+  merge_id: (prisma, org) => ID_FACTORIES.contact_id!(prisma, org),
+  creator_id: async (prisma, org) => (await creatorOf(prisma, org)).id,
+  creator_platform_id: async (prisma, org) => {
+    const creator = await creatorOf(prisma, org);
+    return (await prisma.creatorPlatform.create({ data: { organizationId: org.id, creatorId: creator.id, network: 'TIKTOK', handle: creator.handle } })).id;
+  },
+  content_id: async (prisma, org) => {
+    const creator = await creatorOf(prisma, org);
+    const platform = await prisma.creatorPlatform.create({ data: { organizationId: org.id, creatorId: creator.id, network: 'YOUTUBE', handle: creator.handle } });
+    return (await prisma.creatorContent.create({ data: { organizationId: org.id, creatorId: creator.id, creatorPlatformId: platform.id, externalId: `video-${Math.random()}` } })).id;
+  },
+  creator_campaign_id: async (prisma, org) =>
+    (await prisma.campaign.create({ data: { organizationId: org.id, name: `Creator campaign of ${org.slug} ${Math.random()}`, objective: 'AWARENESS', currency: 'USD' } })).id,
+  assignment_id: async (prisma, org) => {
+    const creator = await creatorOf(prisma, org);
+    const campaign = await prisma.campaign.create({ data: { organizationId: org.id, name: `Creator campaign of ${org.slug} ${Math.random()}`, objective: 'AWARENESS', currency: 'USD' } });
+    return (await prisma.campaignCreator.create({ data: { organizationId: org.id, campaignId: campaign.id, creatorId: creator.id, fee: 500, currency: 'USD' } })).id;
+  },
+  ad_account_id: async (prisma, org) => (await adAccountOf(prisma, org)).id,
+  ad_campaign_id: async (prisma, org) => {
+    const account = await adAccountOf(prisma, org);
+    return (await prisma.adCampaign.create({ data: { organizationId: org.id, adAccountId: account.id, externalId: `cmp-${Math.random()}`, name: `Ad campaign of ${org.slug}`, status: 'ACTIVE' } })).id;
+  },
+  ad_campaign_ids: (prisma, org) => ID_FACTORIES.ad_campaign_id!(prisma, org),
+  alert_id: async (prisma, org) => {
+    const account = await adAccountOf(prisma, org);
+    return (await prisma.spendAlert.create({
+      data: { organizationId: org.id, adAccountId: account.id, scopeKey: `account:${account.id}`, cause: 'OVER_DAILY_LIMIT', day: new Date('2026-12-01T00:00:00Z'), figures: {}, message: 'Over', postedAt: new Date() },
+    })).id;
+  },
+  alert_ids: (prisma, org) => ID_FACTORIES.alert_id!(prisma, org),
+  dashboard_id: async (prisma, org) =>
+    (await prisma.dashboard.create({ data: { organizationId: org.id, name: `Dashboard of ${org.slug} ${Math.random()}`, visibility: 'ORGANIZATION', ownerId: org.ownerId } })).id,
   approval_id: async (prisma, org) => {
     const request = await prisma.approvalRequest.create({
       data: { organizationId: org.id, action: 'fixture_pay_vendor', payload: { vendor: 'x', amount: 1 }, preview: 'Pay x', requestedById: org.ownerId, requestedVia: 'CLI' },
@@ -63,7 +114,7 @@ async function campaignOf(prisma: PrismaClient, org: TestOrganization) {
 }
 
 /** `*_id` fields that name something outside Crescendo (a Spotify id, a customer of the org's shop), not a record. */
-const EXTERNAL_IDS = new Set(['spotify_playlist_id', 'spotify_track_id', 'track_id', 'customer_id', 'order_id', 'team_id', 'channel_id', 'external_account_id']);
+const EXTERNAL_IDS = new Set(['spotify_playlist_id', 'spotify_track_id', 'track_id', 'customer_id', 'order_id', 'team_id', 'channel_id', 'external_account_id', 'message_id', 'phyllo_account_id', 'project_id', 'leadgen_id', 'form_id', 'ad_id', 'page_id']);
 
 /** Top-level input fields naming a record: `*_id` and `*_ids`. */
 export function idFieldsOf(tool: AnyTool): string[] {
@@ -104,4 +155,19 @@ export async function organizationFingerprint(database: Database, organizationId
     parts.push(`${table}:${row?.digest ?? 'empty'}`);
   }
   return parts.join(',');
+}
+
+/** A fresh creator (and its contact) in the organisation. */
+async function creatorOf(prisma: PrismaClient, org: TestOrganization): Promise<{ id: string; handle: string }> {
+  const suffix = Math.random().toString(36).slice(2, 10);
+  const contact = await prisma.contact.create({ data: { organizationId: org.id, name: `Creator of ${org.slug} ${suffix}` } });
+  return prisma.creator.create({ data: { organizationId: org.id, contactId: contact.id, handle: `${org.slug}_${suffix}` }, select: { id: true, handle: true } });
+}
+
+/** A fresh ad account (no connection: a stand-in) in the organisation. */
+async function adAccountOf(prisma: PrismaClient, org: TestOrganization): Promise<{ id: string }> {
+  return prisma.adAccount.create({
+    data: { organizationId: org.id, platform: 'META', externalId: `${org.slug}-${Math.random().toString(36).slice(2, 10)}`, name: `Ads of ${org.slug}`, currency: 'USD', timeZone: 'UTC', isDemo: true },
+    select: { id: true },
+  });
 }

@@ -4,7 +4,7 @@ import { fxSegmentsToBase } from '../../money/fx.ts';
 import type { ToolContext } from '../../registry/context.ts';
 import { invalidInput } from '../../registry/errors.ts';
 import {
-  DEFAULT_HALF_LIFE_DAYS, DEFAULT_LOOKBACK_DAYS, GROUP_BY, positionWeightsInput, type GroupBy, type PositionWeights,
+  ATTRIBUTION_MODELS, DEFAULT_HALF_LIFE_DAYS, DEFAULT_LOOKBACK_DAYS, GROUP_BY, positionWeightsInput, type GroupBy, type PositionWeights,
 } from '../models.ts';
 import type { JourneyScope } from './journey-sql.ts';
 
@@ -22,6 +22,7 @@ export const halfLifeInput = z.number().positive().max(365).optional().describe(
 
 /** The organisation's saved attribution settings (Organization.settings.attribution). */
 export const attributionSettingsSchema = z.object({
+  default_model: z.enum(ATTRIBUTION_MODELS).optional(),
   custom_weights: positionWeightsInput.optional(),
   lookback_days: z.int().min(1).max(365).optional(),
   half_life_days: z.number().positive().max(365).optional(),

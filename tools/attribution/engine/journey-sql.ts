@@ -90,7 +90,7 @@ export function journeyCte(scope: JourneyScope, options: { previousKey?: boolean
   const previousKey = options.previousKey ? Prisma.sql`, lag(${touchKey(scope.groupBy)}) OVER w AS previous_key` : Prisma.empty;
   return Prisma.sql`
     journey AS (
-      SELECT conv.id AS conversion_id, conv.revenue, conv.first_purchase, t.id AS touch_id,
+      SELECT conv.id AS conversion_id, conv."occurredAt" AS converted_at, conv.revenue, conv.first_purchase, t.id AS touch_id,
              CASE WHEN t.id IS NULL THEN ${DIRECT_KEY} ELSE ${touchKey(scope.groupBy)} END AS key,
              row_number() OVER w AS position,
              count(t.id) OVER w AS touches,

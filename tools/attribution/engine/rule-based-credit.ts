@@ -26,7 +26,7 @@ export interface RuleBasedCredit {
 }
 
 /** The SQL weight of one journey row (`position` of `touches`, `relative_age` seconds) under a model. */
-function weightSql(model: RuleBasedModel, parameters: RuleBasedParameters): Prisma.Sql {
+export function weightSql(model: RuleBasedModel, parameters: RuleBasedParameters): Prisma.Sql {
   switch (model) {
     case 'first_touch':
       return Prisma.sql`CASE WHEN position = 1 THEN 1.0 ELSE 0.0 END`;

@@ -14,6 +14,8 @@ export interface ScopeOptions {
   placements: Prisma.Sql;
   /** True when the placements are (nearly) all of the organisation's: its scrapes are read without a track filter, which is cheaper. */
   wholeOrganization?: boolean;
+  /** True when the placements are every one started by as_of: every song's scrapes are read (see DeliveryScope). */
+  allSongs?: boolean;
 }
 
 /** What the delivery SQL needs besides the placements: playlist ownership, exchange rates, the cutoff. */
@@ -39,7 +41,7 @@ export async function loadDeliveryScope(db: ToolDb, organizationId: string, opti
   rates.set(options.baseCurrency, 1);
   return {
     organizationId, placements: options.placements, asOf: options.asOf, cutoff, timeZone: options.timeZone, rates, identities,
-    ownerTotals: identities.registry, missingRateNote: fx.missingRateNote,
+    ownerTotals: identities.registry, wholeOrganization: options.wholeOrganization, allSongs: options.allSongs, missingRateNote: fx.missingRateNote,
   };
 }
 

@@ -21,6 +21,13 @@ export interface DeliveryScope {
   rates: ReadonlyMap<string, number>;
   /** The registry version whose owner totals (owner-totals.ts) are filled: the latest scrapes are then added up from them. */
   ownerTotals?: string;
+  /**
+   * The placements are (nearly) all of the organisation's: the song vendors are listed for every
+   * song rather than looked up for the placements' songs (one pass over the table is cheaper).
+   */
+  wholeOrganization?: boolean;
+  /** The placements are every one started by as_of: every song's scrapes are read, without a filter by the placements' songs. */
+  allSongs?: boolean;
 }
 
 /**
@@ -47,15 +54,19 @@ export function listingCtes(scope: DeliveryScope, detail = false): Prisma.Sql {
     -- for a CTE's columns and would take 10,000 songs for 200 (then probe indexes 10,000 times).
     songs AS (SELECT p."spotifyTrackId" AS track FROM "Placement" p WHERE p."organizationId" = ${organizationId} AND (${scope.placements})),
     owners AS MATERIALIZED (${scope.identities.table}),
+    -- With how many scrapes the song has before the cutoff (the window sorts as DISTINCT ON does: one
+    -- sort), so that only songs scraped more than once look for earlier scrapes.
     latest AS MATERIALIZED (
-      SELECT DISTINCT ON (s."spotifyTrackId") s.id, s."spotifyTrackId" AS track, s."scrapedAt", s."plays7d", s."plays28d", s."plays12m", s.saves, s."playlistAdds"
+      SELECT DISTINCT ON (s."spotifyTrackId") s.id, s."spotifyTrackId" AS track, s."scrapedAt", s."plays7d", s."plays28d", s."plays12m", s.saves, s."playlistAdds",
+             count(*) OVER (PARTITION BY s."spotifyTrackId" ORDER BY s."scrapedAt" DESC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS scrapes
       FROM "ScrapeSnapshot" s
-      WHERE s."organizationId" = ${organizationId} AND s."scrapedAt" < ${cutoff} AND s."spotifyTrackId" IN (SELECT track FROM songs)
+      WHERE s."organizationId" = ${organizationId} AND s."scrapedAt" < ${cutoff}${scope.allSongs ? Prisma.empty : Prisma.sql` AND s."spotifyTrackId" IN (SELECT track FROM songs)`}
       ORDER BY s."spotifyTrackId", s."scrapedAt" DESC
     ),
     earlier AS MATERIALIZED (
       SELECT s.id, l.id AS latest_id, l.track, s."scrapedAt"
       FROM latest l JOIN "ScrapeSnapshot" s ON s."organizationId" = ${organizationId} AND s."spotifyTrackId" = l.track AND s."scrapedAt" < l."scrapedAt"
+      WHERE l.scrapes > 1
     ),
     older AS MATERIALIZED (
       SELECT e.track, e.latest_id, c."scrapedAt", ${columns('c')}
@@ -113,22 +124,29 @@ export function figureCtes(scope: DeliveryScope): Prisma.Sql {
     song_vendors AS (
       -- min = max rather than count(DISTINCT) = 1: the same answer, and it hashes instead of sorting.
       SELECT p."spotifyTrackId" AS track, min(p."vendorId") AS vendor, min(p."vendorId") = max(p."vendorId") AS sole
-      FROM "Placement" p WHERE p."organizationId" = ${organizationId} AND p."spotifyTrackId" IN (SELECT track FROM songs)
+      FROM "Placement" p WHERE p."organizationId" = ${organizationId}${scope.wholeOrganization ? Prisma.empty : Prisma.sql` AND p."spotifyTrackId" IN (SELECT track FROM songs)`}
       GROUP BY 1
     ),
-    by_owner AS MATERIALIZED (
-      -- Sums per song and owner from each half (the cache's rows are already one per scrape and owner);
-      -- credited adds them up per vendor, so they are not grouped a second time here.
-      ${currentByOwner(scope)}
+    -- The sums per song and owner added up from playlist rows (what the cache does not cover, and the
+    -- kept playlists of the history rule): the only ones that can meet an identity \`owners\` did not
+    -- know, so \`unknown\` reads them alone.
+    from_rows AS MATERIALIZED (
+      ${currentFromRows(scope)}
       UNION ALL
-      SELECT l.track, l.owner, sum(l."streams7d"), sum(l."streams28d"), sum(l."streams12m"), count(*), count(*) FILTER (WHERE l.key IS NULL), 0
-      FROM kept_listed l GROUP BY 1, 2
+      SELECT k.track, k.owner, sum(k."streams7d"), sum(k."streams28d"), sum(k."streams12m"), count(*), count(*) FILTER (WHERE k.key IS NULL), 0
+      FROM kept k GROUP BY 1, 2
     ),
-    unknown AS (SELECT coalesce(sum(unknown), 0)::int AS identities, coalesce(sum(uncached), 0)::int AS uncached_rows FROM by_owner),
+    unknown AS (SELECT coalesce(sum(unknown), 0)::int AS identities, coalesce(sum(uncached), 0)::int AS uncached_rows FROM from_rows),
+    by_owner AS (
+      ${currentFromCache(scope)}
+      SELECT track, owner, streams7d, streams28d, streams12m, dropped FROM from_rows
+    ),
     credited AS (
       SELECT b.track, CASE WHEN b.owner = ${SOLE_VENDOR} THEN (CASE WHEN v.sole THEN v.vendor END) ELSE b.owner END AS vendor,
              sum(b.streams7d) AS streams7d, sum(b.streams28d) AS streams28d, sum(b.streams12m) AS streams12m, sum(b.dropped) AS dropped
-      FROM by_owner b LEFT JOIN song_vendors v ON v.track = b.track
+      -- The song's vendors only for the rows that need them: the planner then sizes the join as the
+      -- rows it is (and hashes it and the sums, where joining every row made it sort and merge).
+      FROM by_owner b LEFT JOIN song_vendors v ON b.owner = ${SOLE_VENDOR} AND v.track = b.track
       WHERE b.owner IS NOT NULL
       GROUP BY 1, 2
     ),
@@ -168,10 +186,25 @@ export function figureCtes(scope: DeliveryScope): Prisma.Sql {
 }
 
 /**
- * The latest scrapes' playlist streams per song and owner: from the owner totals cache where the
- * scope has it, a scrape it does not cover yet added up from its rows; else from the rows.
+ * The latest scrapes' playlist streams per song and owner that come from the owner totals cache
+ * (followed by UNION ALL), when the scope has it. Organic rows are left out: nothing credits them.
  */
-function currentByOwner(scope: DeliveryScope): Prisma.Sql {
+function currentFromCache(scope: DeliveryScope): Prisma.Sql {
+  if (!scope.ownerTotals) return Prisma.empty;
+  const { organizationId, ownerTotals } = scope;
+  return Prisma.sql`SELECT l.track, t.owner, t."streams7d", t."streams28d", t."streams12m", 0 AS dropped
+      FROM latest l JOIN "ScrapeOwnerTotal" t ON t."organizationId" = ${organizationId} AND t.registry = ${ownerTotals} AND t."snapshotId" = l.id
+      WHERE t.owner <> ''
+      UNION ALL
+      `;
+}
+
+/**
+ * The latest scrapes' playlist streams per song and owner added up from their rows: those of the
+ * scrapes the owner totals cache does not cover yet where the scope has it, else all of them.
+ * Columns: track, owner, streams7d, streams28d, streams12m, dropped, unknown, uncached.
+ */
+function currentFromRows(scope: DeliveryScope): Prisma.Sql {
   if (!scope.ownerTotals) {
     return Prisma.sql`
         SELECT l.track, l.owner, sum(l."streams7d") AS streams7d, sum(l."streams28d") AS streams28d, sum(l."streams12m") AS streams12m,
@@ -180,10 +213,8 @@ function currentByOwner(scope: DeliveryScope): Prisma.Sql {
   }
   const { organizationId, ownerTotals } = scope;
   return Prisma.sql`
-        SELECT l.track, nullif(t.owner, '') AS owner, t."streams7d", t."streams28d", t."streams12m", 0 AS dropped, 0 AS unknown, 0 AS uncached
-        FROM latest l JOIN "ScrapeOwnerTotal" t ON t."organizationId" = ${organizationId} AND t.registry = ${ownerTotals} AND t."snapshotId" = l.id
-        UNION ALL
-        SELECT l.track, o.owner, sum(c."streams7d"), sum(c."streams28d"), sum(c."streams12m"), 0, count(*) FILTER (WHERE o.key IS NULL), count(*)
+        SELECT l.track, o.owner, sum(c."streams7d") AS streams7d, sum(c."streams28d") AS streams28d, sum(c."streams12m") AS streams12m,
+               0 AS dropped, count(*) FILTER (WHERE o.key IS NULL) AS unknown, count(*) AS uncached
         FROM latest l
         JOIN "CampaignPlaylist" c ON c."organizationId" = ${organizationId} AND c."snapshotId" = l.id
         LEFT JOIN (SELECT pid, name, curator, min(owner) AS owner, min(key) AS key FROM owners GROUP BY pid, name, curator) o

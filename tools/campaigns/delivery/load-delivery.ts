@@ -178,16 +178,16 @@ interface ListingRow {
 
 /** Each song's latest scrape, its playlists by the history rule, each credited to its owner. */
 async function loadSongListings(db: ToolDb, scope: DeliveryScope): Promise<Map<string, SongScrape>> {
-  const [rows, registered] = await Promise.all([
+  const [rows, index] = await Promise.all([
     db.$queryRaw<ListingRow[]>`
       WITH ${listingCtes(scope, true)}
       SELECT l.track, l."scrapedAt" AS "songScrapedAt", l."plays7d", l."plays28d", l."plays12m", l.saves, l."playlistAdds",
              x."scrapedAt", x.name, x."spotifyPlaylistId", x.curator, x."dateAdded", x."playlistId", x."streams7d", x."streams28d", x."streams12m", x.dropped_at
       FROM latest l LEFT JOIN listed x ON x.track = l.track`,
-    db.playlist.findMany({ select: { id: true, vendorId: true, spotifyPlaylistId: true, name: true }, orderBy: { id: 'asc' } }),
+    // The registry the scope's identities were classified with, when it has it: the same rule, read once.
+    scope.identities.index ?? loadPlaylistIndex(db),
   ]);
   const vendorsBySong = await loadVendorsBySong(db, scope.organizationId, [...new Set(rows.map((row) => row.track))]);
-  const index = new PlaylistIndex(registered);
   const songs = new Map<string, SongScrape>();
   for (const row of rows) {
     let song = songs.get(row.track);
@@ -234,7 +234,7 @@ export function creditedVendor(owner: PlaylistOwner): string | null {
 export async function loadCreditedScrapes(db: ToolDb, organizationId: string, trackIds: string[], cutoff: Date, which: 'latest' | 'previous' = 'latest'): Promise<Map<string, SongScrape>> {
   const songs = new Map<string, SongScrape>();
   if (trackIds.length === 0) return songs;
-  const [rows, vendorsBySong, registered] = await Promise.all([
+  const [rows, vendorsBySong, index] = await Promise.all([
     db.$queryRaw<Array<{
       spotifyTrackId: string; scrapedAt: Date; spotifyPlaylistId: string | null; name: string | null; curator: string | null;
       streams7d: number | null; streams28d: number | null; streams12m: number | null; dateAdded: Date | null; playlistId: string | null;
@@ -248,9 +248,8 @@ export async function loadCreditedScrapes(db: ToolDb, organizationId: string, tr
       FROM chosen l
       LEFT JOIN "CampaignPlaylist" c ON c."organizationId" = ${organizationId} AND c."snapshotId" = l.id`,
     loadVendorsBySong(db, organizationId, trackIds),
-    db.playlist.findMany({ select: { id: true, vendorId: true, spotifyPlaylistId: true, name: true }, orderBy: { id: 'asc' } }),
+    loadPlaylistIndex(db),
   ]);
-  const index = new PlaylistIndex(registered);
   for (const row of rows) {
     let song = songs.get(row.spotifyTrackId);
     if (!song) {
@@ -271,4 +270,9 @@ export async function loadCreditedScrapes(db: ToolDb, organizationId: string, tr
 /** The instant as_of ends for scrapes and payments. */
 export function cutoffOf(asOf: Date, timeZone: string): Date {
   return endOfDayIn(asOf, timeZone);
+}
+
+/** The organisation's playlist registry, indexed for the ownership rule. */
+async function loadPlaylistIndex(db: ToolDb): Promise<PlaylistIndex> {
+  return new PlaylistIndex(await db.playlist.findMany({ select: { id: true, vendorId: true, spotifyPlaylistId: true, name: true }, orderBy: { id: 'asc' } }));
 }

@@ -36,12 +36,19 @@ export type PlaylistOwner =
 export class PlaylistIndex {
   private readonly bySpotifyId = new Map<string, RegisteredPlaylist>();
   private readonly byName = new Map<string, RegisteredPlaylist[]>();
+  /**
+   * Answers already given, by Spotify id and name as scraped: the same playlist comes back on many
+   * songs and scrapes (a campaign's listing matches thousands of rows against a few hundred
+   * playlists, and the locale-aware lower-casing is the costly part). Emptied by `add`.
+   */
+  private readonly answered = new Map<string, ReturnType<PlaylistIndex['match']>>();
 
   constructor(playlists: Iterable<RegisteredPlaylist>) {
     for (const playlist of playlists) this.add(playlist);
   }
 
   add(playlist: RegisteredPlaylist): void {
+    this.answered.clear();
     if (playlist.spotifyPlaylistId) this.bySpotifyId.set(playlist.spotifyPlaylistId, playlist);
     const key = nameKey(playlist.name);
     this.byName.set(key, [...(this.byName.get(key) ?? []), playlist]);
@@ -49,6 +56,14 @@ export class PlaylistIndex {
 
   /** By Spotify playlist id, else by case-insensitive exact name (never across two different ids). */
   match(scraped: ScrapedPlaylist): { playlist: RegisteredPlaylist; via: 'spotify_id' | 'name' } | 'ambiguous' | null {
+    const key = `${scraped.spotifyPlaylistId ?? ''}\u0000${scraped.name}`;
+    if (this.answered.has(key)) return this.answered.get(key)!;
+    const answer = this.lookUp(scraped);
+    this.answered.set(key, answer);
+    return answer;
+  }
+
+  private lookUp(scraped: ScrapedPlaylist): { playlist: RegisteredPlaylist; via: 'spotify_id' | 'name' } | 'ambiguous' | null {
     if (scraped.spotifyPlaylistId) {
       const byId = this.bySpotifyId.get(scraped.spotifyPlaylistId);
       if (byId) return { playlist: byId, via: 'spotify_id' };

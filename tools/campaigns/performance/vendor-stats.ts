@@ -5,7 +5,7 @@ import { averageDailyStreams, deliveryRate, realCostPer1k, reliabilityScore, REL
 import type { PlacementDelivery } from '../delivery/load-delivery.ts';
 import { DELIVERY_CHECKS, figureCtes, listingCtes } from '../delivery/delivery-sql.ts';
 import { loadDeliveryScope, queryDelivery } from '../delivery/delivery-scope.ts';
-import { inDeliverySession } from '../delivery/delivery-session.ts';
+import { inDeliverySession, withSessionIdentities } from '../delivery/delivery-session.ts';
 
 /**
  * A vendor's accountability figures (DESIGN.md section 6): ratios of sums, never averages of ratios.
@@ -97,21 +97,29 @@ export async function loadVendorStats(ctx: ToolContext, options: { asOf: Date; v
   if (options.genres) conditions.push(Prisma.sql`p.genre = ANY(${[...options.genres]}::text[])`);
   const scope = await loadDeliveryScope(ctx.db, ctx.orgId, {
     asOf: options.asOf, timeZone: ctx.org.timeZone, baseCurrency: ctx.org.baseCurrency, placements: Prisma.join(conditions, ' AND '), wholeOrganization: true,
+    allSongs: conditions.length === 1,
   });
-  const rows = await inDeliverySession(ctx, (db) => queryDelivery<VendorRow>(db, scope, (current) => Prisma.sql`
-    WITH ${listingCtes(current)}${figureCtes(current)}
-    SELECT f."vendorId", ${DELIVERY_CHECKS}, count(*)::int AS placements, count(*) FILTER (WHERE f.promised > 0)::int AS with_promise,
-           count(*) FILTER (WHERE f.promised > 0 AND f.delivered / f.promised >= ${RELIABLE_DELIVERY_RATE}::float8)::int AS reliable,
-           array_agg(DISTINCT f."campaignGroupId") AS campaign_ids,
-           count(DISTINCT f."campaignGroupId") FILTER (WHERE g.status = 'ACTIVE')::int AS active_campaigns,
-           sum(f.delivered) AS delivered, sum(f.promised) AS promised, sum(f.streams28d) AS streams28d,
-           sum(f.price_base) AS price, sum(f.delivered) FILTER (WHERE f.price_base IS NOT NULL) AS priced_delivered,
-           sum(f.cost) AS cost, sum(f.delivered) FILTER (WHERE f.cost IS NOT NULL) AS cost_delivered,
-           count(*) FILTER (WHERE f.paid)::int AS paid_placements,
-           json_agg(json_build_object('list_price', f.price::float8, 'currency', f.currency, 'unconverted', coalesce(f.unconverted_currency, f.currency)))
-             FILTER (WHERE f.cost IS NULL OR f.price_base IS NULL) AS unpriced
-    FROM figures f JOIN "CampaignGroup" g ON g."organizationId" = ${ctx.orgId} AND g.id = f."campaignGroupId"
-    GROUP BY f."vendorId"`));
+  const rows = await inDeliverySession(ctx, async (db) => queryDelivery<VendorRow>(db, await withSessionIdentities(db, scope), (current) => Prisma.sql`
+    WITH ${listingCtes(current)}${figureCtes(current)},
+    -- Each vendor's campaigns from the placements' two narrow columns, not DISTINCT aggregates over the figures (a sort per vendor).
+    campaigns AS (
+      SELECT v."vendorId", array_agg(v."campaignGroupId" ORDER BY v."campaignGroupId") AS campaign_ids, (count(*) FILTER (WHERE g.status = 'ACTIVE'))::int AS active_campaigns
+      FROM (SELECT DISTINCT "vendorId", "campaignGroupId" FROM placed) v JOIN "CampaignGroup" g ON g."organizationId" = ${ctx.orgId} AND g.id = v."campaignGroupId"
+      GROUP BY 1
+    )
+    -- Added up per vendor first, then given its campaigns: joined before the sums, the planner interleaves them with the figures.
+    SELECT s.*, c.campaign_ids, c.active_campaigns
+    FROM (
+      SELECT f."vendorId", ${DELIVERY_CHECKS}, count(*)::int AS placements, count(*) FILTER (WHERE f.promised > 0)::int AS with_promise,
+             count(*) FILTER (WHERE f.promised > 0 AND f.delivered / f.promised >= ${RELIABLE_DELIVERY_RATE}::float8)::int AS reliable,
+             sum(f.delivered) AS delivered, sum(f.promised) AS promised, sum(f.streams28d) AS streams28d,
+             sum(f.price_base) AS price, sum(f.delivered) FILTER (WHERE f.price_base IS NOT NULL) AS priced_delivered,
+             sum(f.cost) AS cost, sum(f.delivered) FILTER (WHERE f.cost IS NOT NULL) AS cost_delivered,
+             count(*) FILTER (WHERE f.paid)::int AS paid_placements,
+             json_agg(json_build_object('list_price', f.price::float8, 'currency', f.currency, 'unconverted', coalesce(f.unconverted_currency, f.currency)))
+               FILTER (WHERE f.cost IS NULL OR f.price_base IS NULL) AS unpriced
+      FROM figures f GROUP BY f."vendorId"
+    ) s JOIN campaigns c ON c."vendorId" = s."vendorId"`));
   return new Map(rows.map((row) => {
     const cost = row.cost ?? 0;
     const costDelivered = row.cost_delivered ?? 0;

@@ -5,8 +5,8 @@ import { deliveryRate, remainingStreams } from '../delivery/delivery-math.ts';
 import type { PlacementDelivery } from '../delivery/load-delivery.ts';
 import { DELIVERY_CHECKS, figureCtes, listingCtes } from '../delivery/delivery-sql.ts';
 import { loadDeliveryScope, queryDelivery } from '../delivery/delivery-scope.ts';
-import { inDeliverySession } from '../delivery/delivery-session.ts';
-import { loadGroupPlays, NO_PLAYS } from '../delivery/song-plays.ts';
+import { inDeliverySession, withSessionIdentities } from '../delivery/delivery-session.ts';
+import { NO_PLAYS, type GroupPlays } from '../delivery/song-plays.ts';
 import { rate } from '../../common/format.ts';
 
 /** A campaign's (or a client's) streams as of a date. No money: a placement priced without an exchange rate must not fail every list. */
@@ -83,39 +83,63 @@ export function totalsProgress(totals: CampaignTotals): number | null {
 interface CampaignRow {
   campaign_id: string; placements: number; goal: number; delivered: number; promised: number; remaining: number; streams7d: number; streams28d: number;
   live_placements: number; daily_promise: number; weekly_promise: number; dropped_playlists: number; unknown_identities: number;
+  plays7d: number | null; plays28d: number | null; plays12m: number | null; songs: number | null;
+  client_plays?: Array<{ group_id: string; plays7d: number; plays28d: number; plays12m: number; songs: number }> | null;
 }
 
 /** Delivery figures of each campaign, added up in the database (the same rules as `loadDelivery`), with its songs' own plays. */
 export async function loadCampaignTotals(ctx: ToolContext, campaignIds: readonly string[], asOf: Date): Promise<Map<string, CampaignTotals>> {
+  return (await loadCampaignFigures(ctx, campaignIds, asOf)).totals;
+}
+
+/**
+ * `loadCampaignTotals`, and with `clientPlays` the own plays of each client's songs over these
+ * campaigns (each song once per client: the specification's client query), from the same query:
+ * its latest scrapes are the ones the plays are read from.
+ */
+export async function loadCampaignFigures(
+  ctx: ToolContext, campaignIds: readonly string[], asOf: Date, options: { clientPlays?: boolean } = {},
+): Promise<{ totals: Map<string, CampaignTotals>; clientPlays: Map<string, GroupPlays> }> {
   const totals = new Map<string, CampaignTotals>();
-  if (campaignIds.length === 0) return totals;
+  const clientPlays = new Map<string, GroupPlays>();
+  if (campaignIds.length === 0) return { totals, clientPlays };
   const placements = Prisma.sql`p."campaignGroupId" = ANY(${[...campaignIds]}::text[])`;
   const scope = await loadDeliveryScope(ctx.db, ctx.orgId, {
     asOf, timeZone: ctx.org.timeZone, baseCurrency: ctx.org.baseCurrency, placements, wholeOrganization: campaignIds.length > SMALL_SELECTION,
   });
-  const [rows, plays] = await Promise.all([
-    inDeliverySession(ctx, (db) => queryDelivery<CampaignRow>(db, scope, (current) => Prisma.sql`
-      WITH ${listingCtes(current)}${figureCtes(current)}
+  const plays = (groups: Prisma.Sql) => Prisma.sql`
+      SELECT s.group_id, sum(l."plays7d")::float8 AS plays7d, sum(l."plays28d")::float8 AS plays28d, sum(l."plays12m")::float8 AS plays12m, count(*)::int AS songs
+      FROM (${groups}) s JOIN latest l ON l.track = s.track
+      GROUP BY 1`;
+  const rows = await inDeliverySession(ctx, async (db) => queryDelivery<CampaignRow>(db, await withSessionIdentities(db, scope), (current) => Prisma.sql`
+    WITH ${listingCtes(current)}${figureCtes(current)},
+    -- The songs' own plays from the same latest scrapes, each song once per campaign (and per client).
+    campaign_plays AS (${plays(Prisma.sql`SELECT DISTINCT "campaignGroupId" AS group_id, track FROM placed`)})${options.clientPlays ? Prisma.sql`,
+    client_plays AS (${plays(Prisma.sql`
+      SELECT DISTINCT g."clientId" AS group_id, p.track FROM placed p JOIN "CampaignGroup" g ON g."organizationId" = ${ctx.orgId} AND g.id = p."campaignGroupId"`)})` : Prisma.empty}
+    SELECT t.*, c.plays7d, c.plays28d, c.plays12m, c.songs${options.clientPlays ? Prisma.sql`, (SELECT json_agg(x) FROM client_plays x) AS client_plays` : Prisma.empty}
+    FROM (
       SELECT f."campaignGroupId" AS campaign_id, ${DELIVERY_CHECKS},
              count(*)::int AS placements, sum(f.goal)::float8 AS goal, sum(f.delivered) AS delivered, sum(f.promised) AS promised,
              sum(greatest(0, f.goal - f.delivered)) AS remaining, sum(f.streams7d) AS streams7d, sum(f.streams28d) AS streams28d,
              count(*) FILTER (WHERE ${LIVE})::int AS live_placements, coalesce(sum(f.daily) FILTER (WHERE ${LIVE}), 0)::float8 AS daily_promise,
              coalesce(sum(coalesce(f.weekly, f.daily * 7)) FILTER (WHERE ${LIVE}), 0)::float8 AS weekly_promise,
              sum(f.dropped_playlists)::int AS dropped_playlists
-      FROM figures f GROUP BY 1`)),
-    loadGroupPlays(ctx.db, ctx.orgId, Prisma.sql`SELECT p."campaignGroupId", p."spotifyTrackId" FROM "Placement" p WHERE p."organizationId" = ${ctx.orgId} AND ${placements}`, scope.cutoff),
-  ]);
+      FROM figures f GROUP BY 1
+    ) t LEFT JOIN campaign_plays c ON c.group_id = t.campaign_id`));
   const byCampaign = new Map(rows.map((row) => [row.campaign_id, row]));
   for (const id of campaignIds) {
     const row = byCampaign.get(id);
-    const songs = plays.get(id) ?? NO_PLAYS;
     totals.set(id, row ? {
       placements: row.placements, goal: row.goal, delivered: row.delivered, promised: row.promised, remaining: row.remaining,
       streams7d: row.streams7d, streams28d: row.streams28d, livePlacements: row.live_placements, dailyPromise: row.daily_promise,
-      weeklyPromise: row.weekly_promise, droppedPlaylists: row.dropped_playlists, plays7d: songs.plays7d, plays28d: songs.plays28d,
-    } : { ...EMPTY_TOTALS, plays7d: songs.plays7d, plays28d: songs.plays28d });
+      weeklyPromise: row.weekly_promise, droppedPlaylists: row.dropped_playlists, plays7d: row.plays7d ?? 0, plays28d: row.plays28d ?? 0,
+    } : EMPTY_TOTALS);
   }
-  return totals;
+  for (const client of rows[0]?.client_plays ?? []) {
+    clientPlays.set(client.group_id, { plays7d: client.plays7d, plays28d: client.plays28d, plays12m: client.plays12m, scrapedSongs: client.songs });
+  }
+  return { totals, clientPlays };
 }
 
 /** Up to this many campaigns, only their songs' scrapes are read; beyond, the organisation's (cheaper than filtering most of them). */

@@ -1,9 +1,7 @@
-import { Prisma } from '../../../db/generated/prisma/client.ts';
 import type { ToolContext } from '../../registry/context.ts';
 import { baseCurrencyConverter } from '../../money/fx.ts';
-import { endOfDayIn } from '../../common/format.ts';
-import { loadGroupPlays, NO_PLAYS, type GroupPlays } from '../delivery/song-plays.ts';
-import { addTotals, EMPTY_TOTALS, loadCampaignTotals, type CampaignTotals } from './campaign-totals.ts';
+import { NO_PLAYS, type GroupPlays } from '../delivery/song-plays.ts';
+import { addTotals, EMPTY_TOTALS, loadCampaignFigures, type CampaignTotals } from './campaign-totals.ts';
 
 /** What a client's campaigns add up to, as of a date; money in the organisation's base currency. */
 export interface ClientSummary {
@@ -34,11 +32,9 @@ export async function loadClientSummaries(ctx: ToolContext, clientIds: readonly 
     where: { clientId: { in: [...clientIds] } },
     select: { id: true, clientId: true, status: true, totalBudget: true, currency: true },
   });
-  const [totals, plays, toBase] = await Promise.all([
-    loadCampaignTotals(ctx, campaigns.map((campaign) => campaign.id), asOf),
-    loadGroupPlays(ctx.db, ctx.orgId, Prisma.sql`
-      SELECT g."clientId", p."spotifyTrackId" FROM "Placement" p JOIN "CampaignGroup" g ON g."organizationId" = p."organizationId" AND g.id = p."campaignGroupId"
-      WHERE p."organizationId" = ${ctx.orgId} AND g."clientId" = ANY(${[...clientIds]}::text[])`, endOfDayIn(asOf, ctx.org.timeZone)),
+  // The client's songs' plays come from the campaign figures' own query: its placements are exactly those of these clients' campaigns.
+  const [{ totals, clientPlays: plays }, toBase] = await Promise.all([
+    loadCampaignFigures(ctx, campaigns.map((campaign) => campaign.id), asOf, { clientPlays: true }),
     baseCurrencyConverter(ctx.db, ctx.org.baseCurrency, campaigns.filter((campaign) => campaign.totalBudget !== null).map((campaign) => campaign.currency), asOf),
   ]);
   for (const campaign of campaigns) {

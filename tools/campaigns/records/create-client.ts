@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../../registry/define-tool.ts';
+import { companyForClient } from '../../crm/companies/client-company.ts';
 import { recordActivity } from './activity.ts';
 import { clientView, toClientView } from './client-view.ts';
 import { nameInput } from './inputs.ts';
@@ -7,7 +8,7 @@ import { nameInput } from './inputs.ts';
 export const createClient = defineTool({
   name: 'create_client',
   title: 'Create a client',
-  description: 'Adds a client (a label or artist team that buys playlist campaigns). Returns the client with its id.',
+  description: 'Adds a client (a label or artist team that buys playlist campaigns), linked to its CRM company (the company of that name, else a new one of type CLIENT). Returns the client with its id.',
   area: 'campaigns',
   access: 'write',
   permission: 'campaigns:write',
@@ -19,8 +20,10 @@ export const createClient = defineTool({
   }),
   output: clientView,
   async handler(ctx, input) {
+    // The client is a company in the CRM too: an existing one of that name, else a new one of type CLIENT.
+    const companyId = await companyForClient(ctx, input.name);
     const client = await ctx.db.client.create({
-      data: { organizationId: ctx.orgId, name: input.name, emails: input.emails, contactPerson: input.contact_person, phone: input.phone },
+      data: { organizationId: ctx.orgId, companyId, name: input.name, emails: input.emails, contactPerson: input.contact_person, phone: input.phone },
     });
     await recordActivity(ctx, { subjectType: 'client', subjectId: client.id, kind: 'created', summary: `Client ${client.name} created` });
     return toClientView(client);

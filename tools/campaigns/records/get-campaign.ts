@@ -116,7 +116,8 @@ async function breakdownContext(
     ...report.placements.map((placement) => placement.vendorId),
     ...scraped.flatMap((playlist) => (playlist.owner.kind === 'organic' ? [] : [playlist.owner.vendorId])),
   ]);
-  const playlistIds = scraped.flatMap((playlist) => (playlist.owner.kind === 'vendor' ? [playlist.owner.playlistId] : playlist.playlistId ? [playlist.playlistId] : []));
+  // Each playlist once: the same playlist lists many of the campaign's songs, and a query's cost grows with its parameters.
+  const playlistIds = [...new Set(scraped.flatMap((playlist) => (playlist.owner.kind === 'vendor' ? [playlist.owner.playlistId] : playlist.playlistId ? [playlist.playlistId] : [])))];
   const [vendors, flagged, placements] = await Promise.all([
     ctx.db.vendor.findMany({ where: { id: { in: [...vendorIds] } }, select: { id: true, name: true, costPer1kStreams: true, currency: true } }),
     ctx.db.playlist.findMany({ where: { id: { in: playlistIds }, autoDetected: true }, select: { id: true } }),

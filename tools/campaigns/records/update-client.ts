@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../../registry/define-tool.ts';
+import { renameClientCompany } from '../../crm/companies/client-company.ts';
 import { invalidInput } from '../../registry/errors.ts';
 import { changedFieldsSummary, recordActivity } from './activity.ts';
 import { clientView, toClientView } from './client-view.ts';
@@ -33,6 +34,8 @@ export const updateClient = defineTool({
       where: { id: input.client_id },
       data: { name: input.name, emails: input.emails, contactPerson: input.contact_person, phone: input.phone, isActive: input.is_active },
     });
+    // Its CRM company keeps the client's name.
+    if (input.name !== undefined) await renameClientCompany(ctx, client);
     await recordActivity(ctx, {
       subjectType: 'client',
       subjectId: client.id,

@@ -50,6 +50,25 @@ const UsagePage = lazyPage(() => import('./pages/usage/usage-page.tsx'));
 const ContentCalendarPage = lazyPage(() => import('./pages/content/calendar/content-calendar-page.tsx'));
 const GeneratorPage = lazyPage(() => import('./pages/content/generator/generator-page.tsx'));
 const PostEditorPage = lazyPage(() => import('./pages/content/editor/post-editor-page.tsx'));
+const ReportsPage = lazyPage(() => import('./pages/reports/reports-page.tsx'));
+const ReportBuilderPage = lazyPage(() => import('./pages/reports/report-builder-page.tsx'));
+const MetricsPage = lazyPage(() => import('./pages/reports/metrics-page.tsx'));
+const DashboardPage = lazyPage(() => import('./pages/reports/dashboard-page.tsx'));
+const PipelinePage = lazyPage(() => import('./pages/crm/pipeline-page.tsx'));
+const CompaniesPage = lazyPage(() => import('./pages/crm/companies-page.tsx'));
+const CompanyPage = lazyPage(() => import('./pages/crm/company-page.tsx'));
+const ContactsPage = lazyPage(() => import('./pages/crm/contacts-page.tsx'));
+const ContactPage = lazyPage(() => import('./pages/crm/contact-page.tsx'));
+const DealPage = lazyPage(() => import('./pages/crm/deal-page.tsx'));
+const TasksPage = lazyPage(() => import('./pages/crm/tasks-page.tsx'));
+const CreatorsPage = lazyPage(() => import('./pages/creators/creators-page.tsx'));
+const CreatorPage = lazyPage(() => import('./pages/creators/creator-page.tsx'));
+const CreatorCampaignsPage = lazyPage(() => import('./pages/creators/creator-campaigns-page.tsx'));
+const CreatorCampaignPage = lazyPage(() => import('./pages/creators/creator-campaign-page.tsx'));
+const AdAccountsPage = lazyPage(() => import('./pages/ads/ad-accounts-page.tsx'));
+const AdPerformancePage = lazyPage(() => import('./pages/ads/ad-performance-page.tsx'));
+const AdAlertsPage = lazyPage(() => import('./pages/ads/ad-alerts-page.tsx'));
+const AdSyncsPage = lazyPage(() => import('./pages/ads/ad-syncs-page.tsx'));
 
 const PAGES: Record<PagePattern, Page> = {
   '/': OverviewPage,
@@ -68,6 +87,26 @@ const PAGES: Record<PagePattern, Page> = {
   '/content': ContentCalendarPage,
   '/content/generate': GeneratorPage,
   '/content/posts/:id': PostEditorPage,
+  '/reports': ReportsPage,
+  '/reports/new': ReportBuilderPage,
+  '/reports/metrics': MetricsPage,
+  '/reports/dashboards/:id': DashboardPage,
+  '/reports/:id': ReportBuilderPage,
+  '/crm/pipeline': PipelinePage,
+  '/crm/companies': CompaniesPage,
+  '/crm/companies/:id': CompanyPage,
+  '/crm/contacts': ContactsPage,
+  '/crm/contacts/:id': ContactPage,
+  '/crm/deals/:id': DealPage,
+  '/crm/tasks': TasksPage,
+  '/creators': CreatorsPage,
+  '/creators/campaigns': CreatorCampaignsPage,
+  '/creators/campaigns/:id': CreatorCampaignPage,
+  '/creators/:id': CreatorPage,
+  '/ads': AdAccountsPage,
+  '/ads/performance': AdPerformancePage,
+  '/ads/alerts': AdAlertsPage,
+  '/ads/syncs': AdSyncsPage,
 };
 
 function resolve(path: string) {

@@ -20,6 +20,31 @@ export const PAGE_PATHS = [
   { pattern: '/content', title: 'Content calendar' },
   { pattern: '/content/generate', title: 'Write posts' },
   { pattern: '/content/posts/:id', title: 'Post' },
+  // The specific report pages come before /reports/:id, which would match them too.
+  { pattern: '/reports', title: 'Reports' },
+  { pattern: '/reports/new', title: 'New report' },
+  { pattern: '/reports/metrics', title: 'Metric catalogue' },
+  { pattern: '/reports/dashboards/:id', title: 'Dashboard' },
+  { pattern: '/reports/:id', title: 'Report' },
+  // The CRM (issue 20): the deal pipeline, companies, contacts and tasks.
+  { pattern: '/crm/pipeline', title: 'Deal pipeline' },
+  { pattern: '/crm/companies', title: 'Companies' },
+  { pattern: '/crm/companies/:id', title: 'Company' },
+  { pattern: '/crm/contacts', title: 'Contacts' },
+  { pattern: '/crm/contacts/:id', title: 'Contact' },
+  { pattern: '/crm/deals/:id', title: 'Deal' },
+  { pattern: '/crm/tasks', title: 'Tasks' },
+  // Creators (issue 21): search, the creator page, creator campaigns and their board. The
+  // campaigns paths come before /creators/:id, which would match /creators/campaigns too.
+  { pattern: '/creators', title: 'Creators' },
+  { pattern: '/creators/campaigns', title: 'Creator campaigns' },
+  { pattern: '/creators/campaigns/:id', title: 'Creator campaign' },
+  { pattern: '/creators/:id', title: 'Creator' },
+  // Ads (issue 22): accounts and their sync health, performance across platforms, alerts, sync history.
+  { pattern: '/ads', title: 'Ads' },
+  { pattern: '/ads/performance', title: 'Ad performance' },
+  { pattern: '/ads/alerts', title: 'Ad alerts' },
+  { pattern: '/ads/syncs', title: 'Ad sync history' },
   // One form per write tool, generated from its input schema (web/ui/src/forms).
   { pattern: '/forms/:tool', title: 'Form' },
 ] as const;

@@ -7,6 +7,8 @@ export interface ApiClient {
   post(path: string, body: unknown, signal?: AbortSignal): Promise<Response>;
   /** GET a JSON endpoint under /api (the tool catalogue with its input schemas). */
   get(path: string, signal?: AbortSignal): Promise<unknown>;
+  /** GET a file under /api (a report export) with the token: its bytes and the name the server gave it. */
+  download(path: string, signal?: AbortSignal): Promise<{ blob: Blob; filename: string | null }>;
 }
 
 /**
@@ -42,6 +44,19 @@ export function createApiClient(token: string, onUnauthenticated: () => void): A
       if (response.status === 401) onUnauthenticated();
       if (!response.ok) throw await errorFromResponse(response);
       return response.json();
+    },
+    async download(path, signal) {
+      let response: Response;
+      try {
+        response = await fetch(`/api${path}`, { headers: { authorization: `Bearer ${token}` }, signal });
+      } catch (error) {
+        throw networkError(error);
+      }
+      if (response.status === 401) onUnauthenticated();
+      if (!response.ok) throw await errorFromResponse(response);
+      const disposition = response.headers.get('content-disposition') ?? '';
+      const filename = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] ?? null;
+      return { blob: await response.blob(), filename: filename ? decodeURIComponent(filename) : null };
     },
     async callTool(name, input, signal) {
       const response = await post(`/tools/${name}`, input, signal);

@@ -3,6 +3,13 @@ import { Link } from '../router.tsx';
 import { recordLink, recordName } from './record-links.ts';
 import type { CatalogueTool } from './tool-catalogue.ts';
 
+/** The page the form was opened from (a note or task added from a deal's page), when nothing else shows the result. */
+function backLink(context: Readonly<Record<string, string>>): { href: string; label: string } | null {
+  const back = context.back;
+  if (!back || !back.startsWith('/') || back.startsWith('//')) return null;
+  return { href: back, label: context.about ? `Back to ${context.about}` : 'Go back' };
+}
+
 interface PendingApproval {
   approval_id: string;
   status: 'pending';
@@ -34,7 +41,9 @@ export function FormResult({ tool, output, context = {}, onAgain }: {
     );
   }
   const name = recordName(output);
-  const link = recordLink(tool.name, output) ?? (context.campaign_id ? { href: `/campaigns/${encodeURIComponent(context.campaign_id)}`, label: 'Open the campaign' } : null);
+  const link = recordLink(tool.name, output)
+    ?? (context.campaign_id ? { href: `/campaigns/${encodeURIComponent(context.campaign_id)}`, label: 'Open the campaign' } : null)
+    ?? backLink(context);
   const editing = tool.name.startsWith('update_');
   return (
     <div className="form-result" role="status">

@@ -1,15 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { createCampaign } from '../../../../tools/campaigns/records/create-campaign.ts';
+import { createTask } from '../../../../tools/crm/tasks/create-task.ts';
 import { updateCampaign } from '../../../../tools/campaigns/records/update-campaign.ts';
 import { publishTool } from '../../../../tools/registry/published-tool.ts';
 import { flattenSongs, regroupErrors, songLayout } from './campaign-songs.ts';
-import { changedInput, placeIssues, setValue, toToolInput, valuesFrom } from './form-values.ts';
+import { changedInput, localDateTime, placeIssues, prefillFrom, setValue, toToolInput, valuesFrom } from './form-values.ts';
 import { fieldsOf } from './schema-fields.ts';
 
 const campaignFields = fieldsOf(publishTool(createCampaign).inputSchema);
 const updateFields = fieldsOf(publishTool(updateCampaign).inputSchema);
 
+const taskFields = fieldsOf(publishTool(createTask).inputSchema);
+
 describe('form values', () => {
+  it('a date and time is picked on the wall clock and sent as the instant it is', () => {
+    expect(taskFields.find((field) => field.name === 'due_at')!.kind).toBe('datetime');
+    const picked = '2026-12-10T18:30';
+    const { input } = toToolInput(taskFields, valuesFrom(taskFields, { title: 'Call', due_at: picked }));
+    expect(input.due_at).toBe(new Date(2026, 11, 10, 18, 30).toISOString());
+    // A stored instant (an edit, a prefilled query) shows as the same wall-clock time.
+    expect(valuesFrom(taskFields, { due_at: new Date(2026, 11, 10, 18, 30).toISOString() }).due_at).toBe(picked);
+    expect(localDateTime('soon')).toBe('soon');
+    expect(toToolInput(taskFields, valuesFrom(taskFields, { title: 'Call', due_at: 'soon' })).errors).toEqual({ due_at: 'must be a date and time' });
+  });
+
+  it('prefills nested fields from dotted keys, growing a list to the index named, and ignores keys naming no field', () => {
+    expect(prefillFrom(taskFields, { title: 'Call', 'subject.type': 'deal', 'subject.id': 'd1', 'subject.colour': 'red', 'title.x': 'y' })).toMatchObject({ title: 'Call', subject: { type: 'deal', id: 'd1' } });
+    const songs = prefillFrom(campaignFields, { 'songs.1.vendor_id': 'v2' }).songs as Array<Record<string, unknown>>;
+    expect(songs.map((song) => song.vendor_id)).toEqual(['', 'v2']);
+  });
+
   it('turns typed text into the schema types and leaves empty optional fields out', () => {
     const values = valuesFrom(campaignFields, { client_id: 'c1', name: ' Push ', total_budget: '1,250.5', songs: [{ goal: '20 000', price: '300', track_url: 'x', vendor_id: 'v1', daily: '' }] });
     const { input, errors } = toToolInput(campaignFields, values);

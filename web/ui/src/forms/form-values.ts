@@ -36,6 +36,7 @@ export function toFormValue(field: FieldSpec, value: unknown): FormValue {
     case 'choice': return value ? 'true' : 'false';
     case 'text-list': return Array.isArray(value) ? value.join(', ') : String(value);
     case 'date': return String(value).slice(0, 10);
+    case 'datetime': return localDateTime(String(value));
     case 'group': return valuesFrom(field.fields ?? [], value as Record<string, unknown>);
     case 'group-list': return Array.isArray(value) ? value.map((item) => valuesFrom(field.fields ?? [], item as Record<string, unknown>)) : emptyValue(field);
     case 'json': return JSON.stringify(value, null, 2);
@@ -55,6 +56,57 @@ export function valuesFrom(fields: readonly FieldSpec[], record: Readonly<Record
     if (record[field.name] !== undefined) fresh[field.name] = toFormValue(field, record[field.name]);
   }
   return fresh;
+}
+
+/**
+ * The form filled from the page's query, where a key may name a field at any depth: `subject.type`
+ * in a group, `subjects.0.id` in an item of a list (added up to that index). Keys naming no field
+ * of the form are ignored.
+ */
+export function prefillFrom(fields: readonly FieldSpec[], query: Readonly<Record<string, string>>): FormValues {
+  let values = valuesFrom(fields, query);
+  for (const [key, text] of Object.entries(query)) {
+    if (!key.includes('.')) continue;
+    const filled = prefillPath(fields, values, key.split('.'), text);
+    if (filled) values = filled;
+  }
+  return values;
+}
+
+function prefillPath(fields: readonly FieldSpec[], values: FormValues, parts: readonly string[], text: string): FormValues | null {
+  const [name, ...rest] = parts;
+  const field = fields.find((candidate) => candidate.name === name);
+  if (!field) return null;
+  if (rest.length === 0) return field.kind === 'group' || field.kind === 'group-list' ? null : { ...values, [field.name]: toFormValue(field, text) };
+  if (field.kind === 'group') {
+    const inner = prefillPath(field.fields ?? [], (values[field.name] as FormValues | undefined) ?? initialValues(field.fields ?? []), rest, text);
+    return inner ? { ...values, [field.name]: inner } : null;
+  }
+  if (field.kind === 'group-list') {
+    const [index, ...deeper] = rest;
+    const at = Number(index);
+    if (!/^\d+$/.test(index ?? '') || at >= (field.maxItems ?? 100) || deeper.length === 0) return null;
+    const list = [...((values[field.name] as FormValues[] | undefined) ?? [])];
+    while (list.length <= at) list.push(initialValues(field.fields ?? []));
+    const inner = prefillPath(field.fields ?? [], list[at]!, deeper, text);
+    if (!inner) return null;
+    list[at] = inner;
+    return { ...values, [field.name]: list };
+  }
+  return null;
+}
+
+/** Whether a field's key (`subjects.0.id`) is one of `paths` or inside one (`subjects`). */
+export function isUnder(key: string, paths: readonly string[]): boolean {
+  return paths.some((path) => key === path || key.startsWith(`${path}.`));
+}
+
+/** An instant as a date-and-time picker shows it, in the browser's time zone (`2026-12-10T18:00`); text it cannot read is kept as typed. */
+export function localDateTime(value: string): string {
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) return value;
+  const two = (part: number) => String(part).padStart(2, '0');
+  return `${instant.getFullYear()}-${two(instant.getMonth() + 1)}-${two(instant.getDate())}T${two(instant.getHours())}:${two(instant.getMinutes())}`;
 }
 
 const NOT_GIVEN = Symbol('not given');
@@ -84,7 +136,11 @@ function convert(field: FieldSpec, value: FormValue | undefined, key: string, er
   if (value === undefined) return NOT_GIVEN;
   switch (field.kind) {
     case 'boolean': return Boolean(value);
-    case 'group': return convertObject(field.fields ?? [], value as FormValues, key, errors);
+    case 'group': {
+      // An optional group left empty (a task's `subject` not chosen) is not given, rather than `{}`.
+      const group = convertObject(field.fields ?? [], value as FormValues, key, errors);
+      return !field.required && Object.keys(group).length === 0 ? NOT_GIVEN : group;
+    }
     case 'group-list': return (value as FormValues[]).map((item, index) => convertObject(field.fields ?? [], item, keyOf(key, index), errors));
     default: break;
   }
@@ -102,6 +158,15 @@ function convert(field: FieldSpec, value: FormValue | undefined, key: string, er
       return number;
     }
     case 'text-list': return text.split(/[,\n]/).map((item) => item.trim()).filter(Boolean);
+    case 'datetime': {
+      // The picker's value is the person's wall-clock time; the tool takes an instant.
+      const instant = new Date(text);
+      if (Number.isNaN(instant.getTime())) {
+        errors[key] = 'must be a date and time';
+        return NOT_GIVEN;
+      }
+      return instant.toISOString();
+    }
     case 'json':
       try {
         return JSON.parse(text);
@@ -115,7 +180,8 @@ function convert(field: FieldSpec, value: FormValue | undefined, key: string, er
 
 /**
  * An edit sends what changed: the required fields (the record's id), every field whose value differs
- * from the record's, and null for a field that was emptied where the schema allows clearing it.
+ * from the record's, null for a field that was emptied where the schema allows clearing it, and []
+ * for an emptied list. A field the record left empty and the person too is not sent: it stays.
  */
 export function changedInput(fields: readonly FieldSpec[], values: FormValues, baseline: FormValues): { input: Record<string, unknown>; errors: FieldErrors; changed: string[] } {
   const now = toToolInput(fields, values);
@@ -134,6 +200,10 @@ export function changedInput(fields: readonly FieldSpec[], values: FormValues, b
       changed.push(field.name);
     } else if (!has && had && field.nullable) {
       input[field.name] = null;
+      changed.push(field.name);
+    } else if (!has && had && field.kind === 'text-list') {
+      // A list emptied (every tag removed) is the empty list: left out, the tool would keep the old one.
+      input[field.name] = [];
       changed.push(field.name);
     }
   }

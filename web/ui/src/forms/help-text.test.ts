@@ -11,6 +11,12 @@ describe('help text', () => {
     expect(helpText(field('Genres, e.g. ["dance", "techno"] (stored lower-case).', 'text-list'))).toBe('Genres, e.g. dance, techno (stored lower-case).');
     expect(helpText(field('Id of the client (list_clients).', 'record'))).toBeUndefined();
     expect(helpText({ ...field('active, paused or completed.', 'enum'), options: ['active', 'paused', 'completed'] })).toBeUndefined();
+    expect(helpText(field('When it is due (ISO 8601 instant, e.g. 2026-12-10T17:00:00Z).', 'datetime'))).toBe('When it is due.');
+    expect(helpText(field('From (ISO 8601 instant).', 'text'))).toBe('From (ISO 8601 instant).');
+    expect(helpText(field('true restores an archived contact; false archives it.', 'choice'))).toBe('Yes restores an archived contact; No archives it.');
+    expect(helpText(field('YYYY-MM-DD; null clears it.', 'date'))).toBe('Empty it to clear it.');
+    expect(helpText(field("The owning member's email; null for nobody.", 'text'))).toBe("The owning member's email.");
+    expect(helpText(field('Deal value in `currency` (two decimals kept).', 'number'))).toBe('Deal value in currency (two decimals kept).');
   });
 
   it('a page subtitle is the first sentence without detail or tool names', () => {

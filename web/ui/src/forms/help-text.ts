@@ -15,12 +15,21 @@ function plainNames(text: string): string {
 export function helpText(field: FieldSpec): string | undefined {
   if (!field.description || field.kind === 'record') return undefined;
   if (field.kind === 'enum' && field.options!.every((option) => field.description!.includes(option))) return undefined;
-  const text = plainNames(field.description
+  // A date-and-time picker needs no ISO 8601 syntax beside it, as a date picker needs no YYYY-MM-DD.
+  const described = field.kind === 'datetime' ? field.description.replace(/\s*\(ISO 8601[^()]*\)/g, '') : field.description;
+  // A yes/no field's answers are Yes and No, not the API's true and false.
+  const description = field.kind === 'choice' ? described.replace(/\btrue\b/g, 'Yes').replace(/\bfalse\b/g, 'No') : described;
+  const text = plainNames(description
     .replace(/\s*\((?:YYYY-MM-DD)\)/g, '')
+    .replace(/^YYYY-MM-DD[;.]\s*/, '')
     .replace(/\s*\([^()]*\b[a-z]+_[a-z_]+\b[^()]*\)/g, '')
-    .replace(/;?\s*null clears (?:it|them)\.?/gi, '. Empty it to clear it.'))
+    .replace(/;?\s*null clears (?:it|them)\.?/gi, '. Empty it to clear it.')
+    // "null for nobody" is the API's way; an edit's empty field may also mean "leave it" (an owner it could not show).
+    .replace(/;\s*null for [a-z]+\b/gi, '')
+    .replace(/`([^`]+)`/g, '$1'))
     .replace(/\[((?:"[^"]*",?\s*)+)\]/g, (_list, items: string) => items.replaceAll('"', ''))
     .replace(/\.\./g, '.')
+    .replace(/^[.;\s]+/, '')
     .trim();
   return text || undefined;
 }

@@ -16,6 +16,18 @@ export function recordLink(toolName: string, output: unknown): { href: string; l
       const vendor = typeof record.vendor_id === 'string' ? `?vendor=${encodeURIComponent(record.vendor_id)}` : '';
       return { href: `/playlists${vendor}`, label: 'See the playlists' };
     }
+    // Creators (tools/creators): the creator's page, or the creator campaign's.
+    case 'creator': {
+      const booked = (record.assignment as { creator_campaign_id?: unknown } | undefined)?.creator_campaign_id;
+      if (typeof booked === 'string') return { href: `/creators/campaigns/${encodeURIComponent(booked)}`, label: 'Open the creator campaign' };
+      return id ? { href: `/creators/${encodeURIComponent(id)}`, label: 'Open the creator' } : null;
+    }
+    case 'creators': return { href: '/creators', label: 'See the creators' };
+    case 'creator_campaign': return typeof record.creator_campaign_id === 'string' ? { href: `/creators/campaigns/${encodeURIComponent(record.creator_campaign_id)}`, label: 'Open the creator campaign' } : null;
+    // CRM records (tools/crm): the record's own page.
+    case 'deal': return typeof record.deal_id === 'string' ? { href: `/crm/deals/${encodeURIComponent(record.deal_id)}`, label: 'Open the deal' } : null;
+    case 'company': return id ? { href: `/crm/companies/${encodeURIComponent(id)}`, label: 'Open the company' } : null;
+    case 'contact': return id ? { href: `/crm/contacts/${encodeURIComponent(id)}`, label: 'Open the contact' } : null;
     case 'placement': return campaignId ? { href: `/campaigns/${encodeURIComponent(campaignId)}`, label: 'Open the campaign' } : null;
     default: return campaignId ? { href: `/campaigns/${encodeURIComponent(campaignId)}`, label: 'Open the campaign' } : null;
   }

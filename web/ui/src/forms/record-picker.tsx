@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useApi } from '../auth/session.tsx';
 import type { ApiClient } from '../api/client.ts';
 import { callAnyTool } from './call-tool.ts';
-import type { RecordOption, RecordSource } from './record-sources.ts';
+import { plural as pluralLabel, type RecordOption, type RecordSource } from './record-sources.ts';
+
+const plural = (label: string) => pluralLabel(label).toLowerCase();
 
 type Control = { id: string; name: string; disabled?: boolean; 'aria-describedby'?: string; 'aria-invalid'?: boolean; 'aria-required'?: boolean };
 
@@ -47,13 +49,10 @@ function listOnce(api: ApiClient, tool: string, inputKey: string): Promise<unkno
 }
 
 /**
- * An id chosen by name from the list tool's rows, never a raw id box. Until the list arrives, or
- * when it cannot be loaded or needs a choice not made yet (a placement needs its campaign), the id
- * can still be typed.
+ * The source's records as options for the current context: `current` is null while they load (or
+ * when the context lacks what the list needs: `inputKey` is then null), else the list or why it failed.
  */
-export function RecordPicker({ source, control, value, onChange, context }: {
-  source: RecordSource; control: Control; value: string; onChange(value: string): void; context: Readonly<Record<string, string>>;
-}) {
+function useRecordOptions(source: RecordSource, context: Readonly<Record<string, string>>) {
   const api = useApi();
   const input = source.input(context);
   const inputKey = input ? JSON.stringify(input) : null;
@@ -75,9 +74,20 @@ export function RecordPicker({ source, control, value, onChange, context }: {
     };
   }, [api, source, inputKey]);
 
-  const current = options?.key === inputKey ? options : null;
+  return { inputKey, current: options?.key === inputKey ? options : null };
+}
+
+/**
+ * An id chosen by name from the list tool's rows, never a raw id box. Until the list arrives, or
+ * when it cannot be loaded or needs a choice not made yet (a placement needs its campaign), the id
+ * can still be typed.
+ */
+export function RecordPicker({ source, control, value, onChange, context }: {
+  source: RecordSource; control: Control; value: string; onChange(value: string): void; context: Readonly<Record<string, string>>;
+}) {
+  const { inputKey, current } = useRecordOptions(source, context);
   if (inputKey && !current) {
-    return <select {...control} disabled><option>Loading {source.label.toLowerCase()}s…</option></select>;
+    return <select {...control} disabled><option>Loading {plural(source.label)}…</option></select>;
   }
   if (!current || 'failed' in current) {
     return (
@@ -91,9 +101,68 @@ export function RecordPicker({ source, control, value, onChange, context }: {
   const known = !value || current.list.some((option) => option.value === value);
   return (
     <select {...control} value={value} onChange={(event) => onChange(event.target.value)}>
-      <option value="">{current.list.length ? `Choose a ${source.label.toLowerCase()}…` : `No ${source.label.toLowerCase()}s yet`}</option>
+      <option value="">{current.list.length ? `Choose a ${source.label.toLowerCase()}…` : `No ${plural(source.label)} yet`}</option>
       {current.list.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
       {known ? null : <option value={value}>{value}</option>}
     </select>
+  );
+}
+
+/** The ids in a list field's text (`a, b`), as the form keeps them. */
+function idsOf(value: string): string[] {
+  return value.split(/[,\n]/).map((id) => id.trim()).filter(Boolean);
+}
+
+/**
+ * Several ids (a deal's contacts) ticked by name from the list tool's rows; the ones chosen when the
+ * form opened come first, so an edit shows them without scrolling. Until the list arrives, or when
+ * it cannot be loaded, the ids can still be typed, separated by commas.
+ */
+export function RecordChecklist({ source, control, legend, value, onChange, context, notes }: {
+  source: RecordSource; control: Control; legend: ReactNode; value: string; onChange(value: string): void; context: Readonly<Record<string, string>>; notes: ReactNode;
+}) {
+  const { inputKey, current } = useRecordOptions(source, context);
+  const [first] = useState(() => idsOf(value));
+  const chosen = idsOf(value);
+  if (inputKey && !current) {
+    return (
+      <div className="form-field form-field-wide" data-field={control.name}>
+        <div className="field-label"><label htmlFor={control.id}>{legend}</label></div>
+        <select {...control} disabled><option>Loading {plural(source.label)}…</option></select>
+      </div>
+    );
+  }
+  if (!current || 'failed' in current) {
+    return (
+      <div className="form-field form-field-wide" data-field={control.name}>
+        <div className="field-label"><label htmlFor={control.id}>{legend}</label></div>
+        <input type="text" autoComplete="off" {...control} value={value} placeholder={`${source.label} ids, separated by commas`} onChange={(event) => onChange(event.target.value)} />
+        {current ? <span className="field-help">The {source.label.toLowerCase()} list could not be loaded ({current.failed}); type the ids.</span> : null}
+        {notes}
+      </div>
+    );
+  }
+  const known = new Map(current.list.map((option) => [option.value, option.label]));
+  const rows: RecordOption[] = [
+    ...first.map((id) => ({ value: id, label: known.get(id) ?? id })),
+    ...current.list.filter((option) => !first.includes(option.value)),
+    ...chosen.filter((id) => !known.has(id) && !first.includes(id)).map((id) => ({ value: id, label: id })),
+  ];
+  const toggle = (id: string, on: boolean) => onChange((on ? [...chosen, id] : chosen.filter((other) => other !== id)).join(', '));
+  return (
+    <fieldset className="form-field form-field-wide record-checklist" data-field={control.name} aria-describedby={control['aria-describedby']} aria-invalid={control['aria-invalid']} disabled={control.disabled}>
+      <legend className="field-label">{legend}</legend>
+      {rows.length ? (
+        <ul className="record-checklist-options">
+          {rows.map((option) => (
+            <li key={option.value}>
+              <label className="form-check-label"><input type="checkbox" checked={chosen.includes(option.value)} onChange={(event) => toggle(option.value, event.target.checked)} />{option.label}</label>
+            </li>
+          ))}
+        </ul>
+      ) : <p className="muted small flush">No {plural(source.label)} yet.</p>}
+      <p className="field-help">{chosen.length === 1 ? `1 ${source.label.toLowerCase()} chosen.` : `${chosen.length} ${plural(source.label)} chosen.`}</p>
+      {notes}
+    </fieldset>
   );
 }

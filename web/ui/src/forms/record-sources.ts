@@ -46,6 +46,37 @@ const SOURCES: Record<string, RecordSource> = {
     input: (context) => ({ ...ALL, ...(context.vendor_id ? { vendor_id: context.vendor_id } : {}) }),
     options: (answer) => rowsOf(answer).map((row) => ({ value: text(row.id), label: row.vendor_name ? `${text(row.name)} · ${text(row.vendor_name)}` : text(row.name) })),
   },
+  creator_id: {
+    label: 'Creator',
+    tool: 'list_creators',
+    input: () => ALL,
+    options: (answer) => rowsOf(answer).map((row) => ({ value: text(row.id), label: `${text(row.name)} (@${text(row.handle)})` })),
+  },
+  creator_campaign_id: {
+    label: 'Creator campaign',
+    tool: 'list_creator_campaigns',
+    input: () => ALL,
+    options: (answer) => rowsOf(answer).map((row) => ({ value: text(row.creator_campaign_id), label: row.status === 'ACTIVE' ? text(row.name) : `${text(row.name)} (${text(row.status).toLowerCase()})` })),
+  },
+  // CRM records (tools/crm): an edit shows its record by name, an archived one included.
+  company_id: {
+    label: 'Company',
+    tool: 'list_companies',
+    input: () => ({ ...ALL, include_archived: true }),
+    options: (answer) => rowsOf(answer).map((row) => ({ value: text(row.id), label: row.is_active === false ? `${text(row.name)} (archived)` : text(row.name) })),
+  },
+  contact_id: {
+    label: 'Contact',
+    tool: 'list_contacts',
+    input: () => ({ ...ALL, include_archived: true }),
+    options: (answer) => rowsOf(answer).map((row) => ({ value: text(row.id), label: row.is_active === false ? `${text(row.name)} (archived)` : text(row.name) })),
+  },
+  deal_id: {
+    label: 'Deal',
+    tool: 'list_deals',
+    input: () => ({ ...ALL, include_archived: true }),
+    options: (answer) => rowsOf(answer).map((row) => ({ value: text(row.deal_id), label: row.company ? `${text(row.name)} · ${text(row.company)}` : text(row.name) })),
+  },
   // Placements have no list tool: a campaign's page lists them, so the choice needs the campaign.
   placement_id: {
     label: 'Placement',
@@ -63,4 +94,9 @@ const SOURCES: Record<string, RecordSource> = {
 
 export function recordSourceFor(fieldName: string): RecordSource | undefined {
   return Object.hasOwn(SOURCES, fieldName) ? SOURCES[fieldName] : undefined;
+}
+
+/** A source's name for several: "Companies", "Contacts". */
+export function plural(label: string): string {
+  return /[^aeiou]y$/i.test(label) ? `${label.slice(0, -1)}ies` : `${label}s`;
 }

@@ -3,6 +3,8 @@ import { createCampaign } from '../../../../tools/campaigns/records/create-campa
 import { updateCampaign } from '../../../../tools/campaigns/records/update-campaign.ts';
 import { createClient } from '../../../../tools/campaigns/records/create-client.ts';
 import { publishTool } from '../../../../tools/registry/published-tool.ts';
+import { updateCompany } from '../../../../tools/crm/companies/update-company.ts';
+import { updateDeal } from '../../../../tools/crm/deals/update-deal.ts';
 import { fieldsOf } from './schema-fields.ts';
 
 describe('fieldsOf', () => {
@@ -38,5 +40,16 @@ describe('fieldsOf', () => {
     expect(fields.find((field) => field.name === 'emails')).toMatchObject({ kind: 'text-list', default: [] });
     const schema = { type: 'object', properties: { dry_run: { type: 'boolean' }, active: { type: 'boolean', default: true }, weights: { type: 'object', additionalProperties: { type: 'number' } } } };
     expect(fieldsOf(schema).map((field) => field.kind)).toEqual(['choice', 'boolean', 'json']);
+  });
+
+  it("gives update_deal pickers for the deal and its company, and the contacts ticked by name; numbered address lines read as words", () => {
+    const fields = fieldsOf(publishTool(updateDeal).inputSchema);
+    expect(fields.map((field) => [field.name, field.kind, field.label, field.record?.tool ?? null])).toEqual([
+      ['deal_id', 'record', 'Deal', 'list_deals'], ['name', 'text', 'Name', null], ['company_id', 'record', 'Company', 'list_companies'],
+      ['contact_ids', 'text-list', 'Contacts', 'list_contacts'], ['amount', 'number', 'Amount', null], ['currency', 'text', 'Currency', null],
+      ['expected_close_date', 'date', 'Expected close date', null], ['owner', 'text', 'Owner', null],
+    ]);
+    const address = fieldsOf(publishTool(updateCompany).inputSchema).find((field) => field.name === 'address')!;
+    expect(address.fields!.map((field) => field.label)).toEqual(['Line 1', 'Line 2', 'City', 'Region', 'Postal code', 'Country']);
   });
 });

@@ -1,10 +1,10 @@
-import { recordSourceFor, type RecordSource } from './record-sources.ts';
+import { plural, recordSourceFor, type RecordSource } from './record-sources.ts';
 
 /** A JSON Schema node as GET /api/tools publishes it (tools/registry/published-tool.ts). */
 export type JsonSchema = { [key: string]: unknown };
 
 export type FieldKind =
-  | 'text' | 'email' | 'url' | 'date' | 'number' | 'integer' | 'boolean' | 'choice'
+  | 'text' | 'email' | 'url' | 'date' | 'datetime' | 'number' | 'integer' | 'boolean' | 'choice'
   | 'enum' | 'record' | 'text-list' | 'group' | 'group-list' | 'json';
 
 /** One input of a form, derived from one property of the tool's input schema. */
@@ -25,7 +25,7 @@ export interface FieldSpec {
   maxItems?: number;
   /** Fields of a nested object, or of each item of a list of objects. */
   fields?: FieldSpec[];
-  /** An id chosen from a list tool instead of typed. */
+  /** An id (a `record` field) or ids (a `text-list` of `*_ids`) chosen from a list tool instead of typed. */
   record?: RecordSource;
 }
 
@@ -34,7 +34,8 @@ const WORDS: Record<string, string> = { url: 'URL', id: 'ID', ids: 'IDs', '1k': 
 /** `cost_per_1k_streams` -> `Cost per 1k streams`; a picked record's `client_id` -> `Client`. */
 export function labelOf(name: string, record?: RecordSource): string {
   if (record) return record.label;
-  const words = name.split('_').filter(Boolean).map((word) => WORDS[word] ?? word);
+  // `line1` -> "line 1": a number ending a word is a word of its own.
+  const words = name.split('_').filter(Boolean).map((word) => WORDS[word] ?? word.replace(/^([a-z]+)(\d+)$/, '$1 $2'));
   const text = words.join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -65,6 +66,7 @@ function kindOf(node: JsonSchema, name: string, record: RecordSource | undefined
   if (type === 'string') {
     if (record) return { kind: 'record' };
     if (node.format === 'date') return { kind: 'date' };
+    if (node.format === 'date-time') return { kind: 'datetime' };
     if (node.format === 'email') return { kind: 'email' };
     if (node.format === 'uri' || name === 'url' || name.endsWith('_url')) return { kind: 'url' };
     return { kind: 'text' };
@@ -90,19 +92,26 @@ function bounds(node: JsonSchema, kind: FieldKind): Pick<FieldSpec, 'min' | 'max
   return { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
 }
 
+/** A list of ids of one kind of record (`contact_ids`): chosen by name from the same list as one (`contact_id`). */
+function listedRecords(node: JsonSchema, name: string): RecordSource | undefined {
+  if (typesOf(node)[0] !== 'array' || !name.endsWith('_ids')) return undefined;
+  const items = unwrapNullable((node.items ?? {}) as JsonSchema).node;
+  return typesOf(items)[0] === 'string' && !items.enum ? recordSourceFor(name.slice(0, -1)) : undefined;
+}
+
 /** The form fields of an object schema, in the schema's own order. */
 export function fieldsOf(schema: JsonSchema): FieldSpec[] {
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
   return Object.entries(properties).map(([name, raw]) => {
     const { node, nullable } = unwrapNullable(raw);
-    const record = typesOf(node)[0] === 'string' ? recordSourceFor(name) : undefined;
-    const shape = kindOf(node, name, record);
+    const record = typesOf(node)[0] === 'string' ? recordSourceFor(name) : listedRecords(node, name);
+    const shape = kindOf(node, name, typesOf(node)[0] === 'string' ? record : undefined);
     // A yes/no without a default needs a third answer, "not given".
     const kind: FieldKind = shape.kind === 'boolean' && raw.default === undefined && !required.has(name) ? 'choice' : shape.kind;
     const spec: FieldSpec = {
       name,
-      label: labelOf(name, record),
+      label: record && shape.kind === 'text-list' ? plural(record.label) : labelOf(name, record),
       ...shape,
       kind,
       required: required.has(name),

@@ -7,8 +7,8 @@ import { Link, navigate, useLocation } from '../router.tsx';
 import { FieldInput } from './field-input.tsx';
 import { pageSubtitle } from './help-text.ts';
 import { formHref } from './form-link.tsx';
-import { editedIdField, readCurrentRecord } from './current-record.ts';
-import { valuesFrom, type FormValue } from './form-values.ts';
+import { editedIdField, readCurrentRecord, type CurrentRecord } from './current-record.ts';
+import { prefillFrom, valuesFrom, type FormValue } from './form-values.ts';
 import { fieldsOf, type FieldSpec } from './schema-fields.ts';
 import { useCatalogueTool, type CatalogueTool } from './tool-catalogue.ts';
 import { ToolForm } from './tool-form.tsx';
@@ -17,9 +17,12 @@ import './forms.css';
 const CampaignWizard = lazy(() => import('./campaign-wizard.tsx'));
 
 /**
- * `/forms/<tool>`: the form of any tool that changes data, prefilled from the query string. An
- * `update_*` tool opened with its record's id edits that record: the form shows it as stored and
- * sends only what changed.
+ * `/forms/<tool>`: the form of any tool that changes data, prefilled from the query string, where a
+ * key may name a nested field (`subject.type=deal&subject.id=…`, `subjects.0.id=…`). `hide` lists
+ * field keys the page filled and the person need not see (comma-separated, e.g. `hide=subject`), and
+ * `about` says in words what they point at ("Spring tour sponsorship (deal)"). An `update_*` tool
+ * opened with its record's id edits that record: the form shows it as stored and sends only what
+ * changed.
  */
 export default function ToolFormPage({ params }: { params: Record<string, string> }) {
   const name = params.tool!;
@@ -57,12 +60,12 @@ function FormForTool({ tool, query }: { tool: CatalogueTool; query: Readonly<Rec
   const fields = useMemo(() => fieldsOf(tool.input_schema), [tool]);
   const required = Array.isArray(tool.input_schema.required) ? (tool.input_schema.required as string[]) : [];
   const idField = tool.name.startsWith('update_') ? editedIdField(required, query) : null;
-  const [record, setRecord] = useState<{ state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; row: Record<string, unknown> }>({ state: 'loading' });
+  const [record, setRecord] = useState<{ state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; current: CurrentRecord }>({ state: 'loading' });
 
   useEffect(() => {
     if (!idField) return;
     readCurrentRecord(api, idField, query).then(
-      (row) => setRecord({ state: 'ready', row }),
+      (current) => setRecord({ state: 'ready', current }),
       (error: unknown) => setRecord({ state: 'error', error: error instanceof ApiError ? error : new ApiError('internal', String(error), 0) }),
     );
   }, [api, idField, query]);
@@ -70,11 +73,31 @@ function FormForTool({ tool, query }: { tool: CatalogueTool; query: Readonly<Rec
   if (!idField) {
     const choice = tool.name.startsWith('update_') ? fields.find((field) => field.required && field.record) : undefined;
     if (choice) return <ChooseRecord tool={tool} field={choice} query={query} />;
-    return <ToolForm tool={tool} initial={valuesFrom(fields, query)} context={query} />;
+    const hidden = (query.hide ?? '').split(',').map((key) => key.trim()).filter(Boolean);
+    const intro = query.about ? <p className="form-about flush">About <strong>{query.about}</strong></p> : undefined;
+    return <ToolForm tool={tool} initial={prefillFrom(fields, query)} hidden={hidden} context={query} intro={intro} />;
   }
   if (record.state === 'loading') return <Loading label="Loading the record" />;
   if (record.state === 'error') return <ErrorState error={record.error} />;
-  return <ToolForm tool={tool} baseline={valuesFrom(fields, record.row)} locked={[idField]} context={query} />;
+  const { row, notShown } = record.current;
+  return <ToolForm tool={tool} baseline={valuesFrom(fields, row)} locked={[idField]} context={query} intro={<NotShown fields={fields} notShown={notShown} />} />;
+}
+
+/** What the record holds that its form cannot show (an owner known by name, the field taking an email): the field starts empty and, left so, stays as it is. */
+function NotShown({ fields, notShown }: { fields: readonly FieldSpec[]; notShown: Readonly<Record<string, string>> }) {
+  const notes = fields.filter((field) => notShown[field.name]);
+  if (!notes.length) return null;
+  return (
+    <>
+      {notes.map((field) => (
+        <p key={field.name} className="form-about flush">
+          {field.label} now: <strong>{notShown[field.name]}</strong>.{' '}
+          {field.kind === 'email' || /email/i.test(field.description ?? '') ? `The ${field.label.toLowerCase()} field takes an email, so it starts empty; ` : `The ${field.label.toLowerCase()} field starts empty; `}
+          left empty, it stays as it is.
+        </p>
+      ))}
+    </>
+  );
 }
 
 /** An edit opened without its record: choose it first, then the form shows it as stored. */

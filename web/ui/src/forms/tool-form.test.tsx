@@ -4,10 +4,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createVendor } from '../../../../tools/campaigns/records/create-vendor.ts';
 import { payVendor } from '../../../../tools/campaigns/payments/pay-vendor.ts';
 import { updateClient } from '../../../../tools/campaigns/records/update-client.ts';
+import { createNote } from '../../../../tools/crm/notes/create-note.ts';
+import { createTask } from '../../../../tools/crm/tasks/create-task.ts';
+import { updateDeal } from '../../../../tools/crm/deals/update-deal.ts';
 import { publishTool } from '../../../../tools/registry/published-tool.ts';
 import type { AnyTool } from '../../../../tools/registry/define-tool.ts';
 import { SessionProvider } from '../auth/session.tsx';
-import { valuesFrom } from './form-values.ts';
+import { prefillFrom, valuesFrom } from './form-values.ts';
 import { fieldsOf } from './schema-fields.ts';
 import type { CatalogueTool } from './tool-catalogue.ts';
 import { ToolForm } from './tool-form.tsx';
@@ -97,5 +100,83 @@ describe('ToolForm', () => {
     expect(await screen.findByRole('heading', { name: 'Approval requested' })).toBeTruthy();
     expect(screen.getByText('Pay Pulse Media 450.00 USD')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'See the request in Approvals' }).getAttribute('href')).toBe('/approvals/ap1');
+  });
+
+  it('prefills a nested field from the page (a task about a deal), hides it, and still sends it', async () => {
+    const dealId = '01900000-0000-7000-8000-0000000000d1';
+    const calls = serve({
+      '/api/tools/create_task': [
+        { status: 400, body: { error: { code: 'invalid_input', message: 'Invalid input for create_task: title: must not be empty; subject.id: no deal with this id', issues: [{ path: 'title', message: 'must not be empty' }, { path: 'subject.id', message: 'no deal with this id' }] } } },
+        { status: 200, body: { task_id: 't1', title: 'Send the deck' } },
+      ],
+    });
+    const tool = catalogued(createTask);
+    const initial = prefillFrom(fieldsOf(tool.input_schema), { 'subject.type': 'deal', 'subject.id': dealId, 'nowhere.deep': 'x', back: '/crm/deals/d1' });
+    render(<SessionProvider initialToken="t"><ToolForm tool={tool} initial={initial} hidden={['subject']} /></SessionProvider>);
+    expect(screen.queryByRole('group', { name: /Subject/ })).toBeNull();
+    expect(screen.queryByLabelText(/^Type/)).toBeNull();
+    await userEvent.type(screen.getByLabelText(/^Title/), ' ');
+    await userEvent.click(screen.getByRole('button', { name: 'Create a task' }));
+
+    // The visible field's error stands beside it; the hidden one's is the form's, by its key.
+    const title = screen.getByLabelText(/^Title/);
+    expect(within(title.closest('.form-field') as HTMLElement).getByRole('alert').textContent).toBe('must not be empty');
+    expect(title.getAttribute('aria-invalid')).toBe('true');
+    const failure = document.querySelector('.form-failure')!;
+    expect(failure.textContent).toContain('subject.id: no deal with this id');
+
+    await userEvent.type(title, 'Send the deck');
+    await userEvent.click(screen.getByRole('button', { name: 'Create a task' }));
+    expect(await screen.findByRole('heading', { name: 'Created: Send the deck' })).toBeTruthy();
+    expect(calls[1]!.body).toEqual({ title: 'Send the deck', priority: 'NORMAL', subject: { type: 'deal', id: dealId } });
+  });
+
+  it('leaves an optional group nobody filled out of the input (a task about no record)', async () => {
+    const calls = serve({ '/api/tools/create_task': [{ status: 200, body: { task_id: 't2', title: 'Plan Q1' } }] });
+    render(<SessionProvider initialToken="t"><ToolForm tool={catalogued(createTask)} /></SessionProvider>);
+    await userEvent.type(screen.getByLabelText(/^Title/), 'Plan Q1');
+    await userEvent.click(screen.getByRole('button', { name: 'Create a task' }));
+    await screen.findByRole('heading', { name: 'Created: Plan Q1' });
+    expect(calls[0]!.body).toEqual({ title: 'Plan Q1', priority: 'NORMAL' });
+  });
+
+  it('prefills an item of a list (a note on a company) and locks it: shown, not editable, sent', async () => {
+    const companyId = '01900000-0000-7000-8000-0000000000c1';
+    const calls = serve({ '/api/tools/create_note': [{ status: 200, body: { note_id: 'n1', body: 'Call went well' } }] });
+    const tool = catalogued(createNote);
+    const initial = prefillFrom(fieldsOf(tool.input_schema), { 'subjects.0.type': 'company', 'subjects.0.id': companyId });
+    render(<SessionProvider initialToken="t"><ToolForm tool={tool} initial={initial} locked={['subjects.0']} /></SessionProvider>);
+    const id = screen.getByLabelText(/^ID/) as HTMLInputElement;
+    expect(id.value).toBe(companyId);
+    expect(id.disabled).toBe(true);
+    expect(screen.queryByRole('button', { name: /Remove subject 1/ })).toBeNull();
+    await userEvent.type(screen.getByLabelText(/^Body/), 'Call went well');
+    await userEvent.click(screen.getByRole('button', { name: 'Add a note' }));
+    await screen.findByRole('heading', { name: /^Created/ });
+    expect(calls[0]!.body).toEqual({ body: 'Call went well', subjects: [{ type: 'company', id: companyId }] });
+  });
+
+  it("an edited deal's company and contacts are chosen by name; unticking a contact sends the ones left, the rest unchanged", async () => {
+    const [dealId, companyId, rosa, leo, mia] = ['d1', 'c1', 'p1', 'p2', 'p3'].map((end) => `01900000-0000-7000-8000-0000000000${end}`);
+    const person = (id: string, name: string) => ({ id, name, primary_email: null, title: null, company: null, lifecycle: 'LEAD', owner: null, tags: [], is_active: true, updated_at: '2026-12-01T00:00:00.000Z' });
+    const calls = serve({
+      '/api/tools/list_contacts': [{ status: 200, body: { rows: [person(mia!, 'Mia Chen'), person(leo!, 'Leo Brandt'), person(rosa!, 'Rosa Vidal')], next_cursor: null } }],
+      '/api/tools/list_companies': [{ status: 200, body: { rows: [{ id: companyId, name: 'Lumen Festival', domain: null, type: 'PROSPECT', owner: null, tags: [], is_active: true }], next_cursor: null } }],
+      '/api/tools/update_deal': [{ status: 200, body: { deal_id: dealId, name: 'Spring tour' } }],
+    });
+    const tool = catalogued(updateDeal);
+    const baseline = valuesFrom(fieldsOf(tool.input_schema), { deal_id: dealId, name: 'Spring tour', company_id: companyId, contact_ids: [rosa, leo], amount: 18000, currency: 'EUR' });
+    render(<SessionProvider initialToken="t"><ToolForm tool={tool} baseline={baseline} locked={['deal_id']} /></SessionProvider>);
+    const contacts = await screen.findByRole('group', { name: 'Contacts' });
+    const boxes = await within(contacts).findAllByRole('checkbox');
+    // The deal's own contacts first, ticked, then the others.
+    expect(boxes.map((box) => [box.closest('label')!.textContent, (box as HTMLInputElement).checked])).toEqual([['Rosa Vidal', true], ['Leo Brandt', true], ['Mia Chen', false]]);
+    expect(((await screen.findByRole('option', { name: 'Lumen Festival' })) as HTMLOptionElement).selected).toBe(true);
+    await userEvent.click(within(contacts).getByLabelText('Leo Brandt'));
+    expect(within(contacts).getByText('1 contact chosen.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await screen.findByRole('heading', { name: 'Saved: Spring tour' });
+    expect(calls.find((call) => call.path === '/api/tools/update_deal')!.body).toEqual({ deal_id: dealId, contact_ids: [rosa] });
+    expect(screen.getByRole('link', { name: 'Open the deal' }).getAttribute('href')).toBe(`/crm/deals/${dealId}`);
   });
 });

@@ -5,7 +5,7 @@ import { callAnyTool } from './call-tool.ts';
 import { forgetLists } from './record-picker.tsx';
 import { Fields } from './field-input.tsx';
 import { FormResult } from './form-result.tsx';
-import { changedInput, initialValues, placeIssues, setValue, toToolInput, type FieldErrors, type FormValue, type FormValues } from './form-values.ts';
+import { changedInput, initialValues, isUnder, placeIssues, setValue, toToolInput, type FieldErrors, type FormValue, type FormValues } from './form-values.ts';
 import { fieldsOf, type FieldSpec } from './schema-fields.ts';
 import type { CatalogueTool } from './tool-catalogue.ts';
 
@@ -16,13 +16,20 @@ export interface FormFailure {
 
 /**
  * What a form does with the tool's answer: field errors from its `invalid_input` (or `not_found`)
- * issues go beside the fields they name, everything else above the button.
+ * issues go beside the fields they name, everything else above the button. An issue on a field the
+ * page hid (a task's prefilled `subject`) has nothing to stand beside, so it is the form's, by key.
  */
-export function failureOf(error: unknown, fields: readonly FieldSpec[]): { fieldErrors: FieldErrors; failure: FormFailure } {
+export function failureOf(error: unknown, fields: readonly FieldSpec[], hidden: readonly string[] = []): { fieldErrors: FieldErrors; failure: FormFailure } {
   const apiError = error instanceof ApiError ? error : new ApiError('internal', String(error), 0);
-  const { fieldErrors, formErrors } = placeIssues(fields, apiError.issues);
+  const issues = placeIssues(fields, apiError.issues);
+  const fieldErrors: FieldErrors = {};
+  const formErrors = [...issues.formErrors];
+  for (const [key, message] of Object.entries(issues.fieldErrors)) {
+    if (isUnder(key, hidden)) formErrors.push(`${key}: ${message}`);
+    else fieldErrors[key] = message;
+  }
   const placed = Object.keys(fieldErrors).length;
-  const message = placed && !formErrors.length ? `Nothing was saved: ${placed === 1 ? 'one field needs' : `${placed} fields need`} a change (marked below).` : apiError.message;
+  const message = placed && !formErrors.length ? `Nothing was saved: ${placed === 1 ? 'one field needs' : `${placed} fields need`} a change (marked above).` : apiError.message;
   return { fieldErrors, failure: { message, details: placed ? formErrors : [] } };
 }
 
@@ -34,13 +41,16 @@ export function submitLabel(tool: CatalogueTool, editing: boolean): string {
 
 /**
  * Any write tool's form, generated from its published input schema: new tools get one with no UI
- * code. With a `baseline` (the record being edited) only the changed fields are sent.
+ * code. With a `baseline` (the record being edited) only the changed fields are sent. `locked` and
+ * `hidden` name fields at any depth by their key (`subject`, `subjects.0.id`): locked ones are shown
+ * and not editable, hidden ones are not shown; both send the value the page filled in.
  */
-export function ToolForm({ tool, initial, baseline, locked = [], context = {}, intro }: {
+export function ToolForm({ tool, initial, baseline, locked = [], hidden = [], context = {}, intro }: {
   tool: CatalogueTool;
   initial?: FormValues;
   baseline?: FormValues;
   locked?: readonly string[];
+  hidden?: readonly string[];
   context?: Readonly<Record<string, string>>;
   intro?: ReactNode;
 }) {
@@ -74,7 +84,7 @@ export function ToolForm({ tool, initial, baseline, locked = [], context = {}, i
     const built = baseline ? changedInput(fields, values, baseline) : { ...toToolInput(fields, values), changed: null };
     setFieldErrors(built.errors);
     if (Object.keys(built.errors).length) {
-      setFailure({ message: 'Nothing was saved: some fields need a change (marked below).', details: [] });
+      setFailure({ message: 'Nothing was saved: some fields need a change (marked above).', details: [] });
       return;
     }
     if (built.changed && built.changed.length === 0) {
@@ -88,7 +98,7 @@ export function ToolForm({ tool, initial, baseline, locked = [], context = {}, i
       forgetLists(api);
       setDone({ output, input: built.input });
     } catch (error) {
-      const placed = failureOf(error, fields);
+      const placed = failureOf(error, fields, hidden);
       setFieldErrors(placed.fieldErrors);
       setFailure(placed.failure);
     } finally {
@@ -108,7 +118,7 @@ export function ToolForm({ tool, initial, baseline, locked = [], context = {}, i
   return (
     <form ref={form} className="tool-form" noValidate onSubmit={submit} aria-busy={busy}>
       {intro}
-      <Fields fields={fields} prefix="" values={emptyFor(fields, values)} onChange={onChange} errors={fieldErrors} context={pickerContext} locked={locked} />
+      <Fields fields={fields} prefix="" values={emptyFor(fields, values)} onChange={onChange} errors={fieldErrors} context={pickerContext} locked={locked} hidden={hidden} />
       <FormFooter failure={failure} busy={busy} label={submitLabel(tool, Boolean(baseline))} approval={tool.access === 'approval'} />
     </form>
   );

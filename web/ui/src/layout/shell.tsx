@@ -10,13 +10,21 @@ const NAV = [
   { href: '/playlists', label: 'Playlists', permission: 'campaigns:read' },
   { href: '/clients', label: 'Clients', permission: 'campaigns:read' },
   { href: '/attribution', label: 'Attribution', permission: 'attribution:read' },
+  { href: '/reports', label: 'Reports', permission: 'reports:read' },
   { href: '/content', label: 'Content', permission: 'content:read' },
+  // One entry for the CRM's four pages (pipeline, companies, contacts, tasks: their own tabs).
+  { href: '/crm/pipeline', label: 'CRM', permission: 'crm:read', section: '/crm' },
+  // Creator search, creator pages and creator campaigns (their own tabs).
+  { href: '/creators', label: 'Creators', permission: 'creators:read', section: '/creators' },
+  // Ad accounts, performance, alerts and sync history (their own tabs).
+  { href: '/ads', label: 'Ads', permission: 'ads:read', section: '/ads' },
   { href: '/approvals', label: 'Approvals', permission: 'approvals:read' },
   { href: '/chat', label: 'Chat', permission: null },
   { href: '/usage', label: 'Usage', permission: 'audit:read' },
 ] as const;
 
-function isCurrent(href: string, path: string): boolean {
+function isCurrent(item: { href: string; section?: string }, path: string): boolean {
+  const href = item.section ?? item.href;
   return href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
 }
 
@@ -47,7 +55,7 @@ export function Shell({ organization, permissions, children }: { organization: s
           <ul>
             {NAV.filter((item) => !permissions || item.permission === null || permissions.includes(item.permission)).map((item) => (
               <li key={item.href}>
-                <Link href={item.href} aria-current={isCurrent(item.href, path) ? 'page' : undefined}>{item.label}</Link>
+                <Link href={item.href} aria-current={isCurrent(item, path) ? 'page' : undefined}>{item.label}</Link>
               </li>
             ))}
           </ul>
