@@ -29,6 +29,7 @@ describe('CRM companies', () => {
       name: ' Acme Records ', domain: 'https://www.Acme.com/about', owner: 'SAM@crm-companies.test', tags: ['Label', 'label', 'EU'], address: { city: 'Madrid', country: 'ES' },
     });
     expect(company).toMatchObject({ name: 'Acme Records', domain: 'acme.com', type: 'PROSPECT', owner: 'Sam Lee', tags: ['label', 'eu'], address: { city: 'Madrid', country: 'ES' }, is_active: true });
+    expect(await owner.ok('get_company', { company_id: company.id })).toMatchObject({ company: { owner: 'Sam Lee', owner_email: 'sam@crm-companies.test' } });
     expect(JSON.stringify(company)).not.toContain((await database.prisma.user.findUniqueOrThrow({ where: { email: 'sam@crm-companies.test' } })).id);
     const [entry] = await timeline(company.id);
     expect(entry).toMatchObject({ subjectType: 'company', kind: 'created', summary: "owner@crm-companies.test created company 'Acme Records'", actorUserId: org.ownerId });
@@ -86,7 +87,7 @@ describe('CRM companies', () => {
     await database.prisma.client.create({ data: { organizationId: org.id, name: 'Charlie client', companyId: company.id } });
     const view = await owner.ok<Record<string, unknown>>('get_company', { company_id: company.id });
     expect(view).toMatchObject({
-      company: { name: 'Charlie Sounds' },
+      company: { name: 'Charlie Sounds', owner: null, owner_email: null },
       contacts: [{ name: 'Cara Diaz', primary_email: 'cara@charlie.test', lifecycle: 'LEAD' }],
       contacts_count: 1,
       open_deals_count: 1,

@@ -3,7 +3,7 @@ import { defineTool } from '../../registry/define-tool.ts';
 import { moneyOrNull, isoDay } from '../../common/format.ts';
 import { OPEN_STAGES, STAGE_LABELS } from '../deals/deal-common.ts';
 import { readTimeline, timelineEntry } from '../timeline/get-timeline.ts';
-import { labelOf, memberLabels } from '../timeline/members.ts';
+import { labelOf, memberEmailOf, memberLabels, ownerEmailOutput } from '../timeline/members.ts';
 import { companyView, toCompanyView } from './company-view.ts';
 import { EXAMPLE_ID, idInput, LIFECYCLES, ownerNames, requireCompany } from './crm-records.ts';
 
@@ -24,7 +24,7 @@ export const getCompany = defineTool({
   permission: 'crm:read',
   input: z.object({ company_id: idInput.describe('Id of the company (list_companies finds it).') }),
   output: z.object({
-    company: companyView,
+    company: companyView.extend({ owner_email: ownerEmailOutput }),
     contacts: z.array(z.object({ id: z.string(), name: z.string(), title: z.string().nullable(), primary_email: z.string().nullable(), lifecycle: z.enum(LIFECYCLES) })),
     contacts_count: z.int().describe('Active contacts in all.'),
     open_deals_count: z.int().describe('Active deals not closed won or lost.'),
@@ -79,7 +79,7 @@ export const getCompany = defineTool({
     const people = await memberLabels(ctx, [...dealRows.map((deal) => deal.ownerId), ...overdue.map((task) => task.assigneeId)]);
     const latest = await readTimeline(ctx, { type: 'company', id: company.id }, LATEST_EVENTS);
     return {
-      company: toCompanyView(company, owners),
+      company: { ...toCompanyView(company, owners), owner_email: await memberEmailOf(ctx, company.ownerId) },
       contacts: contacts.map((contact) => ({ id: contact.id, name: contact.name, title: contact.title, primary_email: contact.emails[0]?.email ?? null, lifecycle: contact.lifecycle })),
       contacts_count: contactsCount,
       open_deals_count: openDeals,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineTool } from '../../registry/define-tool.ts';
 import { EXAMPLE_ID, idInput, ownerNames, requireContact } from '../companies/crm-records.ts';
 import { contactCompany, contactView, toContactView } from './contact-view.ts';
+import { memberEmailOf, ownerEmailOutput } from '../timeline/members.ts';
 
 const RECENT_DAYS = 30;
 const DEAL_STAGES = ['LEAD', 'QUALIFIED', 'PROPOSAL', 'NEGOTIATION', 'CLOSED_WON', 'CLOSED_LOST'] as const;
@@ -15,7 +16,7 @@ export const getContact = defineTool({
   permission: 'crm:read',
   input: z.object({ contact_id: idInput.describe('Id of the contact (list_contacts finds it).') }),
   output: z.object({
-    contact: contactView,
+    contact: contactView.extend({ owner_email: ownerEmailOutput }),
     deals: z.array(z.object({ id: z.string(), name: z.string(), stage: z.enum(DEAL_STAGES), is_active: z.boolean() })),
     open_tasks_count: z.int(),
     recent_activity_count: z.int().describe(`Timeline entries about the contact in the last ${RECENT_DAYS} days.`),
@@ -32,7 +33,7 @@ export const getContact = defineTool({
     const openTasks = await ctx.db.task.count({ where: { subjectType: 'contact', subjectId: contact.id, status: 'OPEN' } });
     const recent = await ctx.db.activity.count({ where: { subjectType: 'contact', subjectId: contact.id, occurredAt: { gte: since } } });
     return {
-      contact: toContactView(contact, company, await ownerNames(ctx, [contact])),
+      contact: { ...toContactView(contact, company, await ownerNames(ctx, [contact])), owner_email: await memberEmailOf(ctx, contact.ownerId) },
       deals: deals.map((deal) => ({ id: deal.id, name: deal.name, stage: deal.stage, is_active: deal.isActive })),
       open_tasks_count: openTasks,
       recent_activity_count: recent,

@@ -117,6 +117,8 @@ describe('deals and move_deal_stage', () => {
     await world.database.prisma.user.update({ where: { id: ana.userId! }, data: { name: 'Ana Owner' } });
     const updated = await sam.ok<Deal>('update_deal', { deal_id: deal.deal_id, amount: 1500, owner: 'ANA.OWNER@crm-deals.test', expected_close_date: '2027-01-31' });
     expect(updated).toMatchObject({ amount: 1500, owner: 'Ana Owner', expected_close_date: '2027-01-31', stage: 'LEAD' });
+    // get_deal gives the owner's email beside the name: what an edit form fills its owner field with.
+    expect(await sam.ok('get_deal', { deal_id: deal.deal_id })).toMatchObject({ owner: 'Ana Owner', owner_email: 'ana.owner@crm-deals.test' });
     const entry = await world.database.prisma.activity.findFirstOrThrow({ where: { subjectId: deal.deal_id, kind: 'updated' } });
     expect(entry.summary).toBe("Sam Lee updated deal 'Festival slot': amount 1,000.00 USD -> 1,500.00 USD; expected close none -> 2027-01-31; owner Sam Lee -> Ana Owner");
     const unknown = await sam.fails('update_deal', { deal_id: deal.deal_id, owner: 'nobody@else.test' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../../registry/define-tool.ts';
-import { labelOf, memberLabels } from '../timeline/members.ts';
+import { labelOf, memberEmailOf, memberLabels, ownerEmailOutput } from '../timeline/members.ts';
 import { DEAL_STAGES, STAGE_LABELS, loadStageProbabilities, requireDeal } from './deal-common.ts';
 import { dealOutput, dealView } from './deal-view.ts';
 import { taskRows, taskRowOutput } from '../tasks/task-view.ts';
@@ -19,6 +19,7 @@ export const getDeal = defineTool({
   permission: 'crm:read',
   input: z.object({ deal_id: z.string().uuid().describe('The deal.') }),
   output: dealOutput.extend({
+    owner_email: ownerEmailOutput,
     probability: z.number().describe('The organisation\'s probability for the current stage (set_deal_probabilities).'),
     contact_emails: z.record(z.string(), z.string().nullable()).describe('Primary email by contact_id.'),
     stage_history: z.array(z.object({
@@ -31,8 +32,9 @@ export const getDeal = defineTool({
   example: { deal_id: '01900000-0000-7000-8000-000000000001' },
   async handler(ctx, input) {
     const deal = await requireDeal(ctx, input.deal_id);
-    const [view, probabilities, changes, emails, tasks, links] = await Promise.all([
+    const [view, ownerEmail, probabilities, changes, emails, tasks, links] = await Promise.all([
       dealView(ctx, deal),
+      memberEmailOf(ctx, deal.ownerId),
       loadStageProbabilities(ctx),
       ctx.db.dealStageChange.findMany({ where: { dealId: deal.id }, orderBy: [{ changedAt: 'asc' }, { id: 'asc' }] }),
       ctx.db.contactEmail.findMany({ where: { contact: { deals: { some: { dealId: deal.id } } } }, orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }] }),
@@ -48,6 +50,7 @@ export const getDeal = defineTool({
     const notes = await ctx.db.note.findMany({ where: { id: { in: links.map((link) => link.noteId) } }, orderBy: { id: 'desc' }, take: 50 });
     return {
       ...view,
+      owner_email: ownerEmail,
       probability: probabilities[deal.stage],
       contact_emails: Object.fromEntries(view.contacts.map((contact) => [contact.contact_id, primary.get(contact.contact_id) ?? null])),
       stage_history: history.map((change, index) => {

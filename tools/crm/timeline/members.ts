@@ -29,3 +29,13 @@ export async function memberLabels(ctx: Pick<ToolContext, 'db'>, ids: ReadonlyAr
 export function labelOf(labels: ReadonlyMap<string, string>, id: string | null | undefined): string | null {
   return id ? (labels.get(id) ?? null) : null;
 }
+
+/** A member's email, as the update tools take an owner; null for none (or no longer a member). */
+export async function memberEmailOf(ctx: Pick<ToolContext, 'db'>, id: string | null | undefined): Promise<string | null> {
+  if (!id) return null;
+  const membership = await ctx.db.membership.findFirst({ where: { userId: id }, select: { user: { select: { email: true } } } });
+  return membership?.user.email ?? null;
+}
+
+/** The owner's email beside the owner's name in a record's answer: what an edit form fills its owner field with. */
+export const ownerEmailOutput = z.string().nullable().describe("The owner's email (what the update tools take as owner); null for nobody.");

@@ -16,7 +16,7 @@ export const cadenceChoice = z
   .strict();
 
 export const cadenceInput = z
-  .union([z.string().trim().min(1).max(100).describe('A five-field cron expression (minute hour day-of-month month day-of-week), e.g. "0 9 * * 1".'), cadenceChoice])
+  .union([z.string().trim().min(1).max(100).describe('A five-field cron expression (minute hour day-of-month month day-of-week), e.g. "0 9 * * 1"; at most hourly.'), cadenceChoice])
   .describe('A five-field cron, or {every: day|week|month, at: "HH:MM", weekday?, day_of_month?}.');
 export type CadenceInput = z.infer<typeof cadenceInput>;
 
@@ -28,10 +28,15 @@ export function cadenceCron(cadence: CadenceInput): string {
     const fields = cadence.split(/\s+/);
     if (fields.length !== 5) throw new CadenceError(`"${cadence}" has ${fields.length} fields; use five: minute hour day-of-month month day-of-week`);
     const cron = fields.join(' ');
+    let pattern: Cron;
     try {
-      new Cron(cron, { paused: true });
+      pattern = new Cron(cron, { paused: true });
     } catch (error) {
       throw new CadenceError(`"${cadence}" is not a valid cron expression (${(error as Error).message.replace(/^CronPattern: /, '')})`);
+    }
+    const gap = shortestGapMinutes(pattern);
+    if (gap !== null && gap < MIN_GAP_MINUTES) {
+      throw new CadenceError(`"${cadence}" would deliver the report ${gap === 1 ? 'every minute' : `every ${gap} minutes`}; a schedule runs at most hourly (e.g. "0 * * * *")`);
     }
     return cron;
   }
@@ -41,6 +46,27 @@ export function cadenceCron(cadence: CadenceInput): string {
   if (cadence.every === 'day') return `${minute} ${hour} * * *`;
   if (cadence.every === 'week') return `${minute} ${hour} * * ${WEEKDAYS.indexOf(cadence.weekday ?? 'monday')}`;
   return `${minute} ${hour} ${cadence.day_of_month ?? 1} * *`;
+}
+
+/** A report goes to people's inboxes and channels: more often than hourly is a mistake, not a cadence. */
+const MIN_GAP_MINUTES = 60;
+
+/**
+ * The shortest time between two of its next firings, in minutes (null when it fires fewer than
+ * twice): the 193 after its first are a week and a day of an hourly cron, so a more frequent one
+ * shows itself on the first day it fires. Read in UTC: an hour that a DST change skips or repeats
+ * does not make an hourly cron look more frequent than it is.
+ */
+function shortestGapMinutes(pattern: Cron): number | null {
+  const utc = new Cron(pattern.getPattern() ?? '', { timezone: 'UTC', paused: true });
+  const first = utc.nextRun();
+  const runs = first ? [first, ...utc.nextRuns(8 * 24, first)] : [];
+  let shortest: number | null = null;
+  for (let index = 1; index < runs.length; index += 1) {
+    const gap = (runs[index]!.getTime() - runs[index - 1]!.getTime()) / 60_000;
+    if (shortest === null || gap < shortest) shortest = gap;
+  }
+  return shortest;
 }
 
 /** The first occurrence strictly after `after`, in the time zone (null when the cron never fires again). */

@@ -62,6 +62,11 @@ describe('schedule_report', () => {
     expect(await owner().fails('schedule_report', { ...base, cadence: '0 9 * *' })).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('five') });
     expect(await owner().fails('schedule_report', { ...base, cadence: '0 0 9 * * 1' })).toMatchObject({ code: 'invalid_input' });
     expect(await owner().fails('schedule_report', { ...base, cadence: '99 9 * * 1' })).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('not a valid cron') });
+    // Inboxes and channels, not a stream: at most hourly, including two firings a minute apart once a day.
+    expect(await owner().fails('schedule_report', { ...base, cadence: '* * * * *' })).toMatchObject({ code: 'invalid_input', issues: [{ path: 'cadence', message: expect.stringContaining('every minute') }] });
+    expect(await owner().fails('schedule_report', { ...base, cadence: '*/30 * * * *' })).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('at most hourly') });
+    expect(await owner().fails('schedule_report', { ...base, cadence: '0,1 9 * * 1' })).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('every minute') });
+    expect(await owner().ok('schedule_report', { ...base, cadence: '0 * * * *' })).toMatchObject({ cron: '0 * * * *' });
     expect(await owner().fails('schedule_report', { ...base, cadence: { every: 'day', at: '9am' } })).toMatchObject({ code: 'invalid_input' });
     expect(await owner().fails('schedule_report', { ...base, cadence: { every: 'day', at: '09:00', weekday: 'monday' } })).toMatchObject({ code: 'invalid_input' });
     expect(await owner().fails('schedule_report', { ...base, cadence: '0 9 * * 1', time_zone: 'Mars/Olympus' })).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('IANA') });

@@ -88,6 +88,12 @@ describe('run_report over unified records and custom metrics', () => {
     // Over both regions: (6000 x 2 + 2000 x 4 + 1000 x 1) / 9000.
     expect(output.totals.avg_position).toBe(2.3333);
     expect(output.notes).toContain('Filters: data_source in (meta_ads, google_ads).');
+    expect(output.notes.join(' ')).not.toContain('No imported record');
+    // A field no record has (a typo) filters everything out: the answer says which field, rather than bare zeros.
+    const typo = await report({ metrics: ['spend'], filters: [{ field: 'payload.regoin', value: 'EU' }], date_range: { from: '2026-11-01', to: '2026-11-30' } });
+    expect(typo.notes).toContain('No imported record has the field "regoin" (payload.regoin): check its spelling with list_data_sources.');
+    const elsewhere = await report({ metrics: ['spend'], dimensions: ['shopify:payload.position'], date_range: { from: '2026-11-01', to: '2026-11-30' } });
+    expect(elsewhere.notes).toContain('No imported record from shopify has the field "position" (shopify:payload.position): check its spelling with list_data_sources.');
   });
 
   it('refuses a cycle naming it, and a deactivated metric', async () => {

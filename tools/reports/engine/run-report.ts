@@ -64,7 +64,30 @@ async function runInSession(ctx: ToolContext, request: ReportRequest): Promise<R
   if (usesAttribution) notes.add(`Revenue credited to ${attributionKey(dimensions) ?? 'channels'} under the ${model.replace('_', '-')} model (attribution_model).`);
   notes.add(describeMetrics(plan));
   if (filters.length) notes.add(`Filters: ${filters.map(describeFilter).join('; ')}.`);
+  for (const note of await absentFieldNotes(ctx, [...dimensions, ...filters.map((filter) => filter.dimension)])) notes.add(note);
   return shapeResult({ ctx, request, plan, library, dimensions, range, grain, periods, current, comparison, model: usesAttribution ? model : null, notes: [...notes] });
+}
+
+/**
+ * A record field no imported record has (a typo, or a source not imported yet) splits every row
+ * into "(none)" and filters everything out: the answer says so rather than leave bare zeros.
+ * One EXISTS per field, on the payload's GIN index.
+ */
+async function absentFieldNotes(ctx: ToolContext, refs: readonly DimensionRef[]): Promise<string[]> {
+  const fields = new Map<string, { path: string[]; dataSource: string | null }>();
+  for (const ref of refs) if ('payloadPath' in ref) fields.set(ref.key, { path: ref.payloadPath, dataSource: ref.dataSource });
+  const notes: string[] = [];
+  for (const [key, { path, dataSource }] of fields) {
+    // Segments are identifiers (parsePayloadPath), so the path needs no quoting; it still travels as a parameter.
+    const jsonPath = `$.${path.join('.')}`;
+    const [row] = await ctx.db.$queryRaw<Array<{ present: boolean }>>`
+      SELECT EXISTS (
+        SELECT 1 FROM "UnifiedRecord"
+        WHERE "organizationId" = ${ctx.orgId}${dataSource ? Prisma.sql` AND "dataSource" = ${dataSource}` : Prisma.empty} AND payload @? ${jsonPath}::jsonpath
+      ) AS present`;
+    if (!row?.present) notes.push(`No imported record${dataSource ? ` from ${dataSource}` : ''} has the field "${path.join('.')}" (${key}): check its spelling with list_data_sources.`);
+  }
+  return notes;
 }
 
 async function reportModel(ctx: ToolContext, request: ReportRequest): Promise<AttributionModel> {

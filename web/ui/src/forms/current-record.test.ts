@@ -35,7 +35,7 @@ async function openEdit(tool: AnyTool, query: Record<string, string>, outputs: R
   const idField = editedIdField(schema.required as string[], query);
   expect(idField).not.toBeNull();
   const { api, calls } = apiAnswering(outputs);
-  const { row, notShown } = await readCurrentRecord(api, idField!, query);
+  const { row } = await readCurrentRecord(api, idField!, query);
   const baseline = valuesFrom(fields, row);
   /** What Save sends after `edits` (field key -> typed text), checked against the tool's own input schema. */
   const save = (edits: Record<string, string>) => {
@@ -46,12 +46,12 @@ async function openEdit(tool: AnyTool, query: Record<string, string>, outputs: R
     expect(tool.input.safeParse(built.input).success).toBe(true);
     return built.input;
   };
-  return { baseline, calls, save, notShown };
+  return { baseline, calls, save };
 }
 
 const dealOutput = {
   deal_id: DEAL, name: 'Spring tour sponsorship', company: { company_id: COMPANY, name: 'Lumen Festival' }, amount: 18000, currency: 'EUR',
-  stage: 'QUALIFIED', stage_label: 'Qualified', stage_changed_at: '2026-12-01T10:00:00.000Z', expected_close_date: '2027-03-31', owner: 'Ana Admin',
+  stage: 'QUALIFIED', stage_label: 'Qualified', stage_changed_at: '2026-12-01T10:00:00.000Z', expected_close_date: '2027-03-31', owner: 'Ana Admin', owner_email: 'ana@crescendo.example',
   closed_at: null, close_reason: null, contacts: [{ contact_id: CONTACT, name: 'Rosa Vidal' }, { contact_id: OTHER_CONTACT, name: 'Leo Brandt' }],
   is_active: true, updated_at: '2026-12-01T10:00:00.000Z', probability: 0.25, contact_emails: { [CONTACT]: 'rosa@lumen.example', [OTHER_CONTACT]: null },
   stage_history: [], tasks: [], notes: [],
@@ -59,7 +59,7 @@ const dealOutput = {
 
 const companyOutput = {
   company: {
-    id: COMPANY, name: 'Lumen Festival', domain: 'lumen.example', industry: 'Live music', size_band: '11-50', type: 'PROSPECT', owner: 'Ana Admin',
+    id: COMPANY, name: 'Lumen Festival', domain: 'lumen.example', industry: 'Live music', size_band: '11-50', type: 'PROSPECT', owner: 'Ana Admin', owner_email: 'ana@crescendo.example',
     tags: ['festival', 'summer'], address: { city: 'Valencia', country: 'ES' }, is_active: true, merged_into_id: null, updated_at: '2026-12-01T10:00:00.000Z',
   },
   contacts: [], contacts_count: 0, open_deals_count: 1, clients: [], recent_activity_count: 0, open_deals: [], overdue_tasks: [], latest_activity: [],
@@ -69,23 +69,24 @@ const contactOutput = {
   contact: {
     id: CONTACT, name: 'Rosa Vidal', emails: [{ email: 'rosa@lumen.example', is_primary: true }, { email: 'rosa.vidal@gmail.example', is_primary: false }],
     primary_email: 'rosa@lumen.example', phone: null, title: 'Partnerships lead', company: { id: COMPANY, name: 'Lumen Festival' }, lifecycle: 'LEAD',
-    owner: 'Ana Admin', tags: ['vip'], social_handles: { instagram: 'rosavidal' }, source: 'manual', is_active: true, merged_into_id: null, updated_at: '2026-12-01T10:00:00.000Z',
+    owner: 'Ana Admin', owner_email: 'ana@crescendo.example', tags: ['vip'], social_handles: { instagram: 'rosavidal' }, source: 'manual', is_active: true, merged_into_id: null, updated_at: '2026-12-01T10:00:00.000Z',
   },
   deals: [], open_tasks_count: 0, recent_activity_count: 0,
 };
 
 describe('the record an edit form starts from', () => {
-  it('update_deal shows the deal from get_deal: company and contacts by id, the amount as typed text, the owner (a name) left empty', async () => {
-    const { baseline, calls, save, notShown } = await openEdit(updateDeal, { deal_id: DEAL, back: `/crm/deals/${DEAL}` }, { get_deal: dealOutput });
+  it('update_deal shows the deal from get_deal: company and contacts by id, the amount as typed text, the owner by email', async () => {
+    const { baseline, calls, save } = await openEdit(updateDeal, { deal_id: DEAL, back: `/crm/deals/${DEAL}` }, { get_deal: dealOutput });
     expect(calls).toEqual([{ path: '/tools/get_deal', body: { deal_id: DEAL } }]);
-    expect(notShown).toEqual({ owner: 'Ana Admin' });
     expect(baseline).toEqual({
       deal_id: DEAL, name: 'Spring tour sponsorship', company_id: COMPANY, contact_ids: `${CONTACT}, ${OTHER_CONTACT}`,
-      amount: '18000', currency: 'EUR', expected_close_date: '2027-03-31', owner: '',
+      amount: '18000', currency: 'EUR', expected_close_date: '2027-03-31', owner: 'ana@crescendo.example',
     });
-    // The amount alone is sent: the empty owner is not (update_deal keeps a field left out), nor is the unchanged currency.
+    // The amount alone is sent: neither the unchanged owner nor the unchanged currency.
     expect(save({ amount: '25,000' })).toEqual({ deal_id: DEAL, amount: 25000 });
     expect(save({ owner: 'leo@crescendo.example' })).toEqual({ deal_id: DEAL, owner: 'leo@crescendo.example' });
+    // Emptying the owner field clears the owner (update_deal's null), not leaves it.
+    expect(save({ owner: '' })).toEqual({ deal_id: DEAL, owner: null });
     // Removing a contact sends the list that is left; emptying it sends the empty list (no contacts), not nothing.
     expect(save({ contact_ids: CONTACT })).toEqual({ deal_id: DEAL, contact_ids: [CONTACT] });
     expect(save({ contact_ids: '' })).toEqual({ deal_id: DEAL, contact_ids: [] });
@@ -93,19 +94,17 @@ describe('the record an edit form starts from', () => {
   });
 
   it('update_deal of a deal without company, contacts, amount or close date starts empty and sends only what is typed', async () => {
-    const bare = { ...dealOutput, company: null, contacts: [], amount: null, expected_close_date: null, owner: null, contact_emails: {} };
-    const { baseline, save, notShown } = await openEdit(updateDeal, { deal_id: DEAL }, { get_deal: bare });
+    const bare = { ...dealOutput, company: null, contacts: [], amount: null, expected_close_date: null, owner: null, owner_email: null, contact_emails: {} };
+    const { baseline, save } = await openEdit(updateDeal, { deal_id: DEAL }, { get_deal: bare });
     expect(baseline).toMatchObject({ company_id: '', contact_ids: '', amount: '', expected_close_date: '', owner: '' });
-    expect(notShown).toEqual({});
     expect(save({ name: 'Spring tour' })).toEqual({ deal_id: DEAL, name: 'Spring tour' });
   });
 
-  it('update_company shows the company from get_company: tags as a list, the address by its parts, the owner (a name) left empty', async () => {
-    const { baseline, calls, save, notShown } = await openEdit(updateCompany, { company_id: COMPANY }, { get_company: companyOutput });
+  it('update_company shows the company from get_company: tags as a list, the address by its parts, the owner by email', async () => {
+    const { baseline, calls, save } = await openEdit(updateCompany, { company_id: COMPANY }, { get_company: companyOutput });
     expect(calls.map((call) => call.path)).toEqual(['/tools/get_company']);
-    expect(notShown).toEqual({ owner: 'Ana Admin' });
     expect(baseline).toEqual({
-      company_id: COMPANY, name: 'Lumen Festival', domain: 'lumen.example', industry: 'Live music', size_band: '11-50', type: 'PROSPECT', owner: '',
+      company_id: COMPANY, name: 'Lumen Festival', domain: 'lumen.example', industry: 'Live music', size_band: '11-50', type: 'PROSPECT', owner: 'ana@crescendo.example',
       tags: 'festival, summer', address: { line1: '', line2: '', city: 'Valencia', region: '', postal_code: '', country: 'ES' }, is_active: 'true',
     });
     expect(save({ industry: 'Festivals' })).toEqual({ company_id: COMPANY, industry: 'Festivals' });
@@ -115,13 +114,12 @@ describe('the record an edit form starts from', () => {
     expect(save({ 'address.city': '', 'address.country': '' })).toEqual({ company_id: COMPANY, address: null });
   });
 
-  it('update_contact shows the contact from get_contact: emails as addresses, the company by id, handles as JSON, the owner (a name) left empty', async () => {
-    const { baseline, save, notShown } = await openEdit(updateContact, { contact_id: CONTACT }, { get_contact: contactOutput });
+  it('update_contact shows the contact from get_contact: emails as addresses, the company by id, handles as JSON, the owner by email', async () => {
+    const { baseline, save } = await openEdit(updateContact, { contact_id: CONTACT }, { get_contact: contactOutput });
     expect(baseline).toEqual({
       contact_id: CONTACT, name: 'Rosa Vidal', emails: 'rosa@lumen.example, rosa.vidal@gmail.example', primary_email: 'rosa@lumen.example', phone: '',
-      title: 'Partnerships lead', company_id: COMPANY, lifecycle: 'LEAD', owner: '', tags: 'vip', social_handles: JSON.stringify({ instagram: 'rosavidal' }, null, 2), is_active: 'true',
+      title: 'Partnerships lead', company_id: COMPANY, lifecycle: 'LEAD', owner: 'ana@crescendo.example', tags: 'vip', social_handles: JSON.stringify({ instagram: 'rosavidal' }, null, 2), is_active: 'true',
     });
-    expect(notShown).toEqual({ owner: 'Ana Admin' });
     expect(save({ title: 'Head of partnerships' })).toEqual({ contact_id: CONTACT, title: 'Head of partnerships' });
     expect(save({ emails: 'rosa@lumen.example' })).toEqual({ contact_id: CONTACT, emails: ['rosa@lumen.example'] });
     expect(save({ primary_email: 'rosa.vidal@gmail.example' })).toEqual({ contact_id: CONTACT, primary_email: 'rosa.vidal@gmail.example' });

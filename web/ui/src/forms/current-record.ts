@@ -4,17 +4,9 @@ import { callAnyTool } from './call-tool.ts';
 
 type Row = Record<string, unknown>;
 
-/**
- * A reader's note of what the record has that its form cannot show (an owner by name where the
- * tool takes an email), by field name; the page says it above the form.
- */
-const NOT_SHOWN = Symbol('not shown');
-type ReadRow = Row & { [NOT_SHOWN]?: Record<string, string | null> };
-
-/** The record an edit form starts from, and what it holds that the form leaves empty (`owner` -> "Ana Admin"). */
+/** The record an edit form starts from, by the update tool's input names. */
 export interface CurrentRecord {
   row: Row;
-  notShown: Record<string, string>;
 }
 
 /** Pages through a list tool (200 rows a page, the most it gives) until the row with this id. */
@@ -33,7 +25,7 @@ async function findInList(api: ApiClient, tool: string, id: string, input: Row =
  * How to read the record an edit form changes, by its id field. Outputs use the tools' input
  * names (`contact_person`, `total_budget`), so the record fills the form field by field.
  */
-const READERS: Record<string, (api: ApiClient, id: string, query: Readonly<Record<string, string>>) => Promise<ReadRow | null>> = {
+const READERS: Record<string, (api: ApiClient, id: string, query: Readonly<Record<string, string>>) => Promise<Row | null>> = {
   client_id: async (api, id) => ((await callAnyTool(api, 'get_client', { client_id: id })) as { client: Row }).client,
   campaign_id: async (api, id) => ((await callAnyTool(api, 'get_campaign', { campaign_id: id })) as { campaign: Row }).campaign,
   // An archived vendor is edited too (is_active: true restores it).
@@ -54,25 +46,23 @@ const READERS: Record<string, (api: ApiClient, id: string, query: Readonly<Recor
     return { ...account, daily_budget_limit: account.limits.daily_budget, monthly_budget_limit: account.limits.monthly_budget, no_conversion_days: account.limits.no_conversion_days, paused: account.status === 'paused' };
   },
   // The CRM tools answer with names where their update tools take ids or emails: the company and the
-  // contacts go in by id. The owner is a name (or email) in the answer and an email in the input, so
-  // it is left empty, and an empty field the record did not fill is not sent: the owner stays.
+  // contacts go in by id, the owner by the owner_email the get_* tools give beside the owner's name.
   deal_id: async (api, id) => {
     const deal = (await callAnyTool(api, 'get_deal', { deal_id: id })) as Row & { company: { company_id: string } | null; contacts: Array<{ contact_id: string }> };
     return {
       name: deal.name, company_id: deal.company?.company_id ?? null, contact_ids: deal.contacts.map((contact) => contact.contact_id),
-      amount: deal.amount, currency: deal.currency, expected_close_date: deal.expected_close_date,
-      [NOT_SHOWN]: { owner: deal.owner as string | null },
+      amount: deal.amount, currency: deal.currency, expected_close_date: deal.expected_close_date, owner: deal.owner_email,
     };
   },
   company_id: async (api, id) => {
     const { company } = (await callAnyTool(api, 'get_company', { company_id: id })) as { company: Row };
-    const { owner, ...fields } = company;
-    return { ...fields, [NOT_SHOWN]: { owner: owner as string | null } };
+    const { owner_email: ownerEmail, ...fields } = company;
+    return { ...fields, owner: ownerEmail };
   },
   contact_id: async (api, id) => {
     const { contact } = (await callAnyTool(api, 'get_contact', { contact_id: id })) as { contact: Row & { emails: Array<{ email: string }>; company: { id: string } | null } };
-    const { owner, company, emails, ...fields } = contact;
-    return { ...fields, emails: emails.map((entry) => entry.email), company_id: company?.id ?? null, [NOT_SHOWN]: { owner: owner as string | null } };
+    const { owner_email: ownerEmail, company, emails, ...fields } = contact;
+    return { ...fields, owner: ownerEmail, emails: emails.map((entry) => entry.email), company_id: company?.id ?? null };
   },
   placement_id: async (api, id, query) => {
     if (!query.campaign_id) return null;
@@ -95,6 +85,5 @@ export async function readCurrentRecord(api: ApiClient, idField: string, query: 
   const id = query[idField]!;
   const record = await READERS[idField]!(api, id, query);
   if (!record) throw new ApiError('not_found', `No record with ${idField} ${id} was found${idField === 'placement_id' && !query.campaign_id ? ' (open the form from the campaign page, so it knows the campaign)' : ''}.`, 404);
-  const { [NOT_SHOWN]: notShown = {}, ...row } = record;
-  return { row: { ...row, [idField]: id }, notShown: Object.fromEntries(Object.entries(notShown).filter((entry): entry is [string, string] => Boolean(entry[1]))) };
+  return { row: { ...record, [idField]: id } };
 }

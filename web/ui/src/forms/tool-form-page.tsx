@@ -79,25 +79,7 @@ function FormForTool({ tool, query }: { tool: CatalogueTool; query: Readonly<Rec
   }
   if (record.state === 'loading') return <Loading label="Loading the record" />;
   if (record.state === 'error') return <ErrorState error={record.error} />;
-  const { row, notShown } = record.current;
-  return <ToolForm tool={tool} baseline={valuesFrom(fields, row)} locked={[idField]} context={query} intro={<NotShown fields={fields} notShown={notShown} />} />;
-}
-
-/** What the record holds that its form cannot show (an owner known by name, the field taking an email): the field starts empty and, left so, stays as it is. */
-function NotShown({ fields, notShown }: { fields: readonly FieldSpec[]; notShown: Readonly<Record<string, string>> }) {
-  const notes = fields.filter((field) => notShown[field.name]);
-  if (!notes.length) return null;
-  return (
-    <>
-      {notes.map((field) => (
-        <p key={field.name} className="form-about flush">
-          {field.label} now: <strong>{notShown[field.name]}</strong>.{' '}
-          {field.kind === 'email' || /email/i.test(field.description ?? '') ? `The ${field.label.toLowerCase()} field takes an email, so it starts empty; ` : `The ${field.label.toLowerCase()} field starts empty; `}
-          left empty, it stays as it is.
-        </p>
-      ))}
-    </>
-  );
+  return <ToolForm tool={tool} baseline={valuesFrom(fields, record.current.row)} locked={[idField]} context={query} />;
 }
 
 /** An edit opened without its record: choose it first, then the form shows it as stored. */
