@@ -76,6 +76,7 @@ async function importFiles(request: ReturnType<typeof parseImport>, backend: Imp
   const result = called.ok && isQueued(called.output) ? await waitForImport(backend, identity.org ?? '', called.output.import_id) : called;
   const exitCode = reportResult(result);
   if (!result.ok) return exitCode;
+  for (const warning of (result.output as { warnings?: string[] }).warnings ?? []) process.stderr.write(`import: warning: ${warning}\n`);
   // The good files were stored, but a script must be able to tell that some were not.
   const output = result.output as { files_rejected?: number; rejected?: number };
   const rejected = output.files_rejected ?? output.rejected ?? 0;

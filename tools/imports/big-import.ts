@@ -52,6 +52,7 @@ export async function queueBigImport(ctx: ToolContext, tool: string, input: CsvI
     rows_replaced: 0,
     errors: [],
     errors_not_shown: 0,
+    warnings: [],
     dry_run: input.dry_run,
     status: 'queued',
     import_id: record.id,

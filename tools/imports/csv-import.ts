@@ -31,6 +31,7 @@ export const csvImportOutput = z.object({
     .array(z.object({ file: z.string(), line: z.int().describe('1 is the header row.'), reason: z.string() }))
     .describe(`The first ${LISTED_ERRORS} problems, by file then line.`),
   errors_not_shown: count,
+  warnings: z.array(z.string()).default([]).describe('What was accepted but deserves a look (spend a connected ad account also syncs, which would count twice).'),
   dry_run: z.boolean(),
   status: z
     .enum(['done', 'queued'])
@@ -85,6 +86,8 @@ export interface CsvImportDefinition<Row, Options extends CsvImportOptions = Csv
    * contradict what is stored, each with the reason. Any makes the file rejected like a bad row.
    */
   conflictsWithStored?(ctx: ToolContext, rows: ReadonlyArray<LinedRow<Row>>): Promise<Array<{ line: number; reason: string }>>;
+  /** What the accepted rows (of every file) do that is allowed but likely a mistake, each said once; nothing is refused for it. */
+  warnAbout?(ctx: ToolContext, rows: ReadonlyArray<Row>): Promise<string[]>;
   /** Stores one accepted file's rows: skipping rows already stored, or replacing them for kinds with a natural key. */
   store(ctx: ToolContext, rows: Row[], options: Options): Promise<StoreOutcome>;
 }
@@ -177,6 +180,7 @@ export interface CheckedFiles<Row> {
   filesLoaded: number;
   rows: number;
   errors: CsvImportOutput['errors'];
+  warnings: string[];
 }
 
 /** Reads and checks every file (yielding between slices) and stores nothing. */
@@ -187,7 +191,7 @@ export async function checkCsvFiles<Row, Options extends CsvImportOptions>(
   progress: ImportProgress,
   options: Options,
 ): Promise<CheckedFiles<Row>> {
-  const checked: CheckedFiles<Row> = { accepted: [], filesLoaded: 0, rows: 0, errors: [] };
+  const checked: CheckedFiles<Row> = { accepted: [], filesLoaded: 0, rows: 0, errors: [], warnings: [] };
   for (const file of files) {
     const before = checked.errors.length;
     const { rows: fileRows, header } = await readFile(ctx, file, definition, checked.errors, progress, options);
@@ -202,6 +206,7 @@ export async function checkCsvFiles<Row, Options extends CsvImportOptions>(
     checked.rows += fileRows.length;
     checked.accepted.push(fileRows.map((lined) => lined.row));
   }
+  if (definition.warnAbout && checked.rows > 0) checked.warnings = await definition.warnAbout(ctx, checked.accepted.flat());
   return checked;
 }
 
@@ -222,6 +227,7 @@ export function importOutcome(input: { files: readonly unknown[]; dry_run: boole
     rows_replaced: stored.replaced,
     errors: errors.slice(0, LISTED_ERRORS),
     errors_not_shown: Math.max(0, errors.length - LISTED_ERRORS),
+    warnings: checked.warnings,
     dry_run: input.dry_run,
     status: 'done',
     import_id: null,

@@ -3,6 +3,7 @@ import { isoDay } from '../common/format.ts';
 import { defineCsvImport } from '../imports/csv-import.ts';
 import { upsertByKey, type UpsertRow } from '../imports/keyed-upsert.ts';
 import { channelName, optionalName } from '../imports/row-names.ts';
+import { syncedSpendOverlap } from './synced-spend-overlap.ts';
 
 const SPEND_COLUMNS = {
   id: 'text', organizationId: 'text', date: 'date', channel: 'text', campaign: 'text', artist: 'text',
@@ -41,6 +42,7 @@ export const importSpend = defineCsvImport<SpendRow>({
     clicks: row.has('clicks') ? row.integer('clicks', { min: 0 }) : null,
   }),
   naturalKey: { of: importedSpendKey, describe: (row) => `${row.channel} spend on ${isoDay(row.date)} for campaign "${row.campaign ?? ''}" and artist "${row.artist ?? ''}"`, replacesStored: true },
+  warnAbout: (ctx, rows) => syncedSpendOverlap(ctx, rows),
   store: (ctx, rows) =>
     upsertByKey(ctx.db, { table: 'MarketingSpend', columns: SPEND_COLUMNS, key: ['organizationId', 'dedupeKey'] },
       rows.map((row) => ({ ...row, id: uuidV7(), organizationId: ctx.orgId, dedupeKey: importedSpendKey(row) }))),

@@ -68,6 +68,33 @@ describe('import_spend, import_streams, import_payouts', () => {
     expect(await database.prisma.marketingSpend.count({ where: { organizationId: org.id, date: new Date('2026-10-06') } })).toBe(1);
   });
 
+  it('warns, without refusing, when imported spend falls on days a connected ad account also syncs for that channel', async () => {
+    // A sync wrote meta's 2026-11-02 and 11-03 (source = the platform); a row entered with record_spend is not a sync.
+    await database.prisma.marketingSpend.createMany({
+      data: [
+        { organizationId: org.id, date: new Date('2026-11-02'), channel: 'meta', campaign: 'Autumn push', amount: 80, currency: 'USD', dedupeKey: 'ads:acct:1:2026-11-02', source: 'meta' },
+        { organizationId: org.id, date: new Date('2026-11-03'), channel: 'meta', campaign: 'Autumn push', amount: 70, currency: 'USD', dedupeKey: 'ads:acct:1:2026-11-03', source: 'meta' },
+        { organizationId: org.id, date: new Date('2026-11-02'), channel: 'tiktok', amount: 5, currency: 'USD', dedupeKey: 'record:t1', source: 'record' },
+      ],
+    });
+    const overlapping = csvFile('overlap.csv', [
+      'date,channel,campaign,amount,currency',
+      '2026-11-02,meta,autumn-push,80,USD',
+      '2026-11-03,Meta,autumn-push,70,USD',
+      '2026-11-04,meta,autumn-push,60,USD',
+      '2026-11-02,tiktok,,5,USD',
+    ]);
+    const warning = 'meta spend on 2 days between 2026-11-02 and 2026-11-03 is also synced from a connected ad account (meta): reports add both, so those days count twice. Import spend only for channels no account syncs.';
+    const dryRun = await callOk<ImportOutput & { warnings: string[] }>(runner, org, 'import_spend', { files: [overlapping], dry_run: true });
+    expect(dryRun).toMatchObject({ rows: 4, rows_stored: 0, warnings: [warning] });
+    const stored = await callOk<ImportOutput & { warnings: string[] }>(runner, org, 'import_spend', { files: [overlapping] });
+    expect(stored).toMatchObject({ rows_stored: 4, errors: [], warnings: [warning] });
+    const oneDay = await callOk<ImportOutput & { warnings: string[] }>(runner, org, 'import_spend', { files: [csvFile('one.csv', ['date,channel,amount,currency', '2026-11-03,meta,1,USD'])] });
+    expect(oneDay.warnings).toEqual(['meta spend on 2026-11-03 is also synced from a connected ad account (meta): reports add both, so those days count twice. Import spend only for channels no account syncs.']);
+    const elsewhere = await callOk<ImportOutput & { warnings: string[] }>(runner, org, 'import_spend', { files: [csvFile('clean.csv', ['date,channel,amount,currency', '2026-11-05,meta,1,USD'])] });
+    expect(elsewhere.warnings).toEqual([]);
+  });
+
   it('reports a missing column on the header line', async () => {
     const output = await run('import_streams', csvFile('s.csv', ['date,artist,platform,streams', '2026-10-01,A,spotify,5']));
     expect(output.errors).toEqual([{ file: 's.csv', line: 1, reason: expect.stringContaining('missing column track_id') }]);
