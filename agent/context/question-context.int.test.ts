@@ -86,6 +86,39 @@ describe('the question\'s context reaches the model', () => {
     }
   });
 
+  it('"what\'s next on this deal?" on a deal page: the deal is named (as data) and get_deal is called with its id; another organisation\'s deal is not', async () => {
+    const create = async (principal: Principal, name: string) => {
+      const deal = await world.runner.call('create_deal', { name }, principal);
+      if (!deal.ok) throw new Error(deal.error.message);
+      return (deal.output as { deal_id: string }).deal_id;
+    };
+    const dealId = await create(world.org.as('OWNER'), 'Vinyl pressing with Acme');
+    const foreignDealId = await create(other.as('OWNER'), 'Secret festival slot');
+    const model = scriptedModel((call, index) => {
+      if (index === 0) {
+        const id = /The page shows the deal with id ([\w-]+)/.exec(sessionText(call))?.[1];
+        return id ? { toolCalls: [{ name: 'get_deal', input: { deal_id: id } }] } : { text: 'Which deal do you mean?' };
+      }
+      return { text: 'It is at Lead; nothing is due yet.' };
+    });
+    const reply = await world.agent(model).ask({
+      principal: world.org.as('ANALYST', { surface: 'WEB' }), message: "what's next on this deal?",
+      context: { page: { path: `/crm/deals/${dealId}`, title: 'Deal' }, record: { type: 'deal', id: dealId } },
+    });
+    const session = sessionText(model.doStreamCalls[0]!);
+    expect(session).toContain('"this deal"');
+    expect(session).toContain(JSON.stringify('Vinyl pressing with Acme'));
+    expect(reply.toolCalls).toMatchObject([{ name: 'get_deal', input: { deal_id: dealId }, ok: true }]);
+
+    const foreign = scriptedModel([{ text: 'Which deal do you mean?' }]);
+    await world.agent(foreign).ask({
+      principal: world.org.as('OWNER', { surface: 'WEB' }), message: "what's next on this deal?",
+      context: { page: { path: `/crm/deals/${foreignDealId}` }, record: { type: 'deal', id: foreignDealId } },
+    });
+    expect(sessionText(foreign.doStreamCalls[0]!)).not.toContain('The page shows');
+    expect(sessionText(foreign.doStreamCalls[0]!)).not.toContain('Secret festival slot');
+  });
+
   it('the surface sets the formatting: a terminal for the CLI, Slack with its thread', async () => {
     const cli = scriptedModel([{ text: 'Plain text.' }]);
     await world.agent(cli).ask({ principal: world.org.as('OWNER', { surface: 'CLI' }), message: 'hello' });

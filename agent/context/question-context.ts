@@ -3,7 +3,7 @@ import { formatPath } from '../../tools/registry/input-issues.ts';
 import { ToolError } from '../../tools/registry/errors.ts';
 
 /** The kinds of record a page can show, each read back tenant-scoped before the agent names it. */
-export const RECORD_TYPES = ['campaign', 'client', 'vendor', 'playlist'] as const;
+export const RECORD_TYPES = ['campaign', 'client', 'vendor', 'playlist', 'company', 'contact', 'deal', 'creator'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /** Printable text on one line: a page path or title is the person's own, but it still reaches the prompt. */

@@ -1,5 +1,5 @@
 import type { QuestionPlace } from '../context/resolve-context.ts';
-import type { Display } from '../context/question-context.ts';
+import type { Display, RecordType } from '../context/question-context.ts';
 import type { DataEnvelope } from '../guardrails/data-envelope.ts';
 
 /**
@@ -13,7 +13,10 @@ const FORMATTING: Record<Display, string> = {
   terminal: 'a terminal (the crescendo command line). Write plain text: no Markdown emphasis, headings or [label](url) links (give the URL itself); tables as aligned columns under 100 characters wide.',
 };
 
-const RECORD_WORDS: Record<string, string> = { campaign: 'this campaign', client: 'this client', vendor: 'this vendor', playlist: 'this playlist' };
+const RECORD_WORDS: Record<RecordType, string> = {
+  campaign: 'this campaign', client: 'this client', vendor: 'this vendor', playlist: 'this playlist',
+  company: 'this company', contact: 'this contact', deal: 'this deal', creator: 'this creator',
+};
 
 /**
  * The "# Where the question comes from" section of the session prompt: the surface and its

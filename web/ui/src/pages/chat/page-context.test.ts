@@ -8,6 +8,15 @@ describe('the context a page gives the chat', () => {
     expect(contextOfPage('/playlists?vendor=v1&genre=dance')).toEqual({ page: { path: '/playlists?vendor=v1&genre=dance', title: 'Playlists' }, record: { type: 'vendor', id: 'v1' } });
   });
 
+  it('names the CRM record or the creator a page shows, and not a creator called "campaigns"', () => {
+    expect(contextOfPage('/crm/companies/co1')).toEqual({ page: { path: '/crm/companies/co1', title: 'Company' }, record: { type: 'company', id: 'co1' } });
+    expect(contextOfPage('/crm/contacts/ct1')!.record).toEqual({ type: 'contact', id: 'ct1' });
+    expect(contextOfPage('/crm/deals/d1')!.record).toEqual({ type: 'deal', id: 'd1' });
+    expect(contextOfPage('/creators/cr1')!.record).toEqual({ type: 'creator', id: 'cr1' });
+    expect(contextOfPage('/creators/campaigns')).toEqual({ page: { path: '/creators/campaigns', title: 'Creator campaigns' } });
+    expect(contextOfPage('/crm/companies')).toEqual({ page: { path: '/crm/companies', title: 'Companies' } });
+  });
+
   it('gives only the page where there is no one record, and nothing for the chat or an address that is not a page', () => {
     expect(contextOfPage('/vendors')).toEqual({ page: { path: '/vendors', title: 'Vendors' } });
     expect(contextOfPage('/playlists')).toEqual({ page: { path: '/playlists', title: 'Playlists' } });

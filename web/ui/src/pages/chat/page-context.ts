@@ -11,6 +11,10 @@ const RECORD_PAGES: ReadonlyArray<{ pattern: string; type: RecordType; id: (para
   { pattern: '/clients/:id', type: 'client', id: (params) => params.id ?? null },
   // The playlists page filtered to one vendor shows that vendor's playlists.
   { pattern: '/playlists', type: 'vendor', id: (_params, query) => query.get('vendor') },
+  { pattern: '/crm/companies/:id', type: 'company', id: (params) => params.id ?? null },
+  { pattern: '/crm/contacts/:id', type: 'contact', id: (params) => params.id ?? null },
+  { pattern: '/crm/deals/:id', type: 'deal', id: (params) => params.id ?? null },
+  { pattern: '/creators/:id', type: 'creator', id: (params) => params.id ?? null },
 ];
 
 /** What the server accepts (agent/context/question-context.ts): a context it would refuse would cost the question. */
@@ -28,7 +32,8 @@ export function contextOfPage(href: string): ChatContext | null {
   if (!route || route.pattern === '/chat' || !href.startsWith('/')) return null;
   const full = path + url.search;
   const context: ChatContext = { page: { path: full.length <= MAX_PATH ? full : path.slice(0, MAX_PATH), title: route.title } };
-  for (const page of RECORD_PAGES) {
+  // The page's own route only: /creators/campaigns is not the creator "campaigns".
+  for (const page of RECORD_PAGES.filter((candidate) => candidate.pattern === route.pattern)) {
     const params = matchPath(page.pattern, path);
     const id = params && page.id(params, url.searchParams);
     if (id && RECORD_ID.test(id)) context.record = { type: page.type, id };

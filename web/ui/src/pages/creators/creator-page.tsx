@@ -9,6 +9,7 @@ import { Empty, Loaded } from '../../components/states.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 import { ExternalLink } from '../../components/external-link.tsx';
 import { FormLink } from '../../forms/form-link.tsx';
+import { AskAboutLink } from '../chat/ask-about-link.tsx';
 import { Link } from '../../router.tsx';
 import { AudienceCharts } from './audience-charts.tsx';
 import { Chips, countryName, CreatorTabs, Followers, formatEngagement, languageName, NetworkTag, networkLabel } from './creator-parts.tsx';
@@ -40,6 +41,7 @@ export function CreatorView({ detail, reload }: { detail: CreatorDetail; reload(
         actions={<>
           <FormLink tool="update_creator" values={{ creator_id: creator.id, back }}>Edit</FormLink>
           <FormLink tool="set_creator_platform" values={{ creator_id: creator.id, back }}>Add a platform</FormLink>
+          <AskAboutLink about={creator.name}>Ask about this creator</AskAboutLink>
           <FormLink tool="assign_creator" values={{ creator_id: creator.id, back }} primary>Book on a campaign</FormLink>
         </>}
       />

@@ -5,6 +5,7 @@ import { formatMoney } from '../../components/format.ts';
 import { PageHeader, Panel } from '../../components/layout-parts.tsx';
 import { Empty, Loaded } from '../../components/states.tsx';
 import { FormLink } from '../../forms/form-link.tsx';
+import { AskAboutLink } from '../chat/ask-about-link.tsx';
 import { Link } from '../../router.tsx';
 import { CrmTabs, enumLabel, NoteAndTaskLinks, recordHref, DetailsPanel } from './crm-parts.tsx';
 import { RecordTasks } from './task-list.tsx';
@@ -28,6 +29,7 @@ export default function CompanyPage({ params }: { params: Record<string, string>
               <FormLink tool="update_company" values={{ company_id: id, back: recordHref('company', id) }}>Edit</FormLink>
               <FormLink tool="create_contact" values={{ company_id: id }}>New contact</FormLink>
               <NoteAndTaskLinks type="company" id={id} name={data.company.name} />
+              <AskAboutLink about={data.company.name}>Ask about this company</AskAboutLink>
               <FormLink tool="create_deal" values={{ company_id: id }} primary>New deal</FormLink>
             </>}
           />

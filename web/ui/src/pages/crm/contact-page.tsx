@@ -4,6 +4,7 @@ import { useTool } from '../../api/use-tool.ts';
 import { PageHeader, Panel } from '../../components/layout-parts.tsx';
 import { Empty, Loaded } from '../../components/states.tsx';
 import { FormLink } from '../../forms/form-link.tsx';
+import { AskAboutLink } from '../chat/ask-about-link.tsx';
 import { Link } from '../../router.tsx';
 import { CrmTabs, enumLabel, NoteAndTaskLinks, recordHref, stageLabel, DetailsPanel } from './crm-parts.tsx';
 import { RecordTasks } from './task-list.tsx';
@@ -27,6 +28,7 @@ export default function ContactPage({ params }: { params: Record<string, string>
             actions={<>
               <FormLink tool="update_contact" values={{ contact_id: id, back: recordHref('contact', id) }}>Edit</FormLink>
               <NoteAndTaskLinks type="contact" id={id} name={data.contact.name} />
+              <AskAboutLink about={data.contact.name}>Ask about this contact</AskAboutLink>
             </>}
           />
           <CrmTabs />

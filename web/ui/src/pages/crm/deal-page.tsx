@@ -5,6 +5,7 @@ import { formatDay, formatInstant, formatMoney, formatShare } from '../../compon
 import { PageHeader, Panel } from '../../components/layout-parts.tsx';
 import { Empty, Loaded } from '../../components/states.tsx';
 import { FormLink } from '../../forms/form-link.tsx';
+import { AskAboutLink } from '../chat/ask-about-link.tsx';
 import { Link } from '../../router.tsx';
 import { CrmTabs, isClosed, NoteAndTaskLinks, recordHref, timeInStage, DetailsPanel } from './crm-parts.tsx';
 import { MoveAnswer, StageMenu, type MoveMessage } from './stage-menu.tsx';
@@ -43,6 +44,7 @@ export default function DealPage({ params }: { params: Record<string, string> })
             actions={<>
               <FormLink tool="update_deal" values={{ deal_id: id, back: recordHref('deal', id) }}>Edit</FormLink>
               <NoteAndTaskLinks type="deal" id={id} name={data.name} />
+              <AskAboutLink about={data.name}>Ask about this deal</AskAboutLink>
             </>}
           />
           <CrmTabs />
