@@ -31,7 +31,7 @@ export const csvImportOutput = z.object({
     .array(z.object({ file: z.string(), line: z.int().describe('1 is the header row.'), reason: z.string() }))
     .describe(`The first ${LISTED_ERRORS} problems, by file then line.`),
   errors_not_shown: count,
-  warnings: z.array(z.string()).default([]).describe('What was accepted but deserves a look (spend a connected ad account also syncs, which would count twice).'),
+  warnings: z.array(z.string()).default([]).describe('What was accepted but deserves a look (each kind says what it checks).'),
   dry_run: z.boolean(),
   status: z
     .enum(['done', 'queued'])

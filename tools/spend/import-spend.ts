@@ -26,7 +26,7 @@ export const importSpend = defineCsvImport<SpendRow>({
   title: 'Import marketing spend (CSV)',
   description:
     'Loads daily marketing spend: one row per date, channel, campaign and artist (a daily total; amount >= 0 in its currency). ' +
-    'Channel names are normalised (trimmed, lower-case).',
+    'Channel names are normalised (trimmed, lower-case). Rows on days an ad account\'s sync already wrote for the channel are stored but named in warnings: reports would add both.',
   area: 'attribution',
   permission: 'attribution:write',
   columns: { required: ['date', 'channel', 'amount', 'currency'], optional: ['campaign', 'artist', 'impressions', 'clicks'] },

@@ -84,13 +84,13 @@ describe('import_spend, import_streams, import_payouts', () => {
       '2026-11-04,meta,autumn-push,60,USD',
       '2026-11-02,tiktok,,5,USD',
     ]);
-    const warning = 'meta spend on 2 days between 2026-11-02 and 2026-11-03 is also synced from a connected ad account (meta): reports add both, so those days count twice. Import spend only for channels no account syncs.';
+    const warning = 'meta spend on 2 days between 2026-11-02 and 2026-11-03 is also synced from an ad account (meta): reports add both, so those days count twice. Import spend only for channels no account syncs.';
     const dryRun = await callOk<ImportOutput & { warnings: string[] }>(runner, org, 'import_spend', { files: [overlapping], dry_run: true });
     expect(dryRun).toMatchObject({ rows: 4, rows_stored: 0, warnings: [warning] });
     const stored = await callOk<ImportOutput & { warnings: string[] }>(runner, org, 'import_spend', { files: [overlapping] });
     expect(stored).toMatchObject({ rows_stored: 4, errors: [], warnings: [warning] });
     const oneDay = await callOk<ImportOutput & { warnings: string[] }>(runner, org, 'import_spend', { files: [csvFile('one.csv', ['date,channel,amount,currency', '2026-11-03,meta,1,USD'])] });
-    expect(oneDay.warnings).toEqual(['meta spend on 2026-11-03 is also synced from a connected ad account (meta): reports add both, so those days count twice. Import spend only for channels no account syncs.']);
+    expect(oneDay.warnings).toEqual(['meta spend on 2026-11-03 is also synced from an ad account (meta): reports add both, so those days count twice. Import spend only for channels no account syncs.']);
     const elsewhere = await callOk<ImportOutput & { warnings: string[] }>(runner, org, 'import_spend', { files: [csvFile('clean.csv', ['date,channel,amount,currency', '2026-11-05,meta,1,USD'])] });
     expect(elsewhere.warnings).toEqual([]);
   });

@@ -1,11 +1,12 @@
+import { AD_PLATFORMS } from '../ads/connectors/ad-connector.ts';
 import { isoDay } from '../common/format.ts';
 import type { ToolContext } from '../registry/context.ts';
 
-/** Sources a person writes (a CSV import, record_spend); every other source is an ad platform's sync. */
-const ENTERED_SOURCES = ['import', 'record'];
+/** The sources an ad sync writes spend under: the account's platform, or bigquery for a warehouse export. */
+const SYNCED_SOURCES: readonly string[] = [...AD_PLATFORMS, 'bigquery'];
 
 /**
- * Spend rows entered by hand for a channel and day that a connected ad account's sync also wrote:
+ * Spend rows entered by hand for a channel and day that an ad account's sync also wrote:
  * reports add both, so the day's spend counts twice. One sentence per channel, naming the days.
  * Raw SQL is not tenant-scoped: it names the organisation, and every value is a parameter.
  */
@@ -19,11 +20,11 @@ export async function syncedSpendOverlap(ctx: Pick<ToolContext, 'db' | 'orgId'>,
     FROM "MarketingSpend" s
     JOIN unnest(${wanted.map((pair) => pair.date)}::date[], ${wanted.map((pair) => pair.channel)}::text[]) AS f(date, channel)
       ON f.date = s.date AND f.channel = s.channel
-    WHERE s."organizationId" = ${ctx.orgId} AND s.source <> ALL(${ENTERED_SOURCES}::text[])
+    WHERE s."organizationId" = ${ctx.orgId} AND s.source = ANY(${SYNCED_SOURCES}::text[])
     GROUP BY s.channel
     ORDER BY s.channel`;
   return overlaps.map((overlap) => {
     const span = overlap.days === 1 ? isoDay(overlap.first) : `${overlap.days} days between ${isoDay(overlap.first)} and ${isoDay(overlap.last)}`;
-    return `${overlap.channel} spend on ${span} is also synced from a connected ad account (${overlap.sources.join(', ')}): reports add both, so those days count twice. Import spend only for channels no account syncs.`;
+    return `${overlap.channel} spend on ${span} is also synced from an ad account (${overlap.sources.join(', ')}): reports add both, so those days count twice. Import spend only for channels no account syncs.`;
   });
 }

@@ -222,9 +222,10 @@ async function loadSongListings(db: ToolDb, scope: DeliveryScope): Promise<Map<s
   return songs;
 }
 
-/** Most 28-day streams first, then most 12-month streams, then by name. */
+/** Most 28-day streams first, then most 12-month streams, then by name, then by Spotify id (the same order on every call). */
 export function byStreams(a: ScrapedPlaylistRow, b: ScrapedPlaylistRow): number {
-  return b.streams28d - a.streams28d || b.streams12m - a.streams12m || a.name.localeCompare(b.name);
+  return b.streams28d - a.streams28d || b.streams12m - a.streams12m || a.name.localeCompare(b.name)
+    || (a.spotifyPlaylistId ?? '').localeCompare(b.spotifyPlaylistId ?? '');
 }
 
 /** The placement's price in the base currency, for answers that cannot do without it: `unavailable` (naming the currency) when there is no rate. */

@@ -88,12 +88,15 @@ describe('run_report over unified records and custom metrics', () => {
     // Over both regions: (6000 x 2 + 2000 x 4 + 1000 x 1) / 9000.
     expect(output.totals.avg_position).toBe(2.3333);
     expect(output.notes).toContain('Filters: data_source in (meta_ads, google_ads).');
-    expect(output.notes.join(' ')).not.toContain('No imported record');
+    expect(output.notes.join(' ')).not.toContain('in the range has the field');
     // A field no record has (a typo) filters everything out: the answer says which field, rather than bare zeros.
     const typo = await report({ metrics: ['spend'], filters: [{ field: 'payload.regoin', value: 'EU' }], date_range: { from: '2026-11-01', to: '2026-11-30' } });
-    expect(typo.notes).toContain('No imported record has the field "regoin" (payload.regoin): check its spelling with list_data_sources.');
+    expect(typo.notes).toContain('No record in the range has the field "regoin" (payload.regoin): check its spelling with list_data_sources.');
     const elsewhere = await report({ metrics: ['spend'], dimensions: ['shopify:payload.position'], date_range: { from: '2026-11-01', to: '2026-11-30' } });
-    expect(elsewhere.notes).toContain('No imported record from shopify has the field "position" (shopify:payload.position): check its spelling with list_data_sources.');
+    expect(elsewhere.notes).toContain('No record from shopify in the range has the field "position" (shopify:payload.position): check its spelling with list_data_sources.');
+    // A field the range's records do not have, though older ones do, is named too; one that is there is not.
+    const before = await report({ metrics: ['spend'], dimensions: ['payload.region'], date_range: { from: '2026-10-01', to: '2026-10-31' } });
+    expect(before.notes.join(' ')).toContain('"region"');
   });
 
   it('refuses a cycle naming it, and a deactivated metric', async () => {

@@ -64,28 +64,29 @@ async function runInSession(ctx: ToolContext, request: ReportRequest): Promise<R
   if (usesAttribution) notes.add(`Revenue credited to ${attributionKey(dimensions) ?? 'channels'} under the ${model.replace('_', '-')} model (attribution_model).`);
   notes.add(describeMetrics(plan));
   if (filters.length) notes.add(`Filters: ${filters.map(describeFilter).join('; ')}.`);
-  for (const note of await absentFieldNotes(ctx, [...dimensions, ...filters.map((filter) => filter.dimension)])) notes.add(note);
+  for (const note of await absentFieldNotes(ctx, [...dimensions, ...filters.map((filter) => filter.dimension)], range)) notes.add(note);
   return shapeResult({ ctx, request, plan, library, dimensions, range, grain, periods, current, comparison, model: usesAttribution ? model : null, notes: [...notes] });
 }
 
 /**
- * A record field no imported record has (a typo, or a source not imported yet) splits every row
- * into "(none)" and filters everything out: the answer says so rather than leave bare zeros.
- * One EXISTS per field, on the payload's GIN index.
+ * A record field no record of the range has (a typo, or a source not imported yet) splits every
+ * row into "(none)" and filters everything out: the answer says so rather than leave bare zeros.
+ * One EXISTS per field over the range's records (the rows the report reads anyway, by the
+ * recorded_at index), reading the field as the report does (#>>, so a null is no value).
  */
-async function absentFieldNotes(ctx: ToolContext, refs: readonly DimensionRef[]): Promise<string[]> {
+async function absentFieldNotes(ctx: ToolContext, refs: readonly DimensionRef[], range: ReportRange): Promise<string[]> {
   const fields = new Map<string, { path: string[]; dataSource: string | null }>();
   for (const ref of refs) if ('payloadPath' in ref) fields.set(ref.key, { path: ref.payloadPath, dataSource: ref.dataSource });
   const notes: string[] = [];
   for (const [key, { path, dataSource }] of fields) {
-    // Segments are identifiers (parsePayloadPath), so the path needs no quoting; it still travels as a parameter.
-    const jsonPath = `$.${path.join('.')}`;
     const [row] = await ctx.db.$queryRaw<Array<{ present: boolean }>>`
       SELECT EXISTS (
         SELECT 1 FROM "UnifiedRecord"
-        WHERE "organizationId" = ${ctx.orgId}${dataSource ? Prisma.sql` AND "dataSource" = ${dataSource}` : Prisma.empty} AND payload @? ${jsonPath}::jsonpath
+        WHERE "organizationId" = ${ctx.orgId}${dataSource ? Prisma.sql` AND "dataSource" = ${dataSource}` : Prisma.empty}
+          AND "recordedAt" >= ${range.start}::timestamptz AND "recordedAt" < ${range.end}::timestamptz
+          AND payload #>> ${path}::text[] IS NOT NULL
       ) AS present`;
-    if (!row?.present) notes.push(`No imported record${dataSource ? ` from ${dataSource}` : ''} has the field "${path.join('.')}" (${key}): check its spelling with list_data_sources.`);
+    if (!row?.present) notes.push(`No record${dataSource ? ` from ${dataSource}` : ''} in the range has the field "${path.join('.')}" (${key}): check its spelling with list_data_sources.`);
   }
   return notes;
 }
