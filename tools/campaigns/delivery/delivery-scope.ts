@@ -56,7 +56,8 @@ export async function queryDelivery<Row extends { unknown_identities: number; un
   let current = scope;
   if (rows.some((row) => row.unknown_identities > 0)) {
     const identities = await refreshOrganizationIdentities(db, scope.organizationId);
-    current = { ...scope, identities, ownerTotals: scope.ownerTotals ? identities.registry : undefined };
+    // Drops stored under another registry version name playlists differently: the retry then reads the rows.
+    current = { ...scope, identities, ownerTotals: scope.ownerTotals ? identities.registry : undefined, drops: scope.drops === identities.registry ? scope.drops : undefined };
     rows = await db.$queryRaw<Row[]>(build(current));
   }
   const { ownerTotals, identities } = current;

@@ -2,6 +2,7 @@ import { Prisma } from '../../../db/generated/prisma/client.ts';
 import type { ToolContext } from '../../registry/context.ts';
 import type { ToolDb } from '../../registry/tenant-scope.ts';
 import type { DeliveryScope } from './delivery-sql.ts';
+import { fillScrapeDrops } from './scrape-drops.ts';
 
 /**
  * Runs a delivery query over a whole organisation's playlist rows in a transaction tuned for it:
@@ -44,4 +45,16 @@ export async function withSessionIdentities<Scope extends DeliveryScope>(db: Too
     await db.$executeRawUnsafe(`ANALYZE pg_temp."${name}"`);
   }
   return { ...scope, identities: { ...scope.identities, table: Prisma.sql`SELECT pid, name, curator, owner, key FROM pg_temp.${Prisma.raw(`"${name}"`)}` } };
+}
+
+/**
+ * `withSessionIdentities`, and with the scope's registry version the drops cache filled and named
+ * in the scope, so the history rule reads drops rather than every earlier scrape. The fill takes
+ * the scraper import's lock for the session's transaction: inside `inDeliverySession` only.
+ */
+export async function withSessionCaches<Scope extends DeliveryScope>(db: ToolDb, scope: Scope): Promise<Scope> {
+  const session = await withSessionIdentities(db, scope);
+  const registry = scope.ownerTotals;
+  if (!registry || !(await fillScrapeDrops(db, scope.organizationId, { ...scope.identities, registry }))) return session;
+  return { ...session, drops: registry };
 }

@@ -28,13 +28,16 @@ export interface DeliveryScope {
   wholeOrganization?: boolean;
   /** The placements are every one started by as_of: every song's scrapes are read, without a filter by the placements' songs. */
   allSongs?: boolean;
+  /** The registry version whose drops (scrape-drops.ts) cover every scrape: the history rule then reads them rather than every earlier scrape's rows. */
+  drops?: string;
 }
 
 /**
  * CTEs `placed` (the placements), `songs` (their tracks), `latest` (each song's latest scrape before
  * the cutoff), `current_listed` (the playlist rows of those scrapes) and `kept_listed` (the history
  * rule: for a playlist a song's latest scrape no longer lists, the rows of the latest scrape that
- * did, with `dropped_at`, the first scrape after that). With `detail`, `listed` is both, with the
+ * did, with `dropped_at`, the first scrape after that; from the drops cache when the scope names
+ * it, else from every earlier scrape's rows). With `detail`, `listed` is both, with the
  * rows' names and ids. Rows whose identity `owners` does not know have a null key: callers check
  * `unknown` and retry with fresh identities.
  */
@@ -63,24 +66,7 @@ export function listingCtes(scope: DeliveryScope, detail = false): Prisma.Sql {
       WHERE s."organizationId" = ${organizationId} AND s."scrapedAt" < ${cutoff}${scope.allSongs ? Prisma.empty : Prisma.sql` AND s."spotifyTrackId" IN (SELECT track FROM songs)`}
       ORDER BY s."spotifyTrackId", s."scrapedAt" DESC
     ),
-    earlier AS MATERIALIZED (
-      SELECT s.id, l.id AS latest_id, l.track, s."scrapedAt"
-      FROM latest l JOIN "ScrapeSnapshot" s ON s."organizationId" = ${organizationId} AND s."spotifyTrackId" = l.track AND s."scrapedAt" < l."scrapedAt"
-      WHERE l.scrapes > 1
-    ),
-    older AS MATERIALIZED (
-      SELECT e.track, e.latest_id, c."scrapedAt", ${columns('c')}
-      FROM earlier e JOIN "CampaignPlaylist" c ON c."organizationId" = ${organizationId} AND c."snapshotId" = e.id
-      ${owned('c')}
-    ),
-    kept AS (
-      SELECT DISTINCT ON (r.track, r.key) r.*
-      FROM older r
-      WHERE NOT EXISTS (
-        SELECT 1 FROM "CampaignPlaylist" x JOIN owners ox ON ox.pid = coalesce(x."spotifyPlaylistId", '') AND ox.name = x.name AND ox.curator = coalesce(x.curator, '')
-        WHERE x."organizationId" = ${organizationId} AND x."snapshotId" = r.latest_id AND ox.key = r.key)
-      ORDER BY r.track, r.key, r."scrapedAt" DESC
-    ),
+${scope.drops ? keptFromDrops(scope, detail) : keptFromRows(scope, columns, owned)}
     current_listed AS (
       SELECT c."spotifyTrackId" AS track, c."scrapedAt", ${columns('c')}, NULL::timestamptz AS dropped_at
       FROM "CampaignPlaylist" c
@@ -98,11 +84,80 @@ export function listingCtes(scope: DeliveryScope, detail = false): Prisma.Sql {
     ),
     kept_listed AS (
       SELECT k.track, k."scrapedAt", k.owner, k.key, k."streams7d", k."streams28d", k."streams12m"${detail ? Prisma.sql`, k.name, k."spotifyPlaylistId", k.curator, k."dateAdded", k."playlistId"` : Prisma.empty},
-             (SELECT min(s."scrapedAt") FROM "ScrapeSnapshot" s
-              WHERE s."organizationId" = ${organizationId} AND s."spotifyTrackId" = k.track AND s."scrapedAt" > k."scrapedAt" AND s."scrapedAt" < ${cutoff}) AS dropped_at
+             ${scope.drops ? Prisma.sql`k.dropped_at` : Prisma.sql`(SELECT min(s."scrapedAt") FROM "ScrapeSnapshot" s
+              WHERE s."organizationId" = ${organizationId} AND s."spotifyTrackId" = k.track AND s."scrapedAt" > k."scrapedAt" AND s."scrapedAt" < ${cutoff})`} AS dropped_at
       FROM kept k
     )${detail ? Prisma.sql`,
     listed AS (SELECT * FROM current_listed UNION ALL SELECT * FROM kept_listed)` : Prisma.empty}`;
+}
+
+/**
+ * CTEs `earlier`, `older`, `candidates`, `relisted` and `kept` (followed by a comma): the history rule from every earlier
+ * scrape's playlist rows of the placements' songs. Exact whatever the identities know (rows they
+ * do not know have a null key and are counted), but it reads the songs' whole history.
+ */
+function keptFromRows(scope: DeliveryScope, columns: (alias: string) => Prisma.Sql, owned: (alias: string) => Prisma.Sql): Prisma.Sql {
+  const { organizationId } = scope;
+  return Prisma.sql`    earlier AS MATERIALIZED (
+      SELECT s.id, l.id AS latest_id, l.track, s."scrapedAt"
+      FROM latest l JOIN "ScrapeSnapshot" s ON s."organizationId" = ${organizationId} AND s."spotifyTrackId" = l.track AND s."scrapedAt" < l."scrapedAt"
+      WHERE l.scrapes > 1
+    ),
+    older AS MATERIALIZED (
+      SELECT e.track, e.latest_id, c."scrapedAt", ${columns('c')}
+      FROM earlier e JOIN "CampaignPlaylist" c ON c."organizationId" = ${organizationId} AND c."snapshotId" = e.id
+      ${owned('c')}
+    ),
+    candidates AS MATERIALIZED (
+      SELECT DISTINCT ON (r.track, r.key) r.*
+      FROM older r
+      ORDER BY r.track, r.key, r."scrapedAt" DESC
+    ),
+    ${relistedCte(organizationId)},
+    kept AS MATERIALIZED (
+      SELECT r.* FROM candidates r WHERE NOT EXISTS (SELECT 1 FROM relisted x WHERE x.latest_id = r.latest_id AND x.key = r.key)
+    ),`;
+}
+
+/**
+ * CTE `relisted`: the keys the latest scrapes of the songs with `candidates` list (a dropped
+ * playlist that came back is not kept). Read by index for those scrapes only: a correlated NOT
+ * EXISTS let the planner hash every playlist row of the organisation instead.
+ */
+function relistedCte(organizationId: string): Prisma.Sql {
+  return Prisma.sql`relisted AS MATERIALIZED (
+      SELECT x."snapshotId" AS latest_id, o.key
+      FROM (SELECT DISTINCT latest_id FROM candidates) c
+      JOIN "CampaignPlaylist" x ON x."organizationId" = ${organizationId} AND x."snapshotId" = c.latest_id
+      -- Grouped, the planner knows one row per identity and hashes them (joined as the CTE, it sorted both sides).
+      JOIN (SELECT pid, name, curator, key FROM owners GROUP BY pid, name, curator, key) o
+        ON o.pid = coalesce(x."spotifyPlaylistId", '') AND o.name = x.name AND o.curator = coalesce(x.curator, '')
+    )`;
+}
+
+/**
+ * CTEs `candidates`, `relisted` and `kept` (followed by a comma) from the drops cache (scrape-drops.ts): per song and key, the
+ * latest drop whose next scrape is no later than the song's latest, unless that latest lists the
+ * key again. Reads the drops (a few per song) rather than the whole history; `dropped_at` comes with them.
+ */
+function keptFromDrops(scope: DeliveryScope, detail: boolean): Prisma.Sql {
+  const { organizationId, drops } = scope;
+  return Prisma.sql`
+    candidates AS MATERIALIZED (
+      SELECT DISTINCT ON (d."spotifyTrackId", d.key) d."spotifyTrackId" AS track, l.id AS latest_id, d."scrapedAt", d.owner, d.key,
+             d."streams7d", d."streams28d", d."streams12m", d."droppedAt" AS dropped_at, d."rowId"
+      FROM "ScrapeDrop" d JOIN latest l ON l.track = d."spotifyTrackId" AND d."droppedAt" <= l."scrapedAt"
+      WHERE d."organizationId" = ${organizationId} AND d.registry = ${drops} AND d."rowId" <> ''
+      ORDER BY d."spotifyTrackId", d.key, d."scrapedAt" DESC
+    ),
+    ${relistedCte(organizationId)},
+    kept AS MATERIALIZED (
+      SELECT r.track, r.latest_id, r."scrapedAt", r.owner, r.key, r."streams7d", r."streams28d", r."streams12m", r.dropped_at${detail
+        ? Prisma.sql`, c.name, c."spotifyPlaylistId", c.curator, c."dateAdded", c."playlistId"`
+        : Prisma.empty}
+      FROM candidates r${detail ? Prisma.sql` JOIN "CampaignPlaylist" c ON c."organizationId" = ${organizationId} AND c.id = r."rowId"` : Prisma.empty}
+      WHERE NOT EXISTS (SELECT 1 FROM relisted x WHERE x.latest_id = r.latest_id AND x.key = r.key)
+    ),`;
 }
 
 /**

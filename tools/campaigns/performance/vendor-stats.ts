@@ -5,7 +5,7 @@ import { averageDailyStreams, deliveryRate, realCostPer1k, reliabilityScore, REL
 import type { PlacementDelivery } from '../delivery/load-delivery.ts';
 import { DELIVERY_CHECKS, figureCtes, listingCtes } from '../delivery/delivery-sql.ts';
 import { loadDeliveryScope, queryDelivery } from '../delivery/delivery-scope.ts';
-import { inDeliverySession, withSessionIdentities } from '../delivery/delivery-session.ts';
+import { inDeliverySession, withSessionCaches } from '../delivery/delivery-session.ts';
 
 /**
  * A vendor's accountability figures (DESIGN.md section 6): ratios of sums, never averages of ratios.
@@ -99,7 +99,7 @@ export async function loadVendorStats(ctx: ToolContext, options: { asOf: Date; v
     asOf: options.asOf, timeZone: ctx.org.timeZone, baseCurrency: ctx.org.baseCurrency, placements: Prisma.join(conditions, ' AND '), wholeOrganization: true,
     allSongs: conditions.length === 1,
   });
-  const rows = await inDeliverySession(ctx, async (db) => queryDelivery<VendorRow>(db, await withSessionIdentities(db, scope), (current) => Prisma.sql`
+  const rows = await inDeliverySession(ctx, async (db) => queryDelivery<VendorRow>(db, await withSessionCaches(db, scope), (current) => Prisma.sql`
     WITH ${listingCtes(current)}${figureCtes(current)},
     -- Each vendor's campaigns from the placements' two narrow columns, not DISTINCT aggregates over the figures (a sort per vendor).
     campaigns AS (

@@ -5,7 +5,7 @@ import { deliveryRate, remainingStreams } from '../delivery/delivery-math.ts';
 import type { PlacementDelivery } from '../delivery/load-delivery.ts';
 import { DELIVERY_CHECKS, figureCtes, listingCtes } from '../delivery/delivery-sql.ts';
 import { loadDeliveryScope, queryDelivery } from '../delivery/delivery-scope.ts';
-import { inDeliverySession, withSessionIdentities } from '../delivery/delivery-session.ts';
+import { inDeliverySession, withSessionCaches } from '../delivery/delivery-session.ts';
 import { NO_PLAYS, type GroupPlays } from '../delivery/song-plays.ts';
 import { rate } from '../../common/format.ts';
 
@@ -111,7 +111,7 @@ export async function loadCampaignFigures(
       SELECT s.group_id, sum(l."plays7d")::float8 AS plays7d, sum(l."plays28d")::float8 AS plays28d, sum(l."plays12m")::float8 AS plays12m, count(*)::int AS songs
       FROM (${groups}) s JOIN latest l ON l.track = s.track
       GROUP BY 1`;
-  const rows = await inDeliverySession(ctx, async (db) => queryDelivery<CampaignRow>(db, await withSessionIdentities(db, scope), (current) => Prisma.sql`
+  const rows = await inDeliverySession(ctx, async (db) => queryDelivery<CampaignRow>(db, await withSessionCaches(db, scope), (current) => Prisma.sql`
     WITH ${listingCtes(current)}${figureCtes(current)},
     -- The songs' own plays from the same latest scrapes, each song once per campaign (and per client).
     campaign_plays AS (${plays(Prisma.sql`SELECT DISTINCT "campaignGroupId" AS group_id, track FROM placed`)})${options.clientPlays ? Prisma.sql`,

@@ -2,6 +2,7 @@ import { Prisma } from '../../../db/generated/prisma/client.ts';
 import type { ToolContext } from '../../registry/context.ts';
 import { listingCtes } from '../delivery/delivery-sql.ts';
 import { loadDeliveryScope, queryDelivery } from '../delivery/delivery-scope.ts';
+import { inDeliverySession, withSessionCaches } from '../delivery/delivery-session.ts';
 
 /** What a registered playlist did for its vendor's placements as of a date (DESIGN.md section 6). */
 export interface PlaylistDelivery {
@@ -18,7 +19,7 @@ interface Row { playlist_id: string; songs_placed: number; delivered_streams: nu
  * playlist's rows carry the key `playlist:<id>` there, and count only for songs placed with its vendor.
  */
 export async function loadPlaylistDelivery(
-  ctx: Pick<ToolContext, 'db' | 'orgId' | 'org'>, playlists: ReadonlyArray<{ id: string; vendorId: string | null }>, asOf: Date,
+  ctx: Pick<ToolContext, 'db' | 'orgId' | 'org' | 'inTransaction'>, playlists: ReadonlyArray<{ id: string; vendorId: string | null }>, asOf: Date,
 ): Promise<Map<string, PlaylistDelivery>> {
   const figures = new Map<string, PlaylistDelivery>();
   const withVendor = playlists.filter((playlist) => playlist.vendorId !== null);
@@ -26,10 +27,11 @@ export async function loadPlaylistDelivery(
   if (withVendor.length === 0) return figures;
   const vendorIds = [...new Set(withVendor.map((playlist) => playlist.vendorId!))];
   const placements = Prisma.sql`p."vendorId" = ANY(${vendorIds}::text[])`;
+  // The organisation's identities (remembered, under a registry version), so that the history rule can read the drops cache.
   const scope = await loadDeliveryScope(ctx.db, ctx.orgId, {
-    asOf, timeZone: ctx.org.timeZone, baseCurrency: ctx.org.baseCurrency, placements,
+    asOf, timeZone: ctx.org.timeZone, baseCurrency: ctx.org.baseCurrency, placements, wholeOrganization: true,
   });
-  const rows = await queryDelivery<Row>(ctx.db, scope, (current) => Prisma.sql`
+  const rows = await inDeliverySession(ctx, async (db) => queryDelivery<Row>(db, await withSessionCaches(db, scope), (current) => Prisma.sql`
     WITH ${listingCtes(current, true)},
     chosen AS (SELECT * FROM unnest(${withVendor.map((playlist) => playlist.id)}::text[], ${withVendor.map((playlist) => playlist.vendorId!)}::text[]) AS c(id, vendor)),
     credited AS (
@@ -40,7 +42,7 @@ export async function loadPlaylistDelivery(
     SELECT c.id AS playlist_id, (SELECT count(*) FROM listed WHERE key IS NULL)::int AS unknown_identities,
            count(DISTINCT r.track)::int AS songs_placed, coalesce(sum(r."streams12m"), 0)::float8 AS delivered_streams
     FROM chosen c LEFT JOIN credited r ON r.id = c.id
-    GROUP BY c.id`);
+    GROUP BY c.id`));
   for (const row of rows) figures.set(row.playlist_id, { songsPlaced: row.songs_placed, deliveredStreams: row.delivered_streams });
   return figures;
 }
