@@ -115,7 +115,9 @@ function keptFromRows(scope: DeliveryScope, columns: (alias: string) => Prisma.S
     ),
     ${relistedCte(organizationId)},
     kept AS MATERIALIZED (
-      SELECT r.* FROM candidates r WHERE NOT EXISTS (SELECT 1 FROM relisted x WHERE x.latest_id = r.latest_id AND x.key = r.key)
+      -- NOT IN over the subquery is hashed whatever the estimates (as a NOT EXISTS, the planner scanned the CTE once per row);
+      -- a row whose identity is unknown (null key) stays, to be counted.
+      SELECT r.* FROM candidates r WHERE r.key IS NULL OR (r.latest_id, r.key) NOT IN (SELECT latest_id, key FROM relisted)
     ),`;
 }
 
@@ -156,7 +158,8 @@ function keptFromDrops(scope: DeliveryScope, detail: boolean): Prisma.Sql {
         ? Prisma.sql`, c.name, c."spotifyPlaylistId", c.curator, c."dateAdded", c."playlistId"`
         : Prisma.empty}
       FROM candidates r${detail ? Prisma.sql` JOIN "CampaignPlaylist" c ON c."organizationId" = ${organizationId} AND c.id = r."rowId"` : Prisma.empty}
-      WHERE NOT EXISTS (SELECT 1 FROM relisted x WHERE x.latest_id = r.latest_id AND x.key = r.key)
+      -- NOT IN over the subquery is hashed whatever the estimates (see keptFromRows).
+      WHERE (r.latest_id, r.key) NOT IN (SELECT latest_id, key FROM relisted)
     ),`;
 }
 
