@@ -4,13 +4,15 @@ import { seedDemoOrganization } from '../../db/seed/seed-demo.ts';
 import { createCatalogue } from '../../tools/index.ts';
 import { silentLogger } from '../../tools/registry/context.ts';
 import { ToolRunner, type Principal } from '../../tools/registry/runner.ts';
-import { buildIngestedWorld, WORLD_FILES } from './delivery-world.ts';
+import { buildIngestedWorld, ingestEarlierWeeks, WORLD_FILES } from './delivery-world.ts';
 import type { Benchmark, Figure } from './harness.ts';
 import { medianMs, onScratchPostgres } from './harness.ts';
 
 const TODAY = new Date('2026-11-20T00:00:00Z');
 const AS_OF = '2026-11-20';
 const RUNS = 5;
+/** Scrapes per song in the history world (Postgres): the ingested one and this many minus one earlier weeks. */
+const HISTORY_WEEKS = 4;
 
 /** Where the figures are read: the organisation, its busiest campaign and client. */
 interface Subject { principal: Principal; campaignId: string; clientId: string }
@@ -25,7 +27,8 @@ export const deliveryBench: Benchmark = {
   name: 'delivery',
   description:
     `vendor_performance, get_campaign, list_campaigns, get_client and list_playlists at demo scale 1 and after a ${WORLD_FILES}-file ingest, on PGlite and, with ` +
-    'BENCH_DATABASE_URL or TEST_DATABASE_URL, on a scratch Postgres database; floors: one SQL sum of streams_12m over the stored playlist links for the same rows',
+    `BENCH_DATABASE_URL or TEST_DATABASE_URL, on a scratch Postgres database (there also with ${HISTORY_WEEKS} weekly scrapes per song); ` +
+    'floors: one SQL sum of streams_12m over the stored playlist links for the same rows',
   async run() {
     const adminUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
     const figures: Figure[] = [];
@@ -41,9 +44,15 @@ async function measure(backend: string, database: Database): Promise<Figure[]> {
     const runner = new ToolRunner({ prisma: database.prisma, catalogue: createCatalogue(), log: silentLogger, now: () => new Date('2026-11-21T00:00:00Z') });
     const demo = await seedSubject(database);
     const figures = await measureSubject(database, runner, demo, `demo scale 1, ${backend}`);
-    const world = await buildIngestedWorld(database, runner);
+    const ingested = await buildIngestedWorld(database, runner);
     await database.sql.query('ANALYZE');
-    figures.push(...(await measureSubject(database, runner, world, `${WORLD_FILES} files, ${backend}`)));
+    figures.push(...(await measureSubject(database, runner, ingested, `${WORLD_FILES} files, ${backend}`)));
+    // Weekly scrapes give every song a history; on Postgres only (PGlite would take most of the bench's time to ingest them).
+    if (backend === 'Postgres') {
+      await ingestEarlierWeeks(runner, ingested.principal, ingested.world, HISTORY_WEEKS - 1);
+      await database.sql.query('ANALYZE');
+      figures.push(...(await measureSubject(database, runner, ingested, `${WORLD_FILES} files x ${HISTORY_WEEKS} weekly scrapes, ${backend}`)));
+    }
     return figures;
   } finally {
     await database.close();
