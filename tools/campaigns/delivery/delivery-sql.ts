@@ -104,18 +104,19 @@ function keptFromRows(scope: DeliveryScope, columns: (alias: string) => Prisma.S
       WHERE l.scrapes > 1
     ),
     older AS MATERIALIZED (
-      SELECT e.track, e.latest_id, c."scrapedAt", ${columns('c')}
+      SELECT e.track, e.latest_id, c."scrapedAt", c.id AS row_id, ${columns('c')}
       FROM earlier e JOIN "CampaignPlaylist" c ON c."organizationId" = ${organizationId} AND c."snapshotId" = e.id
       ${owned('c')}
     ),
     candidates AS MATERIALIZED (
       SELECT DISTINCT ON (r.track, r.key) r.*
       FROM older r
-      ORDER BY r.track, r.key, r."scrapedAt" DESC
+      -- Two rows of one scrape with the same key: the first by id, as the drops cache chooses.
+      ORDER BY r.track, r.key, r."scrapedAt" DESC, r.row_id
     ),
     ${relistedCte(organizationId)},
     kept AS MATERIALIZED (
-      -- NOT IN over the subquery is hashed whatever the estimates (as a NOT EXISTS, the planner scanned the CTE once per row);
+      -- NOT IN over the subquery is hashed (it fits in the session's work_mem; as a NOT EXISTS the planner scanned the CTE once per row);
       -- a row whose identity is unknown (null key) stays, to be counted.
       SELECT r.* FROM candidates r WHERE r.key IS NULL OR (r.latest_id, r.key) NOT IN (SELECT latest_id, key FROM relisted)
     ),`;
@@ -134,6 +135,8 @@ function relistedCte(organizationId: string): Prisma.Sql {
       -- Grouped, the planner knows one row per identity and hashes them (joined as the CTE, it sorted both sides).
       JOIN (SELECT pid, name, curator, key FROM owners GROUP BY pid, name, curator, key) o
         ON o.pid = coalesce(x."spotifyPlaylistId", '') AND o.name = x.name AND o.curator = coalesce(x.curator, '')
+      -- NOT IN would turn a null key into "unknown" for every candidate of the song.
+      WHERE o.key IS NOT NULL
     )`;
 }
 
@@ -150,7 +153,7 @@ function keptFromDrops(scope: DeliveryScope, detail: boolean): Prisma.Sql {
              d."streams7d", d."streams28d", d."streams12m", d."droppedAt" AS dropped_at, d."rowId"
       FROM "ScrapeDrop" d JOIN latest l ON l.track = d."spotifyTrackId" AND d."droppedAt" <= l."scrapedAt"
       WHERE d."organizationId" = ${organizationId} AND d.registry = ${drops} AND d."rowId" <> ''
-      ORDER BY d."spotifyTrackId", d.key, d."scrapedAt" DESC
+      ORDER BY d."spotifyTrackId", d.key, d."scrapedAt" DESC, d."rowId"
     ),
     ${relistedCte(organizationId)},
     kept AS MATERIALIZED (

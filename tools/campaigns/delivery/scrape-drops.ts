@@ -2,7 +2,7 @@ import type { ToolDb } from '../../registry/tenant-scope.ts';
 import type { PlaylistIdentities } from './playlist-identities.ts';
 
 /**
- * Fills the history rule's cache (ScrapeDrop) for every scrape without rows under this registry
+ * Fills the history rule's cache (ScrapeDrop) for every scrape without a marker under this registry
  * version: the playlist rows the song's next scrape no longer lists, each with the key and owner the
  * registry gives it, and a marker row saying the scrape is done (a song's last scrape has only that).
  *
@@ -13,23 +13,29 @@ import type { PlaylistIdentities } from './playlist-identities.ts';
  * A scrape's drops depend on it and its successor only: triggers on ScrapeSnapshot forget them
  * when a scrape is stored between the two or the successor is deleted (see the migration).
  *
- * Runs inside the caller's transaction, under the scraper import's lock taken shared, so an import
- * cannot store a scrape between a pair this fill is measuring (its trigger would not see these
- * rows yet). A scrape with a playlist the identities do not know (an import newer than them), in
+ * Runs inside the caller's transaction (a delivery session), under the scraper import's lock taken
+ * shared, so an import cannot store a scrape between a pair this fill is measuring (its trigger would
+ * not see these rows yet) nor while the caller reads the cache. It relies on every scrape being
+ * written with its playlist rows in one transaction under that lock, as the import does. A scrape with a playlist the identities do not know (an import newer than them), in
  * it or in its successor, is left out: the caller then uses the rows themselves.
  *
- * Returns whether every scrape is now covered. Raw SQL is not tenant-scoped: every statement
+ * Returns whether every scrape is now covered (false also while an import holds the lock). Raw SQL is not tenant-scoped: every statement
  * names the organisation, and every value travels as a parameter.
  */
 export async function fillScrapeDrops(db: ToolDb, organizationId: string, identities: PlaylistIdentities & { registry: string }): Promise<boolean> {
   const { registry } = identities;
-  await db.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtext('ingest_scraped_data'), hashtext(${organizationId}))::text`;
+  // Held until the caller's transaction ends, so no import commits a scrape under the figures being read;
+  // while an import is running (or waiting), the caller reads the rows this once rather than wait for it.
+  const [lock] = await db.$queryRaw<Array<{ locked: boolean }>>`
+    SELECT pg_try_advisory_xact_lock_shared(hashtext('ingest_scraped_data'), hashtext(${organizationId})) AS locked`;
+  if (!lock?.locked) return false;
   // Every scrape gets a marker, a song's last one too (dropped 'infinity': nothing after it yet, and the
   // trigger forgets it when a later scrape comes), so two counts tell whether all are covered.
-  const [counts] = await db.$queryRaw<Array<{ pending: number }>>`
+  const [counts] = await db.$queryRaw<Array<{ missing: number }>>`
     SELECT (SELECT count(*) FROM "ScrapeSnapshot" WHERE "organizationId" = ${organizationId})::int
-         - (SELECT count(*) FROM "ScrapeDrop" WHERE "organizationId" = ${organizationId} AND registry = ${registry} AND "rowId" = '')::int AS pending`;
-  if (!counts || counts.pending <= 0) return true;
+         - (SELECT count(*) FROM "ScrapeDrop" WHERE "organizationId" = ${organizationId} AND registry = ${registry} AND "rowId" = '')::int AS missing`;
+  const missing = counts?.missing ?? 0;
+  if (missing <= 0) return true;
   await db.$executeRaw`DELETE FROM "ScrapeDrop" WHERE "organizationId" = ${organizationId} AND registry <> ${registry}`;
   const [filled] = await db.$queryRaw<Array<{ unknown: number }>>`
     WITH owners AS MATERIALIZED (${identities.table}),
@@ -76,7 +82,7 @@ export async function fillScrapeDrops(db: ToolDb, organizationId: string, identi
     )
     SELECT (SELECT count(*) FROM unknown)::int AS unknown`;
   // The planner must know the cache's size before the delivery queries join it (PGlite never autovacuums).
-  if (counts.pending >= ANALYZE_AFTER_SCRAPES) await db.$executeRawUnsafe('ANALYZE "ScrapeDrop"');
+  if (missing >= ANALYZE_AFTER_SCRAPES) await db.$executeRawUnsafe('ANALYZE "ScrapeDrop"');
   return (filled?.unknown ?? 0) === 0;
 }
 
