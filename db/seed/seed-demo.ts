@@ -1,5 +1,6 @@
 import type { Database } from '../database.ts';
-import { writeAds } from './ads.ts';
+import { DEMO_AD_TIME_ZONE, writeAds } from './ads.ts';
+import { todayIn } from '../../tools/common/format.ts';
 import { ArtistSpend, writeBackCatalogue } from './back-catalogue.ts';
 import { BulkWriter, type Transaction } from '../bulk/bulk-writer.ts';
 import { CampaignActivity } from './campaign-activity.ts';
@@ -19,6 +20,9 @@ import { writeCampaignSpend } from './spend.ts';
 import { MonthlyStreams, spotifyDaily, writeStreamStats } from './streams.ts';
 import { inChunks, writeRoster } from './write-roster.ts';
 
+/** The demo organisation's time zone, its ad accounts' too. */
+const DEMO_TIME_ZONE = DEMO_AD_TIME_ZONE;
+
 export { OrganizationNotEmptyError };
 
 export interface SeedDemoOptions {
@@ -27,7 +31,7 @@ export interface SeedDemoOptions {
   name?: string;
   /** Multiplies volumes (clients, vendors, campaigns, customers) roughly linearly; fractions allowed. Default 1. */
   scale?: number;
-  /** The day the data leads up to. Pass it for reproducible data; only when absent is the clock read. */
+  /** The day the data leads up to (this instant's date in the demo's time zone). Pass it for reproducible data; only when absent is the clock read. */
   today?: Date;
   /** The OWNER of the new organisation; default `owner@<slug>.example`. */
   ownerEmail?: string;
@@ -64,7 +68,9 @@ export async function seedDemoOrganization(database: Database, options: SeedDemo
   const scale = options.scale ?? 1;
   if (!Number.isFinite(scale) || scale <= 0) throw new Error(`scale must be a positive number, not ${scale}`);
   if (!SLUG.test(options.slug)) throw new Error(`"${options.slug}" is not a slug: use 1-48 lowercase letters, digits and inner hyphens`);
-  const calendar = new SeedCalendar(options.today ?? new Date());
+  // The organisation's own date of that instant: its ad accounts' "yesterday" (and the alert the demo holds
+  // for it) must be the one its pages ask about, also in the hour when Madrid is a day ahead of UTC.
+  const calendar = new SeedCalendar(todayIn(DEMO_TIME_ZONE, options.today ?? new Date()));
   const random = new Random(`crescendo-demo/${options.slug}/${scale}/${calendar.iso(calendar.days)}`);
   const volume = (key: keyof typeof VOLUMES) => Math.max(VOLUMES[key][1], Math.round(VOLUMES[key][0] * scale));
   const names = new NameRegistry();
@@ -126,7 +132,7 @@ async function ownOrganization(tx: Transaction, options: SeedDemoOptions) {
   const organization =
     existing ??
     (await tx.organization.create({
-      data: { slug: options.slug, name: options.name ?? defaultName(options.slug), baseCurrency: 'USD', timeZone: 'Europe/Madrid' },
+      data: { slug: options.slug, name: options.name ?? defaultName(options.slug), baseCurrency: 'USD', timeZone: DEMO_TIME_ZONE },
     }));
   const email = (options.ownerEmail ?? `owner@${options.slug}.example`).toLowerCase();
   const userBefore = await tx.user.findUnique({ where: { email } });
