@@ -55,6 +55,7 @@ export async function withSessionIdentities<Scope extends DeliveryScope>(db: Too
 export async function withSessionCaches<Scope extends DeliveryScope>(db: ToolDb, scope: Scope): Promise<Scope> {
   const session = await withSessionIdentities(db, scope);
   const registry = scope.ownerTotals;
-  if (!registry || !(await fillScrapeDrops(db, scope.organizationId, { ...scope.identities, registry }))) return session;
+  // The session's identities: the fill reads the temporary table rather than sending their JSON again.
+  if (!registry || !(await fillScrapeDrops(db, scope.organizationId, { ...session.identities, registry }))) return session;
   return { ...session, drops: registry };
 }

@@ -16,11 +16,12 @@ import type { PlaylistIdentities } from './playlist-identities.ts';
  * Runs inside the caller's transaction (a delivery session), under the scraper import's lock taken
  * shared, so an import cannot store a scrape between a pair this fill is measuring (its trigger would
  * not see these rows yet) nor while the caller reads the cache. It relies on every scrape being
- * written with its playlist rows in one transaction under that lock, as the import does. A scrape with a playlist the identities do not know (an import newer than them), in
- * it or in its successor, is left out: the caller then uses the rows themselves.
+ * written with its playlist rows in one transaction under that lock, as the import does. A scrape
+ * with a playlist the identities do not know (an import newer than them), in it or in its
+ * successor, is left out: the caller then uses the rows themselves.
  *
- * Returns whether every scrape is now covered (false also while an import holds the lock). Raw SQL is not tenant-scoped: every statement
- * names the organisation, and every value travels as a parameter.
+ * Returns whether every scrape is now covered (false also while an import holds the lock). Raw SQL
+ * is not tenant-scoped: every statement names the organisation, and every value travels as a parameter.
  */
 export async function fillScrapeDrops(db: ToolDb, organizationId: string, identities: PlaylistIdentities & { registry: string }): Promise<boolean> {
   const { registry } = identities;

@@ -27,7 +27,8 @@ export async function loadPlaylistDelivery(
   if (withVendor.length === 0) return figures;
   const vendorIds = [...new Set(withVendor.map((playlist) => playlist.vendorId!))];
   const placements = Prisma.sql`p."vendorId" = ANY(${vendorIds}::text[])`;
-  // The organisation's identities (remembered, under a registry version), so that the history rule can read the drops cache.
+  // wholeOrganization for its identities only (a listing has no song-vendor lookup, which the flag also
+  // widens): the organisation's, remembered under a registry version, so the history rule can read the drops cache.
   const scope = await loadDeliveryScope(ctx.db, ctx.orgId, {
     asOf, timeZone: ctx.org.timeZone, baseCurrency: ctx.org.baseCurrency, placements, wholeOrganization: true,
   });
