@@ -8,6 +8,7 @@ import { adSyncSweepJob } from '../../../jobs/ads/ad-sync-jobs.ts';
 import type { JobDeps } from '../../../jobs/define-job.ts';
 import { InProcessJobQueue } from '../../../jobs/in-process-queue.ts';
 import { buildWebApp } from '../../../web/app.ts';
+import { todayIn } from '../../common/format.ts';
 import { createTokenCipher } from '../../common/secrets/token-cipher.ts';
 import { createCatalogue } from '../../index.ts';
 import { silentLogger, type JobRequest } from '../../registry/context.ts';
@@ -83,7 +84,11 @@ describe('ad accounts: connect, tokens, sync', () => {
     await database.close();
   });
 
-  const localDay = (offsetDays: number) => new Date(clock.now.getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  /**
+   * Days count from New York's date, the westernmost account's: a day that has begun there has begun
+   * for every account, whatever the UTC hour (a UTC date is still tomorrow in New York until 05:00).
+   */
+  const localDay = (offsetDays: number) => new Date(todayIn('America/New_York', clock.now).getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
   /** What the browser does: open the platform's page (simulated by the fake's code), then follow the redirect to our callback. */
   async function completeSignIn(platform: 'google' | 'meta', authorizationUrl: string, code: string) {
@@ -203,14 +208,16 @@ describe('ad accounts: connect, tokens, sync', () => {
   it('one account failing does not stop another; the sweep syncs accounts by their own time zone', async () => {
     const us = await database.prisma.adAccount.findFirstOrThrow({ where: { organizationId: org.id, externalId: '2220002222' } });
     const uk = await database.prisma.adAccount.findFirstOrThrow({ where: { organizationId: org.id, externalId: '3330003333' } });
+    // A UTC day after every sync this file ran, in every zone (London's date can be a day past UTC's in summer).
+    const sweepDay = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
     // 07:30 in London is 02:30 in New York: only the London account is due at its 06:00.
-    clock.now = new Date(`${localDay(1)}T07:30:00Z`);
+    clock.now = new Date(`${sweepDay}T07:30:00Z`);
     const queued: JobRequest[] = [];
     const deps = { prisma: database.prisma, runner, log: silentLogger, now: () => clock.now, jobs: { enqueue: async (job: JobRequest) => void queued.push(job) } } as unknown as JobDeps;
     await adSyncSweepJob.run(deps, { organizationId: org.id, hour: 'x' });
     expect(queued.map((job) => job.payload.adAccountId)).toEqual([uk.id]);
     // 11:30 UTC: both are past 06:00 local.
-    clock.now = new Date(`${localDay(0)}T11:30:00Z`);
+    clock.now = new Date(`${sweepDay}T11:30:00Z`);
     queued.length = 0;
     await adSyncSweepJob.run(deps, { organizationId: org.id, hour: 'y' });
     expect(queued.map((job) => job.payload.adAccountId).sort()).toEqual([us.id, uk.id].sort());
