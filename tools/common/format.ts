@@ -27,9 +27,23 @@ export function parseDay(value: string, field = 'date'): Date {
 
 /** Today's calendar date in the organisation's time zone, at UTC midnight (the default as_of). */
 export function todayIn(timeZone: string, now: Date): Date {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  return parseDay(parts);
+  return parseDay(formatterFor(dayFormatters, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }, 'en-CA').format(now));
 }
+
+/**
+ * One formatter per time zone and purpose: building one costs about 100 µs, which a loop over
+ * 10,000 placements (the alerts' scrape ages) turned into a second.
+ */
+function formatterFor(cache: Map<string, Intl.DateTimeFormat>, timeZone: string, options: Intl.DateTimeFormatOptions, locale: string): Intl.DateTimeFormat {
+  let formatter = cache.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    cache.set(timeZone, formatter);
+  }
+  return formatter;
+}
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+const instantFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * The instant a calendar day ends in the organisation's time zone (the next local midnight), so
@@ -57,7 +71,7 @@ export function zonedInstant(localAsUtcMs: number, timeZone: string): Date {
 
 function offsetMs(at: Date, timeZone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    formatterFor(instantFormatters, timeZone, { hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }, 'en-US')
       .formatToParts(at)
       .map((part) => [part.type, part.value]),
   );

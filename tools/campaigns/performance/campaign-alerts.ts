@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { Prisma } from '../../../db/generated/prisma/client.ts';
 import { defineTool } from '../../registry/define-tool.ts';
 import type { ToolContext } from '../../registry/context.ts';
 import { daysElapsed, remainingStreams, UNDER_DELIVERY_THRESHOLD } from '../delivery/delivery-math.ts';
-import { creditedVendor, loadCreditedScrapes, loadDelivery, type PlacementDelivery, type SongScrape } from '../delivery/load-delivery.ts';
-import { nameKey } from '../delivery/playlist-ownership.ts';
+import { creditedVendor, loadPlacementDelivery, type PlacementDelivery } from '../delivery/load-delivery.ts';
+import { loadLeftPlaylists } from '../delivery/left-playlists.ts';
+import { inDeliverySession } from '../delivery/delivery-session.ts';
 import { countText, percentText } from '../../common/display-figures.ts';
 import { endOfDayIn, isoDate, isoDay, rate, resolveAsOf, todayIn } from '../../common/format.ts';
 
@@ -43,12 +45,12 @@ export const campaignAlerts = defineTool({
   output: z.object({ as_of: z.string(), counts: z.record(z.string(), z.number()), alerts: z.array(alert) }),
   async handler(ctx, input) {
     const asOf = resolveAsOf(input.as_of, ctx.org.timeZone, ctx.now());
-    const report = await loadDelivery(ctx.db, ctx.orgId, {
+    const placements = await loadPlacementDelivery(ctx, {
       asOf,
       baseCurrency: ctx.org.baseCurrency, timeZone: ctx.org.timeZone,
-      placements: { startDate: { lte: asOf }, campaignGroup: { status: 'ACTIVE' } },
+      placements: Prisma.sql`p."startDate" <= ${asOf} AND p."campaignGroupId" IN (SELECT g.id FROM "CampaignGroup" g WHERE g."organizationId" = ${ctx.orgId} AND g.status = 'ACTIVE')`,
     });
-    const names = await namesFor(ctx, report.placements);
+    const names = await namesFor(ctx, placements);
     const describe = (placement: PlacementDelivery) => ({
       campaign_id: placement.campaignGroupId,
       campaign_name: names.campaigns.get(placement.campaignGroupId) ?? '?',
@@ -59,7 +61,7 @@ export const campaignAlerts = defineTool({
       delivery_rate: null,
     });
     const alerts: Alert[] = [];
-    for (const placement of report.placements) {
+    for (const placement of placements) {
       const vendorName = names.vendors.get(placement.vendorId) ?? '?';
       const judged = daysElapsed(placement.startDate, asOf) >= input.grace_days && placement.promised > 0;
       if (judged && placement.deliveryRate !== null && placement.deliveryRate < input.threshold) {
@@ -74,22 +76,23 @@ export const campaignAlerts = defineTool({
       }
     }
     const firstPlacementOfSong = new Map<string, PlacementDelivery>();
-    for (const placement of report.placements) if (!firstPlacementOfSong.has(placement.spotifyTrackId)) firstPlacementOfSong.set(placement.spotifyTrackId, placement);
-    for (const [trackId, placement] of firstPlacementOfSong) {
-      const song = report.songs.get(trackId);
-      const age = song ? daysElapsed(todayIn(ctx.org.timeZone, song.scrapedAt), asOf) : null;
+    for (const placement of placements) if (!firstPlacementOfSong.has(placement.spotifyTrackId)) firstPlacementOfSong.set(placement.spotifyTrackId, placement);
+    for (const placement of firstPlacementOfSong.values()) {
+      // Every placement of a song carries the song's latest scrape.
+      const { scrapedAt } = placement;
+      const age = scrapedAt ? daysElapsed(todayIn(ctx.org.timeZone, scrapedAt), asOf) : null;
       if (age === null || age > input.stale_after_days) {
         const described = describe(placement);
         alerts.push({
           ...described, type: 'stale_scrape', severity: age === null ? 'high' : 'medium', placement_id: null, vendor_id: null, vendor_name: null,
           message: age === null
             ? `"${described.song}" has never been scraped, so its delivery cannot be checked.`
-            : `"${described.song}" was last scraped ${age} days ago (${isoDay(song!.scrapedAt)}), so its delivery figures are out of date.`,
+            : `"${described.song}" was last scraped ${age} days ago (${isoDay(scrapedAt!)}), so its delivery figures are out of date.`,
           action: 'Run the Spotify for Artists scraper for this song and import its files (crescendo import scraped DIR).',
         });
       }
     }
-    alerts.push(...(await droppedPlaylists(ctx, asOf, report.placements, report.songs, names.vendors, describe)));
+    alerts.push(...(await droppedPlaylists(ctx, asOf, placements, names.vendors, describe)));
     alerts.sort((a, b) => (a.severity === b.severity ? a.type.localeCompare(b.type) : a.severity === 'high' ? -1 : 1));
     const counts: Record<string, number> = { under_delivering: 0, stale_scrape: 0, dropped_from_playlist: 0 };
     for (const { type } of alerts) counts[type] = (counts[type] ?? 0) + 1;
@@ -102,25 +105,24 @@ async function droppedPlaylists(
   ctx: ToolContext,
   asOf: Date,
   placements: PlacementDelivery[],
-  latest: Map<string, SongScrape>,
   vendorNames: Map<string, string>,
   describe: (placement: PlacementDelivery) => Pick<Alert, 'campaign_id' | 'campaign_name' | 'track_id' | 'song' | 'track_url' | 'playlist_name' | 'delivery_rate'>,
 ): Promise<Alert[]> {
   const alerts: Alert[] = [];
-  const previous = await loadCreditedScrapes(ctx.db, ctx.orgId, [...latest.keys()], endOfDayIn(asOf, ctx.org.timeZone), 'previous');
+  const scraped = [...new Set(placements.filter((placement) => placement.scrapedAt).map((placement) => placement.spotifyTrackId))];
+  // A session: comparing two scrapes of every song hashes their rows (more than the default work_mem holds).
+  const left = await inDeliverySession(ctx, (db) => loadLeftPlaylists(db, ctx.orgId, scraped, endOfDayIn(asOf, ctx.org.timeZone)));
   for (const placement of placements) {
-    const before = previous.get(placement.spotifyTrackId);
-    const now = latest.get(placement.spotifyTrackId);
-    if (!before || !now) continue;
-    const stillOn = new Set(now.playlists.map((playlist) => playlist.spotifyPlaylistId ?? nameKey(playlist.name)));
-    for (const playlist of before.playlists) {
-      if (creditedVendor(playlist.owner) !== placement.vendorId || stillOn.has(playlist.spotifyPlaylistId ?? nameKey(playlist.name))) continue;
+    const song = left.get(placement.spotifyTrackId);
+    if (!song) continue;
+    for (const playlist of song.playlists) {
+      if (creditedVendor(playlist.owner) !== placement.vendorId) continue;
       const vendorName = vendorNames.get(placement.vendorId) ?? '?';
       const described = describe(placement);
       alerts.push({
         ...described, type: 'dropped_from_playlist', severity: 'high', placement_id: placement.placementId, vendor_id: placement.vendorId, vendor_name: vendorName,
         playlist_name: playlist.name,
-        message: `"${described.song}" left ${vendorName}'s playlist "${playlist.name}" between the scrapes of ${isoDay(before.scrapedAt)} and ${isoDay(now.scrapedAt)}.`,
+        message: `"${described.song}" left ${vendorName}'s playlist "${playlist.name}" between the scrapes of ${isoDay(song.before)} and ${isoDay(song.now)}.`,
         action: `Ask ${vendorName} to put it back on "${playlist.name}" or to replace it with a playlist of similar reach.`,
       });
     }

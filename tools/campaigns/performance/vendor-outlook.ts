@@ -1,5 +1,6 @@
 import type { ToolContext } from '../../registry/context.ts';
-import { loadDelivery } from '../delivery/load-delivery.ts';
+import { Prisma } from '../../../db/generated/prisma/client.ts';
+import { loadPlacementDelivery } from '../delivery/load-delivery.ts';
 import { todayIn } from '../../common/format.ts';
 import { partialBaseCurrencyConverter } from '../../money/fx.ts';
 import { money } from '../../common/format.ts';
@@ -34,10 +35,9 @@ export async function loadVendorOutlook(ctx: ToolContext, genre: string | undefi
     include: { playlists: { select: { genres: true, avgDailyStreams: true } } },
     orderBy: { name: 'asc' },
   });
-  const report = await loadDelivery(ctx.db, ctx.orgId, { asOf, baseCurrency: ctx.org.baseCurrency, timeZone: ctx.org.timeZone,
-      withPlaylists: false, placements: { startDate: { lte: asOf } } });
-  const stats = vendorStats(report.placements);
-  const plans = byVendor(planOutcomes(await loadPlanLines(ctx.db, {}), new Map(report.placements.map((placement) => [placement.placementId, placement])), asOf, ctx.org.timeZone));
+  const placements = await loadPlacementDelivery(ctx, { asOf, baseCurrency: ctx.org.baseCurrency, timeZone: ctx.org.timeZone, placements: Prisma.sql`p."startDate" <= ${asOf}` });
+  const stats = vendorStats(placements);
+  const plans = byVendor(planOutcomes(await loadPlanLines(ctx.db, {}), new Map(placements.map((placement) => [placement.placementId, placement])), asOf, ctx.org.timeZone));
   // Vendors price in their own currency; every figure here is in the organisation's.
   const fx = await partialBaseCurrencyConverter(ctx.db, ctx.org.baseCurrency, vendors.map((vendor) => vendor.currency), asOf);
   const priced = vendors.filter((vendor) => fx.toBase(1, vendor.currency) !== null);

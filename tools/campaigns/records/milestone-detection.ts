@@ -1,10 +1,10 @@
-import type { Prisma } from '../../../db/generated/prisma/client.ts';
+import { Prisma } from '../../../db/generated/prisma/client.ts';
 import type { CampaignMilestoneKind } from '../../../db/generated/prisma/enums.ts';
 import type { ToolContext } from '../../registry/context.ts';
 import { countText, percentText } from '../../common/display-figures.ts';
 import { endOfDayIn, isoDay, todayIn } from '../../common/format.ts';
 import { RELIABLE_DELIVERY_RATE } from '../delivery/delivery-math.ts';
-import { loadDelivery, type PlacementDelivery } from '../delivery/load-delivery.ts';
+import { loadPlacementDelivery, type PlacementDelivery } from '../delivery/load-delivery.ts';
 import { nameKey } from '../delivery/playlist-ownership.ts';
 
 /** Scrapes in a row a placement must be under the delivery line for before it is announced. */
@@ -27,14 +27,14 @@ interface Names {
 
 /** What live placements in active campaigns reached as of a day: goals met, under-delivery streaks, dropped vendor playlists. */
 export async function detectMilestones(ctx: ToolContext, asOf: Date): Promise<MilestoneCandidate[]> {
-  const live: Prisma.PlacementWhereInput = { removedAt: null, campaignGroup: { status: 'ACTIVE' } };
-  const report = await loadDelivery(ctx.db, ctx.orgId, { asOf, placements: live, baseCurrency: ctx.org.baseCurrency, timeZone: ctx.org.timeZone });
-  if (report.placements.length === 0) return [];
-  const names = await loadNames(ctx, report.placements);
+  const live = Prisma.sql`p."removedAt" IS NULL AND p."campaignGroupId" IN (SELECT g.id FROM "CampaignGroup" g WHERE g."organizationId" = ${ctx.orgId} AND g.status = 'ACTIVE')`;
+  const placements = await loadPlacementDelivery(ctx, { asOf, placements: live, baseCurrency: ctx.org.baseCurrency, timeZone: ctx.org.timeZone, withDropped: true });
+  if (placements.length === 0) return [];
+  const names = await loadNames(ctx, placements);
   return [
-    ...goalsReached(report.placements, names, asOf),
-    ...(await underTheLine(ctx, asOf, report.placements, names)),
-    ...droppedFromVendorPlaylists(report.placements, names, ctx.org.timeZone),
+    ...goalsReached(placements, names, asOf),
+    ...(await underTheLine(ctx, asOf, placements, names)),
+    ...droppedFromVendorPlaylists(placements, names, ctx.org.timeZone),
   ];
 }
 
@@ -66,14 +66,18 @@ function goalsReached(placements: PlacementDelivery[], names: Names, asOf: Date)
  * counts as delivered as promised) at each of their song's last three scrape days.
  */
 async function underTheLine(ctx: ToolContext, asOf: Date, placements: PlacementDelivery[], names: Names): Promise<MilestoneCandidate[]> {
-  const daysBySong = await lastScrapeDays(ctx, [...new Set(placements.map((placement) => placement.spotifyTrackId))], asOf);
+  // Only active placements whose song was scraped on enough days can be announced: the rates are read for those alone.
+  const candidates = placements.filter((placement) => placement.status === 'ACTIVE');
+  const allDays = await lastScrapeDays(ctx, [...new Set(candidates.map((placement) => placement.spotifyTrackId))], asOf);
+  const daysBySong = new Map([...allDays].filter(([, songDays]) => songDays.length >= SCRAPES_UNDER_THE_LINE));
   const days = [...new Set([...daysBySong.values()].flat())];
   const rateOn = new Map<string, number | null>();
   for (const day of days) {
-    const tracks = [...daysBySong].filter(([, songDays]) => songDays.includes(day)).map(([track]) => track);
-    const ids = placements.filter((placement) => tracks.includes(placement.spotifyTrackId)).map((placement) => placement.placementId);
-    const then = await loadDelivery(ctx.db, ctx.orgId, { asOf: new Date(day), placements: { id: { in: ids } }, baseCurrency: ctx.org.baseCurrency, timeZone: ctx.org.timeZone, withPlaylists: false });
-    for (const figures of then.placements) rateOn.set(`${figures.placementId}.${day}`, figures.deliveryRate);
+    const ids = candidates.filter((placement) => daysBySong.get(placement.spotifyTrackId)?.includes(day)).map((placement) => placement.placementId);
+    const then = await loadPlacementDelivery(ctx, {
+      asOf: new Date(day), placements: Prisma.sql`p.id = ANY(${ids}::text[])`, baseCurrency: ctx.org.baseCurrency, timeZone: ctx.org.timeZone,
+    });
+    for (const figures of then) rateOn.set(`${figures.placementId}.${day}`, figures.deliveryRate);
   }
   return placements.flatMap((placement) => {
     const songDays = daysBySong.get(placement.spotifyTrackId) ?? [];
