@@ -1,5 +1,6 @@
 import type { ToolDb } from '../../registry/tenant-scope.ts';
-import { byStreams, loadPlaylistIndex, type CreditedPlaylist } from './load-delivery.ts';
+import { byStreams, type CreditedPlaylist } from './load-delivery.ts';
+import { loadPlaylistIndex } from './playlist-identities.ts';
 import { nameKey, ownerOf } from './playlist-ownership.ts';
 import { loadVendorsBySong } from './vendors-by-song.ts';
 
@@ -74,7 +75,9 @@ export async function loadLeftPlaylists(db: ToolDb, organizationId: string, trac
     SELECT p.track, p.before_at AS before, p.now_at AS now, l.left, s.listed
     FROM left_by_song l JOIN pairs p ON p.track = l.track LEFT JOIN still_listed s ON s.track = l.track`;
   if (rows.length === 0) return songs;
-  const [vendorsBySong, index] = await Promise.all([loadVendorsBySong(db, organizationId, rows.map((row) => row.track)), loadPlaylistIndex(db)]);
+  // One after the other: inside a session both would queue on its one connection anyway.
+  const vendorsBySong = await loadVendorsBySong(db, organizationId, rows.map((row) => row.track));
+  const index = await loadPlaylistIndex(db);
   const keyOf = (spotifyPlaylistId: string | null, name: string) => spotifyPlaylistId ?? nameKey(name);
   for (const row of rows) {
     const stillListed = new Set((row.listed ?? []).map(([spotifyPlaylistId, name]) => keyOf(spotifyPlaylistId, name)));

@@ -8,7 +8,8 @@ import { DELIVERY_CHECKS, figureCtes, listingCtes, type DeliveryScope } from './
 import { loadDeliveryScope, queryDelivery, type LoadedScope } from './delivery-scope.ts';
 import { inDeliverySession, withSessionCaches } from './delivery-session.ts';
 import { loadVendorsBySong } from './vendors-by-song.ts';
-import { ownerOf, PlaylistIndex, type PlaylistOwner, type ScrapedPlaylistRow } from './playlist-ownership.ts';
+import { ownerOf, type PlaylistIndex, type PlaylistOwner, type ScrapedPlaylistRow } from './playlist-ownership.ts';
+import { loadPlaylistIndex } from './playlist-identities.ts';
 
 /** One playlist row of a song's scrape, with who it is credited to. */
 export interface CreditedPlaylist extends ScrapedPlaylistRow {
@@ -319,9 +320,4 @@ export function creditedVendor(owner: PlaylistOwner): string | null {
 /** The instant as_of ends for scrapes and payments. */
 export function cutoffOf(asOf: Date, timeZone: string): Date {
   return endOfDayIn(asOf, timeZone);
-}
-
-/** The organisation's playlist registry, indexed for the ownership rule. */
-export async function loadPlaylistIndex(db: ToolDb): Promise<PlaylistIndex> {
-  return new PlaylistIndex(await db.playlist.findMany({ select: { id: true, vendorId: true, spotifyPlaylistId: true, name: true }, orderBy: { id: 'asc' } }));
 }

@@ -90,6 +90,11 @@ function loadRegistry(db: ToolDb) {
   return db.playlist.findMany({ select: { id: true, vendorId: true, spotifyPlaylistId: true, name: true }, orderBy: { id: 'asc' } });
 }
 
+/** The organisation's playlist registry, indexed for the ownership rule (the importer's linking and every listing's crediting). */
+export async function loadPlaylistIndex(db: ToolDb): Promise<PlaylistIndex> {
+  return new PlaylistIndex(await loadRegistry(db));
+}
+
 /** Everything the ownership rule reads from the registry, hashed. */
 function registryFingerprint(registered: ReadonlyArray<{ id: string; vendorId: string | null; spotifyPlaylistId: string | null; name: string }>): string {
   const hash = createHash('sha256');

@@ -5,8 +5,9 @@ import { defineTool } from '../../registry/define-tool.ts';
 import { PlaylistLinker } from './playlist-linker.ts';
 import { parseScrapeFile, scrapeFingerprint, scrapeKey, type ScrapeFile } from './scrape-file.ts';
 import { loadVendorsBySong } from '../delivery/vendors-by-song.ts';
+import { loadPlaylistIndex } from '../delivery/playlist-identities.ts';
 import {
-  loadPlaylistIndex, loadStoredScrapes, lockScrapeImports, refreshPlaylistAverages, writeScrapes, type LinkedScrape,
+  loadStoredScrapes, lockScrapeImports, refreshPlaylistAverages, writeScrapes, type LinkedScrape,
 } from './scrape-store.ts';
 
 const LISTED_ERRORS = 100;

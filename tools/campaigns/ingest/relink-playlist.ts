@@ -1,5 +1,6 @@
 import type { ToolDb } from '../../registry/tenant-scope.ts';
-import { loadPlaylistIndex, refreshPlaylistAverages } from './scrape-store.ts';
+import { loadPlaylistIndex } from '../delivery/playlist-identities.ts';
+import { refreshPlaylistAverages } from './scrape-store.ts';
 
 /**
  * Links already-imported scrape rows to a playlist registered (or adopted) after they were

@@ -2,7 +2,6 @@ import { BulkWriter } from '../../../db/bulk/bulk-writer.ts';
 import { campaignPlaylists, scrapeSnapshots } from '../../../db/bulk/tables.ts';
 import { uuidV7 } from '../../../db/uuid-v7.ts';
 import type { ToolDb } from '../../registry/tenant-scope.ts';
-import { PlaylistIndex } from '../delivery/playlist-ownership.ts';
 import type { AutoDetectedPlaylist } from './playlist-linker.ts';
 import { scrapeFingerprint, scrapeKey, type ScrapeContent, type ScrapeFile } from './scrape-file.ts';
 
@@ -59,9 +58,6 @@ export async function loadStoredScrapes(db: ToolDb, organizationId: string, scra
   return stored;
 }
 
-export async function loadPlaylistIndex(db: ToolDb): Promise<PlaylistIndex> {
-  return new PlaylistIndex(await db.playlist.findMany({ select: { id: true, vendorId: true, spotifyPlaylistId: true, name: true }, orderBy: { id: 'asc' } }));
-}
 
 /** Registers the auto-detected playlists, then writes snapshots and their playlist rows in `unnest` batches. */
 export async function writeScrapes(db: ToolDb, organizationId: string, scrapes: LinkedScrape[], autoDetected: AutoDetectedPlaylist[]): Promise<void> {
