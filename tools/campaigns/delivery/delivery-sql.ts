@@ -181,13 +181,7 @@ export function figureCtes(scope: DeliveryScope): Prisma.Sql {
   const { organizationId, cutoff, asOf, timeZone } = scope;
   const currencies = [...scope.rates.keys()];
   const asOfDay = isoDay(asOf);
-  return Prisma.sql`,
-    song_vendors AS (
-      -- min = max rather than count(DISTINCT) = 1: the same answer, and it hashes instead of sorting.
-      SELECT p."spotifyTrackId" AS track, min(p."vendorId") AS vendor, min(p."vendorId") = max(p."vendorId") AS sole
-      FROM "Placement" p WHERE p."organizationId" = ${organizationId}${scope.wholeOrganization ? Prisma.empty : Prisma.sql` AND p."spotifyTrackId" IN (SELECT track FROM songs)`}
-      GROUP BY 1
-    ),
+  return Prisma.sql`,${latestTotalsCte(scope)}
     -- The sums per song and owner added up from playlist rows (what the cache does not cover, and the
     -- kept playlists of the history rule): the only ones that can meet an identity \`owners\` did not
     -- know, so \`unknown\` reads them alone.
@@ -198,6 +192,15 @@ export function figureCtes(scope: DeliveryScope): Prisma.Sql {
       FROM kept k GROUP BY 1, 2
     ),
     unknown AS (SELECT coalesce(sum(unknown), 0)::int AS identities, coalesce(sum(uncached), 0)::int AS uncached_rows FROM from_rows),
+    -- The vendors of the songs with playlists credited to their sole vendor (a few in ten), not of every song.
+    song_vendors AS (
+      -- min = max rather than count(DISTINCT) = 1: the same answer, and it hashes instead of sorting.
+      SELECT p."spotifyTrackId" AS track, min(p."vendorId") AS vendor, min(p."vendorId") = max(p."vendorId") AS sole
+      FROM "Placement" p
+      WHERE p."organizationId" = ${organizationId}
+        AND p."spotifyTrackId" IN (${scope.ownerTotals ? Prisma.sql`SELECT track FROM latest_totals WHERE owner = ${SOLE_VENDOR} UNION ` : Prisma.empty}SELECT track FROM from_rows WHERE owner = ${SOLE_VENDOR})
+      GROUP BY 1
+    ),
     by_owner AS (
       ${currentFromCache(scope)}
       SELECT track, owner, streams7d, streams28d, streams12m, dropped FROM from_rows
@@ -247,15 +250,29 @@ export function figureCtes(scope: DeliveryScope): Prisma.Sql {
 }
 
 /**
+ * CTE `latest_totals` (preceded by a newline, followed by a comma) when the scope has the owner
+ * totals cache: the latest scrapes' rows of it, and one row with a null owner for each latest scrape
+ * it does not cover yet (the fill gives every scrape at least one row, organic '' when it lists
+ * nothing). One pass over the cache both sums the covered scrapes and finds the others.
+ */
+function latestTotalsCte(scope: DeliveryScope): Prisma.Sql {
+  if (!scope.ownerTotals) return Prisma.empty;
+  const { organizationId, ownerTotals } = scope;
+  return Prisma.sql`
+    latest_totals AS MATERIALIZED (
+      SELECT l.id, l.track, t.owner, t."streams7d", t."streams28d", t."streams12m"
+      FROM latest l LEFT JOIN "ScrapeOwnerTotal" t ON t."organizationId" = ${organizationId} AND t.registry = ${ownerTotals} AND t."snapshotId" = l.id
+    ),`;
+}
+
+/**
  * The latest scrapes' playlist streams per song and owner that come from the owner totals cache
  * (followed by UNION ALL), when the scope has it. Organic rows are left out: nothing credits them.
  */
 function currentFromCache(scope: DeliveryScope): Prisma.Sql {
   if (!scope.ownerTotals) return Prisma.empty;
-  const { organizationId, ownerTotals } = scope;
-  return Prisma.sql`SELECT l.track, t.owner, t."streams7d", t."streams28d", t."streams12m", 0 AS dropped
-      FROM latest l JOIN "ScrapeOwnerTotal" t ON t."organizationId" = ${organizationId} AND t.registry = ${ownerTotals} AND t."snapshotId" = l.id
-      WHERE t.owner <> ''
+  return Prisma.sql`SELECT t.track, t.owner, t."streams7d", t."streams28d", t."streams12m", 0 AS dropped
+      FROM latest_totals t WHERE t.owner <> ''
       UNION ALL
       `;
 }
@@ -272,15 +289,14 @@ function currentFromRows(scope: DeliveryScope): Prisma.Sql {
                0 AS dropped, count(*) FILTER (WHERE l.key IS NULL) AS unknown, 0 AS uncached
         FROM current_listed l GROUP BY 1, 2`;
   }
-  const { organizationId, ownerTotals } = scope;
+  const { organizationId } = scope;
   return Prisma.sql`
         SELECT l.track, o.owner, sum(c."streams7d") AS streams7d, sum(c."streams28d") AS streams28d, sum(c."streams12m") AS streams12m,
                0 AS dropped, count(*) FILTER (WHERE o.key IS NULL) AS unknown, count(*) AS uncached
-        FROM latest l
+        FROM latest_totals l
         JOIN "CampaignPlaylist" c ON c."organizationId" = ${organizationId} AND c."snapshotId" = l.id
         LEFT JOIN (SELECT pid, name, curator, min(owner) AS owner, min(key) AS key FROM owners GROUP BY pid, name, curator) o
           ON o.pid = coalesce(c."spotifyPlaylistId", '') AND o.name = c.name AND o.curator = coalesce(c.curator, '')
-        -- NOT IN over a subquery is one hashed pass over the cache, where a probe per song is not.
-        WHERE l.id NOT IN (SELECT t."snapshotId" FROM "ScrapeOwnerTotal" t WHERE t."organizationId" = ${organizationId} AND t.registry = ${ownerTotals})
+        WHERE l.owner IS NULL
         GROUP BY 1, 2`;
 }
