@@ -4,7 +4,8 @@ import type { PlaylistIdentities } from './playlist-identities.ts';
 /**
  * Fills the owner totals cache (ScrapeOwnerTotal) for every scrape of the organisation that has no
  * rows under this registry version: each scrape's playlist streams summed per owner, so the
- * scorecard adds up one row per scrape and owner instead of every playlist row (about 20 per song).
+ * scorecard adds up one row per scrape and owner instead of every playlist row (about 20 per song),
+ * with the history keys of those rows (whether a scrape lists a playlist again is read from them).
  *
  * A scrape never changes after it is stored, so its sums stay exact until the registry changes;
  * the registry's fingerprint is part of the key, and a new version's first fill drops the others.
@@ -35,7 +36,8 @@ export async function fillOwnerTotals(db: ToolDb, organizationId: string, identi
     summed AS (
       SELECT m.id, coalesce(o.owner, '') AS owner, bool_or(c.id IS NOT NULL AND o.key IS NULL) AS unknown,
              coalesce(sum(c."streams7d"), 0) AS streams7d, coalesce(sum(c."streams28d"), 0) AS streams28d, coalesce(sum(c."streams12m"), 0) AS streams12m,
-             count(c.id)::int AS playlists
+             count(c.id)::int AS playlists,
+             coalesce(array_agg(DISTINCT o.key) FILTER (WHERE o.key IS NOT NULL), '{}') AS keys
       FROM missing m
       LEFT JOIN "CampaignPlaylist" c ON c."organizationId" = ${organizationId} AND c."snapshotId" = m.id
       -- Same-identity rows (one per owner class) are collapsed first, exactly as the delivery SQL does.
@@ -43,8 +45,8 @@ export async function fillOwnerTotals(db: ToolDb, organizationId: string, identi
         ON o.pid = coalesce(c."spotifyPlaylistId", '') AND o.name = c.name AND o.curator = coalesce(c.curator, '')
       GROUP BY m.id, coalesce(o.owner, '')
     )
-    INSERT INTO "ScrapeOwnerTotal" ("organizationId", registry, "snapshotId", owner, "streams7d", "streams28d", "streams12m", playlists)
-    SELECT ${organizationId}, ${registry}, s.id, s.owner, s.streams7d, s.streams28d, s.streams12m, s.playlists
+    INSERT INTO "ScrapeOwnerTotal" ("organizationId", registry, "snapshotId", owner, "streams7d", "streams28d", "streams12m", playlists, keys)
+    SELECT ${organizationId}, ${registry}, s.id, s.owner, s.streams7d, s.streams28d, s.streams12m, s.playlists, s.keys
     FROM summed s
     WHERE s.id NOT IN (SELECT id FROM summed WHERE unknown)
     ON CONFLICT DO NOTHING`;

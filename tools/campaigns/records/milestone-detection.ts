@@ -70,14 +70,20 @@ async function underTheLine(ctx: ToolContext, asOf: Date, placements: PlacementD
   const candidates = placements.filter((placement) => placement.status === 'ACTIVE');
   const allDays = await lastScrapeDays(ctx, [...new Set(candidates.map((placement) => placement.spotifyTrackId))], asOf);
   const daysBySong = new Map([...allDays].filter(([, songDays]) => songDays.length >= SCRAPES_UNDER_THE_LINE));
-  const days = [...new Set([...daysBySong.values()].flat())];
+  // Newest day first, and each day only for the placements under the line on every newer one: most
+  // placements deliver, so the older days are read for a few (a whole delivery query per day, before).
+  const days = [...new Set([...daysBySong.values()].flat())].sort((a, b) => b - a);
   const rateOn = new Map<string, number | null>();
+  let under = candidates.filter((placement) => daysBySong.has(placement.spotifyTrackId));
   for (const day of days) {
-    const ids = candidates.filter((placement) => daysBySong.get(placement.spotifyTrackId)?.includes(day)).map((placement) => placement.placementId);
+    const ids = under.filter((placement) => daysBySong.get(placement.spotifyTrackId)!.includes(day)).map((placement) => placement.placementId);
+    if (ids.length === 0) continue;
     const then = await loadPlacementDelivery(ctx, {
       asOf: new Date(day), placements: Prisma.sql`p.id = ANY(${ids}::text[])`, baseCurrency: ctx.org.baseCurrency, timeZone: ctx.org.timeZone,
     });
     for (const figures of then) rateOn.set(`${figures.placementId}.${day}`, figures.deliveryRate);
+    const over = new Set(then.filter((figures) => figures.deliveryRate === null || figures.deliveryRate >= RELIABLE_DELIVERY_RATE).map((figures) => figures.placementId));
+    under = under.filter((placement) => !over.has(placement.placementId));
   }
   return placements.flatMap((placement) => {
     const songDays = daysBySong.get(placement.spotifyTrackId) ?? [];

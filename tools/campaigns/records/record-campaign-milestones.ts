@@ -38,9 +38,16 @@ export const recordCampaignMilestones = defineTool({
   async handler(ctx, input) {
     const asOf = resolveAsOf(input.as_of, ctx.org.timeZone, ctx.now());
     const candidates = await detectMilestones(ctx, asOf);
-    const stored = candidates.length
+    // Most candidates were recorded by an earlier run: sending them all again to be skipped took
+    // seconds at 10,000 songs. The unique key still decides between concurrent runs.
+    const recorded = new Set((await ctx.db.campaignMilestone.findMany({
+      where: { campaignGroupId: { in: [...new Set(candidates.map((candidate) => candidate.campaignGroupId))] } },
+      select: { key: true },
+    })).map((row) => row.key));
+    const fresh = candidates.filter((candidate) => !recorded.has(candidate.key));
+    const stored = fresh.length
       ? await ctx.db.campaignMilestone.createManyAndReturn({
-          data: candidates.map((candidate) => ({ organizationId: ctx.orgId, occurredAt: ctx.now(), ...candidate })),
+          data: fresh.map((candidate) => ({ organizationId: ctx.orgId, occurredAt: ctx.now(), ...candidate })),
           skipDuplicates: true,
           select: { kind: true, campaignGroupId: true, placementId: true, message: true },
         })
