@@ -46,8 +46,6 @@ export function listingCtes(scope: DeliveryScope, detail = false): Prisma.Sql {
   const columns = (alias: string) => Prisma.sql`o.owner, o.key, ${Prisma.raw(alias)}."streams7d", ${Prisma.raw(alias)}."streams28d", ${Prisma.raw(alias)}."streams12m"${detail
     ? Prisma.sql`, ${Prisma.raw(alias)}.name, ${Prisma.raw(alias)}."spotifyPlaylistId", ${Prisma.raw(alias)}.curator, ${Prisma.raw(alias)}."dateAdded", ${Prisma.raw(alias)}."playlistId"`
     : Prisma.empty}`;
-  // The drops' keys are checked against the owner totals' keys: both of the same registry version.
-  const fromDrops = scope.drops !== undefined && scope.drops === scope.ownerTotals;
   const owned = (alias: string) => Prisma.raw(`LEFT JOIN owners o ON o.pid = coalesce(${alias}."spotifyPlaylistId", '') AND o.name = ${alias}.name AND o.curator = coalesce(${alias}.curator, '')`);
   return Prisma.sql`
     placed AS MATERIALIZED (
@@ -67,8 +65,8 @@ export function listingCtes(scope: DeliveryScope, detail = false): Prisma.Sql {
       FROM "ScrapeSnapshot" s
       WHERE s."organizationId" = ${organizationId} AND s."scrapedAt" < ${cutoff}${scope.allSongs ? Prisma.empty : Prisma.sql` AND s."spotifyTrackId" IN (SELECT track FROM songs)`}
       ORDER BY s."spotifyTrackId", s."scrapedAt" DESC
-    ),${latestTotalsCte(scope)}
-${fromDrops ? keptFromDrops(scope, detail) : keptFromRows(scope, columns, owned)}
+    ),
+${scope.drops ? keptFromDrops(scope, detail) : keptFromRows(scope, columns, owned)}
     current_listed AS (
       SELECT c."spotifyTrackId" AS track, c."scrapedAt", ${columns('c')}, NULL::timestamptz AS dropped_at
       FROM "CampaignPlaylist" c
@@ -86,7 +84,7 @@ ${fromDrops ? keptFromDrops(scope, detail) : keptFromRows(scope, columns, owned)
     ),
     kept_listed AS (
       SELECT k.track, k."scrapedAt", k.owner, k.key, k."streams7d", k."streams28d", k."streams12m"${detail ? Prisma.sql`, k.name, k."spotifyPlaylistId", k.curator, k."dateAdded", k."playlistId"` : Prisma.empty},
-             ${fromDrops ? Prisma.sql`k.dropped_at` : Prisma.sql`(SELECT min(s."scrapedAt") FROM "ScrapeSnapshot" s
+             ${scope.drops ? Prisma.sql`k.dropped_at` : Prisma.sql`(SELECT min(s."scrapedAt") FROM "ScrapeSnapshot" s
               WHERE s."organizationId" = ${organizationId} AND s."spotifyTrackId" = k.track AND s."scrapedAt" > k."scrapedAt" AND s."scrapedAt" < ${cutoff})`} AS dropped_at
       FROM kept k
     )${detail ? Prisma.sql`,
@@ -143,14 +141,15 @@ function relistedCte(organizationId: string, scrapes = Prisma.sql`SELECT DISTINC
 }
 
 /**
- * CTEs `candidates`, `relisted` and `kept` (followed by a comma) from the drops cache (scrape-drops.ts): per song and key, the
+ * CTEs `candidates`, `latest_keys`, `relisted` and `kept` (followed by a comma) from the drops cache (scrape-drops.ts): per song and key, the
  * latest drop whose next scrape is no later than the song's latest, unless that latest lists the
  * key again. Reads the drops (a few per song) rather than the whole history; `dropped_at` comes with them.
- * Whether the latest scrape lists the key again is read from the owner totals' keys (the drops
- * imply them: the same registry version), from its rows only for a latest scrape they do not cover yet.
+ * Whether the latest scrape lists the key again is read from its key set (owner-totals.ts, under
+ * the same registry version), from its rows only for a latest scrape without one yet.
  */
 function keptFromDrops(scope: DeliveryScope, detail: boolean): Prisma.Sql {
   const { organizationId, drops } = scope;
+  const keySets = Prisma.sql`SELECT k."snapshotId", k.keys FROM "ScrapeKeySet" k WHERE k."organizationId" = ${organizationId} AND k.registry = ${drops}`;
   return Prisma.sql`
     candidates AS MATERIALIZED (
       SELECT DISTINCT ON (d."spotifyTrackId", d.key) d."spotifyTrackId" AS track, l.id AS latest_id, d."scrapedAt", d.owner, d.key,
@@ -159,13 +158,17 @@ function keptFromDrops(scope: DeliveryScope, detail: boolean): Prisma.Sql {
       WHERE d."organizationId" = ${organizationId} AND d.registry = ${drops} AND d."rowId" <> ''
       ORDER BY d."spotifyTrackId", d.key, d."scrapedAt" DESC, d."rowId"
     ),
-    ${relistedCte(organizationId, Prisma.sql`SELECT DISTINCT latest_id FROM candidates WHERE latest_id IN (SELECT id FROM latest_totals WHERE keys IS NULL)`)},
+    -- Whether the candidates' latest scrapes list their keys again: one key set per scrape.
+    latest_keys AS MATERIALIZED (
+      SELECT c.latest_id, k.keys FROM (SELECT DISTINCT latest_id FROM candidates) c LEFT JOIN (${keySets}) k ON k."snapshotId" = c.latest_id
+    ),
+    ${relistedCte(organizationId, Prisma.sql`SELECT latest_id FROM latest_keys WHERE keys IS NULL`)},
     kept AS MATERIALIZED (
       SELECT r.track, r.latest_id, r."scrapedAt", r.owner, r.key, r."streams7d", r."streams28d", r."streams12m", r.dropped_at${detail
         ? Prisma.sql`, c.name, c."spotifyPlaylistId", c.curator, c."dateAdded", c."playlistId"`
         : Prisma.empty}
       FROM candidates r${detail ? Prisma.sql` JOIN "CampaignPlaylist" c ON c."organizationId" = ${organizationId} AND c.id = r."rowId"` : Prisma.empty}
-      WHERE NOT EXISTS (SELECT 1 FROM latest_totals t WHERE t.id = r.latest_id AND r.key = ANY(t.keys))
+      WHERE NOT EXISTS (SELECT 1 FROM latest_keys k WHERE k.latest_id = r.latest_id AND r.key = ANY(k.keys))
         -- NOT IN over the subquery is hashed whatever the estimates (see keptFromRows).
         AND (r.latest_id, r.key) NOT IN (SELECT latest_id, key FROM relisted)
     ),`;
@@ -186,7 +189,7 @@ export function figureCtes(scope: DeliveryScope): Prisma.Sql {
   const { organizationId, cutoff, asOf, timeZone } = scope;
   const currencies = [...scope.rates.keys()];
   const asOfDay = isoDay(asOf);
-  return Prisma.sql`,
+  return Prisma.sql`,${latestTotalsCte(scope)}
     -- The sums per song and owner added up from playlist rows (what the cache does not cover, and the
     -- kept playlists of the history rule): the only ones that can meet an identity \`owners\` did not
     -- know, so \`unknown\` reads them alone.
@@ -265,7 +268,7 @@ function latestTotalsCte(scope: DeliveryScope): Prisma.Sql {
   const { organizationId, ownerTotals } = scope;
   return Prisma.sql`
     latest_totals AS MATERIALIZED (
-      SELECT l.id, l.track, t.owner, t."streams7d", t."streams28d", t."streams12m", t.keys
+      SELECT l.id, l.track, t.owner, t."streams7d", t."streams28d", t."streams12m"
       FROM latest l LEFT JOIN "ScrapeOwnerTotal" t ON t."organizationId" = ${organizationId} AND t.registry = ${ownerTotals} AND t."snapshotId" = l.id
     ),`;
 }

@@ -4,8 +4,8 @@ import type { PlaylistIdentities } from './playlist-identities.ts';
 /**
  * Fills the owner totals cache (ScrapeOwnerTotal) for every scrape of the organisation that has no
  * rows under this registry version: each scrape's playlist streams summed per owner, so the
- * scorecard adds up one row per scrape and owner instead of every playlist row (about 20 per song),
- * with the history keys of those rows (whether a scrape lists a playlist again is read from them).
+ * scorecard adds up one row per scrape and owner instead of every playlist row (about 20 per song);
+ * and its key sets (ScrapeKeySet), whether a scrape lists a playlist again being read from them.
  *
  * A scrape never changes after it is stored, so its sums stay exact until the registry changes;
  * the registry's fingerprint is part of the key, and a new version's first fill drops the others.
@@ -25,6 +25,7 @@ export async function fillOwnerTotals(db: ToolDb, organizationId: string, identi
            (SELECT count(DISTINCT "snapshotId")::int FROM "ScrapeOwnerTotal" WHERE "organizationId" = ${organizationId} AND registry = ${registry}) AS covered`;
   if (!counts || counts.covered >= counts.scrapes) return 0;
   await db.$executeRaw`DELETE FROM "ScrapeOwnerTotal" WHERE "organizationId" = ${organizationId} AND registry <> ${registry}`;
+  await db.$executeRaw`DELETE FROM "ScrapeKeySet" WHERE "organizationId" = ${organizationId} AND registry <> ${registry}`;
   const added = await db.$executeRaw`
     WITH owners AS MATERIALIZED (${identities.table}),
     missing AS MATERIALIZED (
@@ -33,7 +34,7 @@ export async function fillOwnerTotals(db: ToolDb, organizationId: string, identi
       WHERE s."organizationId" = ${organizationId}
         AND s.id NOT IN (SELECT t."snapshotId" FROM "ScrapeOwnerTotal" t WHERE t."organizationId" = ${organizationId} AND t.registry = ${registry})
     ),
-    summed AS (
+    summed AS MATERIALIZED (
       SELECT m.id, coalesce(o.owner, '') AS owner, bool_or(c.id IS NOT NULL AND o.key IS NULL) AS unknown,
              coalesce(sum(c."streams7d"), 0) AS streams7d, coalesce(sum(c."streams28d"), 0) AS streams28d, coalesce(sum(c."streams12m"), 0) AS streams12m,
              count(c.id)::int AS playlists,
@@ -44,14 +45,22 @@ export async function fillOwnerTotals(db: ToolDb, organizationId: string, identi
       LEFT JOIN (SELECT pid, name, curator, min(owner) AS owner, min(key) AS key FROM owners GROUP BY pid, name, curator) o
         ON o.pid = coalesce(c."spotifyPlaylistId", '') AND o.name = c.name AND o.curator = coalesce(c.curator, '')
       GROUP BY m.id, coalesce(o.owner, '')
+    ),
+    known AS (SELECT * FROM summed WHERE id NOT IN (SELECT id FROM summed WHERE unknown)),
+    -- Each scrape's keys over its owners, in the same statement: a scrape has both or neither.
+    key_sets AS (
+      INSERT INTO "ScrapeKeySet" ("organizationId", registry, "snapshotId", keys)
+      SELECT ${organizationId}, ${registry}, k.id, coalesce(array_agg(DISTINCT key) FILTER (WHERE key IS NOT NULL), '{}')
+      FROM known k LEFT JOIN LATERAL unnest(k.keys) AS key ON true
+      GROUP BY k.id
+      ON CONFLICT DO NOTHING
     )
-    INSERT INTO "ScrapeOwnerTotal" ("organizationId", registry, "snapshotId", owner, "streams7d", "streams28d", "streams12m", playlists, keys)
-    SELECT ${organizationId}, ${registry}, s.id, s.owner, s.streams7d, s.streams28d, s.streams12m, s.playlists, s.keys
-    FROM summed s
-    WHERE s.id NOT IN (SELECT id FROM summed WHERE unknown)
+    INSERT INTO "ScrapeOwnerTotal" ("organizationId", registry, "snapshotId", owner, "streams7d", "streams28d", "streams12m", playlists)
+    SELECT ${organizationId}, ${registry}, s.id, s.owner, s.streams7d, s.streams28d, s.streams12m, s.playlists
+    FROM known s
     ON CONFLICT DO NOTHING`;
   // The planner must know the cache's size before the scorecard joins it (PGlite never autovacuums).
-  if (added >= ANALYZE_AFTER_ROWS) await db.$executeRawUnsafe('ANALYZE "ScrapeOwnerTotal"');
+  if (added >= ANALYZE_AFTER_ROWS) await db.$executeRawUnsafe('ANALYZE "ScrapeOwnerTotal", "ScrapeKeySet"');
   return added;
 }
 
