@@ -124,7 +124,7 @@ function keptFromRows(scope: DeliveryScope, columns: (alias: string) => Prisma.S
 
 /**
  * CTE `relisted`: the keys the latest scrapes of the songs with `candidates` list (a dropped
- * playlist that came back is not kept). Read by index for those scrapes only: a correlated NOT
+ * playlist that came back is not kept), or of the `scrapes` given (a query of `latest_id`s). Read by index for those scrapes only: a correlated NOT
  * EXISTS let the planner hash every playlist row of the organisation instead.
  */
 function relistedCte(organizationId: string, scrapes = Prisma.sql`SELECT DISTINCT latest_id FROM candidates`): Prisma.Sql {
