@@ -58,7 +58,7 @@ describe('the history rule from the drops cache', () => {
     return row!.count;
   }
 
-  async function coveredScrapes(): Promise<number> {
+  async function storedKeySets(): Promise<number> {
     const [row] = await database.sql.query<{ count: number }>(
       `SELECT count(*)::int AS count FROM "ScrapeKeySet" WHERE "organizationId" = $1`, [org.id]);
     return row!.count;
@@ -89,7 +89,7 @@ describe('the history rule from the drops cache', () => {
     // The cache is what the scorecard read: C, X (dropped on 03-03) and B (on 03-05).
     expect(await storedDrops()).toBe(3);
     // Asked again, the scrapes' key sets are stored: that C is back is read from them, not from the rows.
-    expect(await coveredScrapes()).toBe(3);
+    expect(await storedKeySets()).toBe(3);
     expect(await delivered('2026-03-06')).toEqual({ delivered: 120 + 320 + 210 + 400, dropped: 2 });
     expect(await delivered('2026-03-04')).toEqual({ delivered: 110 + 210 + 300 + 400, dropped: 2 });
     expect(await delivered('2026-03-02')).toEqual({ delivered: 100 + 200 + 300 + 400, dropped: 0 });

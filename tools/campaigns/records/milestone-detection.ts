@@ -82,14 +82,14 @@ async function underTheLine(ctx: ToolContext, asOf: Date, placements: PlacementD
       asOf: new Date(day), placements: Prisma.sql`p.id = ANY(${ids}::text[])`, baseCurrency: ctx.org.baseCurrency, timeZone: ctx.org.timeZone,
     });
     for (const figures of then) rateOn.set(`${figures.placementId}.${day}`, figures.deliveryRate);
-    const over = new Set(then.filter((figures) => figures.deliveryRate === null || figures.deliveryRate >= RELIABLE_DELIVERY_RATE).map((figures) => figures.placementId));
+    const over = new Set(then.filter((figures) => !underTheLineRate(figures.deliveryRate)).map((figures) => figures.placementId));
     under = under.filter((placement) => !over.has(placement.placementId));
   }
   return placements.flatMap((placement) => {
     const songDays = daysBySong.get(placement.spotifyTrackId) ?? [];
     if (placement.status !== 'ACTIVE' || songDays.length < SCRAPES_UNDER_THE_LINE) return [];
     const rates = songDays.map((day) => rateOn.get(`${placement.placementId}.${day}`) ?? null);
-    if (rates.some((rate) => rate === null || rate >= RELIABLE_DELIVERY_RATE)) return [];
+    if (!rates.every(underTheLineRate)) return [];
     const shown = songDays.map((day, index) => `${isoDay(new Date(day))} ${percentText(rates[index]!)}`).reverse().join(', ');
     return [{
       key: `under_delivery.${placement.placementId}`,
@@ -100,6 +100,11 @@ async function underTheLine(ctx: ToolContext, asOf: Date, placements: PlacementD
       data: { rates: rates as number[], days: songDays.map((day) => isoDay(new Date(day))) },
     }];
   });
+}
+
+/** A rate that counts toward the milestone: known, and under the reliability line. */
+function underTheLineRate(rate: number | null | undefined): boolean {
+  return rate !== null && rate !== undefined && rate < RELIABLE_DELIVERY_RATE;
 }
 
 /** Each song's last SCRAPES_UNDER_THE_LINE scrape days (local calendar days, as UTC-midnight times), newest first. */
