@@ -57,7 +57,8 @@ export async function queryDelivery<Row extends { unknown_identities: number; un
   if (rows.some((row) => row.unknown_identities > 0)) {
     const identities = await refreshOrganizationIdentities(db, scope.organizationId);
     // Drops stored under another registry version name playlists differently: the retry then reads the rows.
-    current = { ...scope, identities, ownerTotals: scope.ownerTotals ? identities.registry : undefined, drops: scope.drops === identities.registry ? scope.drops : undefined };
+    current = { ...scope, identities, ownerTotals: scope.ownerTotals ? identities.registry : undefined, drops: scope.drops === identities.registry ? scope.drops : undefined,
+      songCredits: scope.songCredits === identities.registry ? scope.songCredits : undefined };
     rows = await db.$queryRaw<Row[]>(build(current));
   }
   const { ownerTotals, identities } = current;

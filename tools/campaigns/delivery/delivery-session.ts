@@ -3,6 +3,7 @@ import type { ToolContext } from '../../registry/context.ts';
 import type { ToolDb } from '../../registry/tenant-scope.ts';
 import type { DeliveryScope } from './delivery-sql.ts';
 import { fillScrapeDrops } from './scrape-drops.ts';
+import { fillSongCredits } from './song-credits.ts';
 
 /**
  * Runs a delivery query over a whole organisation's playlist rows in a transaction tuned for it:
@@ -49,13 +50,18 @@ export async function withSessionIdentities<Scope extends DeliveryScope>(db: Too
 
 /**
  * `withSessionIdentities`, and with the scope's registry version the drops cache filled and named
- * in the scope, so the history rule reads drops rather than every earlier scrape. The fill takes
- * the scraper import's lock for the session's transaction: inside `inDeliverySession` only.
+ * in the scope, so the history rule reads drops rather than every earlier scrape; then the song
+ * credits filled, and named when every song's latest scrape is before the cutoff (as_of today, the
+ * usual question), so the figures read one row per song and owner. The drops' fill takes the
+ * scraper import's lock for the session's transaction: inside `inDeliverySession` only.
  */
 export async function withSessionCaches<Scope extends DeliveryScope>(db: ToolDb, scope: Scope): Promise<Scope> {
   const session = await withSessionIdentities(db, scope);
   const registry = scope.ownerTotals;
   // The session's identities: the fill reads the temporary table rather than sending their JSON again.
   if (!registry || !(await fillScrapeDrops(db, scope.organizationId, { ...session.identities, registry }))) return session;
-  return { ...session, drops: registry };
+  const cached = { ...session, drops: registry };
+  const credits = await fillSongCredits(db, cached);
+  const current = credits.complete && (credits.latestScrape === null || credits.latestScrape < scope.cutoff);
+  return current ? { ...cached, songCredits: registry } : cached;
 }

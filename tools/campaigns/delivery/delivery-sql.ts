@@ -30,6 +30,14 @@ export interface DeliveryScope {
   allSongs?: boolean;
   /** The registry version whose drops (scrape-drops.ts) cover every scrape: the history rule then reads them rather than every earlier scrape's rows. */
   drops?: string;
+  /**
+   * The registry version whose song credits (song-credits.ts) cover every scraped song, each
+   * song's latest scrape being before the cutoff: the figures then read one row per song and
+   * owner rather than the latest scrapes and the history rule (not the listings of `detail`).
+   */
+  songCredits?: string;
+  /** The songs whose scrapes are read, as a query of track ids, instead of the placements' songs (filling the song credits). */
+  tracks?: Prisma.Sql;
 }
 
 /**
@@ -55,8 +63,10 @@ export function listingCtes(scope: DeliveryScope, detail = false): Prisma.Sql {
     ),
     -- The placements' songs as a query on the table, not on \`placed\`: the planner has no statistics
     -- for a CTE's columns and would take 10,000 songs for 200 (then probe indexes 10,000 times).
-    songs AS (SELECT p."spotifyTrackId" AS track FROM "Placement" p WHERE p."organizationId" = ${organizationId} AND (${scope.placements})),
-    owners AS MATERIALIZED (${scope.identities.table}),
+    songs AS (${scope.tracks
+      ? Prisma.sql`SELECT t.track FROM (${scope.tracks}) t(track)`
+      : Prisma.sql`SELECT p."spotifyTrackId" AS track FROM "Placement" p WHERE p."organizationId" = ${organizationId} AND (${scope.placements})`}),
+${scope.songCredits && !detail ? latestFromCredits(scope) : Prisma.sql`    owners AS MATERIALIZED (${scope.identities.table}),
     -- With how many scrapes the song has before the cutoff (the window sorts as DISTINCT ON does: one
     -- sort), so that only songs scraped more than once look for earlier scrapes.
     latest AS MATERIALIZED (
@@ -88,7 +98,20 @@ ${scope.drops ? keptFromDrops(scope, detail) : keptFromRows(scope, columns, owne
               WHERE s."organizationId" = ${organizationId} AND s."spotifyTrackId" = k.track AND s."scrapedAt" > k."scrapedAt" AND s."scrapedAt" < ${cutoff})`} AS dropped_at
       FROM kept k
     )${detail ? Prisma.sql`,
-    listed AS (SELECT * FROM current_listed UNION ALL SELECT * FROM kept_listed)` : Prisma.empty}`;
+    listed AS (SELECT * FROM current_listed UNION ALL SELECT * FROM kept_listed)` : Prisma.empty}`}`;
+}
+
+/**
+ * CTE `latest` from the song credits' markers (each names its song's latest scrape, before the
+ * cutoff when the scope has `songCredits`), with the scrape's own plays: no sort over the scrapes.
+ */
+function latestFromCredits(scope: DeliveryScope): Prisma.Sql {
+  const { organizationId, songCredits } = scope;
+  return Prisma.sql`    latest AS MATERIALIZED (
+      SELECT c."snapshotId" AS id, c."spotifyTrackId" AS track, c."scrapedAt", s."plays7d", s."plays28d", s."plays12m", s.saves, s."playlistAdds", NULL::bigint AS scrapes
+      FROM "SongCredit" c JOIN "ScrapeSnapshot" s ON s."organizationId" = ${organizationId} AND s.id = c."snapshotId"
+      WHERE c."organizationId" = ${organizationId} AND c.registry = ${songCredits} AND c.owner = ''${scope.allSongs ? Prisma.empty : Prisma.sql` AND c."spotifyTrackId" IN (SELECT track FROM songs)`}
+    )`;
 }
 
 /**
@@ -181,37 +204,24 @@ function keptFromDrops(scope: DeliveryScope, detail: boolean): Prisma.Sql {
 export const DELIVERY_CHECKS = Prisma.sql`(SELECT identities FROM unknown) AS unknown_identities, (SELECT uncached_rows FROM unknown) AS uncached_rows`;
 
 /**
- * After `listingCtes`: `unknown` (how many playlist rows `owners` did not know, and how many the cache did not cover), `credited` (streams per song and vendor, auto-detection settled by the
- * song's vendors over every campaign), `costs` (what each placement cost: its share of what was
- * paid to the vendor on the campaign, else its price) and `figures`, one row per placement.
+ * After `listingCtes`: `unknown` (how many playlist rows `owners` did not know, and how many the
+ * cache did not cover), `by_owner` (streams per song and owner), `credited` (per song and vendor,
+ * auto-detection settled by the song's vendors over every campaign), `costs` (what each placement
+ * cost: its share of what was paid to the vendor on the campaign, else its price) and `figures`,
+ * one row per placement.
  */
 export function figureCtes(scope: DeliveryScope): Prisma.Sql {
   const { organizationId, cutoff, asOf, timeZone } = scope;
   const currencies = [...scope.rates.keys()];
   const asOfDay = isoDay(asOf);
-  return Prisma.sql`,${latestTotalsCte(scope)}
-    -- The sums per song and owner added up from playlist rows (what the cache does not cover, and the
-    -- kept playlists of the history rule): the only ones that can meet an identity \`owners\` did not
-    -- know, so \`unknown\` reads them alone.
-    from_rows AS MATERIALIZED (
-      ${currentFromRows(scope)}
-      UNION ALL
-      SELECT k.track, k.owner, sum(k."streams7d"), sum(k."streams28d"), sum(k."streams12m"), count(*), count(*) FILTER (WHERE k.key IS NULL), 0
-      FROM kept k GROUP BY 1, 2
-    ),
-    unknown AS (SELECT coalesce(sum(unknown), 0)::int AS identities, coalesce(sum(uncached), 0)::int AS uncached_rows FROM from_rows),
+  return Prisma.sql`${scope.songCredits ? ownerSumsFromCredits(scope) : ownerSumCtes(scope)},
     -- The vendors of the songs with playlists credited to their sole vendor (a few in ten), not of every song.
     song_vendors AS (
       -- min = max rather than count(DISTINCT) = 1: the same answer, and it hashes instead of sorting.
       SELECT p."spotifyTrackId" AS track, min(p."vendorId") AS vendor, min(p."vendorId") = max(p."vendorId") AS sole
       FROM "Placement" p
-      WHERE p."organizationId" = ${organizationId}
-        AND p."spotifyTrackId" IN (${scope.ownerTotals ? Prisma.sql`SELECT track FROM latest_totals WHERE owner = ${SOLE_VENDOR} UNION ` : Prisma.empty}SELECT track FROM from_rows WHERE owner = ${SOLE_VENDOR})
+      WHERE p."organizationId" = ${organizationId} AND p."spotifyTrackId" IN (${soleVendorSongs(scope)})
       GROUP BY 1
-    ),
-    by_owner AS (
-      ${currentFromCache(scope)}
-      SELECT track, owner, streams7d, streams28d, streams12m, dropped FROM from_rows
     ),
     credited AS (
       SELECT b.track, CASE WHEN b.owner = ${SOLE_VENDOR} THEN (CASE WHEN v.sole THEN v.vendor END) ELSE b.owner END AS vendor,
@@ -255,6 +265,55 @@ export function figureCtes(scope: DeliveryScope): Prisma.Sql {
       LEFT JOIN paid pd ON pd."vendorId" = p."vendorId" AND pd."campaignGroupId" = p."campaignGroupId"
       LEFT JOIN paid_shares s ON s."vendorId" = p."vendorId" AND s."campaignGroupId" = p."campaignGroupId"
     )`;
+}
+
+/**
+ * CTEs (preceded by a comma) `latest_totals` where the scope has the owner totals, `from_rows`,
+ * `unknown` and `by_owner`: the streams per song and owner of the latest scrapes and the history
+ * rule's kept playlists, a song and owner on several rows (the cache's, the kept ones'). The song
+ * credits cache is filled from them (song-credits.ts).
+ */
+export function ownerSumCtes(scope: DeliveryScope): Prisma.Sql {
+  return Prisma.sql`,${latestTotalsCte(scope)}
+    -- The sums per song and owner added up from playlist rows (what the cache does not cover, and the
+    -- kept playlists of the history rule): the only ones that can meet an identity \`owners\` did not
+    -- know, so \`unknown\` reads them alone.
+    from_rows AS MATERIALIZED (
+      ${currentFromRows(scope)}
+      UNION ALL
+      SELECT k.track, k.owner, sum(k."streams7d"), sum(k."streams28d"), sum(k."streams12m"), count(*), count(*) FILTER (WHERE k.key IS NULL), 0
+      FROM kept k GROUP BY 1, 2
+    ),
+    unknown AS (SELECT coalesce(sum(unknown), 0)::int AS identities, coalesce(sum(uncached), 0)::int AS uncached_rows FROM from_rows),
+    by_owner AS (
+      ${currentFromCache(scope)}
+      SELECT track, owner, streams7d, streams28d, streams12m, dropped FROM from_rows
+    )`;
+}
+
+/**
+ * `by_owner` and `unknown` (nothing unknown, nothing uncached: the credits were filled knowing every
+ * row) from the song credits. The streams as float8, which every figure becomes: summed as bigint
+ * they would be numeric, several times slower to add up (exact either way below 2^53).
+ */
+function ownerSumsFromCredits(scope: DeliveryScope): Prisma.Sql {
+  const { organizationId, songCredits } = scope;
+  return Prisma.sql`,
+    by_owner AS MATERIALIZED (
+      SELECT c."spotifyTrackId" AS track, c.owner, c."streams7d"::float8 AS streams7d, c."streams28d"::float8 AS streams28d, c."streams12m"::float8 AS streams12m, c.dropped
+      FROM "SongCredit" c
+      WHERE c."organizationId" = ${organizationId} AND c.registry = ${songCredits} AND c.owner <> ''${scope.allSongs ? Prisma.empty : Prisma.sql` AND c."spotifyTrackId" IN (SELECT track FROM songs)`}
+    ),
+    unknown AS (SELECT 0 AS identities, 0 AS uncached_rows)`;
+}
+
+/**
+ * The songs with playlists credited to their sole vendor, as a query: from the owner totals and
+ * the rows rather than from \`by_owner\` (a second reference would materialise it).
+ */
+function soleVendorSongs(scope: DeliveryScope): Prisma.Sql {
+  if (scope.songCredits) return Prisma.sql`SELECT track FROM by_owner WHERE owner = ${SOLE_VENDOR}`;
+  return Prisma.sql`${scope.ownerTotals ? Prisma.sql`SELECT track FROM latest_totals WHERE owner = ${SOLE_VENDOR} UNION ` : Prisma.empty}SELECT track FROM from_rows WHERE owner = ${SOLE_VENDOR}`;
 }
 
 /**

@@ -20,6 +20,7 @@ import { caller } from '../../testing/caller.ts';
  */
 const SONG = 'DropsCacheSongTrack'.padEnd(22, '1');
 const A_ID = 'DropsCacheAlphaList'.padEnd(22, 'a');
+const OTHER_SONG = 'DropsCacheOtherTrack'.padEnd(22, '2');
 
 interface Row { name: string; spotifyPlaylistId?: string; streams12m: number }
 
@@ -31,13 +32,13 @@ describe('the history rule from the drops cache', () => {
   let alpha: string;
   let campaign: string;
 
-  async function scrape(scrapedAt: string, rows: Row[]): Promise<string> {
+  async function scrape(scrapedAt: string, rows: Row[], song = SONG): Promise<string> {
     const snapshot = await database.prisma.scrapeSnapshot.create({
-      data: { organizationId: org.id, spotifyTrackId: SONG, scrapedAt: new Date(scrapedAt), plays7d: 0, plays28d: 0, plays12m: 0 },
+      data: { organizationId: org.id, spotifyTrackId: song, scrapedAt: new Date(scrapedAt), plays7d: 0, plays28d: 0, plays12m: 0 },
     });
     await database.prisma.campaignPlaylist.createMany({
       data: rows.map((row) => ({
-        organizationId: org.id, snapshotId: snapshot.id, spotifyTrackId: SONG, scrapedAt: snapshot.scrapedAt, name: row.name,
+        organizationId: org.id, snapshotId: snapshot.id, spotifyTrackId: song, scrapedAt: snapshot.scrapedAt, name: row.name,
         spotifyPlaylistId: row.spotifyPlaylistId ?? null, curator: 'Alpha', streams7d: 1, streams28d: 2, streams12m: row.streams12m,
       })),
     });
@@ -88,9 +89,13 @@ describe('the history rule from the drops cache', () => {
     expect(await delivered('2026-03-06')).toEqual({ delivered: 120 + 320 + 210 + 400, dropped: 2 });
     // The cache is what the scorecard read: C, X (dropped on 03-03) and B (on 03-05).
     expect(await storedDrops()).toBe(3);
-    // Asked again, the scrapes' key sets are stored: that C is back is read from them, not from the rows.
+    // The song credits were filled with every scrape's owner totals and key sets.
     expect(await storedKeySets()).toBe(3);
+    // A later scrape of another song: as of 03-06 the song credits (as of each song's latest scrape) no
+    // longer answer, the drops do, and that C is back is read from the latest scrape's key set, not its rows.
+    const later = await scrape('2026-03-09T08:00:00Z', [], OTHER_SONG);
     expect(await delivered('2026-03-06')).toEqual({ delivered: 120 + 320 + 210 + 400, dropped: 2 });
+    await database.sql.query(`DELETE FROM "ScrapeSnapshot" WHERE id = $1`, [later]);
     expect(await delivered('2026-03-04')).toEqual({ delivered: 110 + 210 + 300 + 400, dropped: 2 });
     expect(await delivered('2026-03-02')).toEqual({ delivered: 100 + 200 + 300 + 400, dropped: 0 });
     expect(await delivered('2026-02-28')).toEqual({ delivered: 0, dropped: 0 });

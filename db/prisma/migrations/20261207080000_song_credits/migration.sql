@@ -1,0 +1,51 @@
+-- CreateTable
+CREATE TABLE "SongCredit" (
+    "organizationId" TEXT NOT NULL,
+    "registry" TEXT NOT NULL,
+    "spotifyTrackId" TEXT NOT NULL,
+    "owner" TEXT NOT NULL,
+    "snapshotId" TEXT NOT NULL,
+    "scrapedAt" TIMESTAMPTZ(3) NOT NULL,
+    "streams7d" BIGINT NOT NULL,
+    "streams28d" BIGINT NOT NULL,
+    "streams12m" BIGINT NOT NULL,
+    "dropped" INTEGER NOT NULL,
+    "scrapes" INTEGER NOT NULL,
+
+    CONSTRAINT "SongCredit_pkey" PRIMARY KEY ("organizationId","registry","spotifyTrackId","owner")
+);
+
+-- AddForeignKey
+ALTER TABLE "SongCredit" ADD CONSTRAINT "SongCredit_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Hand-written: a song's credits are figured from all of its scrapes (the latest, and the earlier ones
+-- for the history rule), so any scrape stored, deleted or edited makes the song's rows stale.
+-- Statement-level triggers over the transition tables: one DELETE per bulk insert.
+CREATE FUNCTION "SongCredit_forget_inserted"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM "SongCredit" c USING (SELECT DISTINCT "organizationId", "spotifyTrackId" FROM inserted) n
+  WHERE c."organizationId" = n."organizationId" AND c."spotifyTrackId" = n."spotifyTrackId";
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION "SongCredit_forget_removed"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM "SongCredit" c USING (SELECT DISTINCT "organizationId", "spotifyTrackId" FROM removed) o
+  WHERE c."organizationId" = o."organizationId" AND c."spotifyTrackId" = o."spotifyTrackId";
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION "SongCredit_forget_edited"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM "SongCredit" c
+  USING (SELECT "organizationId", "spotifyTrackId" FROM removed UNION SELECT "organizationId", "spotifyTrackId" FROM inserted) t
+  WHERE c."organizationId" = t."organizationId" AND c."spotifyTrackId" = t."spotifyTrackId";
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "ScrapeSnapshot_insert_forgets_song_credits" AFTER INSERT ON "ScrapeSnapshot"
+  REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION "SongCredit_forget_inserted"();
+CREATE TRIGGER "ScrapeSnapshot_delete_forgets_song_credits" AFTER DELETE ON "ScrapeSnapshot"
+  REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION "SongCredit_forget_removed"();
+CREATE TRIGGER "ScrapeSnapshot_update_forgets_song_credits" AFTER UPDATE ON "ScrapeSnapshot"
+  REFERENCING OLD TABLE AS removed NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION "SongCredit_forget_edited"();

@@ -1,0 +1,77 @@
+import { Prisma } from '../../../db/generated/prisma/client.ts';
+import type { ToolDb } from '../../registry/tenant-scope.ts';
+import { listingCtes, ownerSumCtes, type DeliveryScope } from './delivery-sql.ts';
+import { fillOwnerTotals } from './owner-totals.ts';
+
+/** Where the song credits stand after a fill: whether every scraped song has them, and the latest scrape they were read from. */
+export interface SongCreditCoverage {
+  complete: boolean;
+  latestScrape: Date | null;
+}
+
+/**
+ * Fills the song credits cache (SongCredit) for every scraped song without a marker under the
+ * scope's registry version: the song's playlist streams per owner as of its latest scrape, the
+ * history rule's kept playlists included, summed by the very CTEs the delivery figures use
+ * (`ownerSumCtes`), so a figure read from the cache is the one the scrapes give.
+ *
+ * Why it stays exact: those sums depend on the song's scrapes (its latest one, and the earlier ones
+ * for the history rule) and the registry only. Triggers on ScrapeSnapshot forget a song's rows
+ * whenever one of its scrapes is stored, deleted or edited, and the registry is part of the key.
+ * Placements are not in them: who "the song's sole vendor" is stays a question for each query.
+ *
+ * The scope must have the drops of its registry version (a delivery session's, `withSessionCaches`),
+ * whose fill holds the scraper import's lock for the transaction: no scrape is
+ * stored while these are measured and read. A song with a playlist the identities do not know is
+ * left out (the figures then come from the scrapes, which refresh the identities).
+ */
+export async function fillSongCredits(db: ToolDb, scope: DeliveryScope & { drops: string }): Promise<SongCreditCoverage> {
+  const { organizationId, drops: registry } = scope;
+  // A marker counts its song's scrapes, and a song's rows go whenever its scrapes change, so the
+  // markers' counts add up to the organisation's scrapes exactly when every scraped song has one:
+  // two cheap sums, where counting the distinct songs sorted every scrape.
+  const coverage = () => db.$queryRaw<Array<{ scrapes: number; covered: number; latest: Date | null }>>`
+    SELECT (SELECT count(*) FROM "ScrapeSnapshot" WHERE "organizationId" = ${organizationId})::int AS scrapes,
+           coalesce(sum(scrapes), 0)::int AS covered, max("scrapedAt") AS latest
+    FROM "SongCredit" WHERE "organizationId" = ${organizationId} AND registry = ${registry} AND owner = ''`;
+  const [before] = await coverage();
+  if (!before) return { complete: false, latestScrape: null };
+  if (before.covered >= before.scrapes) return { complete: true, latestScrape: before.latest };
+  await db.$executeRaw`DELETE FROM "SongCredit" WHERE "organizationId" = ${organizationId} AND registry <> ${registry}`;
+  // The latest scrapes' sums are then read from the owner totals, and the figures as of an earlier
+  // day (which the credits do not answer) find the owner totals and key sets ready.
+  await fillOwnerTotals(db, organizationId, { ...scope.identities, registry });
+  const fill: DeliveryScope = {
+    ...scope, cutoff: END_OF_TIME, allSongs: false, songCredits: undefined, ownerTotals: registry,
+    tracks: Prisma.sql`
+      SELECT DISTINCT s."spotifyTrackId" FROM "ScrapeSnapshot" s
+      WHERE s."organizationId" = ${organizationId}
+        AND NOT EXISTS (SELECT 1 FROM "SongCredit" c WHERE c."organizationId" = ${organizationId} AND c.registry = ${registry} AND c."spotifyTrackId" = s."spotifyTrackId" AND c.owner = '')`,
+  };
+  const columns = Prisma.sql`("organizationId", registry, "spotifyTrackId", owner, "snapshotId", "scrapedAt", "streams7d", "streams28d", "streams12m", dropped, scrapes)`;
+  const added = await db.$executeRaw`
+    WITH ${listingCtes(fill)}${ownerSumCtes(fill)},
+    unsure AS MATERIALIZED (SELECT DISTINCT track FROM from_rows WHERE unknown > 0),
+    credits AS (
+      INSERT INTO "SongCredit" ${columns}
+      SELECT ${organizationId}, ${registry}, b.track, b.owner, l.id, l."scrapedAt", sum(b.streams7d), sum(b.streams28d), sum(b.streams12m), sum(b.dropped), 0
+      FROM by_owner b JOIN latest l ON l.track = b.track
+      -- Organic playlists credit nobody.
+      WHERE b.owner IS NOT NULL AND b.owner <> '' AND b.track NOT IN (SELECT track FROM unsure)
+      GROUP BY b.track, b.owner, l.id, l."scrapedAt"
+      ON CONFLICT DO NOTHING
+    )
+    -- The marker, in the same statement: a song has its credits and its marker, or neither.
+    INSERT INTO "SongCredit" ${columns}
+    SELECT ${organizationId}, ${registry}, l.track, '', l.id, l."scrapedAt", 0, 0, 0, 0, l.scrapes
+    FROM latest l WHERE l.track NOT IN (SELECT track FROM unsure)
+    ON CONFLICT DO NOTHING`;
+  // The planner must know the cache's size before the figures join it (PGlite never autovacuums).
+  if (added >= ANALYZE_AFTER_SONGS) await db.$executeRawUnsafe('ANALYZE "SongCredit"');
+  const [after] = await coverage();
+  return { complete: !!after && after.covered >= after.scrapes, latestScrape: after?.latest ?? null };
+}
+
+/** Every scrape, whenever taken: the credits are each song's figures as of its latest one. */
+const END_OF_TIME = new Date('9999-12-31T00:00:00Z');
+const ANALYZE_AFTER_SONGS = 100;
