@@ -110,7 +110,7 @@ function latestFromCredits(scope: DeliveryScope): Prisma.Sql {
   return Prisma.sql`    latest AS MATERIALIZED (
       SELECT c."snapshotId" AS id, c."spotifyTrackId" AS track, c."scrapedAt", s."plays7d", s."plays28d", s."plays12m", s.saves, s."playlistAdds", NULL::bigint AS scrapes
       FROM "SongCredit" c JOIN "ScrapeSnapshot" s ON s."organizationId" = ${organizationId} AND s.id = c."snapshotId"
-      WHERE c."organizationId" = ${organizationId} AND c.registry = ${songCredits} AND c.owner = ''${scope.allSongs ? Prisma.empty : Prisma.sql` AND c."spotifyTrackId" IN (SELECT track FROM songs)`}
+      WHERE c."organizationId" = ${organizationId} AND c.registry = ${songCredits} AND c.vendor = ''${scope.allSongs ? Prisma.empty : Prisma.sql` AND c."spotifyTrackId" IN (SELECT track FROM songs)`}
     )`;
 }
 
@@ -205,33 +205,16 @@ export const DELIVERY_CHECKS = Prisma.sql`(SELECT identities FROM unknown) AS un
 
 /**
  * After `listingCtes`: `unknown` (how many playlist rows `owners` did not know, and how many the
- * cache did not cover), `by_owner` (streams per song and owner), `credited` (per song and vendor,
- * auto-detection settled by the song's vendors over every campaign), `costs` (what each placement
- * cost: its share of what was paid to the vendor on the campaign, else its price) and `figures`,
- * one row per placement.
+ * cache did not cover), `credited` (streams per song and vendor, auto-detection settled by the
+ * song's vendors over every campaign; from the song credits when the scope names them), `costs`
+ * (what each placement cost: its share of what was paid to the vendor on the campaign, else its
+ * price) and `figures`, one row per placement.
  */
 export function figureCtes(scope: DeliveryScope): Prisma.Sql {
   const { organizationId, cutoff, asOf, timeZone } = scope;
   const currencies = [...scope.rates.keys()];
   const asOfDay = isoDay(asOf);
-  return Prisma.sql`${scope.songCredits ? ownerSumsFromCredits(scope) : ownerSumCtes(scope)},
-    -- The vendors of the songs with playlists credited to their sole vendor (a few in ten), not of every song.
-    song_vendors AS (
-      -- min = max rather than count(DISTINCT) = 1: the same answer, and it hashes instead of sorting.
-      SELECT p."spotifyTrackId" AS track, min(p."vendorId") AS vendor, min(p."vendorId") = max(p."vendorId") AS sole
-      FROM "Placement" p
-      WHERE p."organizationId" = ${organizationId} AND p."spotifyTrackId" IN (${soleVendorSongs(scope)})
-      GROUP BY 1
-    ),
-    credited AS (
-      SELECT b.track, CASE WHEN b.owner = ${SOLE_VENDOR} THEN (CASE WHEN v.sole THEN v.vendor END) ELSE b.owner END AS vendor,
-             sum(b.streams7d) AS streams7d, sum(b.streams28d) AS streams28d, sum(b.streams12m) AS streams12m, sum(b.dropped) AS dropped
-      -- The song's vendors only for the rows that need them: the planner then sizes the join as the
-      -- rows it is (and hashes it and the sums, where joining every row made it sort and merge).
-      FROM by_owner b LEFT JOIN song_vendors v ON b.owner = ${SOLE_VENDOR} AND v.track = b.track
-      WHERE b.owner IS NOT NULL
-      GROUP BY 1, 2
-    ),
+  return Prisma.sql`${scope.songCredits ? creditedFromCache(scope) : creditedCtes(scope)},
     rates AS (SELECT * FROM unnest(${currencies}::text[], ${currencies.map((currency) => scope.rates.get(currency)!)}::float8[]) AS r(currency, rate)),
     paid AS (
       SELECT v."vendorId", v."campaignGroupId", sum(v.amount::float8 * r.rate) AS amount, bool_and(r.rate IS NOT NULL) AS converted,
@@ -269,11 +252,13 @@ export function figureCtes(scope: DeliveryScope): Prisma.Sql {
 
 /**
  * CTEs (preceded by a comma) `latest_totals` where the scope has the owner totals, `from_rows`,
- * `unknown` and `by_owner`: the streams per song and owner of the latest scrapes and the history
- * rule's kept playlists, a song and owner on several rows (the cache's, the kept ones'). The song
- * credits cache is filled from them (song-credits.ts).
+ * `unknown`, `by_owner` (the streams per song and owner of the latest scrapes and the history
+ * rule's kept playlists), `song_vendors` and `credited`: one row per song and vendor, the song's
+ * sole vendor settled by the organisation's placements. The song credits are filled from them
+ * (song-credits.ts).
  */
-export function ownerSumCtes(scope: DeliveryScope): Prisma.Sql {
+export function creditedCtes(scope: DeliveryScope): Prisma.Sql {
+  const { organizationId } = scope;
   return Prisma.sql`,${latestTotalsCte(scope)}
     -- The sums per song and owner added up from playlist rows (what the cache does not cover, and the
     -- kept playlists of the history rule): the only ones that can meet an identity \`owners\` did not
@@ -285,35 +270,44 @@ export function ownerSumCtes(scope: DeliveryScope): Prisma.Sql {
       FROM kept k GROUP BY 1, 2
     ),
     unknown AS (SELECT coalesce(sum(unknown), 0)::int AS identities, coalesce(sum(uncached), 0)::int AS uncached_rows FROM from_rows),
+    -- The vendors of the songs with playlists credited to their sole vendor (a few in ten), not of every song.
+    song_vendors AS (
+      -- min = max rather than count(DISTINCT) = 1: the same answer, and it hashes instead of sorting.
+      SELECT p."spotifyTrackId" AS track, min(p."vendorId") AS vendor, min(p."vendorId") = max(p."vendorId") AS sole
+      FROM "Placement" p
+      WHERE p."organizationId" = ${organizationId}
+        AND p."spotifyTrackId" IN (${scope.ownerTotals ? Prisma.sql`SELECT track FROM latest_totals WHERE owner = ${SOLE_VENDOR} UNION ` : Prisma.empty}SELECT track FROM from_rows WHERE owner = ${SOLE_VENDOR})
+      GROUP BY 1
+    ),
     by_owner AS (
       ${currentFromCache(scope)}
       SELECT track, owner, streams7d, streams28d, streams12m, dropped FROM from_rows
+    ),
+    credited AS (
+      SELECT b.track, CASE WHEN b.owner = ${SOLE_VENDOR} THEN (CASE WHEN v.sole THEN v.vendor END) ELSE b.owner END AS vendor,
+             sum(b.streams7d) AS streams7d, sum(b.streams28d) AS streams28d, sum(b.streams12m) AS streams12m, sum(b.dropped) AS dropped
+      -- The song's vendors only for the rows that need them: the planner then sizes the join as the
+      -- rows it is (and hashes it and the sums, where joining every row made it sort and merge).
+      FROM by_owner b LEFT JOIN song_vendors v ON b.owner = ${SOLE_VENDOR} AND v.track = b.track
+      WHERE b.owner IS NOT NULL
+      GROUP BY 1, 2
     )`;
 }
 
 /**
- * `by_owner` and `unknown` (nothing unknown, nothing uncached: the credits were filled knowing every
- * row) from the song credits. The streams as float8, which every figure becomes: summed as bigint
- * they would be numeric, several times slower to add up (exact either way below 2^53).
+ * `credited` and `unknown` (nothing unknown, nothing uncached: the credits were filled knowing every
+ * row) from the song credits, one row per song and vendor already. The streams as float8, which
+ * every figure becomes: as bigint their sums would be numeric, several times slower to add up.
  */
-function ownerSumsFromCredits(scope: DeliveryScope): Prisma.Sql {
+function creditedFromCache(scope: DeliveryScope): Prisma.Sql {
   const { organizationId, songCredits } = scope;
   return Prisma.sql`,
-    by_owner AS MATERIALIZED (
-      SELECT c."spotifyTrackId" AS track, c.owner, c."streams7d"::float8 AS streams7d, c."streams28d"::float8 AS streams28d, c."streams12m"::float8 AS streams12m, c.dropped
+    credited AS (
+      SELECT c."spotifyTrackId" AS track, c.vendor, c."streams7d"::float8 AS streams7d, c."streams28d"::float8 AS streams28d, c."streams12m"::float8 AS streams12m, c.dropped
       FROM "SongCredit" c
-      WHERE c."organizationId" = ${organizationId} AND c.registry = ${songCredits} AND c.owner <> ''${scope.allSongs ? Prisma.empty : Prisma.sql` AND c."spotifyTrackId" IN (SELECT track FROM songs)`}
+      WHERE c."organizationId" = ${organizationId} AND c.registry = ${songCredits} AND c.vendor <> ''${scope.allSongs ? Prisma.empty : Prisma.sql` AND c."spotifyTrackId" IN (SELECT track FROM songs)`}
     ),
     unknown AS (SELECT 0 AS identities, 0 AS uncached_rows)`;
-}
-
-/**
- * The songs with playlists credited to their sole vendor, as a query: from the owner totals and
- * the rows rather than from \`by_owner\` (a second reference would materialise it).
- */
-function soleVendorSongs(scope: DeliveryScope): Prisma.Sql {
-  if (scope.songCredits) return Prisma.sql`SELECT track FROM by_owner WHERE owner = ${SOLE_VENDOR}`;
-  return Prisma.sql`${scope.ownerTotals ? Prisma.sql`SELECT track FROM latest_totals WHERE owner = ${SOLE_VENDOR} UNION ` : Prisma.empty}SELECT track FROM from_rows WHERE owner = ${SOLE_VENDOR}`;
 }
 
 /**

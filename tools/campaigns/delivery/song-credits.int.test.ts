@@ -75,13 +75,13 @@ describe('the song credits behind the organisation-wide figures', () => {
 
   it('credits each song once per owner, the kept playlists included, and the figures are read from them', async () => {
     expect(await delivered('2026-03-04')).toEqual({ alpha: 1360, beta: 500 });
-    // S1: Alpha (A and the kept B), its sole vendor (the kept X), the marker; S2: Alpha, Beta, sole vendor (X), the marker.
-    expect(await storedCredits(S1)).toBe(3);
-    expect(await storedCredits(S2)).toBe(4);
+    // S1: Alpha (A, the kept B and, its sole vendor, the kept X) and the marker; S2: Alpha, Beta (X credits nobody) and the marker.
+    expect(await storedCredits(S1)).toBe(2);
+    expect(await storedCredits(S2)).toBe(3);
     // What the scorecard reads as of a day after every latest scrape: a credit changed by hand shows.
-    await database.sql.query(`UPDATE "SongCredit" SET "streams12m" = "streams12m" + 1000000 WHERE "organizationId" = $1 AND "spotifyTrackId" = $2 AND owner = $3`, [org.id, S2, beta]);
+    await database.sql.query(`UPDATE "SongCredit" SET "streams12m" = "streams12m" + 1000000 WHERE "organizationId" = $1 AND "spotifyTrackId" = $2 AND vendor = $3`, [org.id, S2, beta]);
     expect(await delivered('2026-03-04')).toEqual({ alpha: 1360, beta: 1_000_500 });
-    await database.sql.query(`UPDATE "SongCredit" SET "streams12m" = "streams12m" - 1000000 WHERE "organizationId" = $1 AND "spotifyTrackId" = $2 AND owner = $3`, [org.id, S2, beta]);
+    await database.sql.query(`UPDATE "SongCredit" SET "streams12m" = "streams12m" - 1000000 WHERE "organizationId" = $1 AND "spotifyTrackId" = $2 AND vendor = $3`, [org.id, S2, beta]);
   });
 
   it('answers a day before some latest scrape from the scrapes themselves', async () => {
@@ -93,10 +93,10 @@ describe('the song credits behind the organisation-wide figures', () => {
   it('forgets a song\'s credits when one of its scrapes is stored, and fills them again', async () => {
     const latest = await scrape(S1, '2026-03-05T08:00:00Z', [{ name: 'Alpha A', spotifyPlaylistId: A_ID, streams12m: 120 }, { name: 'Alpha B', streams12m: 220 }]);
     expect(await storedCredits(S1)).toBe(0);
-    expect(await storedCredits(S2)).toBe(4);
+    expect(await storedCredits(S2)).toBe(3);
     // B is back (220, once); X stays dropped with its 50.
     expect(await delivered('2026-03-06')).toEqual({ alpha: 120 + 220 + 50 + 1000, beta: 500 });
-    expect(await storedCredits(S1)).toBe(3);
+    expect(await storedCredits(S1)).toBe(2);
 
     // Deleted again: S1's latest is 03-03's, B and X kept.
     await database.sql.query(`DELETE FROM "ScrapeSnapshot" WHERE id = $1`, [latest]);
@@ -104,21 +104,33 @@ describe('the song credits behind the organisation-wide figures', () => {
     expect(await delivered('2026-03-06')).toEqual({ alpha: 110 + 200 + 50 + 1000, beta: 500 });
   });
 
-  it('settles the sole vendor with today\'s placements, not those of when the credits were filled', async () => {
+  it('settles the sole vendor anew when the song\'s vendors change', async () => {
     expect(await delivered('2026-03-06')).toEqual({ alpha: 1360, beta: 500 });
     // Beta placed on S1 too: X (auto-detected) has two vendors to choose from and credits neither.
-    await owner.ok('create_campaign', {
+    const placed = await owner.ok<{ id: string }>('create_campaign', {
       client_id: client, name: 'Credits too', artist_name: 'Nova', start_date: '2026-03-01',
       songs: [{ track_url: `https://open.spotify.com/track/${S1}`, goal: 1000, daily: 10, price: 10, vendor_id: beta }],
     });
-    expect(await storedCredits(S1)).toBe(3);
+    expect(await storedCredits(S1)).toBe(0);
+    expect(await storedCredits(S2)).toBe(3);
     expect(await delivered('2026-03-06')).toEqual({ alpha: 110 + 200 + 1000, beta: 500 });
+    // A change that keeps every song's vendors (a goal) keeps the credits; moving the placement back to Alpha does not.
+    const [placement] = await database.sql.query<{ id: string }>(`SELECT id FROM "Placement" WHERE "campaignGroupId" = $1`, [placed.id]);
+    await database.sql.query(`UPDATE "Placement" SET goal = 2000 WHERE id = $1`, [placement!.id]);
+    expect(await storedCredits(S1)).toBe(2);
+    await database.sql.query(`UPDATE "Placement" SET "vendorId" = $2 WHERE id = $1`, [placement!.id, alpha]);
+    expect(await storedCredits(S1)).toBe(0);
+    // X is Alpha's again, and S1's 360 count for each of Alpha's two placements on it.
+    expect(await delivered('2026-03-06')).toEqual({ alpha: 1360 + 360, beta: 500 });
+    await database.sql.query(`DELETE FROM "Placement" WHERE id = $1`, [placement!.id]);
+    expect(await storedCredits(S1)).toBe(0);
+    expect(await delivered('2026-03-06')).toEqual({ alpha: 1360, beta: 500 });
   });
 
   it('fills the credits anew under a new registry', async () => {
-    // Fan X registered to Beta: S1's kept X (50) and S2's X (70) are now Beta's.
+    // Fan X registered to Beta: S2's X (70) is Beta's; S1's kept X (50) too, but S1 is not placed with Beta.
     await owner.ok('add_vendor_playlist', { vendor_id: beta, name: 'Fan X' });
-    expect(await delivered('2026-03-06')).toEqual({ alpha: 110 + 200 + 1000, beta: 500 + 50 + 70 });
+    expect(await delivered('2026-03-06')).toEqual({ alpha: 110 + 200 + 1000, beta: 500 + 70 });
     const [versions] = await database.sql.query<{ count: number }>(`SELECT count(DISTINCT registry)::int AS count FROM "SongCredit" WHERE "organizationId" = $1`, [org.id]);
     expect(versions!.count).toBe(1);
   });

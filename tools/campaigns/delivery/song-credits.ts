@@ -1,6 +1,6 @@
 import { Prisma } from '../../../db/generated/prisma/client.ts';
 import type { ToolDb } from '../../registry/tenant-scope.ts';
-import { listingCtes, ownerSumCtes, type DeliveryScope } from './delivery-sql.ts';
+import { creditedCtes, listingCtes, type DeliveryScope } from './delivery-sql.ts';
 import { fillOwnerTotals } from './owner-totals.ts';
 
 /** Where the song credits stand after a fill: whether every scraped song has them, and the latest scrape they were read from. */
@@ -11,14 +11,15 @@ export interface SongCreditCoverage {
 
 /**
  * Fills the song credits cache (SongCredit) for every scraped song without a marker under the
- * scope's registry version: the song's playlist streams per owner as of its latest scrape, the
+ * scope's registry version: the song's playlist streams per vendor as of its latest scrape, the
  * history rule's kept playlists included, summed by the very CTEs the delivery figures use
- * (`ownerSumCtes`), so a figure read from the cache is the one the scrapes give.
+ * (`creditedCtes`), so a figure read from the cache is the one the scrapes give.
  *
  * Why it stays exact: those sums depend on the song's scrapes (its latest one, and the earlier ones
- * for the history rule) and the registry only. Triggers on ScrapeSnapshot forget a song's rows
- * whenever one of its scrapes is stored, deleted or edited, and the registry is part of the key.
- * Placements are not in them: who "the song's sole vendor" is stays a question for each query.
+ * for the history rule), the vendors it is placed with (the sole vendor of auto-detected playlists)
+ * and the registry. Triggers on ScrapeSnapshot and Placement forget a song's rows whenever one of
+ * its scrapes is stored, deleted or edited or a placement adds, removes or moves one of its
+ * vendors, and the registry is part of the key.
  *
  * The scope must have the drops of its registry version (a delivery session's, `withSessionCaches`),
  * whose fill holds the scraper import's lock for the transaction: no scrape is
@@ -33,7 +34,7 @@ export async function fillSongCredits(db: ToolDb, scope: DeliveryScope & { drops
   const coverage = () => db.$queryRaw<Array<{ scrapes: number; covered: number; latest: Date | null }>>`
     SELECT (SELECT count(*) FROM "ScrapeSnapshot" WHERE "organizationId" = ${organizationId})::int AS scrapes,
            coalesce(sum(scrapes), 0)::int AS covered, max("scrapedAt") AS latest
-    FROM "SongCredit" WHERE "organizationId" = ${organizationId} AND registry = ${registry} AND owner = ''`;
+    FROM "SongCredit" WHERE "organizationId" = ${organizationId} AND registry = ${registry} AND vendor = ''`;
   const [before] = await coverage();
   if (!before) return { complete: false, latestScrape: null };
   if (before.covered >= before.scrapes) return { complete: true, latestScrape: before.latest };
@@ -46,19 +47,18 @@ export async function fillSongCredits(db: ToolDb, scope: DeliveryScope & { drops
     tracks: Prisma.sql`
       SELECT DISTINCT s."spotifyTrackId" FROM "ScrapeSnapshot" s
       WHERE s."organizationId" = ${organizationId}
-        AND NOT EXISTS (SELECT 1 FROM "SongCredit" c WHERE c."organizationId" = ${organizationId} AND c.registry = ${registry} AND c."spotifyTrackId" = s."spotifyTrackId" AND c.owner = '')`,
+        AND NOT EXISTS (SELECT 1 FROM "SongCredit" c WHERE c."organizationId" = ${organizationId} AND c.registry = ${registry} AND c."spotifyTrackId" = s."spotifyTrackId" AND c.vendor = '')`,
   };
-  const columns = Prisma.sql`("organizationId", registry, "spotifyTrackId", owner, "snapshotId", "scrapedAt", "streams7d", "streams28d", "streams12m", dropped, scrapes)`;
+  const columns = Prisma.sql`("organizationId", registry, "spotifyTrackId", vendor, "snapshotId", "scrapedAt", "streams7d", "streams28d", "streams12m", dropped, scrapes)`;
   const added = await db.$executeRaw`
-    WITH ${listingCtes(fill)}${ownerSumCtes(fill)},
+    WITH ${listingCtes(fill)}${creditedCtes(fill)},
     unsure AS MATERIALIZED (SELECT DISTINCT track FROM from_rows WHERE unknown > 0),
     credits AS (
       INSERT INTO "SongCredit" ${columns}
-      SELECT ${organizationId}, ${registry}, b.track, b.owner, l.id, l."scrapedAt", sum(b.streams7d), sum(b.streams28d), sum(b.streams12m), sum(b.dropped), 0
-      FROM by_owner b JOIN latest l ON l.track = b.track
-      -- Organic playlists credit nobody.
-      WHERE b.owner IS NOT NULL AND b.owner <> '' AND b.track NOT IN (SELECT track FROM unsure)
-      GROUP BY b.track, b.owner, l.id, l."scrapedAt"
+      SELECT ${organizationId}, ${registry}, c.track, c.vendor, l.id, l."scrapedAt", c.streams7d, c.streams28d, c.streams12m, c.dropped, 0
+      FROM credited c JOIN latest l ON l.track = c.track
+      -- Organic playlists, and auto-detected ones of a song with several vendors, credit nobody.
+      WHERE c.vendor IS NOT NULL AND c.track NOT IN (SELECT track FROM unsure)
       ON CONFLICT DO NOTHING
     )
     -- The marker, in the same statement: a song has its credits and its marker, or neither.

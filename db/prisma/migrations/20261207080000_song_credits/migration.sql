@@ -3,7 +3,7 @@ CREATE TABLE "SongCredit" (
     "organizationId" TEXT NOT NULL,
     "registry" TEXT NOT NULL,
     "spotifyTrackId" TEXT NOT NULL,
-    "owner" TEXT NOT NULL,
+    "vendor" TEXT NOT NULL,
     "snapshotId" TEXT NOT NULL,
     "scrapedAt" TIMESTAMPTZ(3) NOT NULL,
     "streams7d" BIGINT NOT NULL,
@@ -12,14 +12,16 @@ CREATE TABLE "SongCredit" (
     "dropped" INTEGER NOT NULL,
     "scrapes" INTEGER NOT NULL,
 
-    CONSTRAINT "SongCredit_pkey" PRIMARY KEY ("organizationId","registry","spotifyTrackId","owner")
+    CONSTRAINT "SongCredit_pkey" PRIMARY KEY ("organizationId","registry","spotifyTrackId","vendor")
 );
 
 -- AddForeignKey
 ALTER TABLE "SongCredit" ADD CONSTRAINT "SongCredit_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Hand-written: a song's credits are figured from all of its scrapes (the latest, and the earlier ones
--- for the history rule), so any scrape stored, deleted or edited makes the song's rows stale.
+-- for the history rule) and its vendors (who gets auto-detected playlists), so any scrape stored,
+-- deleted or edited, and any placement that adds, removes or moves a vendor of it, makes the song's
+-- rows stale.
 -- Statement-level triggers over the transition tables: one DELETE per bulk insert.
 CREATE FUNCTION "SongCredit_forget_inserted"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -49,3 +51,32 @@ CREATE TRIGGER "ScrapeSnapshot_delete_forgets_song_credits" AFTER DELETE ON "Scr
   REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION "SongCredit_forget_removed"();
 CREATE TRIGGER "ScrapeSnapshot_update_forgets_song_credits" AFTER UPDATE ON "ScrapeSnapshot"
   REFERENCING OLD TABLE AS removed NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION "SongCredit_forget_edited"();
+
+CREATE FUNCTION "SongCredit_forget_placed"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM "SongCredit" c USING (SELECT DISTINCT "organizationId", "spotifyTrackId" FROM placed) n
+  WHERE c."organizationId" = n."organizationId" AND c."spotifyTrackId" = n."spotifyTrackId";
+  RETURN NULL;
+END $$;
+
+-- Updates that keep every placement's song and vendor (goals, prices, status) leave the credits alone.
+CREATE FUNCTION "SongCredit_forget_replaced"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM "SongCredit" c
+  USING (
+    SELECT o."organizationId", o."spotifyTrackId" FROM removed o JOIN inserted n ON n.id = o.id
+    WHERE n."spotifyTrackId" IS DISTINCT FROM o."spotifyTrackId" OR n."vendorId" IS DISTINCT FROM o."vendorId" OR n."organizationId" <> o."organizationId"
+    UNION
+    SELECT n."organizationId", n."spotifyTrackId" FROM removed o JOIN inserted n ON n.id = o.id
+    WHERE n."spotifyTrackId" IS DISTINCT FROM o."spotifyTrackId" OR n."vendorId" IS DISTINCT FROM o."vendorId" OR n."organizationId" <> o."organizationId"
+  ) t
+  WHERE c."organizationId" = t."organizationId" AND c."spotifyTrackId" = t."spotifyTrackId";
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "Placement_insert_forgets_song_credits" AFTER INSERT ON "Placement"
+  REFERENCING NEW TABLE AS placed FOR EACH STATEMENT EXECUTE FUNCTION "SongCredit_forget_placed"();
+CREATE TRIGGER "Placement_delete_forgets_song_credits" AFTER DELETE ON "Placement"
+  REFERENCING OLD TABLE AS placed FOR EACH STATEMENT EXECUTE FUNCTION "SongCredit_forget_placed"();
+CREATE TRIGGER "Placement_update_forgets_song_credits" AFTER UPDATE ON "Placement"
+  REFERENCING OLD TABLE AS removed NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION "SongCredit_forget_replaced"();
