@@ -2,8 +2,8 @@ import { Prisma } from '../../../db/generated/prisma/client.ts';
 import type { ToolContext } from '../../registry/context.ts';
 import type { ToolDb } from '../../registry/tenant-scope.ts';
 import type { DeliveryScope } from './delivery-sql.ts';
-import { fillScrapeDrops } from './scrape-drops.ts';
-import { fillSongCredits } from './song-credits.ts';
+import { fillScrapeDrops, holdScrapeImportLock } from './scrape-drops.ts';
+import { fillSongCredits, songCreditCoverage, type SongCreditCoverage } from './song-credits.ts';
 
 /**
  * Runs a delivery query over a whole organisation's playlist rows in a transaction tuned for it:
@@ -51,19 +51,23 @@ export async function withSessionIdentities<Scope extends DeliveryScope>(db: Too
 }
 
 /**
- * `withSessionIdentities`, and with the scope's registry version the drops cache filled and named
- * in the scope, so the history rule reads drops rather than every earlier scrape; then the song
- * credits filled, and named when every song's latest scrape is before the cutoff (as_of today, the
- * usual question), so the figures read one row per song and owner. The drops' fill takes the
- * scraper import's lock for the session's transaction: inside `inDeliverySession` only.
+ * `withSessionIdentities`, and the caches of the scope's registry version named in the scope: the
+ * song credits when every song's latest scrape is before the cutoff (as_of today, the usual
+ * question), so the figures read one row per song and vendor; else (and for `listings`, the
+ * playlists of `listingCtes(scope, true)`) the drops, so the history rule reads them rather than
+ * every earlier scrape. Each is filled first where it falls short. The scraper import's lock is
+ * held for the session's transaction: inside `inDeliverySession` only.
  */
-export async function withSessionCaches<Scope extends DeliveryScope>(db: ToolDb, scope: Scope): Promise<Scope> {
+export async function withSessionCaches<Scope extends DeliveryScope>(db: ToolDb, scope: Scope, options: { listings?: boolean } = {}): Promise<Scope> {
   const session = await withSessionIdentities(db, scope);
   const registry = scope.ownerTotals;
-  // The session's identities: the fill reads the temporary table rather than sending their JSON again.
-  if (!registry || !(await fillScrapeDrops(db, scope.organizationId, { ...session.identities, registry }))) return session;
+  if (!registry || !(await holdScrapeImportLock(db, scope.organizationId))) return session;
+  const answers = (credits: SongCreditCoverage) => credits.complete && (credits.latestScrape === null || credits.latestScrape < scope.cutoff);
+  const credits = await songCreditCoverage(db, scope.organizationId, registry);
+  if (answers(credits) && !options.listings) return { ...session, songCredits: registry };
+  // The session's identities: the fills read the temporary table rather than sending their JSON again.
+  if (!(await fillScrapeDrops(db, scope.organizationId, { ...session.identities, registry }))) return session;
   const cached = { ...session, drops: registry };
-  const credits = await fillSongCredits(db, cached);
-  const current = credits.complete && (credits.latestScrape === null || credits.latestScrape < scope.cutoff);
-  return current ? { ...cached, songCredits: registry } : cached;
+  const filled = credits.locked && !credits.complete ? await fillSongCredits(db, cached) : credits;
+  return answers(filled) ? { ...cached, songCredits: registry } : cached;
 }

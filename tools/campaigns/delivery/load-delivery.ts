@@ -137,7 +137,7 @@ function creditPlaylists(placements: PlacementDelivery[], playlistsOf: (track: s
 export async function loadPlacementDelivery(ctx: ToolContext, options: PlacementDeliveryOptions): Promise<PlacementDelivery[]> {
   const scope = await loadDeliveryScope(ctx.db, ctx.orgId, { ...options, wholeOrganization: true });
   return inDeliverySession(ctx, async (db) => {
-    const session = await withSessionCaches(db, scope);
+    const session = await withSessionCaches(db, scope, { listings: options.withDropped });
     const placements = await loadPlacementFigures(db, session);
     if (options.withDropped) {
       const dropped = await loadDroppedListings(db, session);

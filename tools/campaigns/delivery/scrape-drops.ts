@@ -25,11 +25,7 @@ import type { PlaylistIdentities } from './playlist-identities.ts';
  */
 export async function fillScrapeDrops(db: ToolDb, organizationId: string, identities: PlaylistIdentities & { registry: string }): Promise<boolean> {
   const { registry } = identities;
-  // Held until the caller's transaction ends, so no import commits a scrape under the figures being read;
-  // while an import is running (or waiting), the caller reads the rows this once rather than wait for it.
-  const [lock] = await db.$queryRaw<Array<{ locked: boolean }>>`
-    SELECT pg_try_advisory_xact_lock_shared(hashtext('ingest_scraped_data'), hashtext(${organizationId})) AS locked`;
-  if (!lock?.locked) return false;
+  if (!(await holdScrapeImportLock(db, organizationId))) return false;
   // Every scrape gets a marker, a song's last one too (dropped 'infinity': nothing after it yet, and the
   // trigger forgets it when a later scrape comes), so two counts tell whether all are covered.
   const [counts] = await db.$queryRaw<Array<{ missing: number }>>`
@@ -88,3 +84,15 @@ export async function fillScrapeDrops(db: ToolDb, organizationId: string, identi
 }
 
 const ANALYZE_AFTER_SCRAPES = 100;
+
+/**
+ * Takes the scraper import's lock shared until the caller's transaction ends, so no import commits a
+ * scrape under the figures being read (nor, through its triggers, forgets cached figures they read);
+ * false while an import is running or waiting: the caller then reads the rows this once rather than
+ * wait for it. Taking it again in the same transaction is free.
+ */
+export async function holdScrapeImportLock(db: ToolDb, organizationId: string): Promise<boolean> {
+  const [lock] = await db.$queryRaw<Array<{ locked: boolean }>>`
+    SELECT pg_try_advisory_xact_lock_shared(hashtext('ingest_scraped_data'), hashtext(${organizationId})) AS locked`;
+  return !!lock?.locked;
+}

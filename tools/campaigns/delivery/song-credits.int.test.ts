@@ -3,6 +3,7 @@ import type { Database } from '../../../db/database.ts';
 import type { ToolRunner } from '../../registry/runner.ts';
 import { openToolTestWorld, type TestOrganization } from '../../testing/fixtures.ts';
 import { caller } from '../../testing/caller.ts';
+import { testBackend } from '../../../db/testing/test-database.ts';
 
 /**
  * The song credits cache (one row per song and owner as of the song's latest scrape) behind the
@@ -125,6 +126,23 @@ describe('the song credits behind the organisation-wide figures', () => {
     await database.sql.query(`DELETE FROM "Placement" WHERE id = $1`, [placement!.id]);
     expect(await storedCredits(S1)).toBe(0);
     expect(await delivered('2026-03-06')).toEqual({ alpha: 1360, beta: 500 });
+  });
+
+  // Two sessions at once: Postgres only (PGlite has one connection).
+  it.skipIf(testBackend() !== 'postgres')('makes a placement change wait while a session holds the credits it filled', async () => {
+    const [placement] = await database.sql.query<{ id: string }>(`SELECT id FROM "Placement" WHERE "organizationId" = $1 LIMIT 1`, [org.id]);
+    await database.session(async (session) => {
+      await session.query('BEGIN');
+      await session.query(`SELECT pg_try_advisory_xact_lock_shared(hashtext('song_credits'), hashtext($1))`, [org.id]);
+      // A goal keeps the song's vendors: no wait.
+      await database.sql.query(`UPDATE "Placement" SET goal = goal + 1 WHERE id = $1`, [placement!.id]);
+      // A vendor change waits for the session, here until the lock timeout.
+      await expect(database.session(async (writer) => {
+        await writer.query(`SET lock_timeout = '300ms'`);
+        await writer.query(`UPDATE "Placement" SET "vendorId" = $2 WHERE id = $1`, [placement!.id, beta]);
+      })).rejects.toThrow(/lock timeout/);
+      await session.query('COMMIT');
+    });
   });
 
   it('fills the credits anew under a new registry', async () => {

@@ -22,22 +22,14 @@ export interface SongCreditCoverage {
  * vendors, and the registry is part of the key.
  *
  * The scope must have the drops of its registry version (a delivery session's, `withSessionCaches`),
- * whose fill holds the scraper import's lock for the transaction: no scrape is
- * stored while these are measured and read. A song with a playlist the identities do not know is
+ * whose fill holds the scraper import's lock for the transaction: no scrape is stored while these
+ * are measured and read; and this takes the credits' own lock, which placement changes wait for. A song with a playlist the identities do not know is
  * left out (the figures then come from the scrapes, which refresh the identities).
  */
 export async function fillSongCredits(db: ToolDb, scope: DeliveryScope & { drops: string }): Promise<SongCreditCoverage> {
   const { organizationId, drops: registry } = scope;
-  // A marker counts its song's scrapes, and a song's rows go whenever its scrapes change, so the
-  // markers' counts add up to the organisation's scrapes exactly when every scraped song has one:
-  // two cheap sums, where counting the distinct songs sorted every scrape.
-  const coverage = () => db.$queryRaw<Array<{ scrapes: number; covered: number; latest: Date | null }>>`
-    SELECT (SELECT count(*) FROM "ScrapeSnapshot" WHERE "organizationId" = ${organizationId})::int AS scrapes,
-           coalesce(sum(scrapes), 0)::int AS covered, max("scrapedAt") AS latest
-    FROM "SongCredit" WHERE "organizationId" = ${organizationId} AND registry = ${registry} AND vendor = ''`;
-  const [before] = await coverage();
-  if (!before) return { complete: false, latestScrape: null };
-  if (before.covered >= before.scrapes) return { complete: true, latestScrape: before.latest };
+  const before = await songCreditCoverage(db, organizationId, registry);
+  if (!before.locked || before.complete) return before;
   await db.$executeRaw`DELETE FROM "SongCredit" WHERE "organizationId" = ${organizationId} AND registry <> ${registry}`;
   // The latest scrapes' sums are then read from the owner totals, and the figures as of an earlier
   // day (which the credits do not answer) find the owner totals and key sets ready.
@@ -68,8 +60,30 @@ export async function fillSongCredits(db: ToolDb, scope: DeliveryScope & { drops
     ON CONFLICT DO NOTHING`;
   // The planner must know the cache's size before the figures join it (PGlite never autovacuums).
   if (added >= ANALYZE_AFTER_SONGS) await db.$executeRawUnsafe('ANALYZE "SongCredit"');
-  const [after] = await coverage();
-  return { complete: !!after && after.covered >= after.scrapes, latestScrape: after?.latest ?? null };
+  return songCreditCoverage(db, organizationId, registry);
+}
+
+/**
+ * Whether every scraped song has its credits under this registry version, and the latest scrape they
+ * were read from; under the credits' own lock, taken shared until the session ends (`locked` false,
+ * and nothing complete, while a placement change holds it). The caller holds the scraper import's
+ * lock (`holdScrapeImportLock`), so no scrape is stored and no credit forgotten until it is done.
+ */
+export async function songCreditCoverage(db: ToolDb, organizationId: string, registry: string): Promise<SongCreditCoverage & { locked: boolean }> {
+  // Placements that change a song's vendors wait for this lock (their trigger takes it), so credits
+  // measured with the old vendors are never stored after the change forgot them; while a change is
+  // being written, the session reads the scrapes this once rather than wait.
+  const [lock] = await db.$queryRaw<Array<{ locked: boolean }>>`
+    SELECT pg_try_advisory_xact_lock_shared(hashtext('song_credits'), hashtext(${organizationId})) AS locked`;
+  if (!lock?.locked) return { locked: false, complete: false, latestScrape: null };
+  // A marker counts its song's scrapes, and a song's rows go whenever its scrapes change, so the
+  // markers' counts add up to the organisation's scrapes exactly when every scraped song has one:
+  // two cheap sums, where counting the distinct songs sorted every scrape.
+  const [counts] = await db.$queryRaw<Array<{ scrapes: number; covered: number; latest: Date | null }>>`
+    SELECT (SELECT count(*) FROM "ScrapeSnapshot" WHERE "organizationId" = ${organizationId})::int AS scrapes,
+           coalesce(sum(scrapes), 0)::int AS covered, max("scrapedAt") AS latest
+    FROM "SongCredit" WHERE "organizationId" = ${organizationId} AND registry = ${registry} AND vendor = ''`;
+  return { locked: true, complete: !!counts && counts.covered >= counts.scrapes, latestScrape: counts?.latest ?? null };
 }
 
 /** Every scrape, whenever taken: the credits are each song's figures as of its latest one. */

@@ -32,7 +32,7 @@ export async function loadPlaylistDelivery(
   const scope = await loadDeliveryScope(ctx.db, ctx.orgId, {
     asOf, timeZone: ctx.org.timeZone, baseCurrency: ctx.org.baseCurrency, placements, wholeOrganization: true,
   });
-  const rows = await inDeliverySession(ctx, async (db) => queryDelivery<Row>(db, await withSessionCaches(db, scope), (current) => Prisma.sql`
+  const rows = await inDeliverySession(ctx, async (db) => queryDelivery<Row>(db, await withSessionCaches(db, scope, { listings: true }), (current) => Prisma.sql`
     WITH ${listingCtes(current, true)},
     chosen AS (SELECT * FROM unnest(${withVendor.map((playlist) => playlist.id)}::text[], ${withVendor.map((playlist) => playlist.vendorId!)}::text[]) AS c(id, vendor)),
     credited AS (

@@ -52,8 +52,13 @@ CREATE TRIGGER "ScrapeSnapshot_delete_forgets_song_credits" AFTER DELETE ON "Scr
 CREATE TRIGGER "ScrapeSnapshot_update_forgets_song_credits" AFTER UPDATE ON "ScrapeSnapshot"
   REFERENCING OLD TABLE AS removed NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION "SongCredit_forget_edited"();
 
+-- Placements are written outside the scraper import's lock, so the credits have a lock of their own:
+-- a fill holds it shared for its session (song-credits.ts), and a placement change waits for it here,
+-- so that no fill can store credits measured before the change after the change has forgotten them.
 CREATE FUNCTION "SongCredit_forget_placed"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('song_credits'), hashtext(o."organizationId"))
+  FROM (SELECT DISTINCT "organizationId" FROM placed ORDER BY 1) o;
   DELETE FROM "SongCredit" c USING (SELECT DISTINCT "organizationId", "spotifyTrackId" FROM placed) n
   WHERE c."organizationId" = n."organizationId" AND c."spotifyTrackId" = n."spotifyTrackId";
   RETURN NULL;
@@ -62,6 +67,10 @@ END $$;
 -- Updates that keep every placement's song and vendor (goals, prices, status) leave the credits alone.
 CREATE FUNCTION "SongCredit_forget_replaced"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('song_credits'), hashtext(o."organizationId"))
+  FROM (SELECT DISTINCT n."organizationId" FROM removed o JOIN inserted n ON n.id = o.id
+        WHERE n."spotifyTrackId" IS DISTINCT FROM o."spotifyTrackId" OR n."vendorId" IS DISTINCT FROM o."vendorId" OR n."organizationId" <> o."organizationId"
+        ORDER BY 1) o;
   DELETE FROM "SongCredit" c
   USING (
     SELECT o."organizationId", o."spotifyTrackId" FROM removed o JOIN inserted n ON n.id = o.id
