@@ -12,8 +12,14 @@ CREATE TABLE "SongCredit" (
     "dropped" INTEGER NOT NULL,
     "scrapes" INTEGER NOT NULL,
 
-    CONSTRAINT "SongCredit_pkey" PRIMARY KEY ("organizationId","registry","spotifyTrackId","vendor")
+    CONSTRAINT "SongCredit_pkey" PRIMARY KEY ("organizationId","registry","vendor","spotifyTrackId")
 );
+
+-- CreateIndex
+CREATE INDEX "SongCredit_organizationId_spotifyTrackId_idx" ON "SongCredit"("organizationId", "spotifyTrackId");
+
+-- CreateIndex
+CREATE INDEX "Placement_organizationId_currency_idx" ON "Placement"("organizationId", "currency");
 
 -- AddForeignKey
 ALTER TABLE "SongCredit" ADD CONSTRAINT "SongCredit_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
