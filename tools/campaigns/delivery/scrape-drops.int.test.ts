@@ -3,6 +3,7 @@ import type { Database } from '../../../db/database.ts';
 import type { ToolRunner } from '../../registry/runner.ts';
 import { openToolTestWorld, type TestOrganization } from '../../testing/fixtures.ts';
 import { caller } from '../../testing/caller.ts';
+import { storeScrape, type StoredPlaylistRow } from './stored-scrape.ts';
 
 /**
  * The history rule from the drops cache (vendor_performance reads the organisation's scrapes through
@@ -22,7 +23,7 @@ const SONG = 'DropsCacheSongTrack'.padEnd(22, '1');
 const A_ID = 'DropsCacheAlphaList'.padEnd(22, 'a');
 const OTHER_SONG = 'DropsCacheOtherTrack'.padEnd(22, '2');
 
-interface Row { name: string; spotifyPlaylistId?: string; streams12m: number }
+type Row = StoredPlaylistRow;
 
 describe('the history rule from the drops cache', () => {
   let database: Database;
@@ -33,16 +34,7 @@ describe('the history rule from the drops cache', () => {
   let campaign: string;
 
   async function scrape(scrapedAt: string, rows: Row[], song = SONG): Promise<string> {
-    const snapshot = await database.prisma.scrapeSnapshot.create({
-      data: { organizationId: org.id, spotifyTrackId: song, scrapedAt: new Date(scrapedAt), plays7d: 0, plays28d: 0, plays12m: 0 },
-    });
-    await database.prisma.campaignPlaylist.createMany({
-      data: rows.map((row) => ({
-        organizationId: org.id, snapshotId: snapshot.id, spotifyTrackId: song, scrapedAt: snapshot.scrapedAt, name: row.name,
-        spotifyPlaylistId: row.spotifyPlaylistId ?? null, curator: 'Alpha', streams7d: 1, streams28d: 2, streams12m: row.streams12m,
-      })),
-    });
-    return snapshot.id;
+    return storeScrape(database, org.id, song, scrapedAt, rows, 'Alpha');
   }
 
   /** Alpha's delivered streams both ways: vendor_performance (drops cache) and get_campaign (rows), which must agree. */

@@ -3,6 +3,7 @@ import type { Database } from '../../../db/database.ts';
 import type { ToolRunner } from '../../registry/runner.ts';
 import { openToolTestWorld, type TestOrganization } from '../../testing/fixtures.ts';
 import { caller } from '../../testing/caller.ts';
+import { storeScrape, type StoredPlaylistRow } from './stored-scrape.ts';
 import { testBackend } from '../../../db/testing/test-database.ts';
 
 /**
@@ -19,7 +20,7 @@ const S1 = 'SongCreditsFirstTrack'.padEnd(22, '1');
 const S2 = 'SongCreditsOtherTrack'.padEnd(22, '2');
 const A_ID = 'SongCreditsAlphaList'.padEnd(22, 'a');
 
-interface Row { name: string; spotifyPlaylistId?: string; streams12m: number }
+type Row = StoredPlaylistRow;
 
 describe('the song credits behind the organisation-wide figures', () => {
   let database: Database;
@@ -31,16 +32,7 @@ describe('the song credits behind the organisation-wide figures', () => {
   let client: string;
 
   async function scrape(song: string, scrapedAt: string, rows: Row[]): Promise<string> {
-    const snapshot = await database.prisma.scrapeSnapshot.create({
-      data: { organizationId: org.id, spotifyTrackId: song, scrapedAt: new Date(scrapedAt), plays7d: 0, plays28d: 0, plays12m: 0 },
-    });
-    await database.prisma.campaignPlaylist.createMany({
-      data: rows.map((row) => ({
-        organizationId: org.id, snapshotId: snapshot.id, spotifyTrackId: song, scrapedAt: snapshot.scrapedAt, name: row.name,
-        spotifyPlaylistId: row.spotifyPlaylistId ?? null, curator: 'Curator', streams7d: 1, streams28d: 2, streams12m: row.streams12m,
-      })),
-    });
-    return snapshot.id;
+    return storeScrape(database, org.id, song, scrapedAt, rows, 'Curator');
   }
 
   async function delivered(asOf: string): Promise<{ alpha: number; beta: number }> {
