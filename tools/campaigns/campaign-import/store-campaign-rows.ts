@@ -5,6 +5,7 @@ import type { StoreOutcome } from '../../imports/csv-import.ts';
 import { keepPlanLines } from '../plans/keep-plan-lines.ts';
 import { recordActivity } from '../records/activity.ts';
 import { campaignKey, type CampaignRow } from './campaign-row.ts';
+import { holdSongCreditsForPlacements } from '../delivery/song-credits.ts';
 import { loadCampaignDirectory, type StoredCampaign } from './campaign-directory.ts';
 
 type Directory = Awaited<ReturnType<typeof loadCampaignDirectory>>;
@@ -17,6 +18,8 @@ type Directory = Awaited<ReturnType<typeof loadCampaignDirectory>>;
  * changes nothing. A removed placement stays removed.
  */
 export async function storeCampaignRows(ctx: ToolContext, rows: readonly CampaignRow[]): Promise<StoreOutcome> {
+  // Its updates and inserts interleave across campaigns: two sheets at once wait here rather than deadlock.
+  await holdSongCreditsForPlacements(ctx.db, ctx.orgId);
   const directory = await loadCampaignDirectory(ctx, rows);
   const outcome: StoreOutcome = { inserted: 0, replaced: 0 };
   for (const group of groupByCampaign(rows)) {

@@ -125,23 +125,38 @@ describe('the song credits behind the organisation-wide figures', () => {
     const [placement] = await database.sql.query<{ id: string }>(`SELECT id FROM "Placement" WHERE "organizationId" = $1 LIMIT 1`, [org.id]);
     await database.session(async (session) => {
       await session.query('BEGIN');
-      await session.query(`SELECT pg_try_advisory_xact_lock_shared(hashtext('song_credits'), hashtext($1))`, [org.id]);
-      // A goal keeps the song's vendors: no wait.
-      await database.sql.query(`UPDATE "Placement" SET goal = goal + 1 WHERE id = $1`, [placement!.id]);
-      // A vendor change waits for the session, here until the lock timeout.
-      await expect(database.session(async (writer) => {
-        await writer.query(`SET lock_timeout = '300ms'`);
-        await writer.query(`UPDATE "Placement" SET "vendorId" = $2 WHERE id = $1`, [placement!.id, beta]);
-      })).rejects.toThrow(/lock timeout/);
-      await session.query('COMMIT');
+      try {
+        await session.query(`SELECT pg_try_advisory_xact_lock_shared(hashtext('song_credits'), hashtext($1))`, [org.id]);
+        // A goal keeps the song's vendors: no wait.
+        await database.sql.query(`UPDATE "Placement" SET goal = goal + 1 WHERE id = $1`, [placement!.id]);
+        // A vendor change waits for the session, here until the lock timeout (SET LOCAL: the pooled connection keeps nothing).
+        await expect(database.session(async (writer) => {
+          await writer.query('BEGIN');
+          try {
+            await writer.query(`SET LOCAL lock_timeout = '300ms'`);
+            await writer.query(`UPDATE "Placement" SET "vendorId" = $2 WHERE id = $1`, [placement!.id, beta]);
+          } finally {
+            await writer.query('ROLLBACK');
+          }
+        })).rejects.toThrow(/lock timeout/);
+      } finally {
+        await session.query('COMMIT');
+      }
     });
   });
 
   it('fills the credits anew under a new registry', async () => {
+    const registries = async () => (await database.sql.query<{ registry: string }>(
+      `SELECT DISTINCT registry FROM "SongCredit" WHERE "organizationId" = $1`, [org.id])).map((row) => row.registry);
+    const [before] = await registries();
     // Fan X registered to Beta: S2's X (70) is Beta's; S1's kept X (50) too, but S1 is not placed with Beta.
     await owner.ok('add_vendor_playlist', { vendor_id: beta, name: 'Fan X' });
     expect(await delivered('2026-03-06')).toEqual({ alpha: 110 + 200 + 1000, beta: 500 + 70 });
-    const [versions] = await database.sql.query<{ count: number }>(`SELECT count(DISTINCT registry)::int AS count FROM "SongCredit" WHERE "organizationId" = $1`, [org.id]);
-    expect(versions!.count).toBe(1);
+    // Only the new version's rows, every song with its marker and credits: S2 now Alpha, Beta (with X) and the marker.
+    const after = await registries();
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toBe(before);
+    expect(await storedCredits(S2)).toBe(3);
+    expect(await storedCredits(S1)).toBe(3);
   });
 });

@@ -2,6 +2,7 @@ import { Prisma } from '../../../db/generated/prisma/client.ts';
 import type { ToolDb } from '../../registry/tenant-scope.ts';
 import { creditedCtes, listingCtes, type DeliveryScope } from './delivery-sql.ts';
 import { fillOwnerTotals } from './owner-totals.ts';
+import { refreshOrganizationIdentities } from './playlist-identities.ts';
 
 /** Where the song credits stand after a fill: whether every scraped song has them, and the latest scrape they were read from. */
 export interface SongCreditCoverage {
@@ -23,8 +24,9 @@ export interface SongCreditCoverage {
  *
  * The scope must have the drops of its registry version (a delivery session's, `withSessionCaches`),
  * whose fill holds the scraper import's lock for the transaction: no scrape is stored while these
- * are measured and read; and this takes the credits' own lock, which placement changes wait for. A song with a playlist the identities do not know is
- * left out (the figures then come from the scrapes, which refresh the identities).
+ * are measured and read; and this takes the credits' own lock, which placement changes wait for.
+ * A song with a playlist the identities do not know is left out (the figures then come from the
+ * scrapes), and the identities are read again for the next session.
  */
 export async function fillSongCredits(db: ToolDb, scope: DeliveryScope & { drops: string }): Promise<SongCreditCoverage> {
   const { organizationId, drops: registry } = scope;
@@ -34,6 +36,8 @@ export async function fillSongCredits(db: ToolDb, scope: DeliveryScope & { drops
   // The latest scrapes' sums are then read from the owner totals, and the figures as of an earlier
   // day (which the credits do not answer) find the owner totals and key sets ready.
   await fillOwnerTotals(db, organizationId, { ...scope.identities, registry });
+  // With the owner totals named, the latest scrapes are read through `latest_totals`, which follows
+  // `tracks` (the placements' filter of `current_listed` would leave out songs nobody placed).
   const fill: DeliveryScope = {
     ...scope, cutoff: END_OF_TIME, allSongs: false, songCredits: undefined, ownerTotals: registry,
     tracks: Prisma.sql`
@@ -60,7 +64,20 @@ export async function fillSongCredits(db: ToolDb, scope: DeliveryScope & { drops
     ON CONFLICT DO NOTHING`;
   // The planner must know the cache's size before the figures join it (PGlite never autovacuums).
   if (added >= ANALYZE_AFTER_SONGS) await db.$executeRawUnsafe('ANALYZE "SongCredit"');
-  return songCreditCoverage(db, organizationId, registry);
+  const after = await songCreditCoverage(db, organizationId, registry);
+  // Songs left out for a playlist the remembered identities do not know: the organisation's queries
+  // of placed songs alone may never meet it, so the identities are read again now, for the next session.
+  if (!after.complete) await refreshOrganizationIdentities(db, organizationId);
+  return after;
+}
+
+/**
+ * Takes the credits' lock for writing placements, until the transaction ends: for a transaction that
+ * writes several placement statements (a campaign sheet), taken first, so that two of them wait for
+ * each other at the start rather than deadlock in the triggers (which take it after their rows).
+ */
+export async function holdSongCreditsForPlacements(db: ToolDb, organizationId: string): Promise<void> {
+  await db.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('song_credits'), hashtext(${organizationId}))::text`;
 }
 
 /**

@@ -73,10 +73,13 @@ END $$;
 -- Updates that keep every placement's song and vendor (goals, prices, status) leave the credits alone.
 CREATE FUNCTION "SongCredit_forget_replaced"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_advisory_xact_lock(hashtext('song_credits'), hashtext(o."organizationId"))
-  FROM (SELECT DISTINCT n."organizationId" FROM removed o JOIN inserted n ON n.id = o.id
+  PERFORM pg_advisory_xact_lock(hashtext('song_credits'), hashtext(t."organizationId"))
+  FROM (SELECT o."organizationId" FROM removed o JOIN inserted n ON n.id = o.id
         WHERE n."spotifyTrackId" IS DISTINCT FROM o."spotifyTrackId" OR n."vendorId" IS DISTINCT FROM o."vendorId" OR n."organizationId" <> o."organizationId"
-        ORDER BY 1) o;
+        UNION
+        SELECT n."organizationId" FROM removed o JOIN inserted n ON n.id = o.id
+        WHERE n."spotifyTrackId" IS DISTINCT FROM o."spotifyTrackId" OR n."vendorId" IS DISTINCT FROM o."vendorId" OR n."organizationId" <> o."organizationId"
+        ORDER BY 1) t;
   DELETE FROM "SongCredit" c
   USING (
     SELECT o."organizationId", o."spotifyTrackId" FROM removed o JOIN inserted n ON n.id = o.id
