@@ -33,7 +33,9 @@ export interface DeliveryScope {
   /**
    * The registry version whose song credits (song-credits.ts) cover every scraped song, each
    * song's latest scrape being before the cutoff: the figures then read one row per song and
-   * owner rather than the latest scrapes and the history rule (not the listings of `detail`).
+   * vendor rather than the latest scrapes and the history rule (not the listings of `detail`).
+   * Only organisation-wide scopes have a registry version, so every song's credits are read (one
+   * pass is cheaper than filtering them) and the joins with the placements keep theirs.
    */
   songCredits?: string;
   /** The songs whose scrapes are read, as a query of track ids, instead of the placements' songs (filling the song credits). */
@@ -102,15 +104,6 @@ ${scope.drops ? keptFromDrops(scope, detail) : keptFromRows(scope, columns, owne
 }
 
 /**
- * Whether the song credits are read for every song rather than the placements' songs: when the
- * placements are (nearly) all of the organisation's, one pass over the cache is cheaper than
- * filtering it, and the joins with the placements keep only theirs.
- */
-function everySong(scope: DeliveryScope): boolean {
-  return !!(scope.allSongs || scope.wholeOrganization);
-}
-
-/**
  * CTE `latest` from the song credits' markers (each names its song's latest scrape, before the
  * cutoff when the scope has `songCredits`), with the scrape's own plays: no sort over the scrapes.
  */
@@ -119,7 +112,7 @@ function latestFromCredits(scope: DeliveryScope): Prisma.Sql {
   return Prisma.sql`    latest AS MATERIALIZED (
       SELECT c."snapshotId" AS id, c."spotifyTrackId" AS track, c."scrapedAt", s."plays7d", s."plays28d", s."plays12m", s.saves, s."playlistAdds", NULL::bigint AS scrapes
       FROM "SongCredit" c JOIN "ScrapeSnapshot" s ON s."organizationId" = ${organizationId} AND s.id = c."snapshotId"
-      WHERE c."organizationId" = ${organizationId} AND c.registry = ${songCredits} AND c.vendor = ''${everySong(scope) ? Prisma.empty : Prisma.sql` AND c."spotifyTrackId" IN (SELECT track FROM songs)`}
+      WHERE c."organizationId" = ${organizationId} AND c.registry = ${songCredits} AND c.vendor = ''
     )`;
 }
 
@@ -314,7 +307,7 @@ function creditedFromCache(scope: DeliveryScope): Prisma.Sql {
     credited AS (
       SELECT c."spotifyTrackId" AS track, c.vendor, c."streams7d"::float8 AS streams7d, c."streams28d"::float8 AS streams28d, c."streams12m"::float8 AS streams12m, c.dropped
       FROM "SongCredit" c
-      WHERE c."organizationId" = ${organizationId} AND c.registry = ${songCredits} AND c.vendor <> ''${everySong(scope) ? Prisma.empty : Prisma.sql` AND c."spotifyTrackId" IN (SELECT track FROM songs)`}
+      WHERE c."organizationId" = ${organizationId} AND c.registry = ${songCredits} AND c.vendor <> ''
     ),
     unknown AS (SELECT 0 AS identities, 0 AS uncached_rows)`;
 }

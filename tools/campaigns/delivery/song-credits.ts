@@ -24,14 +24,13 @@ export interface SongCreditCoverage {
  *
  * The scope must have the drops of its registry version (a delivery session's, `withSessionCaches`),
  * whose fill holds the scraper import's lock for the transaction: no scrape is stored while these
- * are measured and read; and this takes the credits' own lock, which placement changes wait for.
+ * are measured and read. The caller has found them incomplete with `songCreditCoverage`, which took
+ * the credits' own lock (placement changes wait for it) for the session.
  * A song with a playlist the identities do not know is left out (the figures then come from the
  * scrapes), and the identities are read again for the next session.
  */
 export async function fillSongCredits(db: ToolDb, scope: DeliveryScope & { drops: string }): Promise<SongCreditCoverage> {
   const { organizationId, drops: registry } = scope;
-  const before = await songCreditCoverage(db, organizationId, registry);
-  if (!before.locked || before.complete) return before;
   await db.$executeRaw`DELETE FROM "SongCredit" WHERE "organizationId" = ${organizationId} AND registry <> ${registry}`;
   // The latest scrapes' sums are then read from the owner totals, and the figures as of an earlier
   // day (which the credits do not answer) find the owner totals and key sets ready.

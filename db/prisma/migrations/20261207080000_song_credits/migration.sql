@@ -70,25 +70,21 @@ BEGIN
   RETURN NULL;
 END $$;
 
--- Updates that keep every placement's song and vendor (goals, prices, status) leave the credits alone.
+-- Updates that keep every placement's song and vendor (goals, prices, status) leave the credits alone;
+-- one that changes them forgets the songs on both sides. Two statements: the DELETE must see what a
+-- session committed while the lock was awaited.
 CREATE FUNCTION "SongCredit_forget_replaced"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM pg_advisory_xact_lock(hashtext('song_credits'), hashtext(t."organizationId"))
-  FROM (SELECT o."organizationId" FROM removed o JOIN inserted n ON n.id = o.id
-        WHERE n."spotifyTrackId" IS DISTINCT FROM o."spotifyTrackId" OR n."vendorId" IS DISTINCT FROM o."vendorId" OR n."organizationId" <> o."organizationId"
-        UNION
-        SELECT n."organizationId" FROM removed o JOIN inserted n ON n.id = o.id
-        WHERE n."spotifyTrackId" IS DISTINCT FROM o."spotifyTrackId" OR n."vendorId" IS DISTINCT FROM o."vendorId" OR n."organizationId" <> o."organizationId"
+  FROM (SELECT DISTINCT side."organizationId" FROM removed o JOIN inserted n ON n.id = o.id
+        CROSS JOIN LATERAL (VALUES (o."organizationId"), (n."organizationId")) side("organizationId")
+        WHERE (n."spotifyTrackId", n."vendorId", n."organizationId") IS DISTINCT FROM (o."spotifyTrackId", o."vendorId", o."organizationId")
         ORDER BY 1) t;
   DELETE FROM "SongCredit" c
-  USING (
-    SELECT o."organizationId", o."spotifyTrackId" FROM removed o JOIN inserted n ON n.id = o.id
-    WHERE n."spotifyTrackId" IS DISTINCT FROM o."spotifyTrackId" OR n."vendorId" IS DISTINCT FROM o."vendorId" OR n."organizationId" <> o."organizationId"
-    UNION
-    SELECT n."organizationId", n."spotifyTrackId" FROM removed o JOIN inserted n ON n.id = o.id
-    WHERE n."spotifyTrackId" IS DISTINCT FROM o."spotifyTrackId" OR n."vendorId" IS DISTINCT FROM o."vendorId" OR n."organizationId" <> o."organizationId"
-  ) t
-  WHERE c."organizationId" = t."organizationId" AND c."spotifyTrackId" = t."spotifyTrackId";
+  USING removed o JOIN inserted n ON n.id = o.id
+  CROSS JOIN LATERAL (VALUES (o."organizationId", o."spotifyTrackId"), (n."organizationId", n."spotifyTrackId")) side("organizationId", "spotifyTrackId")
+  WHERE (n."spotifyTrackId", n."vendorId", n."organizationId") IS DISTINCT FROM (o."spotifyTrackId", o."vendorId", o."organizationId")
+    AND c."organizationId" = side."organizationId" AND c."spotifyTrackId" = side."spotifyTrackId";
   RETURN NULL;
 END $$;
 
